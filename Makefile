@@ -1,0 +1,89 @@
+# isms-audit: plain Makefile, dependencies through pkg-config.
+#   make          build build/isms-audit
+#   make demo     audit the bundled demo ISMS
+#   make check    build and run every test
+#   make check-asan   the tests under AddressSanitizer and UBSan
+# Missing dependencies are installed by scripts/install-deps (Debian).
+
+BUILD   ?= build
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WERROR  ?= -Werror
+SAN     ?=
+PKGS     = libgit2 libcmark-gfm yaml-0.1 jansson glib-2.0
+DEMO_AS_OF = 2026-11-01
+
+# build/config.mk caches pkg-config's answers; make builds it (installing
+# missing packages first) and restarts before compiling anything.
+-include $(BUILD)/config.mk
+
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra $(WERROR) \
+	-Wshadow -Wstrict-prototypes -Wmissing-prototypes -Iinclude -Isrc \
+	$(PKG_CFLAGS) $(SAN) $(CFLAGS)
+ALL_LDFLAGS = $(SAN) $(LDFLAGS)
+
+LIB_SRC  = $(wildcard src/*.c src/util/*.c src/rules/*.c src/report/*.c)
+CLI_SRC  = $(wildcard src/cli/*.c)
+TEST_SRC = $(wildcard tests/*.c)
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
+FIXTURES = $(patsubst fixtures/%.fixture,$(BUILD)/fixtures/%/.built,\
+	$(wildcard fixtures/*.fixture fixtures/*/*.fixture))
+
+.PHONY: all demo check check-asan fixtures clean deps
+all: $(BUILD)/isms-audit
+
+$(BUILD)/config.mk: scripts/install-deps
+	@mkdir -p $(BUILD)
+	@sh scripts/install-deps
+	@{ echo "PKG_CFLAGS = $$(pkg-config --cflags $(PKGS))"; \
+	   echo "PKG_LIBS = $$(pkg-config --libs $(PKGS))"; \
+	   echo "CHECK_CFLAGS = $$(pkg-config --cflags check)"; \
+	   echo "CHECK_LIBS = $$(pkg-config --libs check)"; } > $@
+
+deps: $(BUILD)/config.mk
+
+$(BUILD)/obj/%.o: %.c $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/obj/tests/%.o: tests/%.c $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libismsaudit.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/isms-audit: $(CLI_OBJ) $(BUILD)/libismsaudit.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/check_runner: $(TEST_OBJ) $(BUILD)/libismsaudit.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CHECK_LIBS)
+
+$(BUILD)/fixtures/%/.built: fixtures/%.fixture scripts/build-fixture
+	@mkdir -p $(dir $@)
+	@scripts/build-fixture $< $(BUILD)/fixtures/$*
+	@touch $@
+
+fixtures: $(FIXTURES)
+
+demo: $(BUILD)/isms-audit $(BUILD)/fixtures/demo/.built
+	@echo "isms-audit: auditing the demo ISMS as of $(DEMO_AS_OF) ($(BUILD)/fixtures/demo)"
+	@$(BUILD)/isms-audit check --as-of $(DEMO_AS_OF) $(BUILD)/fixtures/demo; \
+	  rc=$$?; [ $$rc -le 1 ] || exit $$rc; \
+	  echo "(exit code $$rc: findings at or above the fail-on level are expected in the demo)"
+
+check: $(BUILD)/isms-audit $(BUILD)/check_runner fixtures
+	ISMS_AUDIT=$(BUILD)/isms-audit ISMS_FIXTURES=$(BUILD)/fixtures \
+	  ISMS_SRCDIR=$(CURDIR) $(BUILD)/check_runner
+
+check-asan:
+	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" check
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

@@ -1,0 +1,83 @@
+#ifndef ISMS_AUDIT_H
+#define ISMS_AUDIT_H
+
+#include <git2.h>
+#include <glib.h>
+
+#include "isms/config.h"
+#include "isms/date.h"
+#include "isms/document.h"
+#include "isms/history.h"
+
+/*
+ * The audit model: the repository opened at the audited commit, the one
+ * history walk, and every controlled document with its history. Rules read
+ * it; nothing in the audited repository is executed or written.
+ */
+
+#define ISMS_NO_COMMIT G_MAXUINT32
+
+typedef struct {
+	char *path;       /* at the audited commit */
+	char *identity;   /* `id` from front matter, else the path */
+	guint32 mode;     /* git file mode at the audited commit */
+	const isms_meta *meta; /* the audited version; owned by the blob cache */
+	GArray *touches;  /* guint32 commit indexes that changed it, oldest first */
+	GPtrArray *former_paths; /* char *: earlier paths (renames kept by id or content) */
+	guint32 first;            /* commit that added it */
+	guint32 last_change;      /* last commit that changed it */
+	guint32 last_body_change; /* last commit that changed the text after the front matter */
+	guint32 field_since[ISMS_F_COUNT]; /* commit that set the current value of each field */
+	GArray *unbumped; /* guint32: body changes after the commit that set `version` */
+	int is_record;    /* its type is a record type */
+	int in_force;     /* approved or without status */
+	int has_review_due;
+	isms_day review_due;
+} isms_document;
+
+struct isms_audit {
+	isms_config config;
+	git_repository *repo;
+	char *root;       /* work tree (or git dir of a bare repository) */
+	isms_history history;
+	isms_day today;   /* the audit date */
+	int shallow;      /* history is cut: dates are unproven */
+	GPtrArray *documents; /* isms_document *, sorted by path */
+	GHashTable *metas;    /* git_oid * -> isms_meta *: each blob parsed once */
+};
+
+typedef struct isms_audit isms_audit;
+
+typedef struct {
+	const char *path;        /* a folder inside the work tree, or a git dir */
+	const char *config_path; /* --config FILE, or NULL for .isms-audit.yml */
+	int has_as_of;
+	isms_day as_of;          /* audit the branch as it stood at the end of this day */
+	int allow_shallow;
+} isms_audit_options;
+
+#define ISMS_AUDIT_OPTIONS_INIT {".", NULL, 0, 0, 0}
+
+/*
+ * Open the repository, resolve the audited commit, load the configuration,
+ * walk the history once and build the model. Returns 0 and a model in *out
+ * (free with isms_audit_free), or ISMS_EUSAGE (configuration), ISMS_EREPO
+ * (repository, empty history, no commit by the as-of date) or ISMS_ESHALLOW.
+ */
+int isms_audit_open(isms_audit **out, const isms_audit_options *opts);
+
+void isms_audit_free(isms_audit *audit);
+
+/* The commit at an index of the history; borrowed. */
+const isms_commit *isms_audit_commit(const isms_audit *audit, guint32 index);
+
+/* The audited commit. */
+const isms_commit *isms_audit_head(const isms_audit *audit);
+
+/* The hex id of a commit index, into buf (GIT_OID_HEXSZ + 1 bytes). */
+char *isms_audit_commit_hex(const isms_audit *audit, guint32 index, char *buf);
+
+/* The document type ("" if none). */
+const char *isms_document_type(const isms_document *doc);
+
+#endif

@@ -1,0 +1,59 @@
+#ifndef ISMS_DATE_H
+#define ISMS_DATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Dates: whole days in UTC are the unit of every audit computation. A day is
+ * the number of days since 1970-01-01. This module is the only one that
+ * parses or prints dates and durations (calendar arithmetic is GLib's GDate).
+ */
+typedef int32_t isms_day;
+
+#define ISMS_DATE_BUFSIZE 11 /* "YYYY-MM-DD" and NUL */
+
+/*
+ * Parse `YYYY-MM-DD`, or an ISO 8601 datetime (`YYYY-MM-DDTHH:MM[:SS[.f]]`
+ * with `Z` or `±HH:MM`, a space allowed instead of `T`); a datetime with an
+ * offset is converted to its UTC day. Surrounding spaces are ignored.
+ * Returns 0 and sets *out, or -1 if the text is not a valid date.
+ */
+int isms_date_parse(const char *text, size_t len, isms_day *out);
+
+/* Write `YYYY-MM-DD` into `buf` (ISMS_DATE_BUFSIZE bytes); returns buf. */
+char *isms_date_format(isms_day day, char *buf);
+
+/* The UTC day of a Unix timestamp. */
+isms_day isms_date_from_time(int64_t seconds);
+
+/* The current UTC day. */
+isms_day isms_date_today(void);
+
+/* Add (or with a negative count subtract) months; the day is clamped to the
+ * end of a shorter month (2024-01-31 + 1 month = 2024-02-29). */
+isms_day isms_date_add_months(isms_day day, int months);
+
+/* A review cycle or other duration: months and days, both non-negative. */
+typedef struct {
+	int months;
+	int days;
+} isms_duration;
+
+/*
+ * Parse a duration as people write review cycles: `6 months`, `6 month`,
+ * `12  months`, `1 year`, `2 years`, `90 days`, `2 weeks`, `annual`,
+ * `annually`, `yearly`, `biannual`/`semi-annual`/`half-yearly` (6 months),
+ * `quarterly`, `monthly`, ISO 8601 `P1Y`, `P6M`, `P1Y6M`, `P90D`, `P2W`, or a
+ * bare integer meaning months. Case-insensitive. Returns 0 and sets *out, or
+ * -1 if the text is not a duration or is zero.
+ */
+int isms_duration_parse(const char *text, size_t len, isms_duration *out);
+
+/* `day` plus the duration. */
+isms_day isms_date_add(isms_day day, isms_duration d);
+
+/* Write a duration as `12 months`, `1 year`, `90 days` into buf (32 bytes). */
+char *isms_duration_format(isms_duration d, char *buf, size_t size);
+
+#endif

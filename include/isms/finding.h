@@ -1,0 +1,68 @@
+#ifndef ISMS_FINDING_H
+#define ISMS_FINDING_H
+
+#include <glib.h>
+
+#include "isms/date.h"
+#include "isms/severity.h"
+
+/*
+ * Findings: what rules produce and reports format. A finding states the
+ * requirement (its rule's clause), what was found (message), where (path and
+ * line) and the objective evidence (commits and dates).
+ */
+
+typedef struct isms_rule isms_rule;
+
+#define ISMS_COMMIT_HEXSIZE 41
+
+typedef struct {
+	char commit[ISMS_COMMIT_HEXSIZE]; /* full hex id, "" if none */
+	isms_day date;
+	char *note;
+} isms_evidence;
+
+typedef struct {
+	const isms_rule *rule;
+	isms_severity severity;
+	char *path;    /* repository-relative, NULL for repository-wide */
+	int line;      /* 1-based, 0 if none */
+	char *item;    /* sub-subject (a field, a clause, an item id), or NULL */
+	char *message;
+	GArray *evidence; /* isms_evidence */
+	char fingerprint[17];
+	int unproven; /* date-based finding on a shallow clone */
+} isms_finding;
+
+typedef struct {
+	GPtrArray *items; /* isms_finding * */
+} isms_findings;
+
+void isms_findings_init(isms_findings *fs);
+void isms_findings_dispose(isms_findings *fs);
+
+/*
+ * Append a finding of `rule` at its default severity. `subject` is the
+ * stable identity of what the finding is about (a document id, else its
+ * path) and `item` narrows it (may be NULL); both feed the fingerprint, which
+ * never depends on line numbers or wording. Returns the finding (owned by
+ * `fs`) so that evidence can be added.
+ */
+isms_finding *isms_findings_add(isms_findings *fs, const isms_rule *rule, const char *path,
+                                int line, const char *subject, const char *item,
+                                const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+
+/* Add one piece of evidence: a commit (hex id or NULL), its date, a note. */
+void isms_finding_evidence(isms_finding *f, const char *commit, isms_day date,
+                           const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Order for reports: clause, severity (most severe first), path, line, rule. */
+void isms_findings_sort(isms_findings *fs);
+
+/* How many findings have exactly severity `s`. */
+size_t isms_findings_count(const isms_findings *fs, isms_severity s);
+
+/* Whether any finding is at or above `level` (never: none). */
+int isms_findings_fail(const isms_findings *fs, isms_severity level);
+
+#endif

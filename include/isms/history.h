@@ -1,0 +1,53 @@
+#ifndef ISMS_HISTORY_H
+#define ISMS_HISTORY_H
+
+#include <git2.h>
+#include <glib.h>
+
+#include "isms/config.h"
+#include "isms/date.h"
+
+/*
+ * The one history walk of a run: the first-parent chain of the audited
+ * commit (what landed on the audited branch, when it landed), oldest first,
+ * and for every audited path the commits that added, changed or deleted it.
+ *
+ * Each commit's tree is compared with its first parent's entry by entry,
+ * skipping every subtree whose id is unchanged, so the cost follows what
+ * changed, not the size of the tree (git_diff_tree_to_tree would expand
+ * every subtree).
+ */
+
+typedef struct {
+	git_oid id;
+	int64_t time; /* committer time, seconds */
+	isms_day date; /* committer date, UTC day */
+} isms_commit;
+
+typedef struct {
+	guint32 commit; /* index into isms_history.commits */
+	guint32 mode;   /* git file mode; 0 when the path was deleted */
+	git_oid blob;
+} isms_path_event;
+
+typedef struct {
+	GArray *commits;   /* isms_commit, oldest first; the last is audited */
+	GHashTable *paths; /* char *path -> GArray of isms_path_event */
+} isms_history;
+
+void isms_history_init(isms_history *h);
+void isms_history_dispose(isms_history *h);
+
+/*
+ * Walk the first-parent chain ending at `tip` and record the events of
+ * every path `cfg` wants. Any error from libgit2 is fatal (a shallow or
+ * damaged history must never pass for the end of history): returns 0 or
+ * ISMS_EREPO with a message.
+ */
+int isms_history_walk(git_repository *repo, const git_oid *tip, const isms_config *cfg,
+                      isms_history *out);
+
+/* The events of `path`, or NULL. Borrowed. */
+const GArray *isms_history_events(const isms_history *h, const char *path);
+
+#endif

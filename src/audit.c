@@ -1,0 +1,466 @@
+#include "isms/audit.h"
+
+#include <string.h>
+
+#include "isms/error.h"
+
+static const char *const config_names[] = {".isms-audit.yml", ".isms-audit.yaml", NULL};
+
+static int git_fail(const char *where)
+{
+	const git_error *e = git_error_last();
+
+	return isms_error_set(ISMS_EREPO, "%s: %s", where,
+	                      e && e->message ? e->message : "unknown error");
+}
+
+static guint oid_hash(gconstpointer p)
+{
+	guint h;
+
+	memcpy(&h, ((const git_oid *)p)->id, sizeof(h));
+	return h;
+}
+
+static gboolean oid_equal(gconstpointer a, gconstpointer b)
+{
+	return git_oid_equal(a, b);
+}
+
+static void meta_free(gpointer p)
+{
+	isms_meta_free(p);
+}
+
+static void document_free(gpointer p)
+{
+	isms_document *d = p;
+
+	g_free(d->path);
+	g_free(d->identity);
+	g_array_free(d->touches, TRUE);
+	g_ptr_array_free(d->former_paths, TRUE);
+	g_array_free(d->unbumped, TRUE);
+	g_free(d);
+}
+
+void isms_audit_free(isms_audit *a)
+{
+	if (!a)
+		return;
+	if (a->documents)
+		g_ptr_array_free(a->documents, TRUE);
+	if (a->metas)
+		g_hash_table_destroy(a->metas);
+	isms_history_dispose(&a->history);
+	isms_config_dispose(&a->config);
+	git_repository_free(a->repo);
+	g_free(a->root);
+	g_free(a);
+	git_libgit2_shutdown();
+}
+
+const isms_commit *isms_audit_commit(const isms_audit *a, guint32 index)
+{
+	return &g_array_index(a->history.commits, isms_commit, index);
+}
+
+const isms_commit *isms_audit_head(const isms_audit *a)
+{
+	return isms_audit_commit(a, a->history.commits->len - 1);
+}
+
+char *isms_audit_commit_hex(const isms_audit *a, guint32 index, char *buf)
+{
+	return git_oid_tostr(buf, GIT_OID_HEXSZ + 1, &isms_audit_commit(a, index)->id);
+}
+
+const char *isms_document_type(const isms_document *d)
+{
+	return isms_meta_has(d->meta, ISMS_F_TYPE) ? isms_meta_text(d->meta, ISMS_F_TYPE) : "";
+}
+
+/* ---- the audited commit ------------------------------------------------ */
+
+static int resolve_tip(isms_audit *a, const isms_audit_options *opts, git_oid *out)
+{
+	git_oid id;
+	char day[ISMS_DATE_BUFSIZE];
+
+	if (git_repository_head_unborn(a->repo) == 1 || git_repository_is_empty(a->repo) == 1)
+		return isms_error_set(ISMS_EREPO, "%s: the repository has no commits", a->root);
+	if (git_reference_name_to_id(&id, a->repo, "HEAD") < 0)
+		return git_fail(a->root);
+	if (!opts->has_as_of) {
+		*out = id;
+		return 0;
+	}
+	/* the branch as it stood at the end of the day: walk back the first
+	 * parents to the first commit recorded by then */
+	for (;;) {
+		git_commit *c = NULL;
+		int64_t t;
+		if (git_commit_lookup(&c, a->repo, &id) < 0)
+			return git_fail(a->root);
+		t = (int64_t)git_commit_time(c);
+		if (isms_date_from_time(t) <= opts->as_of) {
+			git_commit_free(c);
+			*out = id;
+			return 0;
+		}
+		if (git_commit_parentcount(c) == 0) {
+			git_commit_free(c);
+			return isms_error_set(ISMS_EREPO, "%s: no commit on the branch by %s", a->root,
+			                      isms_date_format(opts->as_of, day));
+		}
+		id = *git_commit_parent_id(c, 0);
+		git_commit_free(c);
+	}
+}
+
+/* ---- configuration ----------------------------------------------------- */
+
+static int load_config(isms_audit *a, const isms_audit_options *opts, const git_oid *tip)
+{
+	git_commit *c = NULL;
+	git_tree *tree = NULL;
+	git_tree_entry *e = NULL;
+	git_blob *blob = NULL;
+	int error = 0;
+
+	if (opts->config_path) {
+		gchar *buf = NULL;
+		gsize len = 0;
+		GError *err = NULL;
+		if (!g_file_get_contents(opts->config_path, &buf, &len, &err)) {
+			error = isms_error_set(ISMS_EUSAGE, "%s: cannot read the configuration: %s",
+			                       opts->config_path, err->message);
+			g_error_free(err);
+			return error;
+		}
+		error = isms_config_load(&a->config, opts->config_path, buf, len);
+		g_free(buf);
+		return error;
+	}
+	/* the committed configuration, as of the audited commit */
+	if (git_commit_lookup(&c, a->repo, tip) < 0 || git_commit_tree(&tree, c) < 0) {
+		error = git_fail(a->root);
+		goto done;
+	}
+	for (int i = 0; config_names[i]; i++) {
+		if (git_tree_entry_bypath(&e, tree, config_names[i]) < 0)
+			continue;
+		if (git_tree_entry_type(e) != GIT_OBJECT_BLOB ||
+		    git_tree_entry_filemode(e) == GIT_FILEMODE_LINK) {
+			error = isms_error_set(ISMS_EUSAGE, "%s: not a regular file", config_names[i]);
+		} else if (git_blob_lookup(&blob, a->repo, git_tree_entry_id(e)) < 0) {
+			error = git_fail(config_names[i]);
+		} else {
+			error = isms_config_load(&a->config, config_names[i], git_blob_rawcontent(blob),
+			                         (size_t)git_blob_rawsize(blob));
+		}
+		break;
+	}
+done:
+	git_blob_free(blob);
+	git_tree_entry_free(e);
+	git_tree_free(tree);
+	git_commit_free(c);
+	return error;
+}
+
+/* ---- documents ---------------------------------------------------------- */
+
+/* Each distinct blob is read and parsed once. */
+static int meta_of(isms_audit *a, const git_oid *blob, const char *path, const isms_meta **out)
+{
+	isms_meta *m = g_hash_table_lookup(a->metas, blob);
+	git_odb *odb = NULL;
+	git_blob *b = NULL;
+	size_t len;
+	git_object_t type;
+	int error = 0;
+
+	if (m) {
+		*out = m;
+		return 0;
+	}
+	if (git_repository_odb(&odb, a->repo) < 0 || git_odb_read_header(&len, &type, odb, blob) < 0) {
+		error = git_fail(path);
+		goto done;
+	}
+	if (len > a->config.max_file_size) {
+		m = isms_meta_parse("", len, a->config.max_file_size); /* only flags the size */
+	} else if (git_blob_lookup(&b, a->repo, blob) < 0) {
+		error = git_fail(path);
+		goto done;
+	} else {
+		m = isms_meta_parse(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
+		                    a->config.max_file_size);
+	}
+	g_hash_table_insert(a->metas, g_memdup2(blob, sizeof(*blob)), m);
+	*out = m;
+done:
+	git_blob_free(b);
+	git_odb_free(odb);
+	return error;
+}
+
+/* Events of one path from its last add before `end` (exclusive). */
+static guint segment_start(const GArray *ev, guint end)
+{
+	guint s = end;
+
+	while (s > 0 && g_array_index(ev, isms_path_event, s - 1).mode != 0)
+		s--;
+	return s;
+}
+
+typedef struct {
+	const char *path;
+	const GArray *events;
+	guint index; /* of the delete event */
+} deletion;
+
+/* commit index -> GArray of deletion */
+static GHashTable *index_deletions(const isms_history *h)
+{
+	GHashTable *map = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+	                                        (GDestroyNotify)g_array_unref);
+	GHashTableIter it;
+	gpointer key, val;
+
+	g_hash_table_iter_init(&it, h->paths);
+	while (g_hash_table_iter_next(&it, &key, &val)) {
+		const GArray *ev = val;
+		for (guint i = 1; i < ev->len; i++) {
+			const isms_path_event *e = &g_array_index(ev, isms_path_event, i);
+			if (e->mode != 0)
+				continue;
+			GArray *list = g_hash_table_lookup(map, GUINT_TO_POINTER(e->commit));
+			if (!list) {
+				list = g_array_new(FALSE, FALSE, sizeof(deletion));
+				g_hash_table_insert(map, GUINT_TO_POINTER(e->commit), list);
+			}
+			deletion d = {key, ev, i};
+			g_array_append_val(list, d);
+		}
+	}
+	return map;
+}
+
+static const char *valid_id(const isms_meta *m)
+{
+	return isms_meta_has(m, ISMS_F_ID) ? isms_meta_text(m, ISMS_F_ID) : NULL;
+}
+
+/*
+ * The events of a document across renames: a path added in the commit that
+ * deleted another path continues that path's history when the content is
+ * the same blob or both carry the same `id`.
+ */
+static int chain_events(isms_audit *a, GHashTable *deletions, const char *path,
+                        const GArray *ev, GArray *out, GPtrArray *former)
+{
+	guint end = ev->len, start;
+	GPtrArray *segments = g_ptr_array_new(); /* pairs: events, start, end */
+	int error = 0;
+
+	for (int depth = 0; depth < 1000; depth++) {
+		start = segment_start(ev, end);
+		g_ptr_array_add(segments, (gpointer)ev);
+		g_ptr_array_add(segments, GUINT_TO_POINTER(start));
+		g_ptr_array_add(segments, GUINT_TO_POINTER(end));
+		const isms_path_event *first = &g_array_index(ev, isms_path_event, start);
+		GArray *dels = g_hash_table_lookup(deletions, GUINT_TO_POINTER(first->commit));
+		const deletion *pred = NULL;
+		const isms_meta *mine = NULL, *theirs = NULL;
+		for (guint i = 0; dels && !pred && i < dels->len; i++) {
+			const deletion *d = &g_array_index(dels, deletion, i);
+			const isms_path_event *last = &g_array_index(d->events, isms_path_event, d->index - 1);
+			if (strcmp(d->path, path) == 0 || last->mode == 0)
+				continue;
+			if (git_oid_equal(&last->blob, &first->blob)) {
+				pred = d;
+				break;
+			}
+			if ((error = meta_of(a, &first->blob, path, &mine)) < 0 ||
+			    (error = meta_of(a, &last->blob, d->path, &theirs)) < 0)
+				goto done;
+			if (valid_id(mine) && valid_id(theirs) && strcmp(valid_id(mine), valid_id(theirs)) == 0)
+				pred = d;
+		}
+		if (!pred)
+			break;
+		g_ptr_array_add(former, g_strdup(pred->path));
+		path = pred->path;
+		ev = pred->events;
+		end = pred->index;
+	}
+	/* segments were collected newest first */
+	for (guint s = segments->len; s >= 3; s -= 3) {
+		const GArray *sev = g_ptr_array_index(segments, s - 3);
+		guint from = GPOINTER_TO_UINT(g_ptr_array_index(segments, s - 2));
+		guint to = GPOINTER_TO_UINT(g_ptr_array_index(segments, s - 1));
+		for (guint i = from; i < to; i++)
+			g_array_append_val(out, g_array_index(sev, isms_path_event, i));
+	}
+done:
+	g_ptr_array_free(segments, TRUE);
+	return error;
+}
+
+static int build_document(isms_audit *a, GHashTable *deletions, const char *path,
+                          const GArray *ev, isms_document **out)
+{
+	isms_document *d = g_new0(isms_document, 1);
+	GArray *chain = g_array_new(FALSE, FALSE, sizeof(isms_path_event));
+	const isms_meta *prev = NULL;
+	int error;
+
+	d->path = g_strdup(path);
+	d->touches = g_array_new(FALSE, FALSE, sizeof(guint32));
+	d->former_paths = g_ptr_array_new_with_free_func(g_free);
+	d->unbumped = g_array_new(FALSE, FALSE, sizeof(guint32));
+	for (int f = 0; f < ISMS_F_COUNT; f++)
+		d->field_since[f] = ISMS_NO_COMMIT;
+	if ((error = chain_events(a, deletions, path, ev, chain, d->former_paths)) < 0)
+		goto done;
+
+	for (guint i = 0; i < chain->len; i++) {
+		const isms_path_event *e = &g_array_index(chain, isms_path_event, i);
+		const isms_meta *m;
+		int version_changed;
+		if ((error = meta_of(a, &e->blob, path, &m)) < 0)
+			goto done;
+		if (d->touches->len == 0 ||
+		    g_array_index(d->touches, guint32, d->touches->len - 1) != e->commit)
+			g_array_append_val(d->touches, e->commit);
+		if (i == 0)
+			d->first = e->commit;
+		d->last_change = e->commit;
+		d->mode = e->mode;
+		if (prev == m) /* same blob again (a rename or a revert to it) */
+			continue;
+		if (!prev || memcmp(prev->body_sha1, m->body_sha1, sizeof(m->body_sha1)) != 0)
+			d->last_body_change = e->commit;
+		for (int f = 0; f < ISMS_F_COUNT; f++) {
+			const char *now = m->field[f] ? isms_meta_text(m, f) : NULL;
+			const char *was = prev && prev->field[f] ? isms_meta_text(prev, f) : NULL;
+			if (g_strcmp0(now, was) != 0)
+				d->field_since[f] = now ? e->commit : ISMS_NO_COMMIT;
+		}
+		version_changed = d->field_since[ISMS_F_VERSION] == e->commit;
+		if (version_changed || !m->field[ISMS_F_VERSION])
+			g_array_set_size(d->unbumped, 0);
+		else if (d->last_body_change == e->commit && prev)
+			g_array_append_val(d->unbumped, e->commit);
+		prev = m;
+	}
+	d->meta = prev;
+	d->identity = g_strdup(valid_id(d->meta) ? valid_id(d->meta) : path);
+	d->is_record = isms_config_is_record_type(&a->config, isms_document_type(d));
+	d->in_force = d->meta->status == ISMS_DOC_IN_FORCE;
+	if (d->meta->has_next_review) {
+		d->has_review_due = 1;
+		d->review_due = d->meta->next_review;
+	} else if (d->meta->has_last_reviewed) {
+		isms_duration cyc = d->meta->has_cycle
+		                        ? d->meta->cycle
+		                        : isms_config_cycle(&a->config, isms_document_type(d));
+		d->has_review_due = 1;
+		d->review_due = isms_date_add(d->meta->last_reviewed, cyc);
+	}
+done:
+	g_array_free(chain, TRUE);
+	if (error < 0) {
+		document_free(d);
+		return error;
+	}
+	*out = d;
+	return 0;
+}
+
+static int document_cmp(gconstpointer pa, gconstpointer pb)
+{
+	return strcmp((*(isms_document *const *)pa)->path, (*(isms_document *const *)pb)->path);
+}
+
+static int build_documents(isms_audit *a)
+{
+	GHashTable *deletions = index_deletions(&a->history);
+	GHashTableIter it;
+	gpointer key, val;
+	int error = 0;
+
+	g_hash_table_iter_init(&it, a->history.paths);
+	while (error == 0 && g_hash_table_iter_next(&it, &key, &val)) {
+		const GArray *ev = val;
+		isms_document *d = NULL;
+		if (g_array_index(ev, isms_path_event, ev->len - 1).mode == 0)
+			continue; /* not present at the audited commit */
+		if ((error = build_document(a, deletions, key, ev, &d)) == 0)
+			g_ptr_array_add(a->documents, d);
+	}
+	g_hash_table_destroy(deletions);
+	g_ptr_array_sort(a->documents, document_cmp);
+	return error;
+}
+
+int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
+{
+	static const isms_audit_options defaults = ISMS_AUDIT_OPTIONS_INIT;
+	isms_audit *a;
+	git_oid tip;
+	int error;
+
+	if (!opts)
+		opts = &defaults;
+	git_libgit2_init();
+	/* objects are read once; hash verification doubles read cost */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)32 * 1024 * 1024);
+
+	a = g_new0(isms_audit, 1);
+	isms_config_init(&a->config);
+	isms_history_init(&a->history);
+	a->documents = g_ptr_array_new_with_free_func(document_free);
+	a->metas = g_hash_table_new_full(oid_hash, oid_equal, g_free, meta_free);
+
+	if (!g_file_test(opts->path, G_FILE_TEST_IS_DIR)) {
+		error = isms_error_set(ISMS_EREPO, "%s: no such directory", opts->path);
+		goto done;
+	}
+	if (git_repository_open_ext(&a->repo, opts->path, 0, NULL) < 0) {
+		error = isms_error_set(ISMS_EREPO, "%s: not inside a git repository", opts->path);
+		goto done;
+	}
+	{
+		const char *wd = git_repository_workdir(a->repo);
+		a->root = g_strdup(wd ? wd : git_repository_path(a->repo));
+		size_t n = strlen(a->root);
+		if (n > 1 && a->root[n - 1] == '/')
+			a->root[n - 1] = '\0';
+	}
+	a->shallow = git_repository_is_shallow(a->repo) == 1;
+	if (a->shallow && !opts->allow_shallow) {
+		error = isms_error_set(ISMS_ESHALLOW,
+		                       "%s: shallow clone: its history is cut, so commit dates cannot "
+		                       "prove when documents changed; run 'git fetch --unshallow' (or "
+		                       "set fetch-depth: 0 on actions/checkout), or pass --allow-shallow",
+		                       a->root);
+		goto done;
+	}
+	a->today = opts->has_as_of ? opts->as_of : isms_date_today();
+	if ((error = resolve_tip(a, opts, &tip)) < 0 || (error = load_config(a, opts, &tip)) < 0 ||
+	    (error = isms_history_walk(a->repo, &tip, &a->config, &a->history)) < 0 ||
+	    (error = build_documents(a)) < 0)
+		goto done;
+done:
+	if (error < 0) {
+		isms_audit_free(a);
+		return error;
+	}
+	*out = a;
+	return 0;
+}

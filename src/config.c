@@ -1,0 +1,422 @@
+#include "isms/config.h"
+
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "isms/document.h"
+#include "isms/error.h"
+
+const char *const isms_config_keys[] = {
+	"paths", "exclude", "max_file_size", "stale_after_months", "static_ratio",
+	"review_evidence_days", "review_cycles", "required_fields", "record_types",
+	"fail_on", NULL};
+
+static const char *const default_exclude[] = {
+	"README.md", "CHANGELOG.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "LICENSE*",
+	".github/", ".gitlab/", "vendor/", "vendored/", "node_modules/", "third_party/",
+	"bower_components/", NULL};
+
+static const char *const default_record_types[] = {
+	"record", "management-review", "internal-audit", "register", NULL};
+
+static GPtrArray *strv_array(const char *const *v)
+{
+	GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
+
+	for (; v && *v; v++)
+		g_ptr_array_add(a, g_strdup(*v));
+	return a;
+}
+
+static void free_array(gpointer p)
+{
+	g_ptr_array_free(p, TRUE);
+}
+
+void isms_config_init(isms_config *cfg)
+{
+	static const char *const req_default[] = {"owner", "version", "review", NULL};
+	static const char *const req_record[] = {"owner", "date", NULL};
+	static const char *const req_register[] = {"owner", NULL};
+
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->paths = g_ptr_array_new_with_free_func(g_free);
+	cfg->exclude = strv_array(default_exclude);
+	cfg->max_file_size = 1024 * 1024;
+	cfg->stale_after_months = 24;
+	cfg->static_ratio = 0.5;
+	cfg->review_evidence_days = 30;
+	cfg->default_cycle = (isms_duration){12, 0};
+	cfg->cycles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	cfg->required = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_array);
+	g_hash_table_insert(cfg->required, g_strdup("default"), strv_array(req_default));
+	for (const char *const *t = default_record_types; *t; t++)
+		g_hash_table_insert(cfg->required, g_strdup(*t),
+		                    strv_array(strcmp(*t, "register") == 0 ? req_register : req_record));
+	cfg->record_types = strv_array(default_record_types);
+	cfg->fail_on = ISMS_SEV_MINOR;
+}
+
+void isms_config_dispose(isms_config *cfg)
+{
+	if (!cfg || !cfg->paths)
+		return;
+	g_ptr_array_free(cfg->paths, TRUE);
+	g_ptr_array_free(cfg->exclude, TRUE);
+	g_hash_table_destroy(cfg->cycles);
+	g_hash_table_destroy(cfg->required);
+	g_ptr_array_free(cfg->record_types, TRUE);
+	g_free(cfg->source);
+	memset(cfg, 0, sizeof(*cfg));
+}
+
+/* ---- loading ---------------------------------------------------------- */
+
+typedef struct {
+	yaml_document_t *doc;
+	const char *name;
+} loader;
+
+static int fail(const loader *ld, yaml_node_t *node, const char *fmt, const char *what)
+{
+	char *msg = g_strdup_printf(fmt, what);
+	int rc = isms_error_set(ISMS_EUSAGE, "%s:%d: %s", ld->name,
+	                        node ? (int)node->start_mark.line + 1 : 1, msg);
+	g_free(msg);
+	return rc;
+}
+
+static const char *scalar(yaml_node_t *n)
+{
+	return (const char *)n->data.scalar.value;
+}
+
+static int get_int(const loader *ld, yaml_node_t *n, const char *key, long min, long max,
+                   long *out)
+{
+	char *end;
+	long v;
+
+	if (n->type != YAML_SCALAR_NODE)
+		return fail(ld, n, "'%s' must be a whole number", key);
+	v = strtol(scalar(n), &end, 10);
+	if (end == scalar(n) || *end != '\0' || v < min || v > max)
+		return fail(ld, n, "'%s' must be a whole number in range", key);
+	*out = v;
+	return 0;
+}
+
+/* A list of strings; a single string is a list of one. */
+static int get_strings(const loader *ld, yaml_node_t *n, const char *key, GPtrArray *out)
+{
+	if (n->type == YAML_SCALAR_NODE) {
+		g_ptr_array_add(out, g_strdup(scalar(n)));
+		return 0;
+	}
+	if (n->type != YAML_SEQUENCE_NODE)
+		return fail(ld, n, "'%s' must be a list of strings", key);
+	for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top;
+	     it++) {
+		yaml_node_t *item = yaml_document_get_node(ld->doc, *it);
+		if (!item || item->type != YAML_SCALAR_NODE)
+			return fail(ld, item ? item : n, "'%s' must be a list of strings", key);
+		g_ptr_array_add(out, g_strdup(scalar(item)));
+	}
+	return 0;
+}
+
+static int get_cycle(const loader *ld, yaml_node_t *n, isms_duration *out)
+{
+	if (n->type != YAML_SCALAR_NODE ||
+	    isms_duration_parse(scalar(n), n->data.scalar.length, out) < 0)
+		return fail(ld, n, "'%s' is not a review cycle (such as '12 months' or 'P1Y')",
+		            n->type == YAML_SCALAR_NODE ? scalar(n) : "value");
+	return 0;
+}
+
+static int load_cycles(isms_config *cfg, const loader *ld, yaml_node_t *map)
+{
+	if (map->type != YAML_MAPPING_NODE)
+		return fail(ld, map, "'%s' must map document types to cycles", "review_cycles");
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+		isms_duration d;
+		int rc;
+		if (k->type != YAML_SCALAR_NODE)
+			return fail(ld, k, "'%s' keys must be document types", "review_cycles");
+		if ((rc = get_cycle(ld, v, &d)) < 0)
+			return rc;
+		if (strcmp(scalar(k), "default") == 0)
+			cfg->default_cycle = d;
+		else
+			g_hash_table_insert(cfg->cycles, g_strdup(scalar(k)),
+			                    g_memdup2(&d, sizeof(d)));
+	}
+	return 0;
+}
+
+static int load_required(isms_config *cfg, const loader *ld, yaml_node_t *map)
+{
+	if (map->type != YAML_MAPPING_NODE)
+		return fail(ld, map, "'%s' must map document types to lists of fields",
+		            "required_fields");
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+		GPtrArray *fields = g_ptr_array_new_with_free_func(g_free);
+		int rc;
+		if (k->type != YAML_SCALAR_NODE) {
+			g_ptr_array_free(fields, TRUE);
+			return fail(ld, k, "'%s' keys must be document types", "required_fields");
+		}
+		if (v->type == YAML_SCALAR_NODE && v->data.scalar.length == 0)
+			rc = 0; /* `type:` alone: nothing required */
+		else
+			rc = get_strings(ld, v, "required_fields", fields);
+		for (guint i = 0; rc == 0 && i < fields->len; i++) {
+			const char *f = g_ptr_array_index(fields, i);
+			if (strcmp(f, "review") != 0 && isms_field_lookup(f) < 0)
+				rc = fail(ld, v, "unknown field '%s' in required_fields", f);
+		}
+		if (rc < 0) {
+			g_ptr_array_free(fields, TRUE);
+			return rc;
+		}
+		g_hash_table_insert(cfg->required, g_strdup(scalar(k)), fields);
+	}
+	return 0;
+}
+
+static int load_key(isms_config *cfg, const loader *ld, const char *key, yaml_node_t *v)
+{
+	long n;
+	int rc;
+
+	if (strcmp(key, "paths") == 0)
+		return get_strings(ld, v, key, cfg->paths);
+	if (strcmp(key, "exclude") == 0)
+		return get_strings(ld, v, key, cfg->exclude);
+	if (strcmp(key, "max_file_size") == 0) {
+		if ((rc = get_int(ld, v, key, 1, 1L << 30, &n)) < 0)
+			return rc;
+		cfg->max_file_size = (size_t)n;
+		return 0;
+	}
+	if (strcmp(key, "stale_after_months") == 0) {
+		if ((rc = get_int(ld, v, key, 1, 1200, &n)) < 0)
+			return rc;
+		cfg->stale_after_months = (int)n;
+		return 0;
+	}
+	if (strcmp(key, "review_evidence_days") == 0) {
+		if ((rc = get_int(ld, v, key, 0, 3650, &n)) < 0)
+			return rc;
+		cfg->review_evidence_days = (int)n;
+		return 0;
+	}
+	if (strcmp(key, "static_ratio") == 0) {
+		char *end;
+		double d;
+		if (v->type != YAML_SCALAR_NODE)
+			return fail(ld, v, "'%s' must be a number between 0 and 1", key);
+		d = g_ascii_strtod(scalar(v), &end);
+		if (end == scalar(v) || *end != '\0' || !(d > 0.0 && d <= 1.0))
+			return fail(ld, v, "'%s' must be a number above 0 and at most 1", key);
+		cfg->static_ratio = d;
+		return 0;
+	}
+	if (strcmp(key, "review_cycles") == 0)
+		return load_cycles(cfg, ld, v);
+	if (strcmp(key, "required_fields") == 0)
+		return load_required(cfg, ld, v);
+	if (strcmp(key, "record_types") == 0) {
+		g_ptr_array_set_size(cfg->record_types, 0);
+		return get_strings(ld, v, key, cfg->record_types);
+	}
+	if (strcmp(key, "fail_on") == 0) {
+		if (v->type != YAML_SCALAR_NODE || isms_severity_parse(scalar(v), 1, &cfg->fail_on) < 0)
+			return fail(ld, v, "'%s' must be major, minor, observation or never", key);
+		return 0;
+	}
+	return fail(ld, v, "unknown key '%s'", key);
+}
+
+int isms_config_load(isms_config *cfg, const char *name, const char *buf, size_t len)
+{
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	yaml_node_t *root;
+	loader ld = {&doc, name};
+	int rc = 0;
+
+	if (memchr(buf, '\0', len))
+		return isms_error_set(ISMS_EUSAGE, "%s: not a text file", name);
+	if (!yaml_parser_initialize(&parser))
+		return isms_error_set(ISMS_ERROR, "%s: cannot initialise the YAML parser", name);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		rc = isms_error_set(ISMS_EUSAGE, "%s:%d: invalid YAML: %s", name,
+		                    (int)parser.problem_mark.line + 1,
+		                    parser.problem ? parser.problem : "syntax error");
+		yaml_parser_delete(&parser);
+		return rc;
+	}
+	root = yaml_document_get_root_node(&doc);
+	if (root && !(root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0)) {
+		if (root->type != YAML_MAPPING_NODE) {
+			rc = fail(&ld, root, "%s", "the configuration must be a mapping of keys to values");
+		} else {
+			for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
+			     rc == 0 && p < root->data.mapping.pairs.top; p++) {
+				yaml_node_t *k = yaml_document_get_node(&doc, p->key);
+				yaml_node_t *v = yaml_document_get_node(&doc, p->value);
+				if (k->type != YAML_SCALAR_NODE)
+					rc = fail(&ld, k, "%s", "keys must be plain names");
+				else
+					rc = load_key(cfg, &ld, scalar(k), v);
+			}
+		}
+	}
+	if (rc == 0) {
+		g_free(cfg->source);
+		cfg->source = g_strdup(name);
+	}
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	return rc;
+}
+
+/* ---- queries ---------------------------------------------------------- */
+
+static int has_glob(const char *p)
+{
+	return strpbrk(p, "*?[") != NULL;
+}
+
+/*
+ * One pattern against a path. `dir/` (trailing slash) names a folder and
+ * matches everything below it; a pattern without a slash matches the last
+ * component at any depth (as in .gitignore); `**` crosses folders.
+ */
+static int pattern_matches(const char *pat, const char *path)
+{
+	size_t n = strlen(pat);
+
+	if (n == 0)
+		return 0;
+	if (pat[n - 1] == '/') {
+		char *folder = g_strndup(pat, n - 1);
+		int hit = 0;
+		if (strchr(folder, '/') == NULL) {
+			/* any path component */
+			char **parts = g_strsplit(path, "/", -1);
+			for (int i = 0; parts[i] && parts[i + 1]; i++)
+				if (fnmatch(folder, parts[i], 0) == 0)
+					hit = 1;
+			g_strfreev(parts);
+		} else {
+			size_t fl = strlen(folder);
+			hit = strncmp(path, folder, fl) == 0 && path[fl] == '/';
+		}
+		g_free(folder);
+		return hit;
+	}
+	if (strchr(pat, '/') == NULL) {
+		const char *base = strrchr(path, '/');
+		return fnmatch(pat, base ? base + 1 : path, 0) == 0;
+	}
+	if (strstr(pat, "**"))
+		return fnmatch(pat, path, 0) == 0 ||
+		       (strncmp(pat, "**/", 3) == 0 && fnmatch(pat + 3, path, 0) == 0);
+	return fnmatch(pat, path, FNM_PATHNAME) == 0;
+}
+
+/* An include entry without glob characters is a folder (or a file). */
+static int included(const isms_config *cfg, const char *path)
+{
+	if (cfg->paths->len == 0)
+		return 1;
+	for (guint i = 0; i < cfg->paths->len; i++) {
+		const char *p = g_ptr_array_index(cfg->paths, i);
+		size_t n = strlen(p);
+		while (n > 0 && p[n - 1] == '/')
+			n--;
+		if (n == 0 || (n == 1 && p[0] == '.'))
+			return 1;
+		if (has_glob(p)) {
+			if (pattern_matches(p, path))
+				return 1;
+		} else if (strncmp(path, p, n) == 0 && (path[n] == '/' || path[n] == '\0')) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int excluded(const isms_config *cfg, const char *path)
+{
+	for (guint i = 0; i < cfg->exclude->len; i++)
+		if (pattern_matches(g_ptr_array_index(cfg->exclude, i), path))
+			return 1;
+	return 0;
+}
+
+static int is_markdown(const char *path)
+{
+	return g_str_has_suffix(path, ".md") || g_str_has_suffix(path, ".MD") ||
+	       g_str_has_suffix(path, ".md.erb");
+}
+
+int isms_config_wants_file(const isms_config *cfg, const char *path)
+{
+	return is_markdown(path) && included(cfg, path) && !excluded(cfg, path);
+}
+
+int isms_config_wants_dir(const isms_config *cfg, const char *path)
+{
+	char *probe = g_strconcat(path, "/x", NULL);
+	int want = !excluded(cfg, probe);
+
+	if (want && cfg->paths->len > 0) {
+		/* keep the folder if it may lead to or lie in an included one */
+		want = 0;
+		for (guint i = 0; !want && i < cfg->paths->len; i++) {
+			const char *p = g_ptr_array_index(cfg->paths, i);
+			size_t n = strlen(path);
+			if (has_glob(p) || included(cfg, probe) ||
+			    (strncmp(p, path, n) == 0 && (p[n] == '/' || p[n] == '\0')))
+				want = 1;
+		}
+	}
+	g_free(probe);
+	return want;
+}
+
+int isms_config_is_record_type(const isms_config *cfg, const char *type)
+{
+	if (!type || !*type)
+		return 0;
+	for (guint i = 0; i < cfg->record_types->len; i++)
+		if (g_ascii_strcasecmp(g_ptr_array_index(cfg->record_types, i), type) == 0)
+			return 1;
+	return 0;
+}
+
+isms_duration isms_config_cycle(const isms_config *cfg, const char *type)
+{
+	const isms_duration *d = type ? g_hash_table_lookup(cfg->cycles, type) : NULL;
+
+	return d ? *d : cfg->default_cycle;
+}
+
+const GPtrArray *isms_config_required(const isms_config *cfg, const char *type)
+{
+	const GPtrArray *r = type ? g_hash_table_lookup(cfg->required, type) : NULL;
+
+	return r ? r : g_hash_table_lookup(cfg->required, "default");
+}

@@ -1,0 +1,147 @@
+#include "isms/finding.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "isms/rules.h"
+
+static void evidence_clear(gpointer p)
+{
+	g_free(((isms_evidence *)p)->note);
+}
+
+static void finding_free(gpointer p)
+{
+	isms_finding *f = p;
+
+	g_free(f->path);
+	g_free(f->item);
+	g_free(f->message);
+	g_array_free(f->evidence, TRUE);
+	g_free(f);
+}
+
+void isms_findings_init(isms_findings *fs)
+{
+	fs->items = g_ptr_array_new_with_free_func(finding_free);
+}
+
+void isms_findings_dispose(isms_findings *fs)
+{
+	if (fs && fs->items) {
+		g_ptr_array_free(fs->items, TRUE);
+		fs->items = NULL;
+	}
+}
+
+isms_finding *isms_findings_add(isms_findings *fs, const isms_rule *rule, const char *path,
+                                int line, const char *subject, const char *item,
+                                const char *fmt, ...)
+{
+	isms_finding *f = g_new0(isms_finding, 1);
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	va_list ap;
+
+	f->rule = rule;
+	f->severity = rule->severity;
+	f->path = g_strdup(path);
+	f->line = line;
+	f->item = g_strdup(item);
+	va_start(ap, fmt);
+	f->message = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	f->evidence = g_array_new(FALSE, TRUE, sizeof(isms_evidence));
+	g_array_set_clear_func(f->evidence, evidence_clear);
+
+	/* rule, subject and item, NUL-separated: never a line or a message */
+	g_checksum_update(sum, (const guchar *)rule->id, (gssize)strlen(rule->id) + 1);
+	if (subject)
+		g_checksum_update(sum, (const guchar *)subject, (gssize)strlen(subject));
+	g_checksum_update(sum, (const guchar *)"", 1);
+	if (item)
+		g_checksum_update(sum, (const guchar *)item, (gssize)strlen(item));
+	memcpy(f->fingerprint, g_checksum_get_string(sum), 16);
+	f->fingerprint[16] = '\0';
+	g_checksum_free(sum);
+
+	g_ptr_array_add(fs->items, f);
+	return f;
+}
+
+void isms_finding_evidence(isms_finding *f, const char *commit, isms_day date,
+                           const char *fmt, ...)
+{
+	isms_evidence e = {{0}, date, NULL};
+	va_list ap;
+
+	if (commit)
+		g_strlcpy(e.commit, commit, sizeof(e.commit));
+	va_start(ap, fmt);
+	e.note = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	g_array_append_val(f->evidence, e);
+}
+
+/* Clause numbers compare part by part: 7.5.2 before 7.5.10 before 10.1. */
+static int clause_cmp(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (g_ascii_isdigit(*a) && g_ascii_isdigit(*b)) {
+			char *ea, *eb;
+			guint64 x = g_ascii_strtoull(a, &ea, 10), y = g_ascii_strtoull(b, &eb, 10);
+			if (x != y)
+				return x < y ? -1 : 1;
+			a = ea;
+			b = eb;
+		} else {
+			if (*a != *b)
+				return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+			a++;
+			b++;
+		}
+	}
+	return *a ? 1 : *b ? -1 : 0;
+}
+
+static int finding_cmp(gconstpointer pa, gconstpointer pb)
+{
+	const isms_finding *a = *(isms_finding *const *)pa, *b = *(isms_finding *const *)pb;
+	int c;
+
+	if ((c = clause_cmp(a->rule->clause, b->rule->clause)) != 0)
+		return c;
+	if (a->severity != b->severity)
+		return a->severity > b->severity ? -1 : 1;
+	if ((c = g_strcmp0(a->path, b->path)) != 0)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if ((c = strcmp(a->rule->id, b->rule->id)) != 0)
+		return c;
+	return g_strcmp0(a->item, b->item);
+}
+
+void isms_findings_sort(isms_findings *fs)
+{
+	g_ptr_array_sort(fs->items, finding_cmp);
+}
+
+size_t isms_findings_count(const isms_findings *fs, isms_severity s)
+{
+	size_t n = 0;
+
+	for (guint i = 0; i < fs->items->len; i++)
+		if (((isms_finding *)g_ptr_array_index(fs->items, i))->severity == s)
+			n++;
+	return n;
+}
+
+int isms_findings_fail(const isms_findings *fs, isms_severity level)
+{
+	if (level == ISMS_SEV_NEVER)
+		return 0;
+	for (guint i = 0; i < fs->items->len; i++)
+		if (((isms_finding *)g_ptr_array_index(fs->items, i))->severity >= level)
+			return 1;
+	return 0;
+}

@@ -1,0 +1,237 @@
+#include "isms/history.h"
+
+#include <string.h>
+
+#include "isms/error.h"
+
+static void free_events(gpointer p)
+{
+	g_array_free(p, TRUE);
+}
+
+void isms_history_init(isms_history *h)
+{
+	h->commits = g_array_new(FALSE, FALSE, sizeof(isms_commit));
+	h->paths = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_events);
+}
+
+void isms_history_dispose(isms_history *h)
+{
+	if (!h || !h->commits)
+		return;
+	g_array_free(h->commits, TRUE);
+	g_hash_table_destroy(h->paths);
+	h->commits = NULL;
+	h->paths = NULL;
+}
+
+const GArray *isms_history_events(const isms_history *h, const char *path)
+{
+	return g_hash_table_lookup(h->paths, path);
+}
+
+static int git_fail(const char *what)
+{
+	const git_error *e = git_error_last();
+
+	return isms_error_set(ISMS_EREPO, "%s: %s", what, e && e->message ? e->message : "unknown error");
+}
+
+/* The first-parent chain from `tip` back to the root, oldest first. */
+static int collect_commits(git_repository *repo, const git_oid *tip, GArray *out)
+{
+	git_oid id = *tip;
+	int error = 0;
+
+	for (;;) {
+		git_commit *c = NULL;
+		isms_commit ic;
+		if (git_commit_lookup(&c, repo, &id) < 0) {
+			char hex[GIT_OID_HEXSZ + 1];
+			git_oid_tostr(hex, sizeof(hex), &id);
+			error = git_fail(hex);
+			break;
+		}
+		ic.id = id;
+		ic.time = (int64_t)git_commit_time(c);
+		ic.date = isms_date_from_time(ic.time);
+		g_array_append_val(out, ic);
+		if (git_commit_parentcount(c) == 0) {
+			git_commit_free(c);
+			break;
+		}
+		id = *git_commit_parent_id(c, 0);
+		git_commit_free(c);
+	}
+	if (error == 0) {
+		/* reverse into chronological order */
+		for (guint i = 0, j = out->len ? out->len - 1 : 0; i < j; i++, j--) {
+			isms_commit t = g_array_index(out, isms_commit, i);
+			g_array_index(out, isms_commit, i) = g_array_index(out, isms_commit, j);
+			g_array_index(out, isms_commit, j) = t;
+		}
+	}
+	return error;
+}
+
+typedef struct {
+	git_repository *repo;
+	const isms_config *cfg;
+	isms_history *hist;
+	guint32 commit;
+	GString *path;
+} walker;
+
+static void record(walker *w, const git_tree_entry *e)
+{
+	isms_path_event ev = {w->commit, 0, {{0}}};
+	GArray *events;
+
+	if (e) {
+		ev.mode = (guint32)git_tree_entry_filemode(e);
+		ev.blob = *git_tree_entry_id(e);
+	}
+	events = g_hash_table_lookup(w->hist->paths, w->path->str);
+	if (!events) {
+		events = g_array_new(FALSE, FALSE, sizeof(isms_path_event));
+		g_hash_table_insert(w->hist->paths, g_strdup(w->path->str), events);
+	}
+	g_array_append_val(events, ev);
+}
+
+static int is_tree(const git_tree_entry *e)
+{
+	return git_tree_entry_filemode(e) == GIT_FILEMODE_TREE;
+}
+
+static int is_file(const git_tree_entry *e)
+{
+	git_filemode_t m = git_tree_entry_filemode(e);
+
+	return m == GIT_FILEMODE_BLOB || m == GIT_FILEMODE_BLOB_EXECUTABLE || m == GIT_FILEMODE_LINK;
+}
+
+/* Git's tree order: names compare bytewise, a tree as if followed by '/'. */
+static int entry_cmp(const git_tree_entry *a, const git_tree_entry *b)
+{
+	const char *na = git_tree_entry_name(a), *nb = git_tree_entry_name(b);
+	size_t la = strlen(na), lb = strlen(nb), n = la < lb ? la : lb;
+	int c = memcmp(na, nb, n);
+	unsigned char ca, cb;
+
+	if (c != 0)
+		return c;
+	ca = la > n ? (unsigned char)na[n] : is_tree(a) ? '/' : 0;
+	cb = lb > n ? (unsigned char)nb[n] : is_tree(b) ? '/' : 0;
+	return ca < cb ? -1 : ca > cb ? 1 : 0;
+}
+
+static int diff_trees(walker *w, const git_oid *old_id, const git_oid *new_id);
+
+/* One side of a pair changed: descend or record. `old`/`new` may be NULL. */
+static int visit(walker *w, const git_tree_entry *old, const git_tree_entry *new)
+{
+	size_t len = w->path->len;
+	const git_tree_entry *any = new ? new : old;
+	int error = 0;
+
+	if (len > 0)
+		g_string_append_c(w->path, '/');
+	g_string_append(w->path, git_tree_entry_name(any));
+
+	/* a file replaced by a folder (or back) is a delete and an add */
+	if (old && new && is_tree(old) != is_tree(new)) {
+		g_string_truncate(w->path, len);
+		if ((error = visit(w, old, NULL)) < 0)
+			return error;
+		return visit(w, NULL, new);
+	}
+	if (is_tree(any)) {
+		if (isms_config_wants_dir(w->cfg, w->path->str))
+			error = diff_trees(w, old ? git_tree_entry_id(old) : NULL,
+			                   new ? git_tree_entry_id(new) : NULL);
+	} else if (is_file(any) && isms_config_wants_file(w->cfg, w->path->str)) {
+		if (new && !is_file(new))
+			record(w, NULL);
+		else
+			record(w, new);
+	}
+	g_string_truncate(w->path, len);
+	return error;
+}
+
+static int diff_trees(walker *w, const git_oid *old_id, const git_oid *new_id)
+{
+	git_tree *old = NULL, *new = NULL;
+	size_t i = 0, j = 0, ni, nj;
+	int error = 0;
+
+	if (old_id && git_tree_lookup(&old, w->repo, old_id) < 0)
+		return git_fail(w->path->len ? w->path->str : "root tree");
+	if (new_id && git_tree_lookup(&new, w->repo, new_id) < 0) {
+		error = git_fail(w->path->len ? w->path->str : "root tree");
+		goto done;
+	}
+	ni = old ? git_tree_entrycount(old) : 0;
+	nj = new ? git_tree_entrycount(new) : 0;
+	while (error == 0 && (i < ni || j < nj)) {
+		const git_tree_entry *a = i < ni ? git_tree_entry_byindex(old, i) : NULL;
+		const git_tree_entry *b = j < nj ? git_tree_entry_byindex(new, j) : NULL;
+		int c = !a ? 1 : !b ? -1 : entry_cmp(a, b);
+		if (c < 0) {
+			error = visit(w, a, NULL);
+			i++;
+		} else if (c > 0) {
+			error = visit(w, NULL, b);
+			j++;
+		} else {
+			if (!git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b)) ||
+			    git_tree_entry_filemode(a) != git_tree_entry_filemode(b))
+				error = visit(w, a, b);
+			i++;
+			j++;
+		}
+	}
+done:
+	git_tree_free(old);
+	git_tree_free(new);
+	return error;
+}
+
+static int tree_of(git_repository *repo, const git_oid *commit, git_oid *out)
+{
+	git_commit *c = NULL;
+
+	if (git_commit_lookup(&c, repo, commit) < 0)
+		return git_fail("commit");
+	*out = *git_commit_tree_id(c);
+	git_commit_free(c);
+	return 0;
+}
+
+int isms_history_walk(git_repository *repo, const git_oid *tip, const isms_config *cfg,
+                      isms_history *out)
+{
+	walker w = {repo, cfg, out, 0, g_string_new(NULL)};
+	git_oid prev_tree, tree;
+	int error, have_prev = 0;
+
+	if ((error = collect_commits(repo, tip, out->commits)) < 0)
+		goto done;
+	for (guint i = 0; i < out->commits->len; i++) {
+		const isms_commit *c = &g_array_index(out->commits, isms_commit, i);
+		if ((error = tree_of(repo, &c->id, &tree)) < 0)
+			goto done;
+		w.commit = i;
+		g_string_truncate(w.path, 0);
+		if (!have_prev || !git_oid_equal(&prev_tree, &tree))
+			error = diff_trees(&w, have_prev ? &prev_tree : NULL, &tree);
+		if (error < 0)
+			goto done;
+		prev_tree = tree;
+		have_prev = 1;
+	}
+done:
+	g_string_free(w.path, TRUE);
+	return error;
+}

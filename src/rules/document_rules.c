@@ -1,0 +1,338 @@
+/* Document-control rules: clauses 7.5.2, 7.5.3 and 10.1 over the documents
+ * of the audit model and their history. */
+#include "rules/rules_internal.h"
+
+#include <string.h>
+
+int isms_readable(const isms_document *d)
+{
+	return d->mode != GIT_FILEMODE_LINK &&
+	       !(d->meta->flags & (ISMS_META_BINARY | ISMS_META_TOO_LARGE));
+}
+
+/* A document held to review cycles and staleness: in force, not a record. */
+static int controlled(const isms_document *d)
+{
+	return isms_readable(d) && d->in_force && !d->is_record;
+}
+
+static int field_line(const isms_document *d, isms_field f)
+{
+	return d->meta->field[f] ? d->meta->field[f]->line : 1;
+}
+
+static void commit_evidence(const isms_audit *a, isms_finding *f, guint32 commit,
+                            const char *note)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+
+	if (commit == ISMS_NO_COMMIT)
+		return;
+	isms_finding_evidence(f, isms_audit_commit_hex(a, commit, hex),
+	                      isms_audit_commit(a, commit)->date, "%s", note);
+}
+
+int isms_check_unreadable(const isms_audit *a, const isms_rule *r, isms_findings *out)
+{
+	for (guint i = 0; i < a->documents->len; i++) {
+		const isms_document *d = g_ptr_array_index(a->documents, i);
+		isms_finding *f;
+		if (d->mode == GIT_FILEMODE_LINK)
+			f = isms_findings_add(out, r, d->path, 0, d->identity, "symlink",
+			                      "is a symbolic link: links are not followed, so the "
+			                      "document it points to is not evidenced at this path");
+		else if (d->meta->flags & ISMS_META_TOO_LARGE)
+			f = isms_findings_add(out, r, d->path, 0, d->identity, "size",
+			                      "is %zu bytes, over the %zu-byte limit (max_file_size): "
+			                      "not read",
+			                      d->meta->size, a->config.max_file_size);
+		else if (d->meta->flags & ISMS_META_BINARY)
+			f = isms_findings_add(out, r, d->path, 0, d->identity, "binary",
+			                      "holds NUL bytes: it is not a text document and was not read");
+		else if (d->meta->flags & ISMS_META_BAD_UTF8)
+			f = isms_findings_add(out, r, d->path, d->meta->bad_utf8_line, d->identity,
+			                      "encoding",
+			                      "is not valid UTF-8 (first at line %d): readers may see "
+			                      "garbled text",
+			                      d->meta->bad_utf8_line);
+		else
+			continue;
+		commit_evidence(a, f, d->last_change, "last changed");
+	}
+	return 0;
+}
+
+int isms_check_no_metadata(const isms_audit *a, const isms_rule *r, isms_findings *out)
+{
+	for (guint i = 0; i < a->documents->len; i++) {
+		const isms_document *d = g_ptr_array_index(a->documents, i);
+		if (!isms_readable(d) || d->meta->fm.status != ISMS_FM_ABSENT)
+			continue;
+		isms_finding *f = isms_findings_add(
+		    out, r, d->path, 1, d->identity, NULL,
+		    "has no front matter: nothing identifies its owner, version or review date");
+		commit_evidence(a, f, d->first, "added without front matter");
+	}
+	return 0;
+}
+
+int isms_check_bad_metadata(const isms_audit *a, const isms_rule *r, isms_findings *out)
+{
+	for (guint i = 0; i < a->documents->len; i++) {
+		const isms_document *d = g_ptr_array_index(a->documents, i);
+		if (!isms_readable(d))
+			continue;
+		for (guint p = 0; p < d->meta->problems->len; p++) {
+			const isms_meta_problem *pr = g_ptr_array_index(d->meta->problems, p);
+			isms_finding *f = isms_findings_add(out, r, d->path, pr->line, d->identity, pr->key,
+			                                    "front matter: %s", pr->message);
+			commit_evidence(a, f, d->last_change, "last changed");
+		}
+	}
+	return 0;
+}
+
+static int has_required(const isms_document *d, const char *name)
+{
+	const isms_meta *m = d->meta;
+	int f;
+
+	if (strcmp(name, "review") == 0)
+		return m->field[ISMS_F_LAST_REVIEWED] || m->field[ISMS_F_NEXT_REVIEW];
+	f = isms_field_lookup(name);
+	return f >= 0 && m->field[f] != NULL; /* an invalid value is reported as such */
+}
+
+int isms_check_missing_field(const isms_audit *a, const isms_rule *r, isms_findings *out)
+{
+	for (guint i = 0; i < a->documents->len; i++) {
+		const isms_document *d = g_ptr_array_index(a->documents, i);
+		const GPtrArray *req;
+		if (!isms_readable(d) || !d->in_force || d->meta->fm.status != ISMS_FM_PRESENT)
+			continue;
+		req = isms_config_required(&a->config, isms_document_type(d));
+		for (guint k = 0; k < req->len; k++) {
+			const char *name = g_ptr_array_index(req, k);
+			if (has_required(d, name))
+				continue;
+			isms_finding *f;
+			if (strcmp(name, "review") == 0)
+				f = isms_findings_add(out, r, d->path, 1, d->identity, name,
+				                      "document in force has no review date (last_reviewed "
+				                      "or next_review): its review cannot be shown");
+			else
+				f = isms_findings_add(out, r, d->path, 1, d->identity, name,
+				                      "document in force has no '%s'%s", name,
+				                      strcmp(name, "owner") == 0
+				                          ? ": nobody is accountable for it"
+				                      : strcmp(name, "version") == 0
+				                          ? ": changes cannot be told apart"
+				                      : strcmp(name, "date") == 0 ? ": the record is not dated"
+				                                                  : "");
+			commit_evidence(a, f, d->last_change, "last changed");
+		}
+	}
+	return 0;
+}
+
+int isms_check_duplicate_id(const isms_audit *a, const isms_rule *r, isms_findings *out)
+{
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	GPtrArray *order = g_ptr_array_new();
+
+	/* the document added first keeps the id; later ones are the duplicates */
+	for (guint i = 0; i < a->documents->len; i++) {
+		const isms_document *d = g_ptr_array_index(a->documents, i);
+		if (isms_readable(d) && isms_meta_has(d->meta, ISMS_F_ID))
+			g_ptr_array_add(order, (gpointer)d);
+	}
+	for (guint i = 1; i < order->len; i++) /* stable insertion sort by first commit */
+		for (guint j = i; j > 0; j--) {
+			isms_document *x = g_ptr_array_index(order, j - 1), *y = g_ptr_array_index(order, j);
+			if (x->first <= y->first)
+				break;
+			order->pdata[j - 1] = y;
+			order->pdata[j] = x;
+		}
+	for (guint i = 0; i < order->len; i++) {
+		const isms_document *d = g_ptr_array_index(order, i);
+		const char *id = isms_meta_text(d->meta, ISMS_F_ID);
+		const isms_document *owner = g_hash_table_lookup(seen, id);
+		if (!owner) {
+			g_hash_table_insert(seen, (gpointer)id, (gpointer)d);
+			continue;
+		}
+		isms_finding *f = isms_findings_add(out, r, d->path, field_line(d, ISMS_F_ID), d->path, id,
+		                                    "id '%s' is also the id of %s: references to it are "
+		                                    "ambiguous",
+		                                    id, owner->path);
+		commit_evidence(a, f, d->field_since[ISMS_F_ID], "id set here");
+		commit_evidence(a, f, owner->field_since[ISMS_F_ID], owner->path);
+	}
+	g_ptr_array_free(order, TRUE);
+	g_hash_table_destroy(seen);
+	return 0;
+}
+
+int isms_check_review_overdue(const isms_audit *a, const isms_rule *r, isms_findings *out)
+{
+	char due[ISMS_DATE_BUFSIZE], last[ISMS_DATE_BUFSIZE], cyc[32];
+
+	for (guint i = 0; i < a->documents->len; i++) {
+		const isms_document *d = g_ptr_array_index(a->documents, i);
+		const isms_meta *m = d->meta;
+		isms_finding *f;
+		if (!controlled(d) || !d->has_review_due || d->review_due >= a->today)
+			continue;
+		isms_date_format(d->review_due, due);
+		if (m->has_next_review) {
+			f = isms_findings_add(out, r, d->path, field_line(d, ISMS_F_NEXT_REVIEW), d->identity,
+			                      NULL, "review was due on %s (next_review): overdue by %d days",
+			                      due, (int)(a->today - d->review_due));
+			commit_evidence(a, f, d->field_since[ISMS_F_NEXT_REVIEW], "next_review set");
+		} else {
+			isms_duration c = m->has_cycle ? m->cycle
+			                               : isms_config_cycle(&a->config, isms_document_type(d));
+			f = isms_findings_add(out, r, d->path, field_line(d, ISMS_F_LAST_REVIEWED),
+			                      d->identity, NULL,
+			                      "review was due on %s (last reviewed %s, cycle %s%s): overdue "
+			                      "by %d days",
+			                      due, isms_date_format(m->last_reviewed, last),
+			                      isms_duration_format(c, cyc, sizeof(cyc)),
+			                      m->has_cycle ? "" : " by default", (int)(a->today - d->review_due));
+			commit_evidence(a, f, d->field_since[ISMS_F_LAST_REVIEWED], "last_reviewed set");
+		}
+	}
+	return 0;
+}
+
+int isms_check_review_unevidenced(const isms_audit *a, const isms_rule *r, isms_findings *out)
+{
+	char said[ISMS_DATE_BUFSIZE], when[ISMS_DATE_BUFSIZE];
+
+	for (guint i = 0; i < a->documents->len; i++) {
+		const isms_document *d = g_ptr_array_index(a->documents, i);
+		guint32 c = d->field_since[ISMS_F_LAST_REVIEWED];
+		isms_finding *f = NULL;
+		isms_day recorded;
+		if (!controlled(d) || !d->meta->has_last_reviewed || c == ISMS_NO_COMMIT)
+			continue;
+		recorded = isms_audit_commit(a, c)->date;
+		isms_date_format(d->meta->last_reviewed, said);
+		isms_date_format(recorded, when);
+		if (d->meta->last_reviewed > a->today)
+			f = isms_findings_add(out, r, d->path, field_line(d, ISMS_F_LAST_REVIEWED),
+			                      d->identity, "future",
+			                      "claims a review on %s, after the audit date", said);
+		else if (recorded < d->meta->last_reviewed)
+			f = isms_findings_add(out, r, d->path, field_line(d, ISMS_F_LAST_REVIEWED),
+			                      d->identity, "early",
+			                      "claims a review on %s, but that date was committed on %s, "
+			                      "%d days before the review took place",
+			                      said, when, (int)(d->meta->last_reviewed - recorded));
+		else if (recorded - d->meta->last_reviewed > a->config.review_evidence_days)
+			f = isms_findings_add(out, r, d->path, field_line(d, ISMS_F_LAST_REVIEWED),
+			                      d->identity, "late",
+			                      "claims a review on %s, but it was recorded only on %s, %d days "
+			                      "later (tolerance %d days): the review is not evidenced when "
+			                      "it is said to have happened",
+			                      said, when, (int)(recorded - d->meta->last_reviewed),
+			                      a->config.review_evidence_days);
+		if (f)
+			commit_evidence(a, f, c, "last_reviewed set");
+	}
+	return 0;
+}
+
+static int is_stale(const isms_audit *a, const isms_document *d)
+{
+	isms_day limit = isms_date_add_months(a->today, -a->config.stale_after_months);
+
+	return isms_audit_commit(a, d->last_body_change)->date < limit;
+}
+
+int isms_check_stale_content(const isms_audit *a, const isms_rule *r, isms_findings *out)
+{
+	char day[ISMS_DATE_BUFSIZE];
+
+	for (guint i = 0; i < a->documents->len; i++) {
+		const isms_document *d = g_ptr_array_index(a->documents, i);
+		isms_day changed;
+		if (!controlled(d) || !is_stale(a, d))
+			continue;
+		changed = isms_audit_commit(a, d->last_body_change)->date;
+		isms_finding *f = isms_findings_add(
+		    out, r, d->path, d->meta->fm.body_line, d->identity, NULL,
+		    "text unchanged since %s (%d days, limit %d months), whatever its review dates say",
+		    isms_date_format(changed, day), (int)(a->today - changed),
+		    a->config.stale_after_months);
+		commit_evidence(a, f, d->last_body_change, "last change to the text");
+	}
+	return 0;
+}
+
+int isms_check_version_not_bumped(const isms_audit *a, const isms_rule *r, isms_findings *out)
+{
+	char day[ISMS_DATE_BUFSIZE];
+
+	for (guint i = 0; i < a->documents->len; i++) {
+		const isms_document *d = g_ptr_array_index(a->documents, i);
+		guint32 since = d->field_since[ISMS_F_VERSION];
+		if (!controlled(d) || d->unbumped->len == 0 || !isms_meta_has(d->meta, ISMS_F_VERSION))
+			continue;
+		isms_finding *f = isms_findings_add(
+		    out, r, d->path, field_line(d, ISMS_F_VERSION), d->identity, NULL,
+		    "text changed in %u commit%s after version '%s' was set on %s, but the version was "
+		    "not changed: readers cannot tell the revisions apart",
+		    d->unbumped->len, d->unbumped->len == 1 ? "" : "s", isms_meta_text(d->meta, ISMS_F_VERSION),
+		    isms_date_format(isms_audit_commit(a, since)->date, day));
+		commit_evidence(a, f, since, "version set");
+		for (guint k = 0; k < d->unbumped->len && k < 10; k++)
+			commit_evidence(a, f, g_array_index(d->unbumped, guint32, k), "text changed");
+	}
+	return 0;
+}
+
+int isms_check_static(const isms_audit *a, const isms_rule *r, isms_findings *out)
+{
+	guint total = 0, stale = 0;
+	const isms_document *oldest = NULL;
+
+	for (guint i = 0; i < a->documents->len; i++) {
+		const isms_document *d = g_ptr_array_index(a->documents, i);
+		if (!controlled(d))
+			continue;
+		total++;
+		if (is_stale(a, d)) {
+			stale++;
+			if (!oldest || d->last_body_change < oldest->last_body_change)
+				oldest = d;
+		}
+	}
+	if (total == 0 || (double)stale <= a->config.static_ratio * (double)total)
+		return 0;
+	isms_finding *f = isms_findings_add(
+	    out, r, NULL, 0, "repository", NULL,
+	    "%u of %u controlled documents (%u%%) have had no change to their text in %d months: "
+	    "the management system looks static",
+	    stale, total, (stale * 100 + total / 2) / total, a->config.stale_after_months);
+	if (oldest) {
+		char *note = g_strdup_printf("oldest text: %s", oldest->path);
+		commit_evidence(a, f, oldest->last_body_change, note);
+		g_free(note);
+	}
+	return 0;
+}
+
+int isms_check_no_documents(const isms_audit *a, const isms_rule *r, isms_findings *out)
+{
+	if (a->documents->len > 0)
+		return 0;
+	isms_finding *f = isms_findings_add(out, r, NULL, 0, "repository", NULL,
+	                                    "no controlled Markdown documents in the audited paths: "
+	                                    "there is no documented information to audit");
+	char hex[GIT_OID_HEXSZ + 1];
+	isms_finding_evidence(f, isms_audit_commit_hex(a, a->history.commits->len - 1, hex),
+	                      isms_audit_head(a)->date, "audited commit");
+	return 0;
+}

@@ -1,0 +1,107 @@
+#include <string.h>
+
+#include "rules/rules_internal.h"
+
+/* The rule table. Adding a rule: one check function and one row. */
+const isms_rule isms_rules[] = {
+	{"ISMS-NO-DOCUMENTS", "7.5.1", ISMS_SEV_MAJOR,
+	 "no controlled documents in the audited paths",
+	 "The ISMS must include the documented information the standard requires and that the "
+	 "organisation decides it needs.",
+	 "Nothing under the audited paths is a Markdown document, so there is no documented "
+	 "information to audit. Check `paths` in the configuration and the PATH argument.",
+	 0, isms_check_no_documents},
+	{"DOC-UNREADABLE", "7.5.3", ISMS_SEV_MINOR,
+	 "a document that cannot be read as text (symlink, binary, too large, invalid UTF-8)",
+	 "Documented information must be available and suitable for use where and when it is "
+	 "needed.",
+	 "A symbolic link is not followed (it could point outside the repository), a file with NUL "
+	 "bytes or over `max_file_size` is not read, and invalid UTF-8 may be shown garbled. Store "
+	 "controlled documents as UTF-8 Markdown files.",
+	 0, isms_check_unreadable},
+	{"DOC-NO-METADATA", "7.5.2", ISMS_SEV_MINOR, "a controlled document without front matter",
+	 "Documented information must carry identification and description: title, date, author "
+	 "or owner, reference.",
+	 "Add a YAML front matter block (between `---` lines at the top) with at least title, id, "
+	 "owner, version and last_reviewed.",
+	 0, isms_check_no_metadata},
+	{"DOC-BAD-METADATA", "7.5.2", ISMS_SEV_MINOR,
+	 "front matter that is not valid YAML, not a mapping, or has an invalid value",
+	 "Documented information must carry identification and description that can be relied on.",
+	 "Invalid YAML, a placeholder such as `TBD` or `yyyy-mm-dd`, an unparseable date or review "
+	 "cycle, or two keys for the same field make the document's identity or review state "
+	 "unknowable. Fix the value on the reported line.",
+	 0, isms_check_bad_metadata},
+	{"DOC-MISSING-FIELD", "7.5.2", ISMS_SEV_MINOR,
+	 "a document in force lacks a required field (owner, version, review date)",
+	 "Documented information must be identified and reviewed and approved for suitability and "
+	 "adequacy.",
+	 "Documents in force (approved, or without status) need an owner, a version and a review "
+	 "date (last_reviewed or next_review); records need an owner and a date. The lists are set "
+	 "per document type by `required_fields`.",
+	 0, isms_check_missing_field},
+	{"DOC-DUPLICATE-ID", "7.5.2", ISMS_SEV_MINOR, "two documents share an id",
+	 "Documented information must be uniquely identified.",
+	 "The document added later reuses the id of an earlier one, so references and the "
+	 "document's history become ambiguous. Give it its own id.",
+	 0, isms_check_duplicate_id},
+	{"DOC-REVIEW-OVERDUE", "7.5.2", ISMS_SEV_MINOR, "the document's review is overdue",
+	 "Documented information must be reviewed for suitability and adequacy at planned "
+	 "intervals.",
+	 "The review due date (next_review, or last_reviewed plus the review cycle) is before the "
+	 "audit date. Review the document, then update last_reviewed in the same commit.",
+	 1, isms_check_review_overdue},
+	{"DOC-REVIEW-UNEVIDENCED", "7.5.2", ISMS_SEV_OBSERVATION,
+	 "the declared review date is not backed by the commit history",
+	 "Reviews must be evidenced; the record of a review should be made when it happens.",
+	 "The commit that set last_reviewed is dated more than `review_evidence_days` after the "
+	 "declared date (a review recorded late or backfilled), or before it (a review claimed "
+	 "before it happened), or the date is after the audit date. Record reviews when they take "
+	 "place.",
+	 1, isms_check_review_unevidenced},
+	{"DOC-VERSION-NOT-BUMPED", "7.5.3", ISMS_SEV_MINOR,
+	 "the text changed after the version was set, but the version did not",
+	 "Changes to documented information must be controlled, including version control.",
+	 "A commit changed the text after the commit that set the current version, and the version "
+	 "stayed the same. Bump the version with every change of substance.",
+	 0, isms_check_version_not_bumped},
+	{"DOC-STALE-CONTENT", "10.1", ISMS_SEV_OBSERVATION,
+	 "the document's text has not changed for longer than stale_after_months",
+	 "The organisation must continually improve the suitability, adequacy and effectiveness of "
+	 "the ISMS.",
+	 "The text after the front matter has not changed in `stale_after_months` (24 by default), "
+	 "whatever the review dates say. A document that never changes is rarely kept current.",
+	 1, isms_check_stale_content},
+	{"ISMS-STATIC", "10.1", ISMS_SEV_MINOR,
+	 "more than half of the controlled documents have had no text change in 24 months",
+	 "The organisation must continually improve the suitability, adequacy and effectiveness of "
+	 "the ISMS.",
+	 "Auditors look at the dates across the documentation set: when most documents have not "
+	 "been touched for two years, the system looks static. The share is `static_ratio`.",
+	 1, isms_check_static},
+};
+
+const size_t isms_rules_count = sizeof(isms_rules) / sizeof(isms_rules[0]);
+
+const isms_rule *isms_rule_find(const char *id)
+{
+	for (size_t i = 0; i < isms_rules_count; i++)
+		if (g_ascii_strcasecmp(isms_rules[i].id, id) == 0)
+			return &isms_rules[i];
+	return NULL;
+}
+
+int isms_rules_run(const isms_audit *a, isms_findings *out)
+{
+	for (size_t i = 0; i < isms_rules_count; i++) {
+		guint before = out->items->len;
+		int error = isms_rules[i].check(a, &isms_rules[i], out);
+		if (error < 0)
+			return error;
+		if (a->shallow && isms_rules[i].date_based)
+			for (guint k = before; k < out->items->len; k++)
+				((isms_finding *)g_ptr_array_index(out->items, k))->unproven = 1;
+	}
+	isms_findings_sort(out);
+	return 0;
+}

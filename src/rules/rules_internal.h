@@ -1,0 +1,24 @@
+#ifndef ISMS_RULES_INTERNAL_H
+#define ISMS_RULES_INTERNAL_H
+
+/* Check functions of the rule table, one per rule. */
+
+#include "isms/audit.h"
+#include "isms/rules.h"
+
+/* Whether the audited version can be read as a text document. */
+int isms_readable(const isms_document *d);
+
+int isms_check_no_documents(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_unreadable(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_no_metadata(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_bad_metadata(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_missing_field(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_duplicate_id(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_review_overdue(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_review_unevidenced(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_version_not_bumped(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_stale_content(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_static(const isms_audit *a, const isms_rule *r, isms_findings *out);
+
+#endif
