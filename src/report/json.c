@@ -1,0 +1,126 @@
+#include <jansson.h>
+#include <string.h>
+
+#include "isms/error.h"
+#include "isms/report.h"
+#include "isms/rules.h"
+#include "isms/version.h"
+
+/* A JSON string from repository text: invalid UTF-8 becomes U+FFFD so that
+ * the output is always valid JSON. NULL gives null. */
+static json_t *jstr(const char *s)
+{
+	json_t *j;
+	char *valid;
+
+	if (!s)
+		return json_null();
+	if (g_utf8_validate(s, -1, NULL))
+		return json_string(s);
+	valid = g_utf8_make_valid(s, -1);
+	j = json_string(valid);
+	g_free(valid);
+	return j;
+}
+
+static json_t *jdate(isms_day d)
+{
+	char buf[ISMS_DATE_BUFSIZE];
+
+	return json_string(isms_date_format(d, buf));
+}
+
+static json_t *jcommit(const isms_audit *a, guint32 index)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+
+	if (index == ISMS_NO_COMMIT)
+		return json_null();
+	return json_pack("{s:s, s:o}", "id", isms_audit_commit_hex(a, index, hex), "date",
+	                 jdate(isms_audit_commit(a, index)->date));
+}
+
+/* A field's value when usable, else null. */
+static json_t *jfield(const isms_meta *m, isms_field f)
+{
+	return isms_meta_has(m, f) ? jstr(isms_meta_text(m, f)) : json_null();
+}
+
+static json_t *documents(const isms_audit *a)
+{
+	json_t *arr = json_array();
+
+	for (guint i = 0; i < a->documents->len; i++) {
+		const isms_document *d = g_ptr_array_index(a->documents, i);
+		const isms_meta *m = d->meta;
+		const char *status = !m->field[ISMS_F_STATUS] ? NULL
+		                     : m->status == ISMS_DOC_DRAFT ? "draft"
+		                     : m->status == ISMS_DOC_RETIRED ? "retired"
+		                                                     : "approved";
+		json_array_append_new(
+		    arr, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+		                   "path", jstr(d->path), "id", jfield(m, ISMS_F_ID), "title",
+		                   jfield(m, ISMS_F_TITLE), "type", jfield(m, ISMS_F_TYPE), "status",
+		                   status ? json_string(status) : json_null(), "owner",
+		                   jfield(m, ISMS_F_OWNER), "version", jfield(m, ISMS_F_VERSION),
+		                   "last_reviewed",
+		                   m->has_last_reviewed ? jdate(m->last_reviewed) : json_null(),
+		                   "review_due", d->has_review_due ? jdate(d->review_due) : json_null(),
+		                   "first_commit", jcommit(a, d->first), "last_change",
+		                   jcommit(a, d->last_change), "last_body_change",
+		                   jcommit(a, d->last_body_change)));
+	}
+	return arr;
+}
+
+static json_t *findings(const isms_findings *fs)
+{
+	json_t *arr = json_array();
+
+	for (guint i = 0; i < fs->items->len; i++) {
+		const isms_finding *f = g_ptr_array_index(fs->items, i);
+		json_t *ev = json_array();
+		for (guint k = 0; k < f->evidence->len; k++) {
+			const isms_evidence *e = &g_array_index(f->evidence, isms_evidence, k);
+			json_array_append_new(ev, json_pack("{s:o, s:o, s:o}", "commit",
+			                                    e->commit[0] ? json_string(e->commit) : json_null(),
+			                                    "date", jdate(e->date), "note", jstr(e->note)));
+		}
+		json_t *jf = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:s}", "rule",
+		                       f->rule->id, "clause", f->rule->clause, "severity",
+		                       isms_severity_name(f->severity), "path", jstr(f->path), "line",
+		                       f->line > 0 ? json_integer(f->line) : json_null(), "item",
+		                       jstr(f->item), "message", jstr(f->message), "evidence", ev,
+		                       "fingerprint", f->fingerprint);
+		if (f->unproven)
+			json_object_set_new(jf, "unproven", json_true());
+		json_array_append_new(arr, jf);
+	}
+	return arr;
+}
+
+int isms_report_json(const isms_audit *a, const isms_findings *fs,
+                     const isms_report_options *opts, FILE *out)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	json_t *root;
+	int rc;
+
+	(void)opts;
+	root = json_pack(
+	    "{s:{s:s, s:s}, s:{s:o, s:s, s:o, s:b}, s:{s:I, s:I, s:I}, s:o, s:o}", "tool", "name",
+	    ISMS_NAME, "version", ISMS_VERSION, "repository", "root", jstr(a->root), "commit",
+	    isms_audit_commit_hex(a, a->history.commits->len - 1, hex), "as_of", jdate(a->today),
+	    "shallow", a->shallow, "summary", "major",
+	    (json_int_t)isms_findings_count(fs, ISMS_SEV_MAJOR), "minor",
+	    (json_int_t)isms_findings_count(fs, ISMS_SEV_MINOR), "observation",
+	    (json_int_t)isms_findings_count(fs, ISMS_SEV_OBSERVATION), "documents", documents(a),
+	    "findings", findings(fs));
+	if (!root)
+		return isms_error_set(ISMS_ERROR, "cannot build the JSON report");
+	rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	if (rc < 0 || fputc('\n', out) == EOF)
+		return isms_error_set(ISMS_EREPO, "cannot write the JSON report");
+	return 0;
+}

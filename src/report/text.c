@@ -1,0 +1,130 @@
+#include <string.h>
+
+#include "isms/clauses.h"
+#include "isms/error.h"
+#include "isms/report.h"
+#include "isms/rules.h"
+#include "isms/version.h"
+
+typedef struct {
+	FILE *out;
+	int color;
+} writer;
+
+static const char *sgr(const writer *w, const char *code)
+{
+	return w->color ? code : "";
+}
+
+#define BOLD "\033[1m"
+#define DIM "\033[2m"
+#define RESET "\033[0m"
+
+static const char *severity_color(isms_severity s)
+{
+	return s == ISMS_SEV_MAJOR ? "\033[1;31m" : s == ISMS_SEV_MINOR ? "\033[33m" : "\033[36m";
+}
+
+/* Repository text goes to a terminal: no control characters from it. */
+static void put_text(const writer *w, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++)
+		fputc(*p < 0x20 || *p == 0x7f ? '?' : *p, w->out);
+}
+
+static void header(const isms_audit *a, const writer *w)
+{
+	char hex[GIT_OID_HEXSZ + 1], day[ISMS_DATE_BUFSIZE], asof[ISMS_DATE_BUFSIZE];
+	const isms_commit *head = isms_audit_head(a);
+
+	fprintf(w->out, "%s%s %s: ISO/IEC 27001 documentation audit%s\n", sgr(w, BOLD), ISMS_NAME,
+	        ISMS_VERSION, sgr(w, RESET));
+	fprintf(w->out, "Repository: ");
+	put_text(w, a->root);
+	fprintf(w->out, "\nAudited:    commit %.12s of %s, as of %s\n",
+	        isms_audit_commit_hex(a, a->history.commits->len - 1, hex),
+	        isms_date_format(head->date, day), isms_date_format(a->today, asof));
+	fprintf(w->out, "Evidence:   %u documents, %u commits on the first-parent history since %s\n",
+	        a->documents->len, a->history.commits->len,
+	        isms_date_format(isms_audit_commit(a, 0)->date, day));
+	if (a->config.source) {
+		fprintf(w->out, "Config:     ");
+		put_text(w, a->config.source);
+		fputc('\n', w->out);
+	}
+	if (a->shallow)
+		fprintf(w->out, "%sWarning:    shallow clone: findings that rest on commit dates are "
+		                "marked unproven%s\n",
+		        sgr(w, BOLD), sgr(w, RESET));
+}
+
+static void finding(const writer *w, const isms_finding *f)
+{
+	char day[ISMS_DATE_BUFSIZE];
+
+	fprintf(w->out, "    - ");
+	if (f->path) {
+		put_text(w, f->path);
+		if (f->line > 0)
+			fprintf(w->out, ":%d", f->line);
+		fprintf(w->out, ": ");
+	}
+	put_text(w, f->message);
+	if (f->unproven)
+		fprintf(w->out, " (unproven: shallow clone)");
+	fputc('\n', w->out);
+	for (guint k = 0; k < f->evidence->len; k++) {
+		const isms_evidence *e = &g_array_index(f->evidence, isms_evidence, k);
+		fprintf(w->out, "      %sevidence: %.12s %s ", sgr(w, DIM), e->commit[0] ? e->commit : "-",
+		        isms_date_format(e->date, day));
+		put_text(w, e->note);
+		fprintf(w->out, "%s\n", sgr(w, RESET));
+	}
+}
+
+int isms_report_text(const isms_audit *a, const isms_findings *fs,
+                     const isms_report_options *opts, FILE *out)
+{
+	static const isms_report_options defaults = ISMS_REPORT_OPTIONS_INIT;
+	writer w = {out, 0};
+	const char *clause = NULL;
+	const isms_rule *rule = NULL;
+	size_t major, minor, obs;
+
+	if (!opts)
+		opts = &defaults;
+	w.color = opts->color;
+	header(a, &w);
+	for (guint i = 0; i < fs->items->len; i++) {
+		const isms_finding *f = g_ptr_array_index(fs->items, i);
+		if (!clause || strcmp(clause, f->rule->clause) != 0) {
+			clause = f->rule->clause;
+			rule = NULL;
+			fprintf(out, "\n%sClause %s  %s%s\n", sgr(&w, BOLD), clause, isms_clause_title(clause),
+			        sgr(&w, RESET));
+		}
+		if (rule != f->rule) {
+			rule = f->rule;
+			fprintf(out, "  %s%s%s %s: %s\n", sgr(&w, severity_color(f->severity)),
+			        isms_severity_name(f->severity), sgr(&w, RESET), rule->id, rule->summary);
+			fprintf(out, "    %srequirement: %s%s\n", sgr(&w, DIM), rule->requirement,
+			        sgr(&w, RESET));
+		}
+		finding(&w, f);
+	}
+	major = isms_findings_count(fs, ISMS_SEV_MAJOR);
+	minor = isms_findings_count(fs, ISMS_SEV_MINOR);
+	obs = isms_findings_count(fs, ISMS_SEV_OBSERVATION);
+	if (fs->items->len == 0)
+		fprintf(out, "\nNo findings: the documented information is controlled and current.\n");
+	fprintf(out, "\n%sSummary: %zu major, %zu minor, %zu observation%s", sgr(&w, BOLD), major, minor,
+	        obs, sgr(&w, RESET));
+	if (opts->fail_on == ISMS_SEV_NEVER)
+		fprintf(out, " (fail-on never)\n");
+	else
+		fprintf(out, " (fail-on %s: %s)\n", isms_severity_name(opts->fail_on),
+		        isms_findings_fail(fs, opts->fail_on) ? "fail" : "pass");
+	if (fflush(out) == EOF || ferror(out))
+		return isms_error_set(ISMS_EREPO, "cannot write the report");
+	return 0;
+}
