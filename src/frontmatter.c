@@ -139,11 +139,16 @@ static void load_yaml(const char *text, size_t len, int line_offset,
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
 	if (!yaml_parser_load(&parser, &doc)) {
-		char *msg = g_strdup_printf("invalid YAML: %s%s%s",
+		char *msg = g_strdup_printf("front matter is not valid YAML: %s%s%s",
 		                            parser.problem ? parser.problem : "syntax error",
 		                            parser.context ? " " : "",
 		                            parser.context ? parser.context : "");
-		set_invalid(fm, (int)parser.problem_mark.line + line_offset, msg);
+		/* at the end of the input the problem lies where the construct began */
+		yaml_mark_t at = parser.context && parser.problem &&
+		                         strstr(parser.problem, "end of stream")
+		                     ? parser.context_mark
+		                     : parser.problem_mark;
+		set_invalid(fm, (int)at.line + line_offset, msg);
 		g_free(msg);
 		yaml_parser_delete(&parser);
 		return;

@@ -85,7 +85,7 @@ int isms_check_bad_metadata(const isms_audit *a, const isms_rule *r, isms_findin
 		for (guint p = 0; p < d->meta->problems->len; p++) {
 			const isms_meta_problem *pr = g_ptr_array_index(d->meta->problems, p);
 			isms_finding *f = isms_findings_add(out, r, d->path, pr->line, d->identity, pr->key,
-			                                    "front matter: %s", pr->message);
+			                                    "%s", pr->message);
 			commit_evidence(a, f, d->last_change, "last changed");
 		}
 	}
@@ -122,7 +122,8 @@ int isms_check_missing_field(const isms_audit *a, const isms_rule *r, isms_findi
 				                      "or next_review): its review cannot be shown");
 			else
 				f = isms_findings_add(out, r, d->path, 1, d->identity, name,
-				                      "document in force has no '%s'%s", name,
+				                      "%s has no '%s'%s",
+				                      d->is_record ? "record" : "document in force", name,
 				                      strcmp(name, "owner") == 0
 				                          ? ": nobody is accountable for it"
 				                      : strcmp(name, "version") == 0
