@@ -28,7 +28,7 @@ TEST_SRC = $(wildcard tests/*.c)
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
-FIXTURES = $(patsubst fixtures/%.fixture,$(BUILD)/fixtures/%/.built,\
+FIXTURES = $(patsubst fixtures/%.fixture,$(BUILD)/fixtures/%.built,\
 	$(wildcard fixtures/*.fixture fixtures/*/*.fixture))
 
 .PHONY: all demo check check-asan fixtures clean deps
@@ -62,14 +62,15 @@ $(BUILD)/isms-audit: $(CLI_OBJ) $(BUILD)/libismsaudit.a
 $(BUILD)/check_runner: $(TEST_OBJ) $(BUILD)/libismsaudit.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CHECK_LIBS)
 
-$(BUILD)/fixtures/%/.built: fixtures/%.fixture scripts/build-fixture
+# the stamp sits beside the repository: nothing is added inside it
+$(BUILD)/fixtures/%.built: fixtures/%.fixture scripts/build-fixture
 	@mkdir -p $(dir $@)
 	@scripts/build-fixture $< $(BUILD)/fixtures/$*
 	@touch $@
 
 fixtures: $(FIXTURES)
 
-demo: $(BUILD)/isms-audit $(BUILD)/fixtures/demo/.built
+demo: $(BUILD)/isms-audit $(BUILD)/fixtures/demo.built
 	@echo "isms-audit: auditing the demo ISMS as of $(DEMO_AS_OF) ($(BUILD)/fixtures/demo)"
 	@$(BUILD)/isms-audit check --as-of $(DEMO_AS_OF) $(BUILD)/fixtures/demo; \
 	  rc=$$?; [ $$rc -le 1 ] || exit $$rc; \

@@ -54,6 +54,8 @@ void isms_audit_free(isms_audit *a)
 		g_hash_table_destroy(a->metas);
 	isms_history_dispose(&a->history);
 	isms_config_dispose(&a->config);
+	if (a->shallow_cut)
+		g_hash_table_destroy(a->shallow_cut);
 	git_repository_free(a->repo);
 	g_free(a->root);
 	g_free(a);
@@ -108,7 +110,8 @@ static int resolve_tip(isms_audit *a, const isms_audit_options *opts, git_oid *o
 			*out = id;
 			return 0;
 		}
-		if (git_commit_parentcount(c) == 0) {
+		if (git_commit_parentcount(c) == 0 ||
+		    (a->shallow_cut && g_hash_table_contains(a->shallow_cut, &id))) {
 			git_commit_free(c);
 			return isms_error_set(ISMS_EREPO, "%s: no commit on the branch by %s", a->root,
 			                      isms_date_format(opts->as_of, day));
@@ -451,9 +454,10 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 		                       a->root);
 		goto done;
 	}
+	a->shallow_cut = isms_history_shallow_cut(a->repo);
 	a->today = opts->has_as_of ? opts->as_of : isms_date_today();
 	if ((error = resolve_tip(a, opts, &tip)) < 0 || (error = load_config(a, opts, &tip)) < 0 ||
-	    (error = isms_history_walk(a->repo, &tip, &a->config, &a->history)) < 0 ||
+	    (error = isms_history_walk(a->repo, &tip, &a->config, a->shallow_cut, &a->history)) < 0 ||
 	    (error = build_documents(a)) < 0)
 		goto done;
 done:

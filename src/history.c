@@ -38,7 +38,8 @@ static int git_fail(const char *what)
 }
 
 /* The first-parent chain from `tip` back to the root, oldest first. */
-static int collect_commits(git_repository *repo, const git_oid *tip, GArray *out)
+static int collect_commits(git_repository *repo, const git_oid *tip, GHashTable *cut,
+                           GArray *out)
 {
 	git_oid id = *tip;
 	int error = 0;
@@ -56,7 +57,7 @@ static int collect_commits(git_repository *repo, const git_oid *tip, GArray *out
 		ic.time = (int64_t)git_commit_time(c);
 		ic.date = isms_date_from_time(ic.time);
 		g_array_append_val(out, ic);
-		if (git_commit_parentcount(c) == 0) {
+		if (git_commit_parentcount(c) == 0 || (cut && g_hash_table_contains(cut, &id))) {
 			git_commit_free(c);
 			break;
 		}
@@ -209,14 +210,48 @@ static int tree_of(git_repository *repo, const git_oid *commit, git_oid *out)
 	return 0;
 }
 
+static guint oid_hash(gconstpointer p)
+{
+	guint h;
+
+	memcpy(&h, ((const git_oid *)p)->id, sizeof(h));
+	return h;
+}
+
+static gboolean oid_equal(gconstpointer a, gconstpointer b)
+{
+	return git_oid_equal(a, b);
+}
+
+GHashTable *isms_history_shallow_cut(git_repository *repo)
+{
+	char *file = g_build_filename(git_repository_commondir(repo), "shallow", NULL);
+	char *text = NULL;
+	GHashTable *cut = NULL;
+
+	if (git_repository_is_shallow(repo) == 1 && g_file_get_contents(file, &text, NULL, NULL)) {
+		char **lines = g_strsplit(text, "\n", -1);
+		cut = g_hash_table_new_full(oid_hash, oid_equal, g_free, NULL);
+		for (int i = 0; lines[i]; i++) {
+			git_oid id;
+			if (git_oid_fromstr(&id, g_strstrip(lines[i])) == 0)
+				g_hash_table_add(cut, g_memdup2(&id, sizeof(id)));
+		}
+		g_strfreev(lines);
+	}
+	g_free(text);
+	g_free(file);
+	return cut;
+}
+
 int isms_history_walk(git_repository *repo, const git_oid *tip, const isms_config *cfg,
-                      isms_history *out)
+                      GHashTable *cut, isms_history *out)
 {
 	walker w = {repo, cfg, out, 0, g_string_new(NULL)};
 	git_oid prev_tree, tree;
 	int error, have_prev = 0;
 
-	if ((error = collect_commits(repo, tip, out->commits)) < 0)
+	if ((error = collect_commits(repo, tip, cut, out->commits)) < 0)
 		goto done;
 	for (guint i = 0; i < out->commits->len; i++) {
 		const isms_commit *c = &g_array_index(out->commits, isms_commit, i);

@@ -42,6 +42,7 @@ struct isms_audit {
 	isms_history history;
 	isms_day today;   /* the audit date */
 	int shallow;      /* history is cut: dates are unproven */
+	GHashTable *shallow_cut; /* commits whose parents are missing, or NULL */
 	GPtrArray *documents; /* isms_document *, sorted by path */
 	GHashTable *metas;    /* git_oid * -> isms_meta *: each blob parsed once */
 };

@@ -40,12 +40,20 @@ void isms_history_dispose(isms_history *h);
 
 /*
  * Walk the first-parent chain ending at `tip` and record the events of
- * every path `cfg` wants. Any error from libgit2 is fatal (a shallow or
- * damaged history must never pass for the end of history): returns 0 or
- * ISMS_EREPO with a message.
+ * every path `cfg` wants. `cut` (may be NULL) holds the commits whose
+ * parents a shallow clone lacks (its `shallow` file): the walk ends there.
+ * Any other error from libgit2 is fatal (a damaged history must never pass
+ * for the end of history): returns 0 or ISMS_EREPO with a message.
  */
 int isms_history_walk(git_repository *repo, const git_oid *tip, const isms_config *cfg,
-                      isms_history *out);
+                      GHashTable *cut, isms_history *out);
+
+/*
+ * The commits of a shallow clone whose parents are missing, read from the
+ * repository's `shallow` file, as a set of git_oid (NULL if the repository
+ * is not shallow). Free with g_hash_table_destroy().
+ */
+GHashTable *isms_history_shallow_cut(git_repository *repo);
 
 /* The events of `path`, or NULL. Borrowed. */
 const GArray *isms_history_events(const isms_history *h, const char *path);

@@ -44,8 +44,9 @@ static void header(const isms_audit *a, const writer *w)
 	fprintf(w->out, "\nAudited:    commit %.12s of %s, as of %s\n",
 	        isms_audit_commit_hex(a, a->history.commits->len - 1, hex),
 	        isms_date_format(head->date, day), isms_date_format(a->today, asof));
-	fprintf(w->out, "Evidence:   %u documents, %u commits on the first-parent history since %s\n",
-	        a->documents->len, a->history.commits->len,
+	fprintf(w->out, "Evidence:   %u document%s, %u commit%s on the first-parent history since %s\n",
+	        a->documents->len, a->documents->len == 1 ? "" : "s", a->history.commits->len,
+	        a->history.commits->len == 1 ? "" : "s",
 	        isms_date_format(isms_audit_commit(a, 0)->date, day));
 	if (a->config.source) {
 		fprintf(w->out, "Config:     ");

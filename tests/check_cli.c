@@ -1,0 +1,313 @@
+/* End-to-end: the built program on fixture repositories, its exit codes,
+ * its one-line errors and the JSON contract read back by a JSON parser. */
+#include <jansson.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+/* Run `isms-audit ARGS...` and return the exit code; outputs are kept in
+ * out/err (freed by the caller via g_free). */
+#define RUN(out, err, ...) run_cli((const char *const[]){__VA_ARGS__, NULL}, NULL, out, err)
+
+static int lines(const char *s)
+{
+	int n = 0;
+
+	for (; s && *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+START_TEST(exit_0_when_nothing_reaches_the_fail_on_level)
+{
+	char *repo = fixture_path("rules/stale-content"), *out, *err;
+
+	/* one observation, fail-on minor */
+	ck_assert_int_eq(RUN(&out, &err, "check", repo, "--as-of", "2026-01-15"), 0);
+	ck_assert_ptr_nonnull(strstr(out, "Summary: 0 major, 0 minor, 1 observation (fail-on minor: pass)"));
+	ck_assert_str_eq(err, "");
+	g_free(out);
+	g_free(err);
+	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--fail-on",
+	                     "observation"), 1);
+	g_free(repo);
+}
+END_TEST
+
+START_TEST(exit_1_on_findings_and_fail_on_levels)
+{
+	char *repo = fixture_path("rules/review-overdue");
+
+	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15"), 1);
+	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--fail-on", "major"), 0);
+	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--fail-on", "never"), 0);
+	g_free(repo);
+	repo = fixture_path("rules/no-documents");
+	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--fail-on", "major"), 1);
+	g_free(repo);
+}
+END_TEST
+
+START_TEST(exit_2_on_usage_and_configuration_errors)
+{
+	char *repo = fixture_path("edge/bad-config"), *out, *err;
+
+	ck_assert_int_eq(RUN(&out, &err, "check", repo), 2);
+	ck_assert_str_eq(err, "isms-audit: .isms-audit.yml:3: unknown key 'stale_afer_months'\n");
+	ck_assert_str_eq(out, "");
+	g_free(out);
+	g_free(err);
+	ck_assert_int_eq(RUN(NULL, &err, "check", repo, "--as-of", "2026-02-30"), 2);
+	ck_assert_ptr_nonnull(strstr(err, "--as-of: '2026-02-30' is not a date (YYYY-MM-DD)"));
+	g_free(err);
+	ck_assert_int_eq(RUN(NULL, &err, "check", repo, "--format", "xml"), 2);
+	ck_assert_ptr_nonnull(strstr(err, "unknown format 'xml'"));
+	g_free(err);
+	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--fail-on", "sometimes"), 2);
+	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--no-such-option"), 2);
+	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "extra"), 2);
+	ck_assert_int_eq(RUN(NULL, NULL, "frobnicate"), 2);
+	ck_assert_int_eq(RUN(NULL, &err, "check", repo, "--config", "/nonexistent/cfg.yml"), 2);
+	ck_assert_ptr_nonnull(strstr(err, "/nonexistent/cfg.yml: cannot read the configuration"));
+	ck_assert_int_eq(lines(err), 1);
+	g_free(err);
+	g_free(repo);
+}
+END_TEST
+
+START_TEST(a_config_file_replaces_the_committed_one)
+{
+	char *repo = fixture_path("edge/bad-config");
+	char *dir = g_dir_make_tmp("isms-cfg-XXXXXX", NULL);
+	char *cfg = g_build_filename(dir, "cfg.yml", NULL);
+
+	ck_assert(g_file_set_contents(cfg, "fail_on: major\n", -1, NULL));
+	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--config", cfg), 0);
+	unlink(cfg);
+	rmdir(dir);
+	g_free(cfg);
+	g_free(dir);
+	g_free(repo);
+}
+END_TEST
+
+START_TEST(exit_3_on_repository_errors)
+{
+	char *repo = fixture_path("edge/empty"), *err;
+	char *dir = g_dir_make_tmp("isms-norepo-XXXXXX", NULL);
+
+	ck_assert_int_eq(RUN(NULL, &err, "check", repo), 3);
+	ck_assert_ptr_nonnull(strstr(err, ": the repository has no commits\n"));
+	ck_assert_int_eq(lines(err), 1);
+	g_free(err);
+	ck_assert_int_eq(RUN(NULL, &err, "check", dir), 3);
+	ck_assert_ptr_nonnull(strstr(err, ": not inside a git repository\n"));
+	g_free(err);
+	ck_assert_int_eq(RUN(NULL, &err, "check", "/nonexistent/path"), 3);
+	ck_assert_str_eq(err, "isms-audit: /nonexistent/path: no such directory\n");
+	g_free(err);
+	g_free(repo);
+	repo = fixture_path("rules/stale-content");
+	ck_assert_int_eq(RUN(NULL, &err, "check", repo, "--as-of", "2020-01-01"), 3);
+	ck_assert_ptr_nonnull(strstr(err, ": no commit on the branch by 2020-01-01\n"));
+	g_free(err);
+	ck_assert_int_eq(RUN(NULL, &err, "check", repo, "--output", "/nonexistent/dir/out.txt"), 3);
+	ck_assert_ptr_nonnull(strstr(err, "/nonexistent/dir/out.txt: cannot write the report"));
+	g_free(err);
+	rmdir(dir);
+	g_free(dir);
+	g_free(repo);
+}
+END_TEST
+
+START_TEST(shallow_clones_are_refused_unless_allowed)
+{
+	char *src = fixture_path("rules/review-overdue");
+	char *dir = g_dir_make_tmp("isms-shallow-XXXXXX", NULL);
+	char *clone = g_build_filename(dir, "clone", NULL);
+	char *url = g_strconcat("file://", src, NULL);
+	char *err, *out;
+	json_t *root;
+
+	run_or_fail((const char *const[]){"git", "clone", "-q", "--depth", "1", url, clone, NULL});
+	ck_assert_int_eq(RUN(NULL, &err, "check", clone), 3);
+	ck_assert_ptr_nonnull(strstr(err, "shallow clone"));
+	ck_assert_ptr_nonnull(strstr(err, "git fetch --unshallow"));
+	ck_assert_ptr_nonnull(strstr(err, "fetch-depth: 0"));
+	ck_assert_int_eq(lines(err), 1);
+	g_free(err);
+	ck_assert_int_eq(RUN(&out, NULL, "check", clone, "--allow-shallow", "--as-of", "2026-01-15",
+	                     "--format", "json"), 1);
+	root = json_loads(out, 0, NULL);
+	ck_assert_ptr_nonnull(root);
+	ck_assert(json_is_true(json_object_get(json_object_get(root, "repository"), "shallow")));
+	json_t *f = json_array_get(json_object_get(root, "findings"), 0);
+	ck_assert_str_eq(json_string_value(json_object_get(f, "rule")), "DOC-REVIEW-OVERDUE");
+	ck_assert(json_is_true(json_object_get(f, "unproven")));
+	json_decref(root);
+	g_free(out);
+	run_or_fail((const char *const[]){"rm", "-rf", dir, NULL});
+	g_free(url);
+	g_free(clone);
+	g_free(dir);
+	g_free(src);
+}
+END_TEST
+
+START_TEST(json_contract)
+{
+	char *repo = fixture_path("rules/review-overdue"), *out;
+	json_t *root, *docs, *fnd, *v;
+	json_error_t jerr;
+	size_t i;
+
+	ck_assert_int_eq(RUN(&out, NULL, "check", repo, "--as-of", "2026-01-15", "--format", "json"), 1);
+	root = json_loads(out, 0, &jerr);
+	ck_assert_msg(root != NULL, "not JSON: %s", jerr.text);
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(root, "tool"), "name")),
+	                 "isms-audit");
+	v = json_object_get(root, "repository");
+	ck_assert_str_eq(json_string_value(json_object_get(v, "as_of")), "2026-01-15");
+	ck_assert_int_eq(json_string_length(json_object_get(v, "commit")), 40);
+	ck_assert(json_is_false(json_object_get(v, "shallow")));
+	ck_assert(json_is_string(json_object_get(v, "root")));
+	v = json_object_get(root, "summary");
+	ck_assert_int_eq(json_integer_value(json_object_get(v, "major")), 0);
+	ck_assert_int_eq(json_integer_value(json_object_get(v, "minor")), 3);
+	ck_assert_int_eq(json_integer_value(json_object_get(v, "observation")), 0);
+	docs = json_object_get(root, "documents");
+	ck_assert_int_eq(json_array_size(docs), 6);
+	json_array_foreach(docs, i, v) {
+		static const char *keys[] = {"path", "id", "title", "type", "status", "owner", "version",
+		                             "last_reviewed", "review_due", "first_commit", "last_change",
+		                             "last_body_change", NULL};
+		for (int k = 0; keys[k]; k++)
+			ck_assert_msg(json_object_get(v, keys[k]) != NULL, "document lacks %s", keys[k]);
+		ck_assert_int_eq(json_object_size(v), 12);
+	}
+	v = json_array_get(docs, 0);
+	ck_assert_str_eq(json_string_value(json_object_get(v, "path")), "docs/current.md");
+	ck_assert_str_eq(json_string_value(json_object_get(v, "review_due")), "2026-11-01");
+	v = json_array_get(docs, 1);
+	ck_assert_str_eq(json_string_value(json_object_get(v, "status")), "draft");
+	fnd = json_object_get(root, "findings");
+	ck_assert_int_eq(json_array_size(fnd), 3);
+	json_array_foreach(fnd, i, v) {
+		static const char *keys[] = {"rule", "clause", "severity", "path", "line", "message",
+		                             "evidence", "fingerprint", NULL};
+		for (int k = 0; keys[k]; k++)
+			ck_assert_msg(json_object_get(v, keys[k]) != NULL, "finding lacks %s", keys[k]);
+		json_t *ev = json_array_get(json_object_get(v, "evidence"), 0);
+		ck_assert_int_eq(json_string_length(json_object_get(ev, "commit")), 40);
+		ck_assert_int_eq(json_string_length(json_object_get(ev, "date")), 10);
+	}
+	v = json_array_get(fnd, 2);
+	ck_assert_str_eq(json_string_value(json_object_get(v, "path")), "docs/overdue.md");
+	ck_assert_int_eq(json_integer_value(json_object_get(v, "line")), 4);
+	ck_assert_str_eq(json_string_value(json_object_get(v, "clause")), "7.5.2");
+	json_decref(root);
+	g_free(out);
+	g_free(repo);
+}
+END_TEST
+
+START_TEST(any_folder_inside_the_work_tree_will_do)
+{
+	char *repo = fixture_path("rules/review-overdue");
+	char *sub = g_build_filename(repo, "docs", NULL);
+	char *a, *b;
+
+	ck_assert_int_eq(RUN(&a, NULL, "check", repo, "--as-of", "2026-01-15"), 1);
+	ck_assert_int_eq(RUN(&b, NULL, "check", sub, "--as-of", "2026-01-15"), 1);
+	ck_assert_str_eq(a, b);
+	g_free(a);
+	g_free(b);
+	g_free(sub);
+	g_free(repo);
+}
+END_TEST
+
+START_TEST(output_file_holds_the_report)
+{
+	char *repo = fixture_path("rules/stale-content"), *out, *text = NULL;
+	char *dir = g_dir_make_tmp("isms-out-XXXXXX", NULL);
+	char *file = g_build_filename(dir, "report.json", NULL);
+
+	ck_assert_int_eq(RUN(&out, NULL, "check", repo, "--as-of", "2026-01-15", "--format", "json",
+	                     "--output", file), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert(g_file_get_contents(file, &text, NULL, NULL));
+	json_t *root = json_loads(text, 0, NULL);
+	ck_assert_ptr_nonnull(root);
+	ck_assert_int_eq(json_array_size(json_object_get(root, "findings")), 1);
+	json_decref(root);
+	unlink(file);
+	rmdir(dir);
+	g_free(text);
+	g_free(out);
+	g_free(file);
+	g_free(dir);
+	g_free(repo);
+}
+END_TEST
+
+START_TEST(help_version_rules_and_explain)
+{
+	char *out;
+
+	ck_assert_int_eq(RUN(&out, NULL, "--help"), 0);
+	ck_assert_ptr_nonnull(strstr(out, "usage: isms-audit check [PATH] [options]"));
+	g_free(out);
+	ck_assert_int_eq(RUN(&out, NULL, "--version"), 0);
+	ck_assert_str_eq(out, "isms-audit 0.1.0\n");
+	g_free(out);
+	ck_assert_int_eq(RUN(&out, NULL, "rules"), 0);
+	ck_assert_int_eq(lines(out), 11);
+	ck_assert_ptr_nonnull(strstr(out, "DOC-REVIEW-OVERDUE       7.5.2   minor"));
+	g_free(out);
+	ck_assert_int_eq(RUN(&out, NULL, "explain", "doc-stale-content"), 0);
+	ck_assert_ptr_nonnull(strstr(out, "DOC-STALE-CONTENT (clause 10.1, observation, from commit dates)"));
+	g_free(out);
+	ck_assert_int_eq(RUN(NULL, NULL, "explain", "NOPE"), 2);
+}
+END_TEST
+
+START_TEST(the_audited_repository_is_left_untouched)
+{
+	char *repo = fixture_path("rules/bad-metadata"), *before = NULL, *after = NULL;
+	const char *argv[] = {"git", "-C", repo, "status", "--porcelain", "--ignored", NULL};
+
+	ck_assert(g_spawn_sync(NULL, (gchar **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &before,
+	                       NULL, NULL, NULL));
+	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15"), 1);
+	ck_assert(g_spawn_sync(NULL, (gchar **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &after,
+	                       NULL, NULL, NULL));
+	ck_assert_str_eq(before, "");
+	ck_assert_str_eq(after, "");
+	g_free(before);
+	g_free(after);
+	g_free(repo);
+}
+END_TEST
+
+Suite *cli_suite(void)
+{
+	Suite *s = suite_create("cli");
+	TCase *tc = tcase_create("cli");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, exit_0_when_nothing_reaches_the_fail_on_level);
+	tcase_add_test(tc, exit_1_on_findings_and_fail_on_levels);
+	tcase_add_test(tc, exit_2_on_usage_and_configuration_errors);
+	tcase_add_test(tc, a_config_file_replaces_the_committed_one);
+	tcase_add_test(tc, exit_3_on_repository_errors);
+	tcase_add_test(tc, shallow_clones_are_refused_unless_allowed);
+	tcase_add_test(tc, json_contract);
+	tcase_add_test(tc, any_folder_inside_the_work_tree_will_do);
+	tcase_add_test(tc, output_file_holds_the_report);
+	tcase_add_test(tc, help_version_rules_and_explain);
+	tcase_add_test(tc, the_audited_repository_is_left_untouched);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,128 @@
+#include <string.h>
+
+#include "isms/rules.h"
+#include "testutil.h"
+
+START_TEST(merged_work_is_dated_when_it_landed)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("edge/merge", "2026-01-15", &fs);
+	const isms_document *d = find_document(a, "docs/feature.md");
+
+	/* first-parent chain: start and merge; the branch commit is not on it */
+	ck_assert_uint_eq(a->history.commits->len, 2);
+	ck_assert_ptr_nonnull(d);
+	ck_assert_str_eq(commit_date(a, d->first), "2025-04-15");
+	ck_assert_uint_eq(d->touches->len, 1);
+	ck_assert_str_eq(commit_date(a, d->field_since[ISMS_F_LAST_REVIEWED]), "2025-04-15");
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(renames_keep_history_by_id_or_content)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("edge/rename", "2026-01-15", &fs);
+	const isms_document *by_id = find_document(a, "policies/policy.md");
+	const isms_document *by_content = find_document(a, "policies/plain.md");
+	const isms_document *fresh = find_document(a, "docs/new.md");
+
+	ck_assert_uint_eq(a->documents->len, 3);
+	ck_assert_str_eq(commit_date(a, by_id->first), "2024-02-01");
+	ck_assert_str_eq(commit_date(a, by_id->last_body_change), "2025-05-01");
+	ck_assert_str_eq(commit_date(a, by_id->field_since[ISMS_F_ID]), "2024-02-01");
+	ck_assert_str_eq(commit_date(a, by_id->field_since[ISMS_F_VERSION]), "2025-05-01");
+	ck_assert_str_eq(g_ptr_array_index(by_id->former_paths, 0), "docs/policy.md");
+	ck_assert_uint_eq(by_id->touches->len, 2);
+	ck_assert_str_eq(by_id->identity, "POL-001");
+
+	ck_assert_str_eq(commit_date(a, by_content->first), "2024-02-01");
+	ck_assert_str_eq(commit_date(a, by_content->last_body_change), "2024-02-01");
+	ck_assert_str_eq(commit_date(a, by_content->last_change), "2025-05-01");
+	ck_assert_str_eq(g_ptr_array_index(by_content->former_paths, 0), "docs/plain.md");
+	ck_assert_str_eq(by_content->identity, "policies/plain.md");
+
+	ck_assert_str_eq(commit_date(a, fresh->first), "2025-05-01");
+	ck_assert_uint_eq(fresh->former_paths->len, 0);
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(front_matter_fields_remember_when_they_were_set)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/stale-content", "2026-01-15", &fs);
+	const isms_document *d = find_document(a, "docs/stale.md");
+
+	ck_assert_uint_eq(d->touches->len, 3);
+	ck_assert_str_eq(commit_date(a, d->first), "2023-06-01");
+	ck_assert_str_eq(commit_date(a, d->last_change), "2025-06-01");
+	ck_assert_str_eq(commit_date(a, d->last_body_change), "2023-06-01");
+	ck_assert_str_eq(commit_date(a, d->field_since[ISMS_F_LAST_REVIEWED]), "2025-06-01");
+	ck_assert_str_eq(commit_date(a, d->field_since[ISMS_F_OWNER]), "2023-06-01");
+	ck_assert_uint_eq(d->field_since[ISMS_F_NEXT_REVIEW], ISMS_NO_COMMIT);
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(as_of_picks_the_branch_as_it_stood)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/stale-content", "2024-12-31", &fs);
+
+	ck_assert_uint_eq(a->history.commits->len, 2);
+	ck_assert_str_eq(commit_date(a, a->history.commits->len - 1), "2024-06-01");
+	ck_assert_str_eq(commit_date(a, find_document(a, "docs/stale.md")->last_change), "2024-06-01");
+	audit_done(a, &fs);
+}
+END_TEST
+
+/* Every document's commit list equals git's own first-parent log. */
+START_TEST(change_lists_match_git_log)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("demo", NULL, &fs);
+	char *repo = fixture_path("demo");
+
+	ck_assert_uint_gt(a->documents->len, 10);
+	for (guint i = 0; i < a->documents->len; i++) {
+		const isms_document *d = g_ptr_array_index(a->documents, i);
+		GString *want = g_string_new(NULL), *got = g_string_new(NULL);
+		char *out = NULL;
+		const char *argv[] = {"git", "-C", repo, "log", "--first-parent", "--format=%H",
+		                      "--reverse", "--", d->path, NULL};
+		if (d->former_paths->len > 0)
+			continue; /* git log --follow does not follow by id */
+		ck_assert(g_spawn_sync(NULL, (gchar **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+		                       NULL, NULL, NULL));
+		g_string_append(want, out);
+		for (guint k = 0; k < d->touches->len; k++) {
+			char hex[GIT_OID_HEXSZ + 1];
+			g_string_append_printf(got, "%s\n",
+			                       isms_audit_commit_hex(a, g_array_index(d->touches, guint32, k), hex));
+		}
+		ck_assert_msg(strcmp(want->str, got->str) == 0, "%s: git says\n%s\nwe say\n%s", d->path,
+		              want->str, got->str);
+		g_free(out);
+		g_string_free(want, TRUE);
+		g_string_free(got, TRUE);
+	}
+	g_free(repo);
+	audit_done(a, &fs);
+}
+END_TEST
+
+Suite *history_suite(void)
+{
+	Suite *s = suite_create("history");
+	TCase *tc = tcase_create("history");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, merged_work_is_dated_when_it_landed);
+	tcase_add_test(tc, renames_keep_history_by_id_or_content);
+	tcase_add_test(tc, front_matter_fields_remember_when_they_were_set);
+	tcase_add_test(tc, as_of_picks_the_branch_as_it_stood);
+	tcase_add_test(tc, change_lists_match_git_log);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,23 @@
+/* The one test runner: every suite, Check's summary line at the end. */
+#include <stdlib.h>
+
+#include "testutil.h"
+
+int main(void)
+{
+	SRunner *sr = srunner_create(date_suite());
+	int failed;
+
+	srunner_add_suite(sr, frontmatter_suite());
+	srunner_add_suite(sr, document_suite());
+	srunner_add_suite(sr, config_suite());
+	srunner_add_suite(sr, finding_suite());
+	srunner_add_suite(sr, history_suite());
+	srunner_add_suite(sr, rules_suite());
+	srunner_add_suite(sr, report_suite());
+	srunner_add_suite(sr, cli_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,240 @@
+/* Every rule on its fixture: the violating cases are found exactly, the
+ * compliant ones are not. Fixture comments say what each case is. */
+#include <string.h>
+
+#include "isms/rules.h"
+#include "testutil.h"
+
+#define AS_OF "2026-01-15"
+
+static void expect(const isms_findings *fs, const char *rule, const char *want)
+{
+	char *got = rule_summary(fs, rule);
+
+	ck_assert_msg(strcmp(got, want) == 0, "%s:\nwant\n%s\ngot\n%s", rule, want, got);
+	g_free(got);
+}
+
+static const char *message(const isms_findings *fs, const char *rule, const char *path)
+{
+	const isms_finding *f = find_finding(fs, rule, path);
+
+	ck_assert_msg(f != NULL, "no %s finding for %s", rule, path ? path : "the repository");
+	return f->message;
+}
+
+START_TEST(no_metadata)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/no-metadata", AS_OF, &fs);
+
+	expect(&fs, "DOC-NO-METADATA", "docs/wiki-notes.md:1:-");
+	ck_assert_uint_eq(fs.items->len, 1); /* the README is not a controlled document */
+	ck_assert_uint_eq(a->documents->len, 2);
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(bad_metadata)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/bad-metadata", AS_OF, &fs);
+
+	expect(&fs, "DOC-BAD-METADATA",
+	       "docs/duplicate-key.md:3:yaml\n"
+	       "docs/invalid-yaml.md:4:yaml\n"
+	       "docs/list.md:2:yaml\n"
+	       "docs/placeholders.md:5:last_reviewed\n"
+	       "docs/placeholders.md:6:next_review\n"
+	       "docs/placeholders.md:7:review_cycle\n"
+	       "docs/two-aliases.md:5:last_reviewed_on\n"
+	       "docs/unclosed.md:1:yaml");
+	ck_assert_str_eq(message(&fs, "DOC-BAD-METADATA", "docs/unclosed.md"),
+	                 "front matter is not closed by a '---' line");
+	ck_assert_ptr_null(find_finding(&fs, "DOC-BAD-METADATA", "docs/good.md"));
+	/* a placeholder is reported once, not again as a missing field */
+	ck_assert_ptr_null(find_finding(&fs, "DOC-MISSING-FIELD", "docs/placeholders.md"));
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(missing_field)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/missing-field", AS_OF, &fs);
+
+	expect(&fs, "DOC-MISSING-FIELD",
+	       "docs/no-owner.md:1:owner\ndocs/no-owner.md:1:version\nrecords/minutes.md:1:date");
+	ck_assert_str_eq(message(&fs, "DOC-MISSING-FIELD", "records/minutes.md"),
+	                 "record has no 'date': the record is not dated");
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(duplicate_id)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/duplicate-id", AS_OF, &fs);
+	const isms_finding *f;
+
+	expect(&fs, "DOC-DUPLICATE-ID", "docs/b-copy.md:2:POL-001");
+	f = find_finding(&fs, "DOC-DUPLICATE-ID", "docs/b-copy.md");
+	ck_assert_str_eq(f->message,
+	                 "id 'POL-001' is also the id of docs/z-original.md: references to it are ambiguous");
+	ck_assert_uint_eq(f->evidence->len, 2);
+	ck_assert_str_eq(isms_date_format(g_array_index(f->evidence, isms_evidence, 0).date,
+	                                  (char[ISMS_DATE_BUFSIZE]){0}),
+	                 "2025-06-01");
+	ck_assert_uint_eq(fs.items->len, 1);
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(review_overdue)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/review-overdue", AS_OF, &fs);
+
+	expect(&fs, "DOC-REVIEW-OVERDUE", "docs/gov.md:4:-\ndocs/next.md:4:-\ndocs/overdue.md:4:-");
+	ck_assert_str_eq(message(&fs, "DOC-REVIEW-OVERDUE", "docs/overdue.md"),
+	                 "review was due on 2025-06-01 (last reviewed 2024-06-01, cycle 1 year): "
+	                 "overdue by 228 days");
+	ck_assert_str_eq(message(&fs, "DOC-REVIEW-OVERDUE", "docs/next.md"),
+	                 "review was due on 2025-12-31 (next_review): overdue by 15 days");
+	ck_assert_str_eq(message(&fs, "DOC-REVIEW-OVERDUE", "docs/gov.md"),
+	                 "review was due on 2025-12-01 (last reviewed 2025-06-01, cycle 6 months): "
+	                 "overdue by 45 days");
+	ck_assert_uint_eq(fs.items->len, 3);
+	audit_done(a, &fs);
+	/* a day before docs/next.md falls due, it is not reported */
+	a = audit_fixture("rules/review-overdue", "2025-12-30", &fs);
+	expect(&fs, "DOC-REVIEW-OVERDUE", "docs/gov.md:4:-\ndocs/overdue.md:4:-");
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(review_unevidenced)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/review-unevidenced", AS_OF, &fs);
+
+	expect(&fs, "DOC-REVIEW-UNEVIDENCED",
+	       "docs/early.md:4:early\ndocs/future.md:4:future\ndocs/late.md:4:late");
+	ck_assert_str_eq(message(&fs, "DOC-REVIEW-UNEVIDENCED", "docs/late.md"),
+	                 "claims a review on 2025-09-01, but it was recorded only on 2025-10-20, 49 "
+	                 "days later (tolerance 30 days): the review is not evidenced when it is said "
+	                 "to have happened");
+	ck_assert_str_eq(message(&fs, "DOC-REVIEW-UNEVIDENCED", "docs/early.md"),
+	                 "claims a review on 2025-11-20, but that date was committed on 2025-11-01, 19 "
+	                 "days before the review took place");
+	ck_assert_uint_eq(fs.items->len, 3);
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(stale_content)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/stale-content", AS_OF, &fs);
+
+	expect(&fs, "DOC-STALE-CONTENT", "docs/stale.md:6:-");
+	ck_assert_str_eq(message(&fs, "DOC-STALE-CONTENT", "docs/stale.md"),
+	                 "text unchanged since 2023-06-01 (959 days, limit 24 months), whatever its "
+	                 "review dates say");
+	expect(&fs, "ISMS-STATIC", ""); /* 1 of 2 is not more than half */
+	ck_assert_uint_eq(fs.items->len, 1);
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(version_not_bumped)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/version-not-bumped", AS_OF, &fs);
+	const isms_finding *f;
+
+	expect(&fs, "DOC-VERSION-NOT-BUMPED", "docs/unbumped.md:3:-");
+	f = find_finding(&fs, "DOC-VERSION-NOT-BUMPED", "docs/unbumped.md");
+	ck_assert_str_eq(f->message, "text changed in 2 commits after version '1.0' was set on "
+	                             "2025-01-10, but the version was not changed: readers cannot "
+	                             "tell the revisions apart");
+	ck_assert_uint_eq(f->evidence->len, 3);
+	ck_assert_uint_eq(fs.items->len, 1);
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(isms_static)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/static", AS_OF, &fs);
+
+	expect(&fs, "ISMS-STATIC", "-:0:-");
+	ck_assert_str_eq(message(&fs, "ISMS-STATIC", NULL),
+	                 "2 of 3 controlled documents (67%) have had no change to their text in 24 "
+	                 "months: the management system looks static");
+	expect(&fs, "DOC-STALE-CONTENT", "docs/a.md:6:-\ndocs/b.md:6:-");
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(unreadable)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/unreadable", AS_OF, &fs);
+
+	expect(&fs, "DOC-UNREADABLE", "docs/binary.md:0:binary\ndocs/large.md:0:size\n"
+	                              "docs/latin1.md:6:encoding\ndocs/link.md:0:symlink");
+	ck_assert_str_eq(message(&fs, "DOC-UNREADABLE", "docs/large.md"),
+	                 "is 267 bytes, over the 200-byte limit (max_file_size): not read");
+	/* unreadable documents are not judged on what could not be read */
+	ck_assert_uint_eq(fs.items->len, 4);
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(no_documents)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/no-documents", AS_OF, &fs);
+
+	expect(&fs, "ISMS-NO-DOCUMENTS", "-:0:-");
+	ck_assert_int_eq(((isms_finding *)g_ptr_array_index(fs.items, 0))->severity, ISMS_SEV_MAJOR);
+	ck_assert_uint_eq(fs.items->len, 1);
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(tabs_and_crlf)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("edge/tabs", AS_OF, &fs);
+
+	expect(&fs, "DOC-BAD-METADATA", "docs/tabs.md:3:yaml");
+	ck_assert_ptr_null(find_finding(&fs, "DOC-MISSING-FIELD", "docs/crlf.md"));
+	ck_assert_uint_eq(fs.items->len, 1);
+	audit_done(a, &fs);
+}
+END_TEST
+
+Suite *rules_suite(void)
+{
+	Suite *s = suite_create("rules");
+	TCase *tc = tcase_create("rules");
+
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, no_metadata);
+	tcase_add_test(tc, bad_metadata);
+	tcase_add_test(tc, missing_field);
+	tcase_add_test(tc, duplicate_id);
+	tcase_add_test(tc, review_overdue);
+	tcase_add_test(tc, review_unevidenced);
+	tcase_add_test(tc, stale_content);
+	tcase_add_test(tc, version_not_bumped);
+	tcase_add_test(tc, isms_static);
+	tcase_add_test(tc, unreadable);
+	tcase_add_test(tc, no_documents);
+	tcase_add_test(tc, tabs_and_crlf);
+	suite_add_tcase(s, tc);
+	return s;
+}

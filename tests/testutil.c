@@ -1,0 +1,135 @@
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "isms/error.h"
+#include "isms/rules.h"
+
+char *fixture_path(const char *name)
+{
+	const char *dir = getenv("ISMS_FIXTURES");
+	char *rel = g_build_filename(dir ? dir : "build/fixtures", name, NULL);
+	char *abs = g_canonicalize_filename(rel, NULL);
+
+	g_free(rel);
+	return abs;
+}
+
+isms_audit *audit_fixture(const char *name, const char *as_of, isms_findings *out)
+{
+	isms_audit_options opts = ISMS_AUDIT_OPTIONS_INIT;
+	isms_audit *a = NULL;
+	char *path = fixture_path(name);
+	int rc;
+
+	opts.path = path;
+	if (as_of) {
+		ck_assert_int_eq(isms_date_parse(as_of, strlen(as_of), &opts.as_of), 0);
+		opts.has_as_of = 1;
+	}
+	rc = isms_audit_open(&a, &opts);
+	ck_assert_msg(rc == 0, "cannot audit %s: %s", path, isms_error_last());
+	g_free(path);
+	isms_findings_init(out);
+	ck_assert_int_eq(isms_rules_run(a, out), 0);
+	return a;
+}
+
+void audit_done(isms_audit *a, isms_findings *fs)
+{
+	isms_findings_dispose(fs);
+	isms_audit_free(a);
+}
+
+char *rule_summary(const isms_findings *fs, const char *rule)
+{
+	GString *s = g_string_new(NULL);
+
+	for (guint i = 0; i < fs->items->len; i++) {
+		const isms_finding *f = g_ptr_array_index(fs->items, i);
+		if (strcmp(f->rule->id, rule) != 0)
+			continue;
+		if (s->len)
+			g_string_append_c(s, '\n');
+		g_string_append_printf(s, "%s:%d:%s", f->path ? f->path : "-", f->line,
+		                       f->item ? f->item : "-");
+	}
+	return g_string_free(s, FALSE);
+}
+
+const isms_finding *find_finding(const isms_findings *fs, const char *rule, const char *path)
+{
+	for (guint i = 0; i < fs->items->len; i++) {
+		const isms_finding *f = g_ptr_array_index(fs->items, i);
+		if (strcmp(f->rule->id, rule) == 0 && g_strcmp0(f->path, path) == 0)
+			return f;
+	}
+	return NULL;
+}
+
+const isms_document *find_document(const isms_audit *a, const char *path)
+{
+	for (guint i = 0; i < a->documents->len; i++) {
+		const isms_document *d = g_ptr_array_index(a->documents, i);
+		if (strcmp(d->path, path) == 0)
+			return d;
+	}
+	return NULL;
+}
+
+int run_cli(const char *const *argv, const char *const *env, char **out, char **err)
+{
+	const char *prog = getenv("ISMS_AUDIT");
+	GPtrArray *args = g_ptr_array_new();
+	gchar **envp = g_get_environ();
+	GError *error = NULL;
+	int status = 0;
+	char *o = NULL, *e = NULL;
+
+	g_ptr_array_add(args, (gpointer)(prog ? prog : "build/isms-audit"));
+	for (; *argv; argv++)
+		g_ptr_array_add(args, (gpointer)*argv);
+	g_ptr_array_add(args, NULL);
+	envp = g_environ_unsetenv(envp, "NO_COLOR");
+	for (; env && *env; env++) {
+		char **kv = g_strsplit(*env, "=", 2);
+		envp = g_environ_setenv(envp, kv[0], kv[1], TRUE);
+		g_strfreev(kv);
+	}
+	gboolean ok = g_spawn_sync(NULL, (gchar **)args->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+	                           &o, &e, &status, &error);
+	ck_assert_msg(ok, "cannot run the program: %s", error ? error->message : "?");
+	g_ptr_array_free(args, TRUE);
+	g_strfreev(envp);
+	if (out)
+		*out = o;
+	else
+		g_free(o);
+	if (err)
+		*err = e;
+	else
+		g_free(e);
+	ck_assert_msg(WIFEXITED(status), "the program did not exit normally");
+	return WEXITSTATUS(status);
+}
+
+void run_or_fail(const char *const *argv)
+{
+	GError *error = NULL;
+	int status = 0;
+	char *err = NULL;
+	gboolean ok = g_spawn_sync(NULL, (gchar **)argv, NULL, G_SPAWN_SEARCH_PATH |
+	                           G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
+
+	ck_assert_msg(ok && WIFEXITED(status) && WEXITSTATUS(status) == 0, "%s failed: %s", argv[0],
+	              err ? err : error ? error->message : "?");
+	g_free(err);
+}
+
+const char *commit_date(const isms_audit *a, guint32 index)
+{
+	static char buf[ISMS_DATE_BUFSIZE];
+
+	return isms_date_format(isms_audit_commit(a, index)->date, buf);
+}

@@ -1,0 +1,52 @@
+#ifndef ISMS_TESTUTIL_H
+#define ISMS_TESTUTIL_H
+
+#include <check.h>
+#include <glib.h>
+
+#include "isms/audit.h"
+#include "isms/finding.h"
+
+/* Shared helpers of the Check suites. Fixture repositories are built by
+ * the Makefile into $ISMS_FIXTURES; the program under test is $ISMS_AUDIT. */
+
+/* $ISMS_FIXTURES/name; caller frees. */
+char *fixture_path(const char *name);
+
+/* Open a fixture at an as-of date and run every rule. Fails the test on
+ * error. Free with audit_done(). */
+isms_audit *audit_fixture(const char *name, const char *as_of, isms_findings *out);
+void audit_done(isms_audit *a, isms_findings *fs);
+
+/* The findings of one rule, as "path:line:item" lines joined by '\n'
+ * (item "-" when none). Caller frees. */
+char *rule_summary(const isms_findings *fs, const char *rule);
+
+/* The first finding of `rule` about `path` (NULL: repository-wide). */
+const isms_finding *find_finding(const isms_findings *fs, const char *rule, const char *path);
+
+/* The document at `path`, or NULL. */
+const isms_document *find_document(const isms_audit *a, const char *path);
+
+/* Run the program with arguments (NULL-terminated) and extra environment
+ * ("NAME=value", NULL-terminated, may be NULL); returns the exit code and
+ * the captured outputs (caller frees). */
+int run_cli(const char *const *argv, const char *const *env, char **out, char **err);
+
+/* Run a command (git) for test set-up; fails the test on error. */
+void run_or_fail(const char *const *argv);
+
+/* The date of a commit index as YYYY-MM-DD (static buffer). */
+const char *commit_date(const isms_audit *a, guint32 index);
+
+Suite *date_suite(void);
+Suite *frontmatter_suite(void);
+Suite *document_suite(void);
+Suite *config_suite(void);
+Suite *finding_suite(void);
+Suite *history_suite(void);
+Suite *rules_suite(void);
+Suite *report_suite(void);
+Suite *cli_suite(void);
+
+#endif
