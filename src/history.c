@@ -81,7 +81,12 @@ typedef struct {
 	isms_history *hist;
 	guint32 commit;
 	GString *path;
+	int depth;
 } walker;
+
+/* Git itself refuses trees nested deeper (core.maxTreeDepth): a hostile
+ * repository must not exhaust the stack. */
+#define MAX_TREE_DEPTH 4096
 
 static void record(walker *w, const git_tree_entry *e)
 {
@@ -148,9 +153,15 @@ static int visit(walker *w, const git_tree_entry *old, const git_tree_entry *new
 		return visit(w, NULL, new);
 	}
 	if (is_tree(any)) {
-		if (isms_config_wants_dir(w->cfg, w->path->str))
+		if (w->depth >= MAX_TREE_DEPTH) {
+			error = isms_error_set(ISMS_EREPO, "%s: folders nested deeper than %d levels",
+			                       w->path->str, MAX_TREE_DEPTH);
+		} else if (isms_config_wants_dir(w->cfg, w->path->str)) {
+			w->depth++;
 			error = diff_trees(w, old ? git_tree_entry_id(old) : NULL,
 			                   new ? git_tree_entry_id(new) : NULL);
+			w->depth--;
+		}
 	} else if (is_file(any) && isms_config_wants_file(w->cfg, w->path->str)) {
 		if (new && !is_file(new))
 			record(w, NULL);
@@ -247,7 +258,7 @@ GHashTable *isms_history_shallow_cut(git_repository *repo)
 int isms_history_walk(git_repository *repo, const git_oid *tip, const isms_config *cfg,
                       GHashTable *cut, isms_history *out)
 {
-	walker w = {repo, cfg, out, 0, g_string_new(NULL)};
+	walker w = {repo, cfg, out, 0, g_string_new(NULL), 0};
 	git_oid prev_tree, tree;
 	int error, have_prev = 0;
 
