@@ -112,6 +112,8 @@ static int finding_cmp(gconstpointer pa, gconstpointer pb)
 		return c;
 	if (a->severity != b->severity)
 		return a->severity > b->severity ? -1 : 1;
+	if (a->rule != b->rule) /* rule table order keeps a rule's findings together */
+		return a->rule < b->rule ? -1 : 1;
 	if ((c = g_strcmp0(a->path, b->path)) != 0)
 		return c;
 	if (a->line != b->line)

@@ -56,7 +56,8 @@ isms_finding *isms_findings_add(isms_findings *fs, const isms_rule *rule, const 
 void isms_finding_evidence(isms_finding *f, const char *commit, isms_day date,
                            const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-/* Order for reports: clause, severity (most severe first), path, line, rule. */
+/* Order for reports: clause, severity (most severe first), rule (table
+ * order), path, line, item. */
 void isms_findings_sort(isms_findings *fs);
 
 /* How many findings have exactly severity `s`. */

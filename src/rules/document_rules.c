@@ -84,9 +84,13 @@ int isms_check_bad_metadata(const isms_audit *a, const isms_rule *r, isms_findin
 			continue;
 		for (guint p = 0; p < d->meta->problems->len; p++) {
 			const isms_meta_problem *pr = g_ptr_array_index(d->meta->problems, p);
+			int field = isms_field_lookup(pr->key);
 			isms_finding *f = isms_findings_add(out, r, d->path, pr->line, d->identity, pr->key,
 			                                    "%s", pr->message);
-			commit_evidence(a, f, d->last_change, "last changed");
+			if (field >= 0 && d->field_since[field] != ISMS_NO_COMMIT)
+				commit_evidence(a, f, d->field_since[field], "value set");
+			else
+				commit_evidence(a, f, d->last_change, "last changed");
 		}
 	}
 	return 0;
@@ -168,7 +172,9 @@ int isms_check_duplicate_id(const isms_audit *a, const isms_rule *r, isms_findin
 		                                    "ambiguous",
 		                                    id, owner->path);
 		commit_evidence(a, f, d->field_since[ISMS_F_ID], "id set here");
-		commit_evidence(a, f, owner->field_since[ISMS_F_ID], owner->path);
+		char *note = g_strdup_printf("id first set in %s", owner->path);
+		commit_evidence(a, f, owner->field_since[ISMS_F_ID], note);
+		g_free(note);
 	}
 	g_ptr_array_free(order, TRUE);
 	g_hash_table_destroy(seen);
