@@ -3,29 +3,9 @@
 #include <string.h>
 
 #include "isms/error.h"
+#include "isms/gitutil.h"
 
 static const char *const config_names[] = {".isms-audit.yml", ".isms-audit.yaml", NULL};
-
-static int git_fail(const char *where)
-{
-	const git_error *e = git_error_last();
-
-	return isms_error_set(ISMS_EREPO, "%s: %s", where,
-	                      e && e->message ? e->message : "unknown error");
-}
-
-static guint oid_hash(gconstpointer p)
-{
-	guint h;
-
-	memcpy(&h, ((const git_oid *)p)->id, sizeof(h));
-	return h;
-}
-
-static gboolean oid_equal(gconstpointer a, gconstpointer b)
-{
-	return git_oid_equal(a, b);
-}
 
 static void meta_free(gpointer p)
 {
@@ -92,7 +72,7 @@ static int resolve_tip(isms_audit *a, const isms_audit_options *opts, git_oid *o
 	if (git_repository_head_unborn(a->repo) == 1 || git_repository_is_empty(a->repo) == 1)
 		return isms_error_set(ISMS_EREPO, "%s: the repository has no commits", a->root);
 	if (git_reference_name_to_id(&id, a->repo, "HEAD") < 0)
-		return git_fail(a->root);
+		return isms_git_error(a->root);
 	if (!opts->has_as_of) {
 		*out = id;
 		return 0;
@@ -103,7 +83,7 @@ static int resolve_tip(isms_audit *a, const isms_audit_options *opts, git_oid *o
 		git_commit *c = NULL;
 		int64_t t;
 		if (git_commit_lookup(&c, a->repo, &id) < 0)
-			return git_fail(a->root);
+			return isms_git_error(a->root);
 		t = (int64_t)git_commit_time(c);
 		if (isms_date_from_time(t) <= opts->as_of) {
 			git_commit_free(c);
@@ -147,7 +127,7 @@ static int load_config(isms_audit *a, const isms_audit_options *opts, const git_
 	}
 	/* the committed configuration, as of the audited commit */
 	if (git_commit_lookup(&c, a->repo, tip) < 0 || git_commit_tree(&tree, c) < 0) {
-		error = git_fail(a->root);
+		error = isms_git_error(a->root);
 		goto done;
 	}
 	for (int i = 0; config_names[i]; i++) {
@@ -157,7 +137,7 @@ static int load_config(isms_audit *a, const isms_audit_options *opts, const git_
 		    git_tree_entry_filemode(e) == GIT_FILEMODE_LINK) {
 			error = isms_error_set(ISMS_EUSAGE, "%s: not a regular file", config_names[i]);
 		} else if (git_blob_lookup(&blob, a->repo, git_tree_entry_id(e)) < 0) {
-			error = git_fail(config_names[i]);
+			error = isms_git_error(config_names[i]);
 		} else {
 			error = isms_config_load(&a->config, config_names[i], git_blob_rawcontent(blob),
 			                         (size_t)git_blob_rawsize(blob));
@@ -189,13 +169,13 @@ static int meta_of(isms_audit *a, const git_oid *blob, const char *path, const i
 		return 0;
 	}
 	if (git_repository_odb(&odb, a->repo) < 0 || git_odb_read_header(&len, &type, odb, blob) < 0) {
-		error = git_fail(path);
+		error = isms_git_error(path);
 		goto done;
 	}
 	if (len > a->config.max_file_size) {
 		m = isms_meta_parse("", len, a->config.max_file_size); /* only flags the size */
 	} else if (git_blob_lookup(&b, a->repo, blob) < 0) {
-		error = git_fail(path);
+		error = isms_git_error(path);
 		goto done;
 	} else {
 		m = isms_meta_parse(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
@@ -428,7 +408,7 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	isms_config_init(&a->config);
 	isms_history_init(&a->history);
 	a->documents = g_ptr_array_new_with_free_func(document_free);
-	a->metas = g_hash_table_new_full(oid_hash, oid_equal, g_free, meta_free);
+	a->metas = g_hash_table_new_full(isms_oid_hash, isms_oid_equal, g_free, meta_free);
 
 	if (!g_file_test(opts->path, G_FILE_TEST_IS_DIR)) {
 		error = isms_error_set(ISMS_EREPO, "%s: no such directory", opts->path);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "isms/error.h"
+#include "isms/gitutil.h"
 
 static void free_events(gpointer p)
 {
@@ -30,13 +31,6 @@ const GArray *isms_history_events(const isms_history *h, const char *path)
 	return g_hash_table_lookup(h->paths, path);
 }
 
-static int git_fail(const char *what)
-{
-	const git_error *e = git_error_last();
-
-	return isms_error_set(ISMS_EREPO, "%s: %s", what, e && e->message ? e->message : "unknown error");
-}
-
 /* The first-parent chain from `tip` back to the root, oldest first. */
 static int collect_commits(git_repository *repo, const git_oid *tip, GHashTable *cut,
                            GArray *out)
@@ -50,7 +44,7 @@ static int collect_commits(git_repository *repo, const git_oid *tip, GHashTable 
 		if (git_commit_lookup(&c, repo, &id) < 0) {
 			char hex[GIT_OID_HEXSZ + 1];
 			git_oid_tostr(hex, sizeof(hex), &id);
-			error = git_fail(hex);
+			error = isms_git_error(hex);
 			break;
 		}
 		ic.id = id;
@@ -179,9 +173,9 @@ static int diff_trees(walker *w, const git_oid *old_id, const git_oid *new_id)
 	int error = 0;
 
 	if (old_id && git_tree_lookup(&old, w->repo, old_id) < 0)
-		return git_fail(w->path->len ? w->path->str : "root tree");
+		return isms_git_error(w->path->len ? w->path->str : "root tree");
 	if (new_id && git_tree_lookup(&new, w->repo, new_id) < 0) {
-		error = git_fail(w->path->len ? w->path->str : "root tree");
+		error = isms_git_error(w->path->len ? w->path->str : "root tree");
 		goto done;
 	}
 	ni = old ? git_tree_entrycount(old) : 0;
@@ -215,23 +209,10 @@ static int tree_of(git_repository *repo, const git_oid *commit, git_oid *out)
 	git_commit *c = NULL;
 
 	if (git_commit_lookup(&c, repo, commit) < 0)
-		return git_fail("commit");
+		return isms_git_error("commit");
 	*out = *git_commit_tree_id(c);
 	git_commit_free(c);
 	return 0;
-}
-
-static guint oid_hash(gconstpointer p)
-{
-	guint h;
-
-	memcpy(&h, ((const git_oid *)p)->id, sizeof(h));
-	return h;
-}
-
-static gboolean oid_equal(gconstpointer a, gconstpointer b)
-{
-	return git_oid_equal(a, b);
 }
 
 GHashTable *isms_history_shallow_cut(git_repository *repo)
@@ -242,7 +223,7 @@ GHashTable *isms_history_shallow_cut(git_repository *repo)
 
 	if (git_repository_is_shallow(repo) == 1 && g_file_get_contents(file, &text, NULL, NULL)) {
 		char **lines = g_strsplit(text, "\n", -1);
-		cut = g_hash_table_new_full(oid_hash, oid_equal, g_free, NULL);
+		cut = g_hash_table_new_full(isms_oid_hash, isms_oid_equal, g_free, NULL);
 		for (int i = 0; lines[i]; i++) {
 			git_oid id;
 			if (git_oid_fromstr(&id, g_strstrip(lines[i])) == 0)
