@@ -1,5 +1,7 @@
 #include <string.h>
 
+#include "isms/clauses.h"
+#include "isms/error.h"
 #include "isms/finding.h"
 #include "isms/rules.h"
 #include "testutil.h"
@@ -62,6 +64,27 @@ START_TEST(the_rule_table_is_complete)
 }
 END_TEST
 
+START_TEST(severities_and_clauses_have_names)
+{
+	isms_severity s;
+
+	ck_assert_int_eq(isms_severity_parse("major", 0, &s), 0);
+	ck_assert_int_eq(s, ISMS_SEV_MAJOR);
+	ck_assert_int_eq(isms_severity_parse("never", 0, &s), -1);
+	ck_assert_int_eq(isms_severity_parse("never", 1, &s), 0);
+	ck_assert_int_eq(s, ISMS_SEV_NEVER);
+	ck_assert_int_eq(isms_severity_parse("Major", 1, &s), -1);
+	ck_assert_str_eq(isms_severity_name(ISMS_SEV_OBSERVATION), "observation");
+	ck_assert_str_eq(isms_clause_title("7.5.2"), "Documented information: creating and updating");
+	ck_assert_str_eq(isms_clause_title("6.1.3 d"), "Statement of Applicability");
+	ck_assert_str_eq(isms_clause_title("99"), "");
+	ck_assert_int_eq(isms_error_set(ISMS_EREPO, "%s: %d", "x", 3), ISMS_EREPO);
+	ck_assert_str_eq(isms_error_last(), "x: 3");
+	isms_error_clear();
+	ck_assert_str_eq(isms_error_last(), "");
+}
+END_TEST
+
 Suite *finding_suite(void)
 {
 	Suite *s = suite_create("finding");
@@ -70,6 +93,7 @@ Suite *finding_suite(void)
 	tcase_add_test(tc, fingerprints_ignore_lines_and_wording);
 	tcase_add_test(tc, findings_sort_by_clause_number_then_severity);
 	tcase_add_test(tc, the_rule_table_is_complete);
+	tcase_add_test(tc, severities_and_clauses_have_names);
 	suite_add_tcase(s, tc);
 	return s;
 }
