@@ -173,7 +173,7 @@ static int meta_of(isms_audit *a, const git_oid *blob, const char *path, const i
 		goto done;
 	}
 	if (len > a->config.max_file_size) {
-		m = isms_meta_parse("", len, a->config.max_file_size); /* only flags the size */
+		m = isms_meta_oversized(len); /* never loaded into memory */
 	} else if (git_blob_lookup(&b, a->repo, blob) < 0) {
 		error = isms_git_error(path);
 		goto done;

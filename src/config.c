@@ -8,11 +8,6 @@
 #include "isms/document.h"
 #include "isms/error.h"
 
-const char *const isms_config_keys[] = {
-	"paths", "exclude", "max_file_size", "stale_after_months", "static_ratio",
-	"review_evidence_days", "review_cycles", "required_fields", "record_types",
-	"fail_on", NULL};
-
 static const char *const default_exclude[] = {
 	"README.md", "CHANGELOG.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "LICENSE*",
 	".github/", ".gitlab/", "vendor/", "vendored/", "node_modules/", "third_party/",

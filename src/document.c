@@ -201,16 +201,31 @@ static int bad_utf8_line(const char *buf, size_t len)
 	return line;
 }
 
-isms_meta *isms_meta_parse(const char *buf, size_t len, size_t max_size)
+static isms_meta *meta_new(size_t size)
 {
 	isms_meta *m = g_new0(isms_meta, 1);
-	GChecksum *sum;
-	gsize dlen = sizeof(m->body_sha1);
 
 	isms_frontmatter_init(&m->fm);
 	m->problems = g_ptr_array_new_with_free_func(problem_free);
-	m->size = len;
+	m->size = size;
 	m->status = ISMS_DOC_IN_FORCE;
+	return m;
+}
+
+isms_meta *isms_meta_oversized(size_t size)
+{
+	isms_meta *m = meta_new(size);
+
+	m->flags |= ISMS_META_TOO_LARGE;
+	return m;
+}
+
+isms_meta *isms_meta_parse(const char *buf, size_t len, size_t max_size)
+{
+	isms_meta *m = meta_new(len);
+	GChecksum *sum;
+	gsize dlen = sizeof(m->body_sha1);
+
 	if (len > max_size) {
 		m->flags |= ISMS_META_TOO_LARGE;
 		return m;

@@ -1,6 +1,7 @@
 /* End-to-end: the built program on fixture repositories, its exit codes,
  * its one-line errors and the JSON contract read back by a JSON parser. */
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -291,6 +292,41 @@ START_TEST(the_audited_repository_is_left_untouched)
 }
 END_TEST
 
+/* Colour on a terminal only, and never with NO_COLOR: the program runs
+ * under script(1), which gives it a pseudo-terminal. */
+static char *run_on_terminal(const char *no_color)
+{
+	const char *prog = getenv("ISMS_AUDIT");
+	char *repo = fixture_path("rules/review-overdue");
+	char *cmd = g_strdup_printf("'%s' check '%s' --as-of 2026-01-15", prog ? prog : "build/isms-audit",
+	                            repo);
+	const char *argv[] = {"script", "-qec", cmd, "/dev/null", NULL};
+	gchar **envp = g_environ_setenv(g_get_environ(), "TERM", "xterm", TRUE);
+	char *out = NULL;
+
+	envp = no_color ? g_environ_setenv(envp, "NO_COLOR", no_color, TRUE)
+	                : g_environ_unsetenv(envp, "NO_COLOR");
+	ck_assert(g_spawn_sync(NULL, (gchar **)argv, envp, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+	                       NULL, NULL, NULL));
+	g_strfreev(envp);
+	g_free(cmd);
+	g_free(repo);
+	return out;
+}
+
+START_TEST(colour_only_on_a_terminal_without_no_color)
+{
+	char *out = run_on_terminal(NULL);
+
+	ck_assert_ptr_nonnull(strstr(out, "\033[33mminor\033[0m DOC-REVIEW-OVERDUE"));
+	g_free(out);
+	out = run_on_terminal("1");
+	ck_assert_ptr_nonnull(strstr(out, "minor DOC-REVIEW-OVERDUE"));
+	ck_assert_ptr_null(strchr(out, '\033'));
+	g_free(out);
+}
+END_TEST
+
 Suite *cli_suite(void)
 {
 	Suite *s = suite_create("cli");
@@ -308,6 +344,7 @@ Suite *cli_suite(void)
 	tcase_add_test(tc, output_file_holds_the_report);
 	tcase_add_test(tc, help_version_rules_and_explain);
 	tcase_add_test(tc, the_audited_repository_is_left_untouched);
+	tcase_add_test(tc, colour_only_on_a_terminal_without_no_color);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -53,7 +53,4 @@ isms_duration isms_config_cycle(const isms_config *cfg, const char *type);
  * "review" (last_reviewed or next_review). Borrowed. */
 const GPtrArray *isms_config_required(const isms_config *cfg, const char *type);
 
-/* Names of the top-level configuration keys, NULL-terminated. */
-extern const char *const isms_config_keys[];
-
 #endif

@@ -83,6 +83,10 @@ typedef struct {
  */
 isms_meta *isms_meta_parse(const char *buf, size_t len, size_t max_size);
 
+/* The metadata of a file of `size` bytes that is over the limit and so is
+ * not read at all. */
+isms_meta *isms_meta_oversized(size_t size);
+
 void isms_meta_free(isms_meta *meta);
 
 /* The field's value as text ("" when absent); borrowed. */
