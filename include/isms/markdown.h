@@ -1,0 +1,44 @@
+#ifndef ISMS_MARKDOWN_H
+#define ISMS_MARKDOWN_H
+
+#include <glib.h>
+#include <stddef.h>
+
+/*
+ * Markdown through cmark-gfm with the GitHub table extension: the tables of
+ * a document, each cell as plain text (emphasis, code and links reduced to
+ * their text), with the line of every row. Registers and the Statement of
+ * Applicability are read from these tables; nothing splits lines on `|`.
+ */
+
+typedef struct {
+	int line;         /* 1-based line of the row in the file */
+	GPtrArray *cells; /* char *, one per column (missing cells are "") */
+} isms_md_row;
+
+typedef struct {
+	int line;          /* line of the header row */
+	GPtrArray *header; /* char *: the header cells as written (plain text) */
+	GPtrArray *rows;   /* isms_md_row *: the body rows */
+} isms_md_table;
+
+/*
+ * Parse (buf, len), whose first line is line `first_line` of its file (the
+ * body after the front matter), and append every table to `out` (a
+ * GPtrArray created with isms_md_tables_new()). Returns 0, or ISMS_ERROR if
+ * cmark-gfm cannot be set up.
+ */
+int isms_markdown_tables(const char *buf, size_t len, int first_line, GPtrArray *out);
+
+/* A GPtrArray that frees its isms_md_table elements. */
+GPtrArray *isms_md_tables_new(void);
+
+/*
+ * A header cell reduced for matching column names: letters and digits of
+ * any script, lowercased, runs of anything else (emoji, bold markers,
+ * punctuation) turned into one space, trimmed. "**Date raised** 📅" gives
+ * "date raised". Caller frees.
+ */
+char *isms_md_header_key(const char *text);
+
+#endif

@@ -1,0 +1,152 @@
+#include "isms/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <string.h>
+
+#include "isms/error.h"
+
+static void row_free(gpointer p)
+{
+	isms_md_row *r = p;
+
+	g_ptr_array_free(r->cells, TRUE);
+	g_free(r);
+}
+
+static void table_free(gpointer p)
+{
+	isms_md_table *t = p;
+
+	g_ptr_array_free(t->header, TRUE);
+	g_ptr_array_free(t->rows, TRUE);
+	g_free(t);
+}
+
+GPtrArray *isms_md_tables_new(void)
+{
+	return g_ptr_array_new_with_free_func(table_free);
+}
+
+static int is_type(cmark_node *node, const char *type)
+{
+	return strcmp(cmark_node_get_type_string(node), type) == 0;
+}
+
+/* The plain text of a node's inline content. */
+static char *cell_text(cmark_node *cell)
+{
+	GString *s = g_string_new(NULL);
+	cmark_iter *it = cmark_iter_new(cell);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			g_string_append(s, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			g_string_append_c(s, ' ');
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			/* `<br>` separates lines in a cell */
+			if (g_ascii_strncasecmp(cmark_node_get_literal(n), "<br", 3) == 0)
+				g_string_append_c(s, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	g_strstrip(s->str);
+	s->len = strlen(s->str);
+	return g_string_free(s, FALSE);
+}
+
+static GPtrArray *row_cells(cmark_node *row, guint columns)
+{
+	GPtrArray *cells = g_ptr_array_new_with_free_func(g_free);
+
+	for (cmark_node *c = cmark_node_first_child(row); c; c = cmark_node_next(c))
+		if (is_type(c, "table_cell"))
+			g_ptr_array_add(cells, cell_text(c));
+	while (cells->len < columns)
+		g_ptr_array_add(cells, g_strdup(""));
+	return cells;
+}
+
+static isms_md_table *read_table(cmark_node *table, int offset)
+{
+	isms_md_table *t = g_new0(isms_md_table, 1);
+	guint columns = cmark_gfm_extensions_get_table_columns(table);
+
+	t->line = cmark_node_get_start_line(table) + offset;
+	t->rows = g_ptr_array_new_with_free_func(row_free);
+	for (cmark_node *r = cmark_node_first_child(table); r; r = cmark_node_next(r)) {
+		if (!t->header) {
+			t->header = row_cells(r, columns);
+			t->line = cmark_node_get_start_line(r) + offset;
+			continue;
+		}
+		isms_md_row *row = g_new0(isms_md_row, 1);
+		row->line = cmark_node_get_start_line(r) + offset;
+		row->cells = row_cells(r, columns);
+		g_ptr_array_add(t->rows, row);
+	}
+	if (!t->header)
+		t->header = g_ptr_array_new_with_free_func(g_free);
+	return t;
+}
+
+int isms_markdown_tables(const char *buf, size_t len, int first_line, GPtrArray *out)
+{
+	cmark_syntax_extension *ext;
+	cmark_parser *parser;
+	cmark_node *doc;
+	cmark_iter *it;
+	cmark_event_type ev;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	ext = cmark_find_syntax_extension("table");
+	if (!ext || !(parser = cmark_parser_new(CMARK_OPT_DEFAULT)))
+		return isms_error_set(ISMS_ERROR, "cannot set up the Markdown table parser");
+	cmark_parser_attach_syntax_extension(parser, ext);
+	cmark_parser_feed(parser, buf, len);
+	doc = cmark_parser_finish(parser);
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && is_type(n, "table"))
+			g_ptr_array_add(out, read_table(n, first_line - 1));
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	cmark_parser_free(parser);
+	return 0;
+}
+
+char *isms_md_header_key(const char *text)
+{
+	GString *s = g_string_new(NULL);
+	int gap = 0;
+
+	for (const char *p = text; p && *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char_validated(p, -1);
+		if (c == (gunichar)-1 || c == (gunichar)-2)
+			break;
+		if (g_unichar_isalnum(c)) {
+			if (gap && s->len > 0)
+				g_string_append_c(s, ' ');
+			gap = 0;
+			g_string_append_unichar(s, g_unichar_tolower(c));
+		} else {
+			gap = 1;
+		}
+	}
+	return g_string_free(s, FALSE);
+}
