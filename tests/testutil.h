@@ -45,6 +45,7 @@ Suite *document_suite(void);
 Suite *config_suite(void);
 Suite *finding_suite(void);
 Suite *markdown_suite(void);
+Suite *register_suite(void);
 Suite *history_suite(void);
 Suite *rules_suite(void);
 Suite *report_suite(void);
