@@ -21,6 +21,8 @@ static void document_free(gpointer p)
 	g_array_free(d->touches, TRUE);
 	g_ptr_array_free(d->former_paths, TRUE);
 	g_array_free(d->unbumped, TRUE);
+	if (d->versions)
+		g_array_free(d->versions, TRUE);
 	g_free(d);
 }
 
@@ -30,6 +32,10 @@ void isms_audit_free(isms_audit *a)
 		return;
 	if (a->documents)
 		g_ptr_array_free(a->documents, TRUE);
+	if (a->registers)
+		g_ptr_array_free(a->registers, TRUE);
+	if (a->registers_by_blob)
+		g_hash_table_destroy(a->registers_by_blob);
 	if (a->metas)
 		g_hash_table_destroy(a->metas);
 	isms_history_dispose(&a->history);
@@ -355,7 +361,7 @@ static int build_document(isms_audit *a, GHashTable *deletions, const char *path
 		d->review_due = isms_date_add(d->meta->last_reviewed, cyc);
 	}
 done:
-	g_array_free(chain, TRUE);
+	d->versions = chain;
 	if (error < 0) {
 		document_free(d);
 		return error;
@@ -409,6 +415,8 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	isms_history_init(&a->history);
 	a->documents = g_ptr_array_new_with_free_func(document_free);
 	a->metas = g_hash_table_new_full(isms_oid_hash, isms_oid_equal, g_free, meta_free);
+	a->registers_by_blob = g_hash_table_new_full(isms_oid_hash, isms_oid_equal, g_free,
+	                                             (GDestroyNotify)isms_register_free);
 
 	if (!g_file_test(opts->path, G_FILE_TEST_IS_DIR)) {
 		error = isms_error_set(ISMS_EREPO, "%s: no such directory", opts->path);
@@ -438,7 +446,7 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	a->today = opts->has_as_of ? opts->as_of : isms_date_today();
 	if ((error = resolve_tip(a, opts, &tip)) < 0 || (error = load_config(a, opts, &tip)) < 0 ||
 	    (error = isms_history_walk(a->repo, &tip, &a->config, a->shallow_cut, &a->history)) < 0 ||
-	    (error = build_documents(a)) < 0)
+	    (error = build_documents(a)) < 0 || (error = isms_audit_replay_registers(a)) < 0)
 		goto done;
 done:
 	if (error < 0) {

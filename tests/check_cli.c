@@ -327,6 +327,50 @@ START_TEST(colour_only_on_a_terminal_without_no_color)
 }
 END_TEST
 
+START_TEST(json_registers_contract)
+{
+	char *repo = fixture_path("rules/register-history"), *out;
+	json_t *root, *items, *it, *tr;
+
+	RUN(&out, NULL, "check", repo, "--as-of", "2025-06-15", "--format", "json");
+	root = json_loads(out, 0, NULL);
+	ck_assert_ptr_nonnull(root);
+	ck_assert_str_eq(json_string_value(json_object_get(
+	                     json_array_get(json_object_get(root, "registers"), 0), "path")),
+	                 "register.md");
+	items = json_object_get(json_array_get(json_object_get(root, "registers"), 0), "items");
+	ck_assert_int_eq(json_array_size(items), 3);
+	it = json_array_get(items, 1);
+	ck_assert_str_eq(json_string_value(json_object_get(it, "id")), "NC-2");
+	ck_assert_int_eq(json_integer_value(json_object_get(it, "row_line")), 11);
+	ck_assert_str_eq(json_string_value(json_object_get(it, "status")), "Open");
+	ck_assert_str_eq(json_string_value(json_object_get(it, "state")), "open");
+	ck_assert_str_eq(json_string_value(json_object_get(it, "raised")), "2025-01-10");
+	ck_assert_str_eq(json_string_value(json_object_get(it, "due")), "2025-05-01");
+	ck_assert(json_is_null(json_object_get(it, "closed")));
+	ck_assert_str_eq(json_string_value(json_object_get(it, "owner")), "Bob");
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(it, "first_seen"), "date")),
+	                 "2025-01-10");
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(it, "closed_seen"), "date")),
+	                 "2025-02-15");
+	ck_assert(json_is_null(json_object_get(it, "removed")));
+	ck_assert_int_eq(json_integer_value(json_object_get(it, "due_changes")), 1);
+	tr = json_object_get(it, "transitions");
+	ck_assert_int_eq(json_array_size(tr), 3);
+	ck_assert(json_is_null(json_object_get(json_array_get(tr, 0), "from")));
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(tr, 2), "from")), "closed");
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(tr, 2), "to")), "open");
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(tr, 2), "date")), "2025-04-10");
+	it = json_array_get(items, 2);
+	ck_assert(json_is_null(json_object_get(it, "row_line")));
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(it, "removed"), "date")),
+	                 "2025-05-01");
+	json_decref(root);
+	g_free(out);
+	g_free(repo);
+}
+END_TEST
+
 Suite *cli_suite(void)
 {
 	Suite *s = suite_create("cli");
@@ -340,6 +384,7 @@ Suite *cli_suite(void)
 	tcase_add_test(tc, exit_3_on_repository_errors);
 	tcase_add_test(tc, shallow_clones_are_refused_unless_allowed);
 	tcase_add_test(tc, json_contract);
+	tcase_add_test(tc, json_registers_contract);
 	tcase_add_test(tc, any_folder_inside_the_work_tree_will_do);
 	tcase_add_test(tc, output_file_holds_the_report);
 	tcase_add_test(tc, help_version_rules_and_explain);

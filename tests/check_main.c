@@ -14,6 +14,7 @@ int main(void)
 	srunner_add_suite(sr, finding_suite());
 	srunner_add_suite(sr, markdown_suite());
 	srunner_add_suite(sr, register_suite());
+	srunner_add_suite(sr, register_history_suite());
 	srunner_add_suite(sr, history_suite());
 	srunner_add_suite(sr, rules_suite());
 	srunner_add_suite(sr, report_suite());

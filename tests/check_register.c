@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "isms/audit.h"
 #include "isms/register.h"
 #include "testutil.h"
 
@@ -100,6 +101,95 @@ Suite *register_suite(void)
 
 	tcase_add_test(tc, register_tables_are_found_by_their_columns);
 	tcase_add_test(tc, status_words_map_to_states);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+static const isms_item_history *item_history(const isms_register_model *m, const char *id)
+{
+	for (guint i = 0; i < m->items->len; i++) {
+		const isms_item_history *h = g_ptr_array_index(m->items, i);
+		if (strcmp(h->id, id) == 0)
+			return h;
+	}
+	ck_abort_msg("no item %s", id);
+	return NULL;
+}
+
+static const isms_transition *nth(const isms_item_history *h, guint k)
+{
+	ck_assert_uint_gt(h->transitions->len, k);
+	return &g_array_index(h->transitions, isms_transition, k);
+}
+
+START_TEST(replay_follows_items_through_history)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/register-history", "2025-06-15", &fs);
+	const isms_register_model *m;
+	const isms_item_history *h;
+
+	ck_assert_uint_eq(a->registers->len, 1);
+	m = g_ptr_array_index(a->registers, 0);
+	ck_assert_str_eq(m->doc->path, "register.md");
+	ck_assert_uint_eq(m->items->len, 3);
+
+	h = item_history(m, "NC-1");
+	ck_assert_int_eq(h->due_changes, 2);
+	ck_assert_str_eq(h->item->cell[ISMS_COL_DUE], "2025-06-01");
+	ck_assert_uint_eq(h->transitions->len, 1);
+	ck_assert_uint_eq(h->removed, ISMS_NO_COMMIT);
+	ck_assert_int_eq(h->item->line, 10); /* 5 lines of front matter, heading, blank, header, rule */
+
+	h = item_history(m, "NC-2");
+	ck_assert_uint_eq(h->transitions->len, 3);
+	ck_assert_int_eq(nth(h, 1)->from, ISMS_STATE_OPEN);
+	ck_assert_int_eq(nth(h, 1)->to, ISMS_STATE_CLOSED);
+	ck_assert_str_eq(commit_date(a, nth(h, 1)->commit), "2025-02-15");
+	ck_assert_int_eq(nth(h, 2)->to, ISMS_STATE_OPEN);
+	ck_assert_str_eq(commit_date(a, nth(h, 2)->commit), "2025-04-10");
+	ck_assert_str_eq(commit_date(a, h->closed_seen), "2025-02-15");
+	ck_assert_int_eq(h->due_changes, 1);
+
+	h = item_history(m, "NC-3");
+	ck_assert_str_eq(commit_date(a, h->first_seen), "2025-04-10");
+	ck_assert_str_eq(commit_date(a, h->removed), "2025-05-01");
+	ck_assert_int_eq(h->state_when_removed, ISMS_STATE_OPEN);
+	ck_assert_uint_eq(h->closed_seen, ISMS_NO_COMMIT);
+	audit_done(a, &fs);
+}
+END_TEST
+
+/* The demo register's flow, checked against its fixture's story. */
+START_TEST(replay_of_the_demo_register)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("demo", "2026-11-01", &fs);
+	const isms_register_model *m = g_ptr_array_index(a->registers, 0);
+	const isms_item_history *h;
+
+	ck_assert_uint_eq(a->registers->len, 1);
+	ck_assert_uint_eq(m->items->len, 18);
+	h = item_history(m, "OFI-2025-003");
+	ck_assert_int_eq(h->due_changes, 1);
+	ck_assert_str_eq(commit_date(a, h->closed_seen), "2025-12-12");
+	h = item_history(m, "NC-2025-003");
+	ck_assert_int_eq(h->item->state, ISMS_STATE_ACCEPTED);
+	h = item_history(m, "OFI-2026-001");
+	ck_assert_int_eq(h->item->state, ISMS_STATE_OPEN);
+	ck_assert_str_eq(h->item->cell[ISMS_COL_DUE], "2026-06-30");
+	audit_done(a, &fs);
+}
+END_TEST
+
+Suite *register_history_suite(void)
+{
+	Suite *s = suite_create("register_history");
+	TCase *tc = tcase_create("register_history");
+
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, replay_follows_items_through_history);
+	tcase_add_test(tc, replay_of_the_demo_register);
 	suite_add_tcase(s, tc);
 	return s;
 }

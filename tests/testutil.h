@@ -46,6 +46,7 @@ Suite *config_suite(void);
 Suite *finding_suite(void);
 Suite *markdown_suite(void);
 Suite *register_suite(void);
+Suite *register_history_suite(void);
 Suite *history_suite(void);
 Suite *rules_suite(void);
 Suite *report_suite(void);

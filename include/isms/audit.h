@@ -8,6 +8,7 @@
 #include "isms/date.h"
 #include "isms/document.h"
 #include "isms/history.h"
+#include "isms/register.h"
 
 /*
  * The audit model: the repository opened at the audited commit, the one
@@ -29,11 +30,38 @@ typedef struct {
 	guint32 last_body_change; /* last commit that changed the text after the front matter */
 	guint32 field_since[ISMS_F_COUNT]; /* commit that set the current value of each field */
 	GArray *unbumped; /* guint32: body changes after the commit that set `version` */
+	GArray *versions; /* isms_path_event: every version, oldest first, across renames */
 	int is_record;    /* its type is a record type */
 	int in_force;     /* approved or without status */
 	int has_review_due;
 	isms_day review_due;
 } isms_document;
+
+/* A status change of a register item. */
+typedef struct {
+	isms_item_state from, to; /* from is ISMS_STATE_UNKNOWN when first seen */
+	guint32 commit;
+} isms_transition;
+
+/* One register item through the register's history. */
+typedef struct {
+	char *id;
+	const isms_reg_item *item; /* at the audited commit, or the last version seen */
+	guint32 first_seen;
+	guint32 last_seen;
+	guint32 closed_seen;       /* first commit that recorded it closed */
+	guint32 removed;           /* commit that removed it (ISMS_NO_COMMIT if present) */
+	isms_item_state state_when_removed;
+	int due_changes;
+	GArray *transitions;       /* isms_transition */
+} isms_item_history;
+
+/* A register document and the history of its items. */
+typedef struct {
+	const isms_document *doc;
+	const isms_register *current; /* the audited version, owned by the audit */
+	GPtrArray *items;             /* isms_item_history *, in order of first appearance */
+} isms_register_model;
 
 struct isms_audit {
 	isms_config config;
@@ -45,6 +73,8 @@ struct isms_audit {
 	GHashTable *shallow_cut; /* commits whose parents are missing, or NULL */
 	GPtrArray *documents; /* isms_document *, sorted by path */
 	GHashTable *metas;    /* git_oid * -> isms_meta *: each blob parsed once */
+	GHashTable *registers_by_blob; /* git_oid * -> isms_register *: parsed once */
+	GPtrArray *registers; /* isms_register_model *, by path */
 };
 
 typedef struct isms_audit isms_audit;
@@ -77,6 +107,13 @@ const isms_commit *isms_audit_head(const isms_audit *audit);
 
 /* The hex id of a commit index, into buf (GIT_OID_HEXSZ + 1 bytes). */
 char *isms_audit_commit_hex(const isms_audit *audit, guint32 index, char *buf);
+
+/*
+ * Replay every register (documents of type `register`) version by version
+ * and fill audit->registers. Called by isms_audit_open(); returns 0 or
+ * ISMS_EREPO.
+ */
+int isms_audit_replay_registers(isms_audit *audit);
 
 /* The document type ("" if none). */
 const char *isms_document_type(const isms_document *doc);

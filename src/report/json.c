@@ -73,6 +73,52 @@ static json_t *documents(const isms_audit *a)
 	return arr;
 }
 
+static json_t *jcell(const isms_reg_item *it, isms_column c)
+{
+	return jstr(it->cell[c]);
+}
+
+static json_t *registers(const isms_audit *a)
+{
+	json_t *arr = json_array();
+
+	for (guint r = 0; r < a->registers->len; r++) {
+		const isms_register_model *m = g_ptr_array_index(a->registers, r);
+		json_t *items = json_array();
+		for (guint i = 0; i < m->items->len; i++) {
+			const isms_item_history *h = g_ptr_array_index(m->items, i);
+			const isms_reg_item *it = h->item;
+			json_t *tr = json_array();
+			for (guint k = 0; k < h->transitions->len; k++) {
+				const isms_transition *t = &g_array_index(h->transitions, isms_transition, k);
+				char hex[GIT_OID_HEXSZ + 1];
+				json_array_append_new(
+				    tr, json_pack("{s:o, s:s, s:s, s:o}", "from",
+				                  t->from == ISMS_STATE_UNKNOWN && k == 0
+				                      ? json_null()
+				                      : json_string(isms_state_name(t->from)),
+				                  "to", isms_state_name(t->to), "commit",
+				                  isms_audit_commit_hex(a, t->commit, hex), "date",
+				                  jdate(isms_audit_commit(a, t->commit)->date)));
+			}
+			json_array_append_new(
+			    items,
+			    json_pack("{s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:o}",
+			              "id", jstr(h->id), "row_line",
+			              h->removed == ISMS_NO_COMMIT ? json_integer(it->line) : json_null(),
+			              "status", jcell(it, ISMS_COL_STATUS), "state",
+			              isms_state_name(it->state), "raised", jcell(it, ISMS_COL_RAISED),
+			              "due", jcell(it, ISMS_COL_DUE), "closed", jcell(it, ISMS_COL_CLOSED),
+			              "owner", jcell(it, ISMS_COL_OWNER), "first_seen",
+			              jcommit(a, h->first_seen), "closed_seen", jcommit(a, h->closed_seen),
+			              "removed", jcommit(a, h->removed), "due_changes",
+			              (json_int_t)h->due_changes, "transitions", tr));
+		}
+		json_array_append_new(arr, json_pack("{s:o, s:o}", "path", jstr(m->doc->path), "items", items));
+	}
+	return arr;
+}
+
 static json_t *findings(const isms_findings *fs)
 {
 	json_t *arr = json_array();
@@ -108,14 +154,14 @@ int isms_report_json(const isms_audit *a, const isms_findings *fs,
 
 	(void)opts;
 	root = json_pack(
-	    "{s:{s:s, s:s}, s:{s:o, s:s, s:o, s:b}, s:{s:I, s:I, s:I}, s:o, s:o}", "tool", "name",
+	    "{s:{s:s, s:s}, s:{s:o, s:s, s:o, s:b}, s:{s:I, s:I, s:I}, s:o, s:o, s:o}", "tool", "name",
 	    ISMS_NAME, "version", ISMS_VERSION, "repository", "root", jstr(a->root), "commit",
 	    isms_audit_commit_hex(a, a->history.commits->len - 1, hex), "as_of", jdate(a->today),
 	    "shallow", a->shallow, "summary", "major",
 	    (json_int_t)isms_findings_count(fs, ISMS_SEV_MAJOR), "minor",
 	    (json_int_t)isms_findings_count(fs, ISMS_SEV_MINOR), "observation",
 	    (json_int_t)isms_findings_count(fs, ISMS_SEV_OBSERVATION), "documents", documents(a),
-	    "findings", findings(fs));
+	    "registers", registers(a), "findings", findings(fs));
 	if (!root)
 		return isms_error_set(ISMS_ERROR, "cannot build the JSON report");
 	rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
