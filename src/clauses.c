@@ -21,6 +21,13 @@ static const struct {
 	{"9.3", "Management review"},
 	{"10.1", "Continual improvement"},
 	{"10.2", "Nonconformity and corrective action"},
+	{"10.2 a", "Nonconformity: react and correct"},
+	{"10.2 b", "Nonconformity: evaluate causes"},
+	{"10.2 c", "Nonconformity: implement actions"},
+	{"10.2 d", "Nonconformity: review effectiveness"},
+	{"10.2 e", "Nonconformity: change the ISMS"},
+	{"10.2 f", "Nonconformity: evidence of its nature and actions"},
+	{"10.2 g", "Nonconformity: evidence of results"},
 };
 
 const char *isms_clause_title(const char *clause)

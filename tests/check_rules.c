@@ -240,7 +240,8 @@ START_TEST(demo_lapses)
 	                 "DOC-REVIEW-UNEVIDENCED isms/01-policies/acceptable-use-policy.md:10:late\n"
 	                 "DOC-REVIEW-UNEVIDENCED isms/02-risk/risk-treatment-plan.md:10:early\n"
 	                 "DOC-VERSION-NOT-BUMPED isms/01-policies/access-control-policy.md:7:-\n"
-	                 "DOC-STALE-CONTENT isms/03-procedures/incident-management.md:13:-\n");
+	                 "DOC-STALE-CONTENT isms/03-procedures/incident-management.md:13:-\n"
+	                 "ACT-OVERDUE isms/07-improvement/issues-and-actions-register.md:38:OFI-2026-001\n");
 	ck_assert_str_eq(message(&fs, "DOC-REVIEW-OVERDUE", "isms/01-policies/supplier-security-policy.md"),
 	                 "review was due on 2026-06-10 (last reviewed 2025-06-10, cycle 1 year): "
 	                 "overdue by 144 days");
@@ -249,6 +250,39 @@ START_TEST(demo_lapses)
 	ck_assert_str_eq(g_ptr_array_index(d->former_paths, 0), "isms/runbooks/backup-and-restore.md");
 	ck_assert_str_eq(commit_date(a, d->first), "2023-11-27");
 	g_string_free(all, TRUE);
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(register_items)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/register-items", "2025-06-15", &fs);
+
+	expect(&fs, "ACT-DUPLICATE-ID", "register.md:12:NC-2");
+	ck_assert_str_eq(message(&fs, "ACT-DUPLICATE-ID", "register.md"),
+	                 "item NC-2 appears again (first on line 10): its history and status are ambiguous");
+	expect(&fs, "ACT-BAD-VALUE", "register.md:11:NC-3\nregister.md:11:NC-3");
+	expect(&fs, "ACT-NO-OWNER", "register.md:13:NC-4");
+	expect(&fs, "ACT-NO-DUE-DATE", "register.md:14:NC-5");
+	expect(&fs, "ACT-OVERDUE", "");
+	ck_assert_uint_eq(fs.items->len, 5);
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(register_overdue)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/register-history", "2025-06-15", &fs);
+
+	expect(&fs, "ACT-OVERDUE", "register.md:10:NC-1\nregister.md:11:NC-2");
+	ck_assert_str_eq(message(&fs, "ACT-OVERDUE", "register.md"),
+	                 "open item NC-1 is 14 days past its due date 2025-06-01 (the due date moved 2 times)");
+	audit_done(a, &fs);
+	/* on the due date itself nothing is overdue yet */
+	a = audit_fixture("rules/register-history", "2025-05-01", &fs);
+	expect(&fs, "ACT-OVERDUE", "");
 	audit_done(a, &fs);
 }
 END_TEST
@@ -272,6 +306,8 @@ Suite *rules_suite(void)
 	tcase_add_test(tc, no_documents);
 	tcase_add_test(tc, tabs_and_crlf);
 	tcase_add_test(tc, demo_lapses);
+	tcase_add_test(tc, register_items);
+	tcase_add_test(tc, register_overdue);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -79,6 +79,31 @@ const isms_rule isms_rules[] = {
 	 "Auditors look at the dates across the documentation set: when most documents have not "
 	 "been touched for two years, the system looks static. The share is `static_ratio`.",
 	 1, isms_check_static},
+	{"ACT-DUPLICATE-ID", "10.2", ISMS_SEV_MINOR, "two register items share an id",
+	 "Nonconformities and the actions taken must be kept as documented information that can be "
+	 "traced.",
+	 "The id is an item's identity through the register's history. A repeated id makes both "
+	 "items' status and history ambiguous. Give each item its own id.",
+	 0, isms_check_act_duplicate_id},
+	{"ACT-BAD-VALUE", "10.2", ISMS_SEV_MINOR,
+	 "a register item with an unparseable date or an unknown status word",
+	 "Nonconformities and the actions taken must be kept as documented information that can be "
+	 "relied on.",
+	 "Dates are YYYY-MM-DD; status words map to open (open, new, in progress, ...), closed "
+	 "(closed, done, resolved, verified, ...), accepted (accepted, risk accepted) or withdrawn "
+	 "(withdrawn, cancelled, duplicate, rejected).",
+	 0, isms_check_act_bad_value},
+	{"ACT-NO-OWNER", "10.2 c", ISMS_SEV_MINOR, "an open register item with no owner",
+	 "Actions needed to deal with a nonconformity must be implemented: someone must own them.",
+	 "Fill the owner cell of every open item.", 0, isms_check_act_no_owner},
+	{"ACT-NO-DUE-DATE", "10.2 c", ISMS_SEV_MINOR, "an open register item with no due date",
+	 "Actions needed to deal with a nonconformity must be implemented, which needs a plan.",
+	 "Fill the due date of every open item.", 0, isms_check_act_no_due_date},
+	{"ACT-OVERDUE", "10.2 c", ISMS_SEV_MINOR, "an open register item past its due date",
+	 "Actions needed to deal with a nonconformity must be implemented.",
+	 "The item is still open after its due date. The message says by how many days and how "
+	 "many times the due date moved in the register's history (slippage).",
+	 1, isms_check_act_overdue},
 };
 
 const size_t isms_rules_count = sizeof(isms_rules) / sizeof(isms_rules[0]);

@@ -20,5 +20,10 @@ int isms_check_review_unevidenced(const isms_audit *a, const isms_rule *r, isms_
 int isms_check_version_not_bumped(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_stale_content(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_static(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_act_duplicate_id(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_act_bad_value(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_act_no_owner(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_act_no_due_date(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_act_overdue(const isms_audit *a, const isms_rule *r, isms_findings *out);
 
 #endif
