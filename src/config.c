@@ -301,25 +301,29 @@ static int has_glob(const char *p)
 static int pattern_matches(const char *pat, const char *path)
 {
 	size_t n = strlen(pat);
+	char folder[256], part[256];
 
 	if (n == 0)
 		return 0;
+	/* this runs for every changed path of every commit: no allocation */
 	if (pat[n - 1] == '/') {
-		char *folder = g_strndup(pat, n - 1);
-		int hit = 0;
-		if (strchr(folder, '/') == NULL) {
-			/* any path component */
-			char **parts = g_strsplit(path, "/", -1);
-			for (int i = 0; parts[i] && parts[i + 1]; i++)
-				if (fnmatch(folder, parts[i], 0) == 0)
-					hit = 1;
-			g_strfreev(parts);
-		} else {
-			size_t fl = strlen(folder);
-			hit = strncmp(path, folder, fl) == 0 && path[fl] == '/';
+		if (memchr(pat, '/', n - 1)) /* a folder at the root */
+			return strncmp(path, pat, n - 1) == 0 && path[n - 1] == '/';
+		if (n - 1 >= sizeof(folder))
+			return 0;
+		memcpy(folder, pat, n - 1);
+		folder[n - 1] = '\0';
+		/* a folder name at any depth: any component but the last */
+		for (const char *p = path, *slash; (slash = strchr(p, '/')) != NULL; p = slash + 1) {
+			size_t len = (size_t)(slash - p);
+			if (len >= sizeof(part))
+				continue;
+			memcpy(part, p, len);
+			part[len] = '\0';
+			if (fnmatch(folder, part, 0) == 0)
+				return 1;
 		}
-		g_free(folder);
-		return hit;
+		return 0;
 	}
 	if (strchr(pat, '/') == NULL) {
 		const char *base = strrchr(path, '/');
