@@ -50,9 +50,8 @@ static int register_of(isms_audit *a, const git_oid *blob, const char *path,
 	return 0;
 }
 
-static int is_register(const isms_audit *a, const isms_document *d)
+static int is_register(const isms_document *d)
 {
-	(void)a;
 	return g_ascii_strcasecmp(isms_document_type(d), "register") == 0;
 }
 
@@ -128,7 +127,7 @@ int isms_audit_replay_registers(isms_audit *a)
 	a->registers = g_ptr_array_new_with_free_func(model_free);
 	for (guint i = 0; error == 0 && i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
-		if (!is_register(a, d))
+		if (!is_register(d))
 			continue;
 		isms_register_model *m = g_new0(isms_register_model, 1);
 		m->doc = d;

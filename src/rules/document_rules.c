@@ -21,17 +21,6 @@ static int field_line(const isms_document *d, isms_field f)
 	return d->meta->field[f] ? d->meta->field[f]->line : 1;
 }
 
-static void commit_evidence(const isms_audit *a, isms_finding *f, guint32 commit,
-                            const char *note)
-{
-	char hex[GIT_OID_HEXSZ + 1];
-
-	if (commit == ISMS_NO_COMMIT)
-		return;
-	isms_finding_evidence(f, isms_audit_commit_hex(a, commit, hex),
-	                      isms_audit_commit(a, commit)->date, "%s", note);
-}
-
 int isms_check_unreadable(const isms_audit *a, const isms_rule *r, isms_findings *out)
 {
 	for (guint i = 0; i < a->documents->len; i++) {
@@ -57,7 +46,7 @@ int isms_check_unreadable(const isms_audit *a, const isms_rule *r, isms_findings
 			                      d->meta->bad_utf8_line);
 		else
 			continue;
-		commit_evidence(a, f, d->last_change, "last changed");
+		isms_rule_evidence(a, f, d->last_change, "last changed");
 	}
 	return 0;
 }
@@ -71,7 +60,7 @@ int isms_check_no_metadata(const isms_audit *a, const isms_rule *r, isms_finding
 		isms_finding *f = isms_findings_add(
 		    out, r, d->path, 1, d->identity, NULL,
 		    "has no front matter: nothing identifies its owner, version or review date");
-		commit_evidence(a, f, d->first, "added without front matter");
+		isms_rule_evidence(a, f, d->first, "added without front matter");
 	}
 	return 0;
 }
@@ -88,9 +77,9 @@ int isms_check_bad_metadata(const isms_audit *a, const isms_rule *r, isms_findin
 			isms_finding *f = isms_findings_add(out, r, d->path, pr->line, d->identity, pr->key,
 			                                    "%s", pr->message);
 			if (field >= 0 && d->field_since[field] != ISMS_NO_COMMIT)
-				commit_evidence(a, f, d->field_since[field], "value set");
+				isms_rule_evidence(a, f, d->field_since[field], "value set");
 			else
-				commit_evidence(a, f, d->last_change, "last changed");
+				isms_rule_evidence(a, f, d->last_change, "last changed");
 		}
 	}
 	return 0;
@@ -134,10 +123,20 @@ int isms_check_missing_field(const isms_audit *a, const isms_rule *r, isms_findi
 				                          ? ": changes cannot be told apart"
 				                      : strcmp(name, "date") == 0 ? ": the record is not dated"
 				                                                  : "");
-			commit_evidence(a, f, d->last_change, "last changed");
+			isms_rule_evidence(a, f, d->last_change, "last changed");
 		}
 	}
 	return 0;
+}
+
+/* Documents by the commit that added them, then by path. */
+static int added_first(gconstpointer pa, gconstpointer pb)
+{
+	const isms_document *a = *(isms_document *const *)pa, *b = *(isms_document *const *)pb;
+
+	if (a->first != b->first)
+		return a->first < b->first ? -1 : 1;
+	return strcmp(a->path, b->path);
 }
 
 int isms_check_duplicate_id(const isms_audit *a, const isms_rule *r, isms_findings *out)
@@ -151,14 +150,7 @@ int isms_check_duplicate_id(const isms_audit *a, const isms_rule *r, isms_findin
 		if (isms_readable(d) && isms_meta_has(d->meta, ISMS_F_ID))
 			g_ptr_array_add(order, (gpointer)d);
 	}
-	for (guint i = 1; i < order->len; i++) /* stable insertion sort by first commit */
-		for (guint j = i; j > 0; j--) {
-			isms_document *x = g_ptr_array_index(order, j - 1), *y = g_ptr_array_index(order, j);
-			if (x->first <= y->first)
-				break;
-			order->pdata[j - 1] = y;
-			order->pdata[j] = x;
-		}
+	g_ptr_array_sort(order, added_first);
 	for (guint i = 0; i < order->len; i++) {
 		const isms_document *d = g_ptr_array_index(order, i);
 		const char *id = isms_meta_text(d->meta, ISMS_F_ID);
@@ -171,9 +163,9 @@ int isms_check_duplicate_id(const isms_audit *a, const isms_rule *r, isms_findin
 		                                    "id '%s' is also the id of %s: references to it are "
 		                                    "ambiguous",
 		                                    id, owner->path);
-		commit_evidence(a, f, d->field_since[ISMS_F_ID], "id set here");
+		isms_rule_evidence(a, f, d->field_since[ISMS_F_ID], "id set here");
 		char *note = g_strdup_printf("id first set in %s", owner->path);
-		commit_evidence(a, f, owner->field_since[ISMS_F_ID], note);
+		isms_rule_evidence(a, f, owner->field_since[ISMS_F_ID], note);
 		g_free(note);
 	}
 	g_ptr_array_free(order, TRUE);
@@ -196,7 +188,7 @@ int isms_check_review_overdue(const isms_audit *a, const isms_rule *r, isms_find
 			f = isms_findings_add(out, r, d->path, field_line(d, ISMS_F_NEXT_REVIEW), d->identity,
 			                      NULL, "review was due on %s (next_review): overdue by %d days",
 			                      due, (int)(a->today - d->review_due));
-			commit_evidence(a, f, d->field_since[ISMS_F_NEXT_REVIEW], "next_review set");
+			isms_rule_evidence(a, f, d->field_since[ISMS_F_NEXT_REVIEW], "next_review set");
 		} else {
 			isms_duration c = m->has_cycle ? m->cycle
 			                               : isms_config_cycle(&a->config, isms_document_type(d));
@@ -207,7 +199,7 @@ int isms_check_review_overdue(const isms_audit *a, const isms_rule *r, isms_find
 			                      due, isms_date_format(m->last_reviewed, last),
 			                      isms_duration_format(c, cyc, sizeof(cyc)),
 			                      m->has_cycle ? "" : " by default", (int)(a->today - d->review_due));
-			commit_evidence(a, f, d->field_since[ISMS_F_LAST_REVIEWED], "last_reviewed set");
+			isms_rule_evidence(a, f, d->field_since[ISMS_F_LAST_REVIEWED], "last_reviewed set");
 		}
 	}
 	return 0;
@@ -246,7 +238,7 @@ int isms_check_review_unevidenced(const isms_audit *a, const isms_rule *r, isms_
 			                      said, when, (int)(recorded - d->meta->last_reviewed),
 			                      a->config.review_evidence_days);
 		if (f)
-			commit_evidence(a, f, c, "last_reviewed set");
+			isms_rule_evidence(a, f, c, "last_reviewed set");
 	}
 	return 0;
 }
@@ -273,7 +265,7 @@ int isms_check_stale_content(const isms_audit *a, const isms_rule *r, isms_findi
 		    "text unchanged since %s (%d days, limit %d months), whatever its review dates say",
 		    isms_date_format(changed, day), (int)(a->today - changed),
 		    a->config.stale_after_months);
-		commit_evidence(a, f, d->last_body_change, "last change to the text");
+		isms_rule_evidence(a, f, d->last_body_change, "last change to the text");
 	}
 	return 0;
 }
@@ -293,9 +285,9 @@ int isms_check_version_not_bumped(const isms_audit *a, const isms_rule *r, isms_
 		    "not changed: readers cannot tell the revisions apart",
 		    d->unbumped->len, d->unbumped->len == 1 ? "" : "s", isms_meta_text(d->meta, ISMS_F_VERSION),
 		    isms_date_format(isms_audit_commit(a, since)->date, day));
-		commit_evidence(a, f, since, "version set");
+		isms_rule_evidence(a, f, since, "version set");
 		for (guint k = 0; k < d->unbumped->len && k < 10; k++)
-			commit_evidence(a, f, g_array_index(d->unbumped, guint32, k), "text changed");
+			isms_rule_evidence(a, f, g_array_index(d->unbumped, guint32, k), "text changed");
 	}
 	return 0;
 }
@@ -325,7 +317,7 @@ int isms_check_static(const isms_audit *a, const isms_rule *r, isms_findings *ou
 	    stale, total, (stale * 100 + total / 2) / total, a->config.stale_after_months);
 	if (oldest) {
 		char *note = g_strdup_printf("oldest text: %s", oldest->path);
-		commit_evidence(a, f, oldest->last_body_change, note);
+		isms_rule_evidence(a, f, oldest->last_body_change, note);
 		g_free(note);
 	}
 	return 0;
@@ -338,8 +330,6 @@ int isms_check_no_documents(const isms_audit *a, const isms_rule *r, isms_findin
 	isms_finding *f = isms_findings_add(out, r, NULL, 0, "repository", NULL,
 	                                    "no controlled Markdown documents in the audited paths: "
 	                                    "there is no documented information to audit");
-	char hex[GIT_OID_HEXSZ + 1];
-	isms_finding_evidence(f, isms_audit_commit_hex(a, a->history.commits->len - 1, hex),
-	                      isms_audit_head(a)->date, "audited commit");
+	isms_rule_evidence(a, f, a->history.commits->len - 1, "audited commit");
 	return 0;
 }

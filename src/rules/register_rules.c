@@ -11,15 +11,6 @@
 	isms_findings_add(out, r, (m)->doc->path, (it)->line, (m)->doc->identity, (it)->id,     \
 	                  __VA_ARGS__)
 
-static void seen_evidence(const isms_audit *a, isms_finding *f, guint32 commit, const char *note)
-{
-	char hex[GIT_OID_HEXSZ + 1];
-
-	if (commit != ISMS_NO_COMMIT)
-		isms_finding_evidence(f, isms_audit_commit_hex(a, commit, hex),
-		                      isms_audit_commit(a, commit)->date, "%s", note);
-}
-
 /* The current (not removed) item histories of a register. */
 #define FOR_CURRENT_ITEMS(m, h)                                                              \
 	for (guint i_ = 0; i_ < (m)->items->len; i_++)                                          \
@@ -62,7 +53,7 @@ int isms_check_act_bad_value(const isms_audit *a, const isms_rule *r, isms_findi
 			for (guint p = 0; p < h->item->problems->len; p++) {
 				isms_finding *f = ITEM_FINDING(out, r, m, h->item, "item %s: %s", h->id,
 				                               (char *)g_ptr_array_index(h->item->problems, p));
-				seen_evidence(a, f, h->last_seen, "row last changed");
+				isms_rule_evidence(a, f, h->last_seen, "row last changed");
 			}
 		}
 	}
@@ -82,7 +73,7 @@ static int check_missing(const isms_audit *a, const isms_rule *r, isms_findings 
 			    it->cell[col])
 				continue;
 			isms_finding *f = ITEM_FINDING(out, r, m, it, "open item %s has no %s", h->id, what);
-			seen_evidence(a, f, h->first_seen, "raised in the register");
+			isms_rule_evidence(a, f, h->first_seen, "raised in the register");
 		}
 	}
 	return 0;
@@ -120,7 +111,7 @@ int isms_check_act_overdue(const isms_audit *a, const isms_rule *r, isms_finding
 			                               "open item %s is %d days past its due date %s%s",
 			                               h->id, (int)(a->today - it->due),
 			                               isms_date_format(it->due, due), moved);
-			seen_evidence(a, f, h->first_seen, "raised in the register");
+			isms_rule_evidence(a, f, h->first_seen, "raised in the register");
 		}
 	}
 	return 0;

@@ -108,6 +108,16 @@ const isms_rule isms_rules[] = {
 
 const size_t isms_rules_count = sizeof(isms_rules) / sizeof(isms_rules[0]);
 
+void isms_rule_evidence(const isms_audit *a, isms_finding *f, guint32 commit, const char *note)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+
+	if (commit == ISMS_NO_COMMIT)
+		return;
+	isms_finding_evidence(f, isms_audit_commit_hex(a, commit, hex),
+	                      isms_audit_commit(a, commit)->date, "%s", note);
+}
+
 const isms_rule *isms_rule_find(const char *id)
 {
 	for (size_t i = 0; i < isms_rules_count; i++)

@@ -6,6 +6,10 @@
 #include "isms/audit.h"
 #include "isms/rules.h"
 
+/* Add a commit of the history (by index; ISMS_NO_COMMIT adds nothing) as
+ * evidence, with a note. */
+void isms_rule_evidence(const isms_audit *a, isms_finding *f, guint32 commit, const char *note);
+
 /* Whether the audited version can be read as a text document. */
 int isms_readable(const isms_document *d);
 
