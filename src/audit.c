@@ -34,8 +34,6 @@ void isms_audit_free(isms_audit *a)
 		g_ptr_array_free(a->documents, TRUE);
 	if (a->registers)
 		g_ptr_array_free(a->registers, TRUE);
-	if (a->registers_by_blob)
-		g_hash_table_destroy(a->registers_by_blob);
 	if (a->metas)
 		g_hash_table_destroy(a->metas);
 	isms_history_dispose(&a->history);
@@ -415,8 +413,6 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	isms_history_init(&a->history);
 	a->documents = g_ptr_array_new_with_free_func(document_free);
 	a->metas = g_hash_table_new_full(isms_oid_hash, isms_oid_equal, g_free, meta_free);
-	a->registers_by_blob = g_hash_table_new_full(isms_oid_hash, isms_oid_equal, g_free,
-	                                             (GDestroyNotify)isms_register_free);
 
 	if (!g_file_test(opts->path, G_FILE_TEST_IS_DIR)) {
 		error = isms_error_set(ISMS_EREPO, "%s: no such directory", opts->path);

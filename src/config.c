@@ -7,6 +7,7 @@
 
 #include "isms/document.h"
 #include "isms/error.h"
+#include "isms/markdown.h"
 
 static const char *const default_exclude[] = {
 	"README.md", "CHANGELOG.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "LICENSE*",
@@ -52,6 +53,11 @@ void isms_config_init(isms_config *cfg)
 		                    strv_array(strcmp(*t, "register") == 0 ? req_register : req_record));
 	cfg->record_types = strv_array(default_record_types);
 	cfg->fail_on = ISMS_SEV_MINOR;
+	cfg->registers = g_ptr_array_new_with_free_func(g_free);
+	isms_register_dialect_init(&cfg->dialect);
+	cfg->register_stale_months = 6;
+	cfg->closure_window_months = 6;
+	cfg->closure_backdate_days = 30;
 }
 
 void isms_config_dispose(isms_config *cfg)
@@ -63,6 +69,8 @@ void isms_config_dispose(isms_config *cfg)
 	g_hash_table_destroy(cfg->cycles);
 	g_hash_table_destroy(cfg->required);
 	g_ptr_array_free(cfg->record_types, TRUE);
+	g_ptr_array_free(cfg->registers, TRUE);
+	isms_register_dialect_dispose(&cfg->dialect);
 	g_free(cfg->source);
 	memset(cfg, 0, sizeof(*cfg));
 }
@@ -187,6 +195,70 @@ static int load_required(isms_config *cfg, const loader *ld, yaml_node_t *map)
 	return 0;
 }
 
+/* `register_columns: {owner: [Owner, Lead]}` and `status_words: {open: [...]}`:
+ * each listed column or state gets exactly the words given. */
+static int load_words(isms_config *cfg, const loader *ld, const char *key, yaml_node_t *map)
+{
+	int columns = strcmp(key, "register_columns") == 0;
+
+	if (map->type != YAML_MAPPING_NODE)
+		return fail(ld, map,
+		            columns ? "'%s' must map column names to lists of header words"
+		                    : "'%s' must map states (open, closed, accepted, withdrawn) to "
+		                      "lists of status words",
+		            key);
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+		GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
+		const char *clash = NULL;
+		int rc = k->type == YAML_SCALAR_NODE ? get_strings(ld, v, key, words)
+		                                      : fail(ld, k, "'%s' keys must be names", key);
+		if (rc == 0 && columns) {
+			int c = isms_column_lookup(scalar(k));
+			if (c < 0)
+				rc = fail(ld, k, "unknown register column '%s' (id, raised, source, "
+				                 "description, root_cause, action, owner, due, status, closed, "
+				                 "effectiveness, approver)",
+				          scalar(k));
+			else if (isms_register_dialect_set_columns(&cfg->dialect, (isms_column)c, words) < 0)
+				rc = fail(ld, v, "'%s' needs at least one header word", scalar(k));
+		} else if (rc == 0) {
+			isms_item_state st = isms_state_lookup(scalar(k));
+			if (st == ISMS_STATE_UNKNOWN)
+				rc = fail(ld, k, "unknown state '%s' (open, closed, accepted, withdrawn)",
+				          scalar(k));
+			else if (isms_register_dialect_set_status(&cfg->dialect, st, words, &clash) < 0)
+				rc = clash ? fail(ld, v, "status word '%s' already belongs to another state",
+				                  clash)
+				           : fail(ld, v, "'%s' needs at least one status word", scalar(k));
+		}
+		g_ptr_array_free(words, TRUE);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* A list that replaces the built-in one. */
+static int replace_strings(const loader *ld, yaml_node_t *v, const char *key, GPtrArray *out,
+                           int header_keys)
+{
+	GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
+	int rc = get_strings(ld, v, key, words);
+
+	if (rc == 0) {
+		g_ptr_array_set_size(out, 0);
+		for (guint i = 0; i < words->len; i++) {
+			const char *w = g_ptr_array_index(words, i);
+			g_ptr_array_add(out, header_keys ? isms_md_header_key(w) : g_strdup(w));
+		}
+	}
+	g_ptr_array_free(words, TRUE);
+	return rc;
+}
+
 static int load_key(isms_config *cfg, const loader *ld, const char *key, yaml_node_t *v)
 {
 	long n;
@@ -232,6 +304,26 @@ static int load_key(isms_config *cfg, const loader *ld, const char *key, yaml_no
 	if (strcmp(key, "record_types") == 0) {
 		g_ptr_array_set_size(cfg->record_types, 0);
 		return get_strings(ld, v, key, cfg->record_types);
+	}
+	if (strcmp(key, "registers") == 0)
+		return get_strings(ld, v, key, cfg->registers);
+	if (strcmp(key, "register_columns") == 0 || strcmp(key, "status_words") == 0)
+		return load_words(cfg, ld, key, v);
+	if (strcmp(key, "approval_phrases") == 0)
+		return replace_strings(ld, v, key, cfg->dialect.approval, 1);
+	if (strcmp(key, "improvement_ids") == 0)
+		return replace_strings(ld, v, key, cfg->dialect.improvement_ids, 0);
+	if (strcmp(key, "register_stale_months") == 0 || strcmp(key, "closure_window_months") == 0) {
+		if ((rc = get_int(ld, v, key, 1, 1200, &n)) < 0)
+			return rc;
+		*(key[0] == 'r' ? &cfg->register_stale_months : &cfg->closure_window_months) = (int)n;
+		return 0;
+	}
+	if (strcmp(key, "closure_backdate_days") == 0) {
+		if ((rc = get_int(ld, v, key, 0, 3650, &n)) < 0)
+			return rc;
+		cfg->closure_backdate_days = (int)n;
+		return 0;
 	}
 	if (strcmp(key, "fail_on") == 0) {
 		if (v->type != YAML_SCALAR_NODE || isms_severity_parse(scalar(v), 1, &cfg->fail_on) < 0)
@@ -394,6 +486,16 @@ int isms_config_wants_dir(const isms_config *cfg, const char *path)
 	}
 	g_free(probe);
 	return want;
+}
+
+int isms_config_is_register(const isms_config *cfg, const char *path)
+{
+	for (guint i = 0; i < cfg->registers->len; i++) {
+		const char *p = g_ptr_array_index(cfg->registers, i);
+		if (has_glob(p) ? pattern_matches(p, path) : strcmp(p, path) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 int isms_config_is_record_type(const isms_config *cfg, const char *type)

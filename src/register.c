@@ -1,5 +1,6 @@
 #include "isms/register.h"
 
+#include <fnmatch.h>
 #include <string.h>
 
 #include "isms/markdown.h"
@@ -57,6 +58,9 @@ static const struct {
 
 static const char *const state_names[] = {"open", "closed", "accepted", "withdrawn", "unknown"};
 
+static const char *const default_approval[] = {"approved by", NULL};
+static const char *const default_improvement[] = {"OFI*", "IMP*", NULL};
+
 const char *isms_column_name(isms_column c)
 {
 	return columns[c].name;
@@ -72,18 +76,133 @@ const char *isms_state_name(isms_item_state s)
 	return state_names[s];
 }
 
-isms_item_state isms_status_state(const char *word)
+int isms_column_lookup(const char *name)
+{
+	for (int c = 0; c < ISMS_COL_COUNT; c++)
+		if (g_ascii_strcasecmp(columns[c].name, name) == 0)
+			return c;
+	return -1;
+}
+
+isms_item_state isms_state_lookup(const char *name)
+{
+	for (int s = 0; s < ISMS_STATE_UNKNOWN; s++)
+		if (g_ascii_strcasecmp(state_names[s], name) == 0)
+			return (isms_item_state)s;
+	return ISMS_STATE_UNKNOWN;
+}
+
+static GPtrArray *keys_of(const char *const *words)
+{
+	GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
+
+	for (; *words; words++)
+		g_ptr_array_add(a, isms_md_header_key(*words));
+	return a;
+}
+
+void isms_register_dialect_init(isms_register_dialect *d)
+{
+	memset(d, 0, sizeof(*d));
+	for (int c = 0; c < ISMS_COL_COUNT; c++)
+		d->synonyms[c] = keys_of(columns[c].synonyms);
+	d->status = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (size_t i = 0; i < G_N_ELEMENTS(status_words); i++)
+		g_hash_table_insert(d->status, isms_md_header_key(status_words[i].word),
+		                    GINT_TO_POINTER(status_words[i].state + 1));
+	d->approval = keys_of(default_approval);
+	d->improvement_ids = g_ptr_array_new_with_free_func(g_free);
+	for (const char *const *p = default_improvement; *p; p++)
+		g_ptr_array_add(d->improvement_ids, g_strdup(*p));
+}
+
+void isms_register_dialect_dispose(isms_register_dialect *d)
+{
+	if (!d || !d->status)
+		return;
+	for (int c = 0; c < ISMS_COL_COUNT; c++)
+		g_ptr_array_free(d->synonyms[c], TRUE);
+	g_hash_table_destroy(d->status);
+	g_ptr_array_free(d->approval, TRUE);
+	g_ptr_array_free(d->improvement_ids, TRUE);
+	memset(d, 0, sizeof(*d));
+}
+
+int isms_register_dialect_set_columns(isms_register_dialect *d, isms_column c,
+                                      const GPtrArray *words)
+{
+	if (words->len == 0)
+		return -1;
+	g_ptr_array_set_size(d->synonyms[c], 0);
+	for (guint i = 0; i < words->len; i++)
+		g_ptr_array_add(d->synonyms[c], isms_md_header_key(g_ptr_array_index(words, i)));
+	return 0;
+}
+
+static gboolean in_state(gpointer key, gpointer value, gpointer state)
+{
+	(void)key;
+	return value == state;
+}
+
+int isms_register_dialect_set_status(isms_register_dialect *d, isms_item_state s,
+                                     const GPtrArray *words, const char **clash)
+{
+	gpointer mine = GINT_TO_POINTER(s + 1);
+
+	*clash = NULL;
+	if (words->len == 0)
+		return -1;
+	g_hash_table_foreach_remove(d->status, in_state, mine);
+	for (guint i = 0; i < words->len; i++) {
+		char *key = isms_md_header_key(g_ptr_array_index(words, i));
+		gpointer other = g_hash_table_lookup(d->status, key);
+		if (other && other != mine) {
+			*clash = g_ptr_array_index(words, i);
+			g_free(key);
+			return -1;
+		}
+		g_hash_table_replace(d->status, key, mine);
+	}
+	return 0;
+}
+
+/* The defaults, for callers without a configuration. */
+static const isms_register_dialect *default_dialect(void)
+{
+	static isms_register_dialect d;
+	static gsize done;
+
+	if (g_once_init_enter(&done)) {
+		isms_register_dialect_init(&d);
+		g_once_init_leave(&done, 1);
+	}
+	return &d;
+}
+
+isms_item_state isms_status_state(const isms_register_dialect *d, const char *word)
 {
 	char *key = isms_md_header_key(word);
-	isms_item_state s = ISMS_STATE_UNKNOWN;
+	gpointer v = g_hash_table_lookup((d ? d : default_dialect())->status, key);
 
-	for (size_t i = 0; i < G_N_ELEMENTS(status_words); i++)
-		if (strcmp(key, status_words[i].word) == 0) {
-			s = status_words[i].state;
-			break;
-		}
 	g_free(key);
-	return s;
+	return v ? (isms_item_state)(GPOINTER_TO_INT(v) - 1) : ISMS_STATE_UNKNOWN;
+}
+
+int isms_register_is_improvement(const isms_register_dialect *d, const char *id)
+{
+	char *lower = g_ascii_strdown(id, -1);
+	int hit = 0;
+
+	if (!d)
+		d = default_dialect();
+	for (guint i = 0; !hit && i < d->improvement_ids->len; i++) {
+		char *pat = g_ascii_strdown(g_ptr_array_index(d->improvement_ids, i), -1);
+		hit = fnmatch(pat, lower, 0) == 0;
+		g_free(pat);
+	}
+	g_free(lower);
+	return hit;
 }
 
 int isms_cell_missing(const char *text)
@@ -100,8 +219,9 @@ int isms_cell_missing(const char *text)
 	return hit;
 }
 
-/* Map a table's header cells to columns; -1 where a column is absent. */
-static void map_columns(const GPtrArray *header, int *out)
+/* Map a table's header cells to columns; -1 where a column is absent. The
+ * first header cell that matches a column takes it. */
+static void map_columns(const isms_register_dialect *d, const GPtrArray *header, int *out)
 {
 	for (int c = 0; c < ISMS_COL_COUNT; c++)
 		out[c] = -1;
@@ -110,30 +230,66 @@ static void map_columns(const GPtrArray *header, int *out)
 		for (int c = 0; c < ISMS_COL_COUNT; c++) {
 			if (out[c] >= 0)
 				continue;
-			for (const char *const *s = columns[c].synonyms; *s; s++) {
-				char *sk = isms_md_header_key(*s);
-				int hit = strcmp(key, sk) == 0;
-				g_free(sk);
-				if (hit) {
+			for (guint s = 0; s < d->synonyms[c]->len; s++)
+				if (strcmp(key, g_ptr_array_index(d->synonyms[c], s)) == 0) {
 					out[c] = (int)h;
 					goto next_header;
 				}
-			}
 		}
 	next_header:
 		g_free(key);
 	}
 }
 
-static void item_free(gpointer p)
+void isms_reg_item_free(isms_reg_item *it)
 {
-	isms_reg_item *it = p;
-
+	if (!it)
+		return;
 	g_free(it->id);
 	for (int c = 0; c < ISMS_COL_COUNT; c++)
 		g_free(it->cell[c]);
 	g_ptr_array_free(it->problems, TRUE);
 	g_free(it);
+}
+
+static void item_free(gpointer p)
+{
+	isms_reg_item_free(p);
+}
+
+isms_reg_item *isms_reg_item_copy(const isms_reg_item *it)
+{
+	isms_reg_item *c = g_memdup2(it, sizeof(*it));
+
+	c->id = g_strdup(it->id);
+	for (int k = 0; k < ISMS_COL_COUNT; k++)
+		c->cell[k] = g_strdup(it->cell[k]);
+	c->problems = g_ptr_array_new_with_free_func(g_free);
+	for (guint i = 0; i < it->problems->len; i++)
+		g_ptr_array_add(c->problems, g_strdup(g_ptr_array_index(it->problems, i)));
+	return c;
+}
+
+/* An approver cell, or an approval phrase followed by a name in the action
+ * cell ("Approved by Sarah Lindqvist (CEO)"). */
+static int is_approved(const isms_register_dialect *d, const isms_reg_item *it)
+{
+	const char *action = it->cell[ISMS_COL_ACTION];
+	int hit = 0;
+
+	if (it->cell[ISMS_COL_APPROVER])
+		return 1;
+	if (!action)
+		return 0;
+	char *key = isms_md_header_key(action);
+	for (guint i = 0; !hit && i < d->approval->len; i++) {
+		const char *phrase = g_ptr_array_index(d->approval, i);
+		size_t n = strlen(phrase);
+		for (const char *p = strstr(key, phrase); !hit && p; p = strstr(p + 1, phrase))
+			hit = (p == key || p[-1] == ' ') && p[n] == ' ' && p[n + 1] != '\0';
+	}
+	g_free(key);
+	return hit;
 }
 
 static int read_date(isms_reg_item *it, isms_column c, isms_day *out)
@@ -149,7 +305,8 @@ static int read_date(isms_reg_item *it, isms_column c, isms_day *out)
 	return 0;
 }
 
-static isms_reg_item *read_item(const isms_md_row *row, const int *col, int table)
+static isms_reg_item *read_item(const isms_register_dialect *d, const isms_md_row *row,
+                                const int *col, int table)
 {
 	isms_reg_item *it = g_new0(isms_reg_item, 1);
 
@@ -162,7 +319,7 @@ static isms_reg_item *read_item(const isms_md_row *row, const int *col, int tabl
 			it->cell[c] = g_strstrip(g_strdup(text));
 	}
 	it->id = g_strdup(it->cell[ISMS_COL_ID]);
-	it->state = it->cell[ISMS_COL_STATUS] ? isms_status_state(it->cell[ISMS_COL_STATUS])
+	it->state = it->cell[ISMS_COL_STATUS] ? isms_status_state(d, it->cell[ISMS_COL_STATUS])
 	                                      : ISMS_STATE_UNKNOWN;
 	if (it->state == ISMS_STATE_UNKNOWN)
 		g_ptr_array_add(it->problems,
@@ -173,23 +330,31 @@ static isms_reg_item *read_item(const isms_md_row *row, const int *col, int tabl
 	it->has_raised = read_date(it, ISMS_COL_RAISED, &it->raised);
 	it->has_due = read_date(it, ISMS_COL_DUE, &it->due);
 	it->has_closed = read_date(it, ISMS_COL_CLOSED, &it->closed);
+	it->approved = is_approved(d, it);
 	return it;
 }
 
-isms_register *isms_register_parse(const char *buf, size_t len, int first_line)
+isms_register *isms_register_parse(const char *buf, size_t len, int first_line,
+                                   const isms_register_dialect *d)
 {
 	isms_register *reg = g_new0(isms_register, 1);
 	GPtrArray *tables = isms_md_tables_new();
 
+	if (!d)
+		d = default_dialect();
 	reg->tables = g_ptr_array_new_with_free_func(g_free);
+	reg->others = g_array_new(FALSE, FALSE, sizeof(isms_reg_other));
+	reg->idless = g_array_new(FALSE, FALSE, sizeof(isms_reg_other));
 	reg->items = g_ptr_array_new_with_free_func(item_free);
 	isms_markdown_tables(buf, len, first_line, tables);
 	for (guint t = 0; t < tables->len; t++) {
 		const isms_md_table *mt = g_ptr_array_index(tables, t);
 		isms_reg_table *rt = g_new0(isms_reg_table, 1);
-		map_columns(mt->header, rt->column);
+		map_columns(d, mt->header, rt->column);
 		if (rt->column[ISMS_COL_ID] < 0 || rt->column[ISMS_COL_STATUS] < 0) {
-			reg->other_tables++;
+			isms_reg_other o = {mt->line, rt->column[ISMS_COL_ID] >= 0,
+			                    rt->column[ISMS_COL_STATUS] >= 0};
+			g_array_append_val(reg->others, o);
 			g_free(rt);
 			continue;
 		}
@@ -197,14 +362,23 @@ isms_register *isms_register_parse(const char *buf, size_t len, int first_line)
 		rt->can_close = rt->column[ISMS_COL_CLOSED] >= 0;
 		g_ptr_array_add(reg->tables, rt);
 		for (guint r = 0; r < mt->rows->len; r++) {
-			isms_reg_item *it = read_item(g_ptr_array_index(mt->rows, r), rt->column,
-			                              (int)reg->tables->len - 1);
-			if (!it->id) { /* a row without an id is no item */
+			const isms_md_row *row = g_ptr_array_index(mt->rows, r);
+			isms_reg_item *it = read_item(d, row, rt->column, (int)reg->tables->len - 1);
+			if (!it->id) { /* a row without an id cannot be followed */
+				int blank = 1;
+				for (guint c = 0; blank && c < row->cells->len; c++)
+					blank = isms_cell_missing(g_ptr_array_index(row->cells, c));
+				if (!blank) {
+					isms_reg_other o = {row->line, 0, it->state != ISMS_STATE_UNKNOWN};
+					g_array_append_val(reg->idless, o);
+				}
 				item_free(it);
 				continue;
 			}
 			if (it->state == ISMS_STATE_CLOSED)
 				rt->can_close = 1;
+			if (it->state == ISMS_STATE_OPEN)
+				rt->has_open = 1;
 			g_ptr_array_add(reg->items, it);
 		}
 	}
@@ -217,6 +391,8 @@ void isms_register_free(isms_register *reg)
 	if (!reg)
 		return;
 	g_ptr_array_free(reg->tables, TRUE);
+	g_array_free(reg->others, TRUE);
+	g_array_free(reg->idless, TRUE);
 	g_ptr_array_free(reg->items, TRUE);
 	g_free(reg);
 }

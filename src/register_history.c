@@ -1,5 +1,7 @@
 /* The register replay: each register read at every version that changed
- * its blob, each item followed by its id through history. */
+ * its blob, each item followed by its id through history. Only the version
+ * being compared and the one before it are in memory: a register of
+ * thousands of items changed in thousands of commits stays small. */
 #include <string.h>
 
 #include "isms/audit.h"
@@ -11,6 +13,7 @@ static void history_free(gpointer p)
 	isms_item_history *h = p;
 
 	g_free(h->id);
+	isms_reg_item_free(h->kept);
 	g_array_free(h->transitions, TRUE);
 	g_free(h);
 }
@@ -20,39 +23,36 @@ static void model_free(gpointer p)
 	isms_register_model *m = p;
 
 	g_ptr_array_free(m->items, TRUE);
+	isms_register_free(m->current);
 	g_free(m);
 }
 
-/* Each distinct register blob is read once. */
-static int register_of(isms_audit *a, const git_oid *blob, const char *path,
-                       const isms_register **out)
+/* Read one version of a register: the body after its front matter. */
+static int read_version(isms_audit *a, const git_oid *blob, const char *path,
+                        isms_register **out)
 {
-	isms_register *reg = g_hash_table_lookup(a->registers_by_blob, blob);
 	const isms_meta *meta = g_hash_table_lookup(a->metas, blob);
+	size_t off = meta ? meta->fm.body_offset : 0;
+	int line = meta ? meta->fm.body_line : 1;
 	git_blob *b = NULL;
 
-	if (!reg) {
-		size_t off = meta ? meta->fm.body_offset : 0;
-		int line = meta ? meta->fm.body_line : 1;
-		if (meta && (meta->flags & (ISMS_META_BINARY | ISMS_META_TOO_LARGE))) {
-			reg = isms_register_parse("", 0, 1);
-		} else {
-			if (git_blob_lookup(&b, a->repo, blob) < 0)
-				return isms_git_error(path);
-			size_t len = (size_t)git_blob_rawsize(b);
-			reg = isms_register_parse((const char *)git_blob_rawcontent(b) + off,
-			                          off <= len ? len - off : 0, line);
-			git_blob_free(b);
-		}
-		g_hash_table_insert(a->registers_by_blob, g_memdup2(blob, sizeof(*blob)), reg);
+	if (meta && (meta->flags & (ISMS_META_BINARY | ISMS_META_TOO_LARGE))) {
+		*out = isms_register_parse("", 0, 1, &a->config.dialect);
+		return 0;
 	}
-	*out = reg;
+	if (git_blob_lookup(&b, a->repo, blob) < 0)
+		return isms_git_error(path);
+	size_t len = (size_t)git_blob_rawsize(b);
+	*out = isms_register_parse((const char *)git_blob_rawcontent(b) + (off <= len ? off : len),
+	                           off <= len ? len - off : 0, line, &a->config.dialect);
+	git_blob_free(b);
 	return 0;
 }
 
-static int is_register(const isms_document *d)
+static int is_register(const isms_audit *a, const isms_document *d)
 {
-	return g_ascii_strcasecmp(isms_document_type(d), "register") == 0;
+	return g_ascii_strcasecmp(isms_document_type(d), "register") == 0 ||
+	       isms_config_is_register(&a->config, d->path);
 }
 
 static void transition(isms_item_history *h, isms_item_state from, isms_item_state to,
@@ -65,55 +65,71 @@ static void transition(isms_item_history *h, isms_item_state from, isms_item_sta
 		h->closed_seen = commit;
 }
 
+/* Follow every item of `reg` (the version of commit `commit`). */
+static void compare(isms_register_model *m, GHashTable *by_id, const isms_register *reg,
+                    guint32 commit)
+{
+	for (guint i = 0; i < reg->items->len; i++) {
+		const isms_reg_item *it = g_ptr_array_index(reg->items, i);
+		isms_item_history *h = g_hash_table_lookup(by_id, it->id);
+		if (!h) {
+			h = g_new0(isms_item_history, 1);
+			h->id = g_strdup(it->id);
+			h->first_seen = commit;
+			h->closed_seen = ISMS_NO_COMMIT;
+			h->removed = ISMS_NO_COMMIT;
+			h->transitions = g_array_new(FALSE, FALSE, sizeof(isms_transition));
+			g_hash_table_insert(by_id, h->id, h);
+			g_ptr_array_add(m->items, h);
+			transition(h, ISMS_STATE_UNKNOWN, it->state, commit);
+		} else if (h->last_seen == commit) {
+			continue; /* a duplicate id in one version: the first row counts */
+		} else {
+			const isms_reg_item *was = h->item;
+			h->removed = ISMS_NO_COMMIT; /* back again, if it had gone */
+			if (was->state != it->state)
+				transition(h, was->state, it->state, commit);
+			if (was->has_due && (!it->has_due || was->due != it->due))
+				h->due_changes++;
+		}
+		h->item = it;
+		h->last_seen = commit;
+	}
+	/* items not in this version were removed by this commit; keep a copy of
+	 * what they last said, as that version is about to be freed */
+	for (guint i = 0; i < m->items->len; i++) {
+		isms_item_history *h = g_ptr_array_index(m->items, i);
+		if (h->last_seen == commit || h->removed != ISMS_NO_COMMIT)
+			continue;
+		h->removed = commit;
+		h->state_when_removed = h->item->state;
+		if (h->item != h->kept) {
+			isms_reg_item_free(h->kept);
+			h->kept = isms_reg_item_copy(h->item);
+			h->item = h->kept;
+		}
+	}
+}
+
 static int replay(isms_audit *a, isms_register_model *m)
 {
 	GHashTable *by_id = g_hash_table_new(g_str_hash, g_str_equal);
-	const isms_register *prev = NULL;
+	isms_register *prev = NULL;
+	const git_oid *prev_blob = NULL;
 	int error = 0;
 
 	for (guint v = 0; v < m->doc->versions->len; v++) {
 		const isms_path_event *e = &g_array_index(m->doc->versions, isms_path_event, v);
-		const isms_register *reg = NULL;
-		if ((error = register_of(a, &e->blob, m->doc->path, &reg)) < 0)
-			break;
-		if (reg == prev)
+		isms_register *reg = NULL;
+		if (prev_blob && git_oid_equal(prev_blob, &e->blob))
 			continue;
-		for (guint i = 0; i < reg->items->len; i++) {
-			const isms_reg_item *it = g_ptr_array_index(reg->items, i);
-			isms_item_history *h = g_hash_table_lookup(by_id, it->id);
-			if (!h) {
-				h = g_new0(isms_item_history, 1);
-				h->id = g_strdup(it->id);
-				h->first_seen = e->commit;
-				h->closed_seen = ISMS_NO_COMMIT;
-				h->removed = ISMS_NO_COMMIT;
-				h->transitions = g_array_new(FALSE, FALSE, sizeof(isms_transition));
-				g_hash_table_insert(by_id, h->id, h);
-				g_ptr_array_add(m->items, h);
-				transition(h, ISMS_STATE_UNKNOWN, it->state, e->commit);
-			} else if (h->last_seen == e->commit) {
-				continue; /* a duplicate id in one version: the first row counts */
-			} else {
-				const isms_reg_item *was = h->item;
-				if (h->removed != ISMS_NO_COMMIT) /* back again */
-					h->removed = ISMS_NO_COMMIT;
-				if (was->state != it->state)
-					transition(h, was->state, it->state, e->commit);
-				if (was->has_due && (!it->has_due || was->due != it->due))
-					h->due_changes++;
-			}
-			h->item = it;
-			h->last_seen = e->commit;
-		}
-		/* items in the previous version and not in this one were removed */
-		for (guint i = 0; i < m->items->len; i++) {
-			isms_item_history *h = g_ptr_array_index(m->items, i);
-			if (h->last_seen != e->commit && h->removed == ISMS_NO_COMMIT) {
-				h->removed = e->commit;
-				h->state_when_removed = h->item->state;
-			}
-		}
+		if ((error = read_version(a, &e->blob, m->doc->path, &reg)) < 0)
+			break;
+		compare(m, by_id, reg, e->commit);
+		m->versions++;
+		isms_register_free(prev);
 		prev = reg;
+		prev_blob = &e->blob;
 	}
 	m->current = prev;
 	g_hash_table_destroy(by_id);
@@ -127,7 +143,7 @@ int isms_audit_replay_registers(isms_audit *a)
 	a->registers = g_ptr_array_new_with_free_func(model_free);
 	for (guint i = 0; error == 0 && i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
-		if (!is_register(d))
+		if (!is_register(a, d))
 			continue;
 		isms_register_model *m = g_new0(isms_register_model, 1);
 		m->doc = d;

@@ -26,13 +26,17 @@ static const char body[] =
 
 START_TEST(register_tables_are_found_by_their_columns)
 {
-	isms_register *reg = isms_register_parse(body, strlen(body), 5);
+	isms_register *reg = isms_register_parse(body, strlen(body), 5, NULL);
 	const isms_reg_table *t;
 	const isms_reg_item *it;
 	char d[ISMS_DATE_BUFSIZE];
 
 	ck_assert_uint_eq(reg->tables->len, 2);
-	ck_assert_int_eq(reg->other_tables, 1);
+	ck_assert_uint_eq(reg->others->len, 1);
+	ck_assert_int_eq(g_array_index(reg->others, isms_reg_other, 0).line, 7);
+	ck_assert_int_eq(g_array_index(reg->others, isms_reg_other, 0).has_id, 0);
+	ck_assert_uint_eq(reg->idless->len, 1);
+	ck_assert_int_eq(g_array_index(reg->idless, isms_reg_other, 0).line, 15);
 	t = g_ptr_array_index(reg->tables, 0);
 	ck_assert_int_eq(t->line, 11);
 	ck_assert_int_eq(t->column[ISMS_COL_ID], 0);
@@ -79,12 +83,12 @@ END_TEST
 
 START_TEST(status_words_map_to_states)
 {
-	ck_assert_int_eq(isms_status_state("In Progress"), ISMS_STATE_OPEN);
-	ck_assert_int_eq(isms_status_state("🟢 Done"), ISMS_STATE_CLOSED);
-	ck_assert_int_eq(isms_status_state("Verified"), ISMS_STATE_CLOSED);
-	ck_assert_int_eq(isms_status_state("risk-accepted"), ISMS_STATE_ACCEPTED);
-	ck_assert_int_eq(isms_status_state("Cancelled"), ISMS_STATE_WITHDRAWN);
-	ck_assert_int_eq(isms_status_state("maybe"), ISMS_STATE_UNKNOWN);
+	ck_assert_int_eq(isms_status_state(NULL, "In Progress"), ISMS_STATE_OPEN);
+	ck_assert_int_eq(isms_status_state(NULL, "🟢 Done"), ISMS_STATE_CLOSED);
+	ck_assert_int_eq(isms_status_state(NULL, "Verified"), ISMS_STATE_CLOSED);
+	ck_assert_int_eq(isms_status_state(NULL, "risk-accepted"), ISMS_STATE_ACCEPTED);
+	ck_assert_int_eq(isms_status_state(NULL, "Cancelled"), ISMS_STATE_WITHDRAWN);
+	ck_assert_int_eq(isms_status_state(NULL, "maybe"), ISMS_STATE_UNKNOWN);
 	ck_assert(isms_cell_missing(" — "));
 	ck_assert(isms_cell_missing("N/A"));
 	ck_assert(isms_cell_missing("TBD"));

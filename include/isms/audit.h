@@ -47,6 +47,7 @@ typedef struct {
 typedef struct {
 	char *id;
 	const isms_reg_item *item; /* at the audited commit, or the last version seen */
+	isms_reg_item *kept;       /* owned copy of the last version seen, once removed */
 	guint32 first_seen;
 	guint32 last_seen;
 	guint32 closed_seen;       /* first commit that recorded it closed */
@@ -59,8 +60,9 @@ typedef struct {
 /* A register document and the history of its items. */
 typedef struct {
 	const isms_document *doc;
-	const isms_register *current; /* the audited version, owned by the audit */
+	isms_register *current;       /* the audited version (owned) */
 	GPtrArray *items;             /* isms_item_history *, in order of first appearance */
+	guint versions;               /* distinct versions replayed */
 } isms_register_model;
 
 struct isms_audit {
@@ -73,7 +75,6 @@ struct isms_audit {
 	GHashTable *shallow_cut; /* commits whose parents are missing, or NULL */
 	GPtrArray *documents; /* isms_document *, sorted by path */
 	GHashTable *metas;    /* git_oid * -> isms_meta *: each blob parsed once */
-	GHashTable *registers_by_blob; /* git_oid * -> isms_register *: parsed once */
 	GPtrArray *registers; /* isms_register_model *, by path */
 };
 
@@ -109,9 +110,10 @@ const isms_commit *isms_audit_head(const isms_audit *audit);
 char *isms_audit_commit_hex(const isms_audit *audit, guint32 index, char *buf);
 
 /*
- * Replay every register (documents of type `register`) version by version
- * and fill audit->registers. Called by isms_audit_open(); returns 0 or
- * ISMS_EREPO.
+ * Replay every register (documents of type `register` and paths listed
+ * under `registers`) version by version and fill audit->registers. Only the
+ * version being compared and the one before it are held in memory. Called
+ * by isms_audit_open(); returns 0 or ISMS_EREPO.
  */
 int isms_audit_replay_registers(isms_audit *audit);
 

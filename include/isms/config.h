@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "isms/date.h"
+#include "isms/register.h"
 #include "isms/severity.h"
 
 /*
@@ -24,6 +25,11 @@ typedef struct {
 	GHashTable *required;     /* type or "default" -> GPtrArray of char * */
 	GPtrArray *record_types;  /* char * */
 	isms_severity fail_on;
+	GPtrArray *registers;     /* char *: register files (paths or globs) besides `type: register` */
+	isms_register_dialect dialect; /* register columns, status words, approval phrases */
+	int register_stale_months;  /* REG-STALE */
+	int closure_window_months;  /* REG-NO-CLOSURES */
+	int closure_backdate_days;  /* ACT-CLOSURE-BACKDATED tolerance */
 	char *source;             /* where the configuration came from, or NULL */
 } isms_config;
 
@@ -42,6 +48,9 @@ int isms_config_load(isms_config *cfg, const char *name, const char *buf, size_t
  * (directories: used to skip whole subtrees during the history walk). */
 int isms_config_wants_file(const isms_config *cfg, const char *path);
 int isms_config_wants_dir(const isms_config *cfg, const char *path);
+
+/* Whether a path is listed under `registers`. */
+int isms_config_is_register(const isms_config *cfg, const char *path);
 
 /* Whether documents of `type` (may be NULL) are records. */
 int isms_config_is_record_type(const isms_config *cfg, const char *type);

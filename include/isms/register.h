@@ -45,9 +45,45 @@ const char *isms_state_name(isms_item_state s);
 /* The default header synonyms of a column, NULL-terminated. */
 const char *const *isms_column_synonyms(isms_column c);
 
-/* The state a status word maps to by default (case-insensitive, ignoring
- * decoration such as emoji), or ISMS_STATE_UNKNOWN. */
-isms_item_state isms_status_state(const char *word);
+/*
+ * How registers are written: the header words of each column, the status
+ * words of each state, and the phrases that record an approval in the
+ * action cell. Built-in defaults, each list replaceable from configuration.
+ * Words are kept as header keys (isms_md_header_key): case, emoji, bold and
+ * punctuation do not matter.
+ */
+typedef struct {
+	GPtrArray *synonyms[ISMS_COL_COUNT]; /* char *: header keys */
+	GHashTable *status;                  /* header key -> GINT_TO_POINTER(state + 1) */
+	GPtrArray *approval;                 /* char *: lowercase phrases, "approved by" */
+	GPtrArray *improvement_ids;          /* char *: id globs of improvement items (OFI*) */
+} isms_register_dialect;
+
+/* Fill with the defaults; _dispose frees. */
+void isms_register_dialect_init(isms_register_dialect *d);
+void isms_register_dialect_dispose(isms_register_dialect *d);
+
+/* Replace the header words of a column / the status words of a state.
+ * Returns 0, or -1 if `words` is empty or (status) a word already belongs
+ * to another state; *clash then names that word (borrowed from words). */
+int isms_register_dialect_set_columns(isms_register_dialect *d, isms_column c,
+                                      const GPtrArray *words);
+int isms_register_dialect_set_status(isms_register_dialect *d, isms_item_state s,
+                                     const GPtrArray *words, const char **clash);
+
+/* The column a configuration name ("root_cause") means, or -1. */
+int isms_column_lookup(const char *name);
+
+/* The state a configuration name ("closed") means, or ISMS_STATE_UNKNOWN. */
+isms_item_state isms_state_lookup(const char *name);
+
+/* The state a status word maps to (case-insensitive, ignoring decoration
+ * such as emoji), or ISMS_STATE_UNKNOWN. `d` NULL means the defaults. */
+isms_item_state isms_status_state(const isms_register_dialect *d, const char *word);
+
+/* Whether an item id is an opportunity for improvement rather than a
+ * nonconformity (no root cause needed). */
+int isms_register_is_improvement(const isms_register_dialect *d, const char *id);
 
 /* Whether a cell means "no value": empty, `-`, `—`, `n/a`, `TBD`. */
 int isms_cell_missing(const char *text);
@@ -60,6 +96,7 @@ typedef struct {
 	isms_item_state state;
 	int has_raised, has_due, has_closed;
 	isms_day raised, due, closed;
+	int approved;                  /* an approver cell or an approval phrase */
 	GPtrArray *problems;           /* char *: unparseable dates, unknown status */
 } isms_reg_item;
 
@@ -67,20 +104,34 @@ typedef struct {
 	int line;                      /* the header row's line */
 	int column[ISMS_COL_COUNT];    /* index of each column, or -1 */
 	int can_close;                 /* has a Closed column or a closed item */
+	int has_open;                  /* holds an open item */
 } isms_reg_table;
+
+/* A table that is not a register table, or a row that is no item. */
+typedef struct {
+	int line;
+	int has_id, has_status; /* other tables: which key columns they have */
+} isms_reg_other;
 
 typedef struct {
 	GPtrArray *tables;  /* isms_reg_table *: the register tables */
-	int other_tables;   /* tables without an ID and a Status column */
+	GArray *others;     /* isms_reg_other: tables without an ID and a Status column */
+	GArray *idless;     /* isms_reg_other: rows of register tables with no id */
 	GPtrArray *items;   /* isms_reg_item *, in file order */
 } isms_register;
 
 /*
  * Read the register tables of a Markdown body (buf, len) whose first line
- * is line `first_line` of its file. Never fails on bad content: problems
- * are recorded per item. Free with isms_register_free().
+ * is line `first_line` of its file, written in dialect `d` (NULL: the
+ * defaults). Never fails on bad content: problems are recorded per item.
+ * Free with isms_register_free().
  */
-isms_register *isms_register_parse(const char *buf, size_t len, int first_line);
+isms_register *isms_register_parse(const char *buf, size_t len, int first_line,
+                                   const isms_register_dialect *d);
+
+/* A copy of an item that outlives its register version. */
+isms_reg_item *isms_reg_item_copy(const isms_reg_item *it);
+void isms_reg_item_free(isms_reg_item *it);
 
 void isms_register_free(isms_register *reg);
 
