@@ -22,7 +22,7 @@ static int lines(const char *s)
 
 START_TEST(exit_0_when_nothing_reaches_the_fail_on_level)
 {
-	char *repo = fixture_path("rules/stale-content"), *out, *err;
+	char *repo = fixture_path("rules/healthy"), *out, *err;
 
 	/* one observation, fail-on minor */
 	ck_assert_int_eq(RUN(&out, &err, "check", repo, "--as-of", "2026-01-15"), 0);
@@ -41,8 +41,13 @@ START_TEST(exit_1_on_findings_and_fail_on_levels)
 	char *repo = fixture_path("rules/review-overdue");
 
 	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15"), 1);
-	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--fail-on", "major"), 0);
+	/* no register: REG-NOT-FOUND is major */
+	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--fail-on", "major"), 1);
 	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--fail-on", "never"), 0);
+	g_free(repo);
+	repo = fixture_path("rules/register-history"); /* minor findings only */
+	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2025-06-15", "--fail-on", "major"), 0);
+	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2025-06-15", "--fail-on", "minor"), 1);
 	g_free(repo);
 	repo = fixture_path("rules/no-documents");
 	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--fail-on", "major"), 1);
@@ -83,7 +88,7 @@ START_TEST(a_config_file_replaces_the_committed_one)
 	char *dir = g_dir_make_tmp("isms-cfg-XXXXXX", NULL);
 	char *cfg = g_build_filename(dir, "cfg.yml", NULL);
 
-	ck_assert(g_file_set_contents(cfg, "fail_on: major\n", -1, NULL));
+	ck_assert(g_file_set_contents(cfg, "fail_on: never\n", -1, NULL));
 	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--config", cfg), 0);
 	unlink(cfg);
 	rmdir(dir);
@@ -174,7 +179,7 @@ START_TEST(json_contract)
 	ck_assert(json_is_false(json_object_get(v, "shallow")));
 	ck_assert(json_is_string(json_object_get(v, "root")));
 	v = json_object_get(root, "summary");
-	ck_assert_int_eq(json_integer_value(json_object_get(v, "major")), 0);
+	ck_assert_int_eq(json_integer_value(json_object_get(v, "major")), 1);
 	ck_assert_int_eq(json_integer_value(json_object_get(v, "minor")), 3);
 	ck_assert_int_eq(json_integer_value(json_object_get(v, "observation")), 0);
 	docs = json_object_get(root, "documents");
@@ -193,13 +198,15 @@ START_TEST(json_contract)
 	v = json_array_get(docs, 1);
 	ck_assert_str_eq(json_string_value(json_object_get(v, "status")), "draft");
 	fnd = json_object_get(root, "findings");
-	ck_assert_int_eq(json_array_size(fnd), 3);
+	ck_assert_int_eq(json_array_size(fnd), 4);
 	json_array_foreach(fnd, i, v) {
 		static const char *keys[] = {"rule", "clause", "severity", "path", "line", "message",
 		                             "evidence", "fingerprint", NULL};
 		for (int k = 0; keys[k]; k++)
 			ck_assert_msg(json_object_get(v, keys[k]) != NULL, "finding lacks %s", keys[k]);
 		json_t *ev = json_array_get(json_object_get(v, "evidence"), 0);
+		if (i == 3)
+			break; /* REG-NOT-FOUND: below */
 		ck_assert_int_eq(json_string_length(json_object_get(ev, "commit")), 40);
 		ck_assert_int_eq(json_string_length(json_object_get(ev, "date")), 10);
 	}
@@ -207,6 +214,12 @@ START_TEST(json_contract)
 	ck_assert_str_eq(json_string_value(json_object_get(v, "path")), "docs/overdue.md");
 	ck_assert_int_eq(json_integer_value(json_object_get(v, "line")), 4);
 	ck_assert_str_eq(json_string_value(json_object_get(v, "clause")), "7.5.2");
+	v = json_array_get(fnd, 3); /* repository-wide: no path, line or item */
+	ck_assert_str_eq(json_string_value(json_object_get(v, "rule")), "REG-NOT-FOUND");
+	ck_assert_str_eq(json_string_value(json_object_get(v, "severity")), "major");
+	ck_assert(json_is_null(json_object_get(v, "path")));
+	ck_assert(json_is_null(json_object_get(v, "item")));
+	ck_assert_int_eq(json_array_size(json_object_get(v, "evidence")), 0);
 	json_decref(root);
 	g_free(out);
 	g_free(repo);
@@ -231,7 +244,7 @@ END_TEST
 
 START_TEST(output_file_holds_the_report)
 {
-	char *repo = fixture_path("rules/stale-content"), *out, *text = NULL;
+	char *repo = fixture_path("rules/healthy"), *out, *text = NULL;
 	char *dir = g_dir_make_tmp("isms-out-XXXXXX", NULL);
 	char *file = g_build_filename(dir, "report.json", NULL);
 
@@ -264,7 +277,7 @@ START_TEST(help_version_rules_and_explain)
 	ck_assert_str_eq(out, "isms-audit 0.1.0\n");
 	g_free(out);
 	ck_assert_int_eq(RUN(&out, NULL, "rules"), 0);
-	ck_assert_int_eq(lines(out), 16);
+	ck_assert_int_eq(lines(out), 28);
 	ck_assert_ptr_nonnull(strstr(out, "DOC-REVIEW-OVERDUE       7.5.2   minor"));
 	g_free(out);
 	ck_assert_int_eq(RUN(&out, NULL, "explain", "doc-stale-content"), 0);
@@ -335,11 +348,15 @@ START_TEST(json_registers_contract)
 	RUN(&out, NULL, "check", repo, "--as-of", "2025-06-15", "--format", "json");
 	root = json_loads(out, 0, NULL);
 	ck_assert_ptr_nonnull(root);
+	ck_assert_int_eq(json_array_size(json_object_get(root, "registers")), 2);
 	ck_assert_str_eq(json_string_value(json_object_get(
 	                     json_array_get(json_object_get(root, "registers"), 0), "path")),
+	                 "archive.md");
+	ck_assert_str_eq(json_string_value(json_object_get(
+	                     json_array_get(json_object_get(root, "registers"), 1), "path")),
 	                 "register.md");
-	items = json_object_get(json_array_get(json_object_get(root, "registers"), 0), "items");
-	ck_assert_int_eq(json_array_size(items), 3);
+	items = json_object_get(json_array_get(json_object_get(root, "registers"), 1), "items");
+	ck_assert_int_eq(json_array_size(items), 5); /* NC-1, NC-2, NC-4, NC-5, NC-3 */
 	it = json_array_get(items, 1);
 	ck_assert_str_eq(json_string_value(json_object_get(it, "id")), "NC-2");
 	ck_assert_int_eq(json_integer_value(json_object_get(it, "row_line")), 11);
@@ -361,7 +378,8 @@ START_TEST(json_registers_contract)
 	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(tr, 2), "from")), "closed");
 	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(tr, 2), "to")), "open");
 	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(tr, 2), "date")), "2025-04-10");
-	it = json_array_get(items, 2);
+	it = json_array_get(items, 4);
+	ck_assert_str_eq(json_string_value(json_object_get(it, "id")), "NC-3");
 	ck_assert(json_is_null(json_object_get(it, "row_line")));
 	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(it, "removed"), "date")),
 	                 "2025-05-01");

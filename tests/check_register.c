@@ -133,10 +133,11 @@ START_TEST(replay_follows_items_through_history)
 	const isms_register_model *m;
 	const isms_item_history *h;
 
-	ck_assert_uint_eq(a->registers->len, 1);
-	m = g_ptr_array_index(a->registers, 0);
+	ck_assert_uint_eq(a->registers->len, 2); /* by path: archive.md, register.md */
+	m = g_ptr_array_index(a->registers, 1);
 	ck_assert_str_eq(m->doc->path, "register.md");
-	ck_assert_uint_eq(m->items->len, 3);
+	ck_assert_uint_eq(m->items->len, 5);
+	ck_assert_uint_eq(m->versions, 4);
 
 	h = item_history(m, "NC-1");
 	ck_assert_int_eq(h->due_changes, 2);
@@ -160,6 +161,14 @@ START_TEST(replay_follows_items_through_history)
 	ck_assert_str_eq(commit_date(a, h->removed), "2025-05-01");
 	ck_assert_int_eq(h->state_when_removed, ISMS_STATE_OPEN);
 	ck_assert_uint_eq(h->closed_seen, ISMS_NO_COMMIT);
+	/* what a removed item last said outlives the version it was in */
+	ck_assert_ptr_eq(h->item, h->kept);
+	ck_assert_str_eq(h->item->cell[ISMS_COL_OWNER], "Carol");
+
+	h = item_history(m, "NC-5");
+	ck_assert_str_eq(commit_date(a, h->removed), "2025-05-01");
+	ck_assert_int_eq(h->state_when_removed, ISMS_STATE_CLOSED);
+	ck_assert_str_eq(commit_date(a, h->closed_seen), "2025-01-10");
 	audit_done(a, &fs);
 }
 END_TEST

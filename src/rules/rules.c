@@ -79,6 +79,36 @@ const isms_rule isms_rules[] = {
 	 "Auditors look at the dates across the documentation set: when most documents have not "
 	 "been touched for two years, the system looks static. The share is `static_ratio`.",
 	 1, isms_check_static},
+	{"REG-NOT-FOUND", "10.2", ISMS_SEV_MAJOR, "no issues-and-actions register in the repository",
+	 "Nonconformities, the actions taken and their results must be retained as documented "
+	 "information.",
+	 "No document has `type: register` and no path under `registers` exists (or a listed path "
+	 "is missing). Without a register there is no evidence that nonconformities are dealt "
+	 "with; auditors treat this as a systemic breakdown.",
+	 0, isms_check_reg_not_found},
+	{"REG-BAD-TABLE", "10.2", ISMS_SEV_MINOR,
+	 "a register without a register table, or a register table missing columns",
+	 "Evidence of the nature of nonconformities, the actions taken and their results must be "
+	 "retained.",
+	 "A register table is a Markdown table whose header has an ID and a Status column. A table "
+	 "whose items can close (a Closed column or a closed item) also needs Root cause (unless "
+	 "all its items are improvement ids), Action, Owner, Due, Closed and Effectiveness; a table "
+	 "with open items needs Owner and Due. Header words are set by `register_columns`.",
+	 0, isms_check_reg_bad_table},
+	{"REG-STALE", "10.1", ISMS_SEV_MINOR,
+	 "the register has not changed for more than register_stale_months",
+	 "The organisation must continually improve the ISMS; a register nobody updates shows "
+	 "improvement has stalled.",
+	 "The last commit that changed the register file is older than `register_stale_months` (6 "
+	 "by default) before the audit date.",
+	 1, isms_check_reg_stale},
+	{"REG-NO-CLOSURES", "10.1", ISMS_SEV_MINOR,
+	 "items are open but nothing was closed in the last closure_window_months",
+	 "The organisation must continually improve the ISMS: actions must flow to closure.",
+	 "Judged from the register's history (the commits that recorded items closed), not from "
+	 "typed dates: if items are open and no commit recorded a closure within "
+	 "`closure_window_months` (6 by default), the flow of actions has stopped.",
+	 1, isms_check_reg_no_closures},
 	{"ACT-DUPLICATE-ID", "10.2", ISMS_SEV_MINOR, "two register items share an id",
 	 "Nonconformities and the actions taken must be kept as documented information that can be "
 	 "traced.",
@@ -86,12 +116,13 @@ const isms_rule isms_rules[] = {
 	 "items' status and history ambiguous. Give each item its own id.",
 	 0, isms_check_act_duplicate_id},
 	{"ACT-BAD-VALUE", "10.2", ISMS_SEV_MINOR,
-	 "a register item with an unparseable date or an unknown status word",
+	 "a register row with no ID, an unparseable date or an unknown status word",
 	 "Nonconformities and the actions taken must be kept as documented information that can be "
 	 "relied on.",
 	 "Dates are YYYY-MM-DD; status words map to open (open, new, in progress, ...), closed "
 	 "(closed, done, resolved, verified, ...), accepted (accepted, risk accepted) or withdrawn "
-	 "(withdrawn, cancelled, duplicate, rejected).",
+	 "(withdrawn, cancelled, duplicate, rejected); `status_words` changes the lists. A row "
+	 "without an ID cannot be followed through the register's history.",
 	 0, isms_check_act_bad_value},
 	{"ACT-NO-OWNER", "10.2 c", ISMS_SEV_MINOR, "an open register item with no owner",
 	 "Actions needed to deal with a nonconformity must be implemented: someone must own them.",
@@ -104,6 +135,55 @@ const isms_rule isms_rules[] = {
 	 "The item is still open after its due date. The message says by how many days and how "
 	 "many times the due date moved in the register's history (slippage).",
 	 1, isms_check_act_overdue},
+	{"ACT-CLOSED-NO-ROOT-CAUSE", "10.2 b", ISMS_SEV_MINOR,
+	 "a closed nonconformity with no root cause recorded",
+	 "The need to remove the causes of a nonconformity must be evaluated, including finding "
+	 "its root cause.",
+	 "Fill the root cause of every closed nonconformity. Items whose id matches "
+	 "`improvement_ids` (OFI*, IMP* by default) are opportunities for improvement and need "
+	 "none.",
+	 0, isms_check_act_closed_no_root_cause},
+	{"ACT-CLOSED-NO-ACTION", "10.2 c", ISMS_SEV_MINOR, "a closed item with no action recorded",
+	 "The actions needed must be implemented, and the nature of the actions taken retained.",
+	 "Fill the action cell of every closed item.", 0, isms_check_act_closed_no_action},
+	{"ACT-CLOSED-NO-EFFECTIVENESS", "10.2 d", ISMS_SEV_MINOR,
+	 "a closed item with no effectiveness review",
+	 "The effectiveness of corrective action taken must be reviewed.",
+	 "Record how and when the action was checked to have worked (Effectiveness or "
+	 "Verification column). Closing without it is the most common 10.2 nonconformity.",
+	 0, isms_check_act_closed_no_effectiveness},
+	{"ACT-CLOSED-NO-DATE", "10.2 g", ISMS_SEV_MINOR, "a closed item with no closed date",
+	 "The results of corrective action must be retained as documented information.",
+	 "Fill the closed date of every closed item.", 0, isms_check_act_closed_no_date},
+	{"ACT-ACCEPTED-NO-APPROVAL", "10.2", ISMS_SEV_MINOR,
+	 "an item accepted without action and without a recorded approver",
+	 "A decision to take no action on a nonconformity or risk must be made by someone with "
+	 "the authority to make it, and retained.",
+	 "Record the approver: an Approver (or Approved by) column, or a phrase from "
+	 "`approval_phrases` followed by a name in the action cell, such as \"Approved by Sarah "
+	 "Lindqvist (CEO)\".",
+	 0, isms_check_act_accepted_no_approval},
+	{"ACT-CLOSURE-BACKDATED", "10.2 g", ISMS_SEV_OBSERVATION,
+	 "the typed closed date disagrees with the commit that recorded the closure",
+	 "The results of corrective action must be retained as documented information that can "
+	 "be relied on.",
+	 "The closed date typed in the register is more than `closure_backdate_days` (30 by "
+	 "default) before the commit that recorded the item closed (a closure backfilled later), "
+	 "or after it (a closure claimed before it happened; one day of slack for time zones).",
+	 1, isms_check_act_closure_backdated},
+	{"ACT-REMOVED", "10.2 f", ISMS_SEV_MINOR,
+	 "an item that once existed is absent from every register",
+	 "Evidence of the nature of nonconformities and the actions taken must be retained.",
+	 "Deleting a row is how nonconformities disappear. Close or withdraw items instead and "
+	 "keep them (archive old ones in a second table). The message says whether the item was "
+	 "open when deleted, with the commit and its author.",
+	 0, isms_check_act_removed},
+	{"ACT-REOPENED", "10.2 d", ISMS_SEV_OBSERVATION,
+	 "an item moved from closed back to open",
+	 "The effectiveness of corrective action taken must be reviewed.",
+	 "The register's history shows the item closed and later open again: the earlier "
+	 "corrective action did not work. Check the root cause and the effectiveness review.",
+	 0, isms_check_act_reopened},
 };
 
 const size_t isms_rules_count = sizeof(isms_rules) / sizeof(isms_rules[0]);

@@ -24,10 +24,26 @@ int isms_check_review_unevidenced(const isms_audit *a, const isms_rule *r, isms_
 int isms_check_version_not_bumped(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_stale_content(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_static(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_reg_not_found(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_reg_bad_table(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_reg_stale(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_reg_no_closures(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_act_duplicate_id(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_act_bad_value(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_act_no_owner(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_act_no_due_date(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_act_overdue(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_act_closed_no_root_cause(const isms_audit *a, const isms_rule *r,
+                                        isms_findings *out);
+int isms_check_act_closed_no_action(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_act_closed_no_effectiveness(const isms_audit *a, const isms_rule *r,
+                                           isms_findings *out);
+int isms_check_act_closed_no_date(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_act_accepted_no_approval(const isms_audit *a, const isms_rule *r,
+                                        isms_findings *out);
+int isms_check_act_closure_backdated(const isms_audit *a, const isms_rule *r,
+                                     isms_findings *out);
+int isms_check_act_removed(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_act_reopened(const isms_audit *a, const isms_rule *r, isms_findings *out);
 
 #endif
