@@ -134,8 +134,15 @@ int isms_register_dialect_set_columns(isms_register_dialect *d, isms_column c,
 	if (words->len == 0)
 		return -1;
 	g_ptr_array_set_size(d->synonyms[c], 0);
-	for (guint i = 0; i < words->len; i++)
-		g_ptr_array_add(d->synonyms[c], isms_md_header_key(g_ptr_array_index(words, i)));
+	for (guint i = 0; i < words->len; i++) {
+		char *key = isms_md_header_key(g_ptr_array_index(words, i));
+		/* a word given to this column is taken from the others */
+		for (int o = 0; o < ISMS_COL_COUNT; o++)
+			for (guint k = d->synonyms[o]->len; o != (int)c && k > 0; k--)
+				if (strcmp(g_ptr_array_index(d->synonyms[o], k - 1), key) == 0)
+					g_ptr_array_remove_index(d->synonyms[o], k - 1);
+		g_ptr_array_add(d->synonyms[c], key);
+	}
 	return 0;
 }
 

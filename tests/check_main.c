@@ -17,6 +17,7 @@ int main(void)
 	srunner_add_suite(sr, register_history_suite());
 	srunner_add_suite(sr, history_suite());
 	srunner_add_suite(sr, rules_suite());
+	srunner_add_suite(sr, register_rules_suite());
 	srunner_add_suite(sr, report_suite());
 	srunner_add_suite(sr, cli_suite());
 	srunner_run_all(sr, CK_NORMAL);

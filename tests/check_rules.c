@@ -7,22 +7,6 @@
 
 #define AS_OF "2026-01-15"
 
-static void expect(const isms_findings *fs, const char *rule, const char *want)
-{
-	char *got = rule_summary(fs, rule);
-
-	ck_assert_msg(strcmp(got, want) == 0, "%s:\nwant\n%s\ngot\n%s", rule, want, got);
-	g_free(got);
-}
-
-static const char *message(const isms_findings *fs, const char *rule, const char *path)
-{
-	const isms_finding *f = find_finding(fs, rule, path);
-
-	ck_assert_msg(f != NULL, "no %s finding for %s", rule, path ? path : "the repository");
-	return f->message;
-}
-
 /*
  * The document-control fixtures hold no register: each must have exactly
  * one REG-NOT-FOUND finding (major, repository-wide), which is then set
@@ -57,7 +41,7 @@ START_TEST(no_metadata)
 	isms_findings fs;
 	isms_audit *a = audit_without_register("rules/no-metadata", AS_OF, &fs);
 
-	expect(&fs, "DOC-NO-METADATA", "docs/wiki-notes.md:1:-");
+	expect_rule(&fs, "DOC-NO-METADATA", "docs/wiki-notes.md:1:-");
 	ck_assert_uint_eq(fs.items->len, 1); /* the README is not a controlled document */
 	ck_assert_uint_eq(a->documents->len, 2);
 	audit_done(a, &fs);
@@ -69,7 +53,7 @@ START_TEST(bad_metadata)
 	isms_findings fs;
 	isms_audit *a = audit_without_register("rules/bad-metadata", AS_OF, &fs);
 
-	expect(&fs, "DOC-BAD-METADATA",
+	expect_rule(&fs, "DOC-BAD-METADATA",
 	       "docs/duplicate-key.md:3:yaml\n"
 	       "docs/invalid-yaml.md:4:yaml\n"
 	       "docs/list.md:2:yaml\n"
@@ -78,7 +62,7 @@ START_TEST(bad_metadata)
 	       "docs/placeholders.md:7:review_cycle\n"
 	       "docs/two-aliases.md:5:last_reviewed_on\n"
 	       "docs/unclosed.md:1:yaml");
-	ck_assert_str_eq(message(&fs, "DOC-BAD-METADATA", "docs/unclosed.md"),
+	ck_assert_str_eq(rule_message(&fs, "DOC-BAD-METADATA", "docs/unclosed.md"),
 	                 "front matter is not closed by a '---' line");
 	ck_assert_ptr_null(find_finding(&fs, "DOC-BAD-METADATA", "docs/good.md"));
 	/* a placeholder is reported once, not again as a missing field */
@@ -92,9 +76,9 @@ START_TEST(missing_field)
 	isms_findings fs;
 	isms_audit *a = audit_without_register("rules/missing-field", AS_OF, &fs);
 
-	expect(&fs, "DOC-MISSING-FIELD",
+	expect_rule(&fs, "DOC-MISSING-FIELD",
 	       "docs/no-owner.md:1:owner\ndocs/no-owner.md:1:version\nrecords/minutes.md:1:date");
-	ck_assert_str_eq(message(&fs, "DOC-MISSING-FIELD", "records/minutes.md"),
+	ck_assert_str_eq(rule_message(&fs, "DOC-MISSING-FIELD", "records/minutes.md"),
 	                 "record has no 'date': the record is not dated");
 	audit_done(a, &fs);
 }
@@ -106,7 +90,7 @@ START_TEST(duplicate_id)
 	isms_audit *a = audit_without_register("rules/duplicate-id", AS_OF, &fs);
 	const isms_finding *f;
 
-	expect(&fs, "DOC-DUPLICATE-ID", "docs/b-copy.md:2:POL-001");
+	expect_rule(&fs, "DOC-DUPLICATE-ID", "docs/b-copy.md:2:POL-001");
 	f = find_finding(&fs, "DOC-DUPLICATE-ID", "docs/b-copy.md");
 	ck_assert_str_eq(f->message,
 	                 "id 'POL-001' is also the id of docs/z-original.md: references to it are ambiguous");
@@ -124,20 +108,20 @@ START_TEST(review_overdue)
 	isms_findings fs;
 	isms_audit *a = audit_without_register("rules/review-overdue", AS_OF, &fs);
 
-	expect(&fs, "DOC-REVIEW-OVERDUE", "docs/gov.md:4:-\ndocs/next.md:4:-\ndocs/overdue.md:4:-");
-	ck_assert_str_eq(message(&fs, "DOC-REVIEW-OVERDUE", "docs/overdue.md"),
+	expect_rule(&fs, "DOC-REVIEW-OVERDUE", "docs/gov.md:4:-\ndocs/next.md:4:-\ndocs/overdue.md:4:-");
+	ck_assert_str_eq(rule_message(&fs, "DOC-REVIEW-OVERDUE", "docs/overdue.md"),
 	                 "review was due on 2025-06-01 (last reviewed 2024-06-01, cycle 1 year): "
 	                 "overdue by 228 days");
-	ck_assert_str_eq(message(&fs, "DOC-REVIEW-OVERDUE", "docs/next.md"),
+	ck_assert_str_eq(rule_message(&fs, "DOC-REVIEW-OVERDUE", "docs/next.md"),
 	                 "review was due on 2025-12-31 (next_review): overdue by 15 days");
-	ck_assert_str_eq(message(&fs, "DOC-REVIEW-OVERDUE", "docs/gov.md"),
+	ck_assert_str_eq(rule_message(&fs, "DOC-REVIEW-OVERDUE", "docs/gov.md"),
 	                 "review was due on 2025-12-01 (last reviewed 2025-06-01, cycle 6 months): "
 	                 "overdue by 45 days");
 	ck_assert_uint_eq(fs.items->len, 3);
 	audit_done(a, &fs);
 	/* a day before docs/next.md falls due, it is not reported */
 	a = audit_without_register("rules/review-overdue", "2025-12-30", &fs);
-	expect(&fs, "DOC-REVIEW-OVERDUE", "docs/gov.md:4:-\ndocs/overdue.md:4:-");
+	expect_rule(&fs, "DOC-REVIEW-OVERDUE", "docs/gov.md:4:-\ndocs/overdue.md:4:-");
 	audit_done(a, &fs);
 }
 END_TEST
@@ -147,13 +131,13 @@ START_TEST(review_unevidenced)
 	isms_findings fs;
 	isms_audit *a = audit_without_register("rules/review-unevidenced", AS_OF, &fs);
 
-	expect(&fs, "DOC-REVIEW-UNEVIDENCED",
+	expect_rule(&fs, "DOC-REVIEW-UNEVIDENCED",
 	       "docs/early.md:4:early\ndocs/future.md:4:future\ndocs/late.md:4:late");
-	ck_assert_str_eq(message(&fs, "DOC-REVIEW-UNEVIDENCED", "docs/late.md"),
+	ck_assert_str_eq(rule_message(&fs, "DOC-REVIEW-UNEVIDENCED", "docs/late.md"),
 	                 "claims a review on 2025-09-01, but it was recorded only on 2025-10-20, 49 "
 	                 "days later (tolerance 30 days): the review is not evidenced when it is said "
 	                 "to have happened");
-	ck_assert_str_eq(message(&fs, "DOC-REVIEW-UNEVIDENCED", "docs/early.md"),
+	ck_assert_str_eq(rule_message(&fs, "DOC-REVIEW-UNEVIDENCED", "docs/early.md"),
 	                 "claims a review on 2025-11-20, but that date was committed on 2025-11-01, 19 "
 	                 "days before the review took place");
 	ck_assert_uint_eq(fs.items->len, 3);
@@ -166,11 +150,11 @@ START_TEST(stale_content)
 	isms_findings fs;
 	isms_audit *a = audit_without_register("rules/stale-content", AS_OF, &fs);
 
-	expect(&fs, "DOC-STALE-CONTENT", "docs/stale.md:6:-");
-	ck_assert_str_eq(message(&fs, "DOC-STALE-CONTENT", "docs/stale.md"),
+	expect_rule(&fs, "DOC-STALE-CONTENT", "docs/stale.md:6:-");
+	ck_assert_str_eq(rule_message(&fs, "DOC-STALE-CONTENT", "docs/stale.md"),
 	                 "text unchanged since 2023-06-01 (959 days, limit 24 months), whatever its "
 	                 "review dates say");
-	expect(&fs, "ISMS-STATIC", ""); /* 1 of 2 is not more than half */
+	expect_rule(&fs, "ISMS-STATIC", ""); /* 1 of 2 is not more than half */
 	ck_assert_uint_eq(fs.items->len, 1);
 	audit_done(a, &fs);
 }
@@ -182,7 +166,7 @@ START_TEST(version_not_bumped)
 	isms_audit *a = audit_without_register("rules/version-not-bumped", AS_OF, &fs);
 	const isms_finding *f;
 
-	expect(&fs, "DOC-VERSION-NOT-BUMPED", "docs/unbumped.md:3:-");
+	expect_rule(&fs, "DOC-VERSION-NOT-BUMPED", "docs/unbumped.md:3:-");
 	f = find_finding(&fs, "DOC-VERSION-NOT-BUMPED", "docs/unbumped.md");
 	ck_assert_str_eq(f->message, "text changed in 2 commits after version '1.0' was set on "
 	                             "2025-01-10, but the version was not changed: readers cannot "
@@ -198,11 +182,11 @@ START_TEST(isms_static)
 	isms_findings fs;
 	isms_audit *a = audit_without_register("rules/static", AS_OF, &fs);
 
-	expect(&fs, "ISMS-STATIC", "-:0:-");
-	ck_assert_str_eq(message(&fs, "ISMS-STATIC", NULL),
+	expect_rule(&fs, "ISMS-STATIC", "-:0:-");
+	ck_assert_str_eq(rule_message(&fs, "ISMS-STATIC", NULL),
 	                 "2 of 3 controlled documents (67%) have had no change to their text in 24 "
 	                 "months: the management system looks static");
-	expect(&fs, "DOC-STALE-CONTENT", "docs/a.md:6:-\ndocs/b.md:6:-");
+	expect_rule(&fs, "DOC-STALE-CONTENT", "docs/a.md:6:-\ndocs/b.md:6:-");
 	audit_done(a, &fs);
 }
 END_TEST
@@ -212,9 +196,9 @@ START_TEST(unreadable)
 	isms_findings fs;
 	isms_audit *a = audit_without_register("rules/unreadable", AS_OF, &fs);
 
-	expect(&fs, "DOC-UNREADABLE", "docs/binary.md:0:binary\ndocs/large.md:0:size\n"
+	expect_rule(&fs, "DOC-UNREADABLE", "docs/binary.md:0:binary\ndocs/large.md:0:size\n"
 	                              "docs/latin1.md:6:encoding\ndocs/link.md:0:symlink");
-	ck_assert_str_eq(message(&fs, "DOC-UNREADABLE", "docs/large.md"),
+	ck_assert_str_eq(rule_message(&fs, "DOC-UNREADABLE", "docs/large.md"),
 	                 "is 267 bytes, over the 200-byte limit (max_file_size): not read");
 	/* unreadable documents are not judged on what could not be read */
 	ck_assert_uint_eq(fs.items->len, 4);
@@ -227,7 +211,7 @@ START_TEST(no_documents)
 	isms_findings fs;
 	isms_audit *a = audit_fixture("rules/no-documents", AS_OF, &fs);
 
-	expect(&fs, "ISMS-NO-DOCUMENTS", "-:0:-");
+	expect_rule(&fs, "ISMS-NO-DOCUMENTS", "-:0:-");
 	ck_assert_int_eq(((isms_finding *)g_ptr_array_index(fs.items, 0))->severity, ISMS_SEV_MAJOR);
 	ck_assert_uint_eq(fs.items->len, 1);
 	audit_done(a, &fs);
@@ -239,7 +223,7 @@ START_TEST(tabs_and_crlf)
 	isms_findings fs;
 	isms_audit *a = audit_without_register("edge/tabs", AS_OF, &fs);
 
-	expect(&fs, "DOC-BAD-METADATA", "docs/tabs.md:3:yaml");
+	expect_rule(&fs, "DOC-BAD-METADATA", "docs/tabs.md:3:yaml");
 	ck_assert_ptr_null(find_finding(&fs, "DOC-MISSING-FIELD", "docs/crlf.md"));
 	ck_assert_uint_eq(fs.items->len, 1);
 	audit_done(a, &fs);
@@ -271,7 +255,7 @@ START_TEST(demo_lapses)
 	                 "DOC-VERSION-NOT-BUMPED isms/01-policies/access-control-policy.md:7:-\n"
 	                 "DOC-STALE-CONTENT isms/03-procedures/incident-management.md:13:-\n"
 	                 "ACT-OVERDUE isms/07-improvement/issues-and-actions-register.md:38:OFI-2026-001\n");
-	ck_assert_str_eq(message(&fs, "DOC-REVIEW-OVERDUE", "isms/01-policies/supplier-security-policy.md"),
+	ck_assert_str_eq(rule_message(&fs, "DOC-REVIEW-OVERDUE", "isms/01-policies/supplier-security-policy.md"),
 	                 "review was due on 2026-06-10 (last reviewed 2025-06-10, cycle 1 year): "
 	                 "overdue by 144 days");
 	/* the backup procedure moved folders in 2024 and kept its history */
@@ -288,23 +272,23 @@ START_TEST(register_items)
 	isms_findings fs;
 	isms_audit *a = audit_fixture("rules/register-items", "2025-06-15", &fs);
 
-	expect(&fs, "ACT-DUPLICATE-ID", "register.md:12:NC-2");
-	ck_assert_str_eq(message(&fs, "ACT-DUPLICATE-ID", "register.md"),
+	expect_rule(&fs, "ACT-DUPLICATE-ID", "register.md:12:NC-2");
+	ck_assert_str_eq(rule_message(&fs, "ACT-DUPLICATE-ID", "register.md"),
 	                 "item NC-2 appears again (first on line 10): its history and status are ambiguous");
-	expect(&fs, "ACT-BAD-VALUE", "register.md:11:NC-3\nregister.md:11:NC-3");
-	expect(&fs, "ACT-NO-OWNER", "register.md:13:NC-4");
-	expect(&fs, "ACT-NO-DUE-DATE", "register.md:14:NC-5");
-	expect(&fs, "ACT-OVERDUE", "");
+	expect_rule(&fs, "ACT-BAD-VALUE", "register.md:11:NC-3\nregister.md:11:NC-3");
+	expect_rule(&fs, "ACT-NO-OWNER", "register.md:13:NC-4");
+	expect_rule(&fs, "ACT-NO-DUE-DATE", "register.md:14:NC-5");
+	expect_rule(&fs, "ACT-OVERDUE", "");
 	/* the first table can close but lacks Root cause, Action and
 	 * Effectiveness; the second has an open item and no Owner column */
-	expect(&fs, "REG-BAD-TABLE", "register.md:7:table 1\nregister.md:19:table 2");
-	ck_assert_str_eq(message(&fs, "REG-BAD-TABLE", "register.md"),
+	expect_rule(&fs, "REG-BAD-TABLE", "register.md:7:table 1\nregister.md:19:table 2");
+	ck_assert_str_eq(rule_message(&fs, "REG-BAD-TABLE", "register.md"),
 	                 "the register table on line 7 has no Root cause, Action and Effectiveness "
 	                 "columns: its items cannot show the evidence of 10.2 from raising to an "
 	                 "effective closure");
 	/* NC-6 was first listed already closed, 61 days after its closed date */
-	expect(&fs, "ACT-CLOSURE-BACKDATED", "register.md:15:NC-6");
-	ck_assert_str_eq(message(&fs, "ACT-CLOSURE-BACKDATED", "register.md"),
+	expect_rule(&fs, "ACT-CLOSURE-BACKDATED", "register.md:15:NC-6");
+	ck_assert_str_eq(rule_message(&fs, "ACT-CLOSURE-BACKDATED", "register.md"),
 	                 "item NC-6 has closed date 2025-03-01, but it first appeared in the register, "
 	                 "already closed, on 2025-05-01, 61 days later (more than 30)");
 	ck_assert_uint_eq(fs.items->len, 8);
@@ -317,13 +301,13 @@ START_TEST(register_overdue)
 	isms_findings fs;
 	isms_audit *a = audit_fixture("rules/register-history", "2025-06-15", &fs);
 
-	expect(&fs, "ACT-OVERDUE", "register.md:10:NC-1\nregister.md:11:NC-2");
-	ck_assert_str_eq(message(&fs, "ACT-OVERDUE", "register.md"),
+	expect_rule(&fs, "ACT-OVERDUE", "register.md:10:NC-1\nregister.md:11:NC-2");
+	ck_assert_str_eq(rule_message(&fs, "ACT-OVERDUE", "register.md"),
 	                 "open item NC-1 is 14 days past its due date 2025-06-01 (the due date moved 2 times)");
 	audit_done(a, &fs);
 	/* on the due date itself nothing is overdue yet */
 	a = audit_fixture("rules/register-history", "2025-05-01", &fs);
-	expect(&fs, "ACT-OVERDUE", "");
+	expect_rule(&fs, "ACT-OVERDUE", "");
 	audit_done(a, &fs);
 }
 END_TEST

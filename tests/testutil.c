@@ -58,6 +58,22 @@ char *rule_summary(const isms_findings *fs, const char *rule)
 	return g_string_free(s, FALSE);
 }
 
+void expect_rule(const isms_findings *fs, const char *rule, const char *want)
+{
+	char *got = rule_summary(fs, rule);
+
+	ck_assert_msg(strcmp(got, want) == 0, "%s:\nwant\n%s\ngot\n%s", rule, want, got);
+	g_free(got);
+}
+
+const char *rule_message(const isms_findings *fs, const char *rule, const char *path)
+{
+	const isms_finding *f = find_finding(fs, rule, path);
+
+	ck_assert_msg(f != NULL, "no %s finding for %s", rule, path ? path : "the repository");
+	return f->message;
+}
+
 const isms_finding *find_finding(const isms_findings *fs, const char *rule, const char *path)
 {
 	for (guint i = 0; i < fs->items->len; i++) {

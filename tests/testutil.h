@@ -25,6 +25,13 @@ char *rule_summary(const isms_findings *fs, const char *rule);
 /* The first finding of `rule` about `path` (NULL: repository-wide). */
 const isms_finding *find_finding(const isms_findings *fs, const char *rule, const char *path);
 
+/* Assert that the findings of `rule` are exactly `want` (rule_summary). */
+void expect_rule(const isms_findings *fs, const char *rule, const char *want);
+
+/* The message of the first finding of `rule` about `path`; fails the test
+ * if there is none. */
+const char *rule_message(const isms_findings *fs, const char *rule, const char *path);
+
 /* The document at `path`, or NULL. */
 const isms_document *find_document(const isms_audit *a, const char *path);
 
@@ -49,6 +56,7 @@ Suite *register_suite(void);
 Suite *register_history_suite(void);
 Suite *history_suite(void);
 Suite *rules_suite(void);
+Suite *register_rules_suite(void);
 Suite *report_suite(void);
 Suite *cli_suite(void);
 

@@ -63,7 +63,8 @@ typedef struct {
 void isms_register_dialect_init(isms_register_dialect *d);
 void isms_register_dialect_dispose(isms_register_dialect *d);
 
-/* Replace the header words of a column / the status words of a state.
+/* Replace the header words of a column (taking them from any other column)
+ * / the status words of a state.
  * Returns 0, or -1 if `words` is empty or (status) a word already belongs
  * to another state; *clash then names that word (borrowed from words). */
 int isms_register_dialect_set_columns(isms_register_dialect *d, isms_column c,

@@ -1,0 +1,253 @@
+/* The register rules on their fixtures: each violating case found exactly
+ * (path, line, item, message, evidence), each compliant case not. */
+#include <string.h>
+#include <unistd.h>
+
+#include "isms/rules.h"
+#include "testutil.h"
+
+/* The date and note of a finding's nth piece of evidence, "DATE note". */
+static char *evidence(const isms_finding *f, guint n)
+{
+	const isms_evidence *e;
+	char d[ISMS_DATE_BUFSIZE];
+
+	ck_assert_uint_gt(f->evidence->len, n);
+	e = &g_array_index(f->evidence, isms_evidence, n);
+	ck_assert_int_eq(strlen(e->commit), 40);
+	return g_strdup_printf("%s %s", isms_date_format(e->date, d), e->note);
+}
+
+#define ASSERT_EVIDENCE(f, n, want)                                                          \
+	do {                                                                                     \
+		char *got_ = evidence(f, n);                                                         \
+		ck_assert_str_eq(got_, want);                                                        \
+		g_free(got_);                                                                        \
+	} while (0)
+
+START_TEST(healthy_register_has_one_observation)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/healthy", "2026-01-15", &fs);
+	const isms_finding *f;
+
+	ck_assert_uint_eq(fs.items->len, 1);
+	expect_rule(&fs, "ACT-REOPENED", "register.md:11:NC-1");
+	ck_assert_str_eq(rule_message(&fs, "ACT-REOPENED", "register.md"),
+	                 "item NC-1 was reopened after being closed (now open): the corrective action "
+	                 "was not effective");
+	f = find_finding(&fs, "ACT-REOPENED", "register.md");
+	ck_assert_int_eq(f->severity, ISMS_SEV_OBSERVATION);
+	ck_assert_uint_eq(f->evidence->len, 2);
+	ASSERT_EVIDENCE(f, 0, "2025-08-20 recorded closed");
+	ASSERT_EVIDENCE(f, 1, "2025-10-01 reopened");
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(closed_and_accepted_items)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/register-closed", "2026-01-15", &fs);
+	const isms_finding *f;
+
+	expect_rule(&fs, "ACT-CLOSED-NO-ROOT-CAUSE", "register.md:12:NC-2");
+	expect_rule(&fs, "ACT-CLOSED-NO-ACTION", "register.md:14:NC-3");
+	expect_rule(&fs, "ACT-CLOSED-NO-EFFECTIVENESS", "register.md:15:NC-4");
+	expect_rule(&fs, "ACT-CLOSED-NO-DATE", "register.md:16:NC-5");
+	expect_rule(&fs, "ACT-CLOSURE-BACKDATED", "register.md:17:NC-6\nregister.md:18:NC-7");
+	expect_rule(&fs, "ACT-ACCEPTED-NO-APPROVAL", "register.md:21:RA-2\nregister.md:28:RA-4");
+	ck_assert_uint_eq(fs.items->len, 8);
+
+	ck_assert_str_eq(rule_message(&fs, "ACT-CLOSED-NO-EFFECTIVENESS", "register.md"),
+	                 "closed item NC-4 has no effectiveness review: nothing shows the action worked");
+	f = find_finding(&fs, "ACT-CLOSED-NO-EFFECTIVENESS", "register.md");
+	ck_assert_str_eq(f->rule->clause, "10.2 d");
+	ASSERT_EVIDENCE(f, 0, "2025-11-03 recorded closed");
+	ck_assert_str_eq(rule_message(&fs, "ACT-CLOSURE-BACKDATED", "register.md"),
+	                 "item NC-6 has closed date 2025-09-15, but the commit that recorded it closed "
+	                 "is of 2025-11-03, 49 days later (more than 30): a closure recorded late or "
+	                 "backfilled");
+	f = g_ptr_array_index(fs.items, fs.items->len - 1);
+	ck_assert_str_eq(f->rule->id, "ACT-CLOSURE-BACKDATED");
+	ck_assert_str_eq(f->item, "NC-7");
+	ck_assert_str_eq(f->message,
+	                 "item NC-7 has closed date 2025-11-20, 17 days after the commit that recorded "
+	                 "it closed (2025-11-03): a closure claimed before it happened");
+	f = find_finding(&fs, "ACT-ACCEPTED-NO-APPROVAL", "register.md");
+	ASSERT_EVIDENCE(f, 0, "2025-11-03 recorded as accepted");
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(register_files_and_tables)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/register-tables", "2026-01-15", &fs);
+	const isms_register_model *m;
+
+	/* by path: actions.md, improvement/log.md (by configuration), register.md */
+	ck_assert_uint_eq(a->registers->len, 3);
+	m = g_ptr_array_index(a->registers, 1);
+	ck_assert_str_eq(m->doc->path, "improvement/log.md");
+	m = g_ptr_array_index(a->registers, 2);
+	ck_assert_uint_eq(m->current->tables->len, 2); /* the legend table is not one */
+	ck_assert_uint_eq(m->items->len, 3);           /* NC-1, NC-2, OFI-1 */
+
+	expect_rule(&fs, "REG-NOT-FOUND", "-:0:missing/register.md");
+	ck_assert_str_eq(rule_message(&fs, "REG-NOT-FOUND", NULL),
+	                 "the register missing/register.md named in the configuration (.isms-audit.yml) "
+	                 "is not an audited Markdown file at the audited commit");
+	expect_rule(&fs, "REG-BAD-TABLE",
+	            "actions.md:9:table 1\nimprovement/log.md:10:-\nregister.md:19:table 2");
+	ck_assert_str_eq(rule_message(&fs, "REG-BAD-TABLE", "improvement/log.md"),
+	                 "improvement/log.md has no register table (a table with an ID and a Status "
+	                 "column): the table on line 10 has no Status column");
+	ck_assert_str_eq(rule_message(&fs, "REG-BAD-TABLE", "actions.md"),
+	                 "the register table on line 9 has no Owner and Due columns: its open items "
+	                 "cannot show who acts and by when");
+	ck_assert_str_eq(rule_message(&fs, "REG-BAD-TABLE", "register.md"),
+	                 "the register table on line 19 has no Effectiveness column: its items cannot "
+	                 "show the evidence of 10.2 from raising to an effective closure");
+	expect_rule(&fs, "ACT-BAD-VALUE", "register.md:15:line 15");
+	expect_rule(&fs, "REG-NO-CLOSURES", "actions.md:0:-");
+	ck_assert_str_eq(rule_message(&fs, "REG-NO-CLOSURES", "actions.md"),
+	                 "1 item is open and no closure has ever been recorded in the register's "
+	                 "history");
+	ck_assert_uint_eq(fs.items->len, 6);
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(removed_reopened_and_stalled)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/register-history", "2025-06-15", &fs);
+	const isms_finding *f;
+
+	/* NC-4 moved to archive.md: kept, not removed, and not backdated */
+	expect_rule(&fs, "ACT-REMOVED", "register.md:0:NC-3\nregister.md:0:NC-5");
+	expect_rule(&fs, "ACT-CLOSURE-BACKDATED", "");
+	f = find_finding(&fs, "ACT-REMOVED", "register.md");
+	ck_assert_str_eq(f->message, "item NC-3 was deleted while still open, on 2025-05-01 by Ann "
+	                             "Auditor <ann@example.com> (commit 908d76308615): a "
+	                             "nonconformity has disappeared without a recorded outcome");
+	ASSERT_EVIDENCE(f, 0, "2025-04-10 first listed");
+	ASSERT_EVIDENCE(f, 1, "2025-05-01 removed by Ann Auditor <ann@example.com>");
+	f = g_ptr_array_index(fs.items, fs.items->len - 1); /* 10.2 f sorts last */
+	ck_assert_str_eq(f->item, "NC-5");
+	ck_assert_str_eq(f->message, "item NC-5 (closed) was deleted on 2025-05-01 by Ann Auditor "
+	                             "<ann@example.com> (commit 908d76308615): the record of the "
+	                             "nonconformity and its outcome is gone");
+	expect_rule(&fs, "ACT-REOPENED", "register.md:11:NC-2");
+	expect_rule(&fs, "REG-STALE", "");
+	expect_rule(&fs, "REG-NO-CLOSURES", "");
+	ck_assert_uint_eq(fs.items->len, 5); /* and ACT-OVERDUE twice */
+	audit_done(a, &fs);
+
+	a = audit_fixture("rules/register-history", "2026-01-15", &fs);
+	/* archive.md has no open items: an archive is not stale */
+	expect_rule(&fs, "REG-STALE", "register.md:0:-");
+	ck_assert_str_eq(rule_message(&fs, "REG-STALE", "register.md"),
+	                 "the register has not changed since 2025-05-01, 259 days before the audit "
+	                 "date (more than 6 months): improvement has stalled or is not being recorded");
+	expect_rule(&fs, "REG-NO-CLOSURES", "register.md:0:-");
+	ck_assert_str_eq(rule_message(&fs, "REG-NO-CLOSURES", "register.md"),
+	                 "2 items are open and nothing was recorded closed since 2025-07-15 (6 months): "
+	                 "the last closure was NC-2 on 2025-02-15");
+	f = find_finding(&fs, "REG-NO-CLOSURES", "register.md");
+	ASSERT_EVIDENCE(f, 0, "2025-02-15 last closure recorded");
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(renamed_register_keeps_its_items)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("edge/register-rename", "2025-06-15", &fs);
+	const isms_register_model *m;
+	const isms_item_history *h;
+
+	ck_assert_uint_eq(fs.items->len, 0);
+	ck_assert_uint_eq(a->registers->len, 1);
+	m = g_ptr_array_index(a->registers, 0);
+	ck_assert_str_eq(m->doc->path, "isms/10-improvement/register.md");
+	ck_assert_str_eq(g_ptr_array_index(m->doc->former_paths, 0), "improvement/register.md");
+	ck_assert_uint_eq(m->versions, 4);
+	ck_assert_uint_eq(m->items->len, 2);
+	h = g_ptr_array_index(m->items, 0);
+	ck_assert_str_eq(h->id, "NC-1");
+	ck_assert_str_eq(commit_date(a, h->first_seen), "2024-03-01");
+	ck_assert_str_eq(commit_date(a, h->closed_seen), "2024-09-02");
+	ck_assert_uint_eq(h->removed, ISMS_NO_COMMIT);
+	h = g_ptr_array_index(m->items, 1);
+	ck_assert_str_eq(commit_date(a, h->first_seen), "2025-02-03");
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(configured_register_words)
+{
+	char *repo = fixture_path("rules/register-tables");
+	char *dir = g_dir_make_tmp("isms-reg-XXXXXX", NULL);
+	char *cfg = g_build_filename(dir, "cfg.yml", NULL);
+	char *out = NULL, *err = NULL, *want;
+
+	/* Target and Finding become columns, Status words of log.md's table
+	 * replaced: with its own words the log is a register table */
+	ck_assert(g_file_set_contents(cfg,
+	                              "registers: [improvement/log.md]\n"
+	                              "register_columns:\n"
+	                              "  status: [Finding]\n"
+	                              "  due: [Target]\n"
+	                              "status_words:\n"
+	                              "  open: [Add MFA to the wiki, Open, In progress]\n",
+	                              -1, NULL));
+	ck_assert_int_eq(run_cli((const char *const[]){"check", repo, "--as-of", "2026-01-15",
+	                                               "--config", cfg, "--format", "json", NULL},
+	                         NULL, &out, &err),
+	                 1);
+	ck_assert_str_eq(err, "");
+	/* log.md now has a register table with IMP-1 open, Owner and Target */
+	ck_assert_ptr_nonnull(strstr(out, "\"id\": \"IMP-1\""));
+	ck_assert_ptr_null(strstr(out, "improvement/log.md has no register table"));
+	/* register.md's Status column is not `Finding`: no register table */
+	ck_assert_ptr_nonnull(strstr(out, "register.md has no register table"));
+	g_free(out);
+	g_free(err);
+
+	ck_assert(g_file_set_contents(cfg, "status_words:\n  open: [Done]\n", -1, NULL));
+	ck_assert_int_eq(run_cli((const char *const[]){"check", repo, "--config", cfg, NULL}, NULL,
+	                         &out, &err),
+	                 2);
+	want = g_strdup_printf("isms-audit: %s:2: status word 'Done' already belongs to another "
+	                       "state\n",
+	                       cfg);
+	ck_assert_str_eq(err, want);
+	ck_assert_str_eq(out, "");
+	g_free(want);
+	g_free(out);
+	g_free(err);
+	unlink(cfg);
+	rmdir(dir);
+	g_free(cfg);
+	g_free(dir);
+	g_free(repo);
+}
+END_TEST
+
+Suite *register_rules_suite(void)
+{
+	Suite *s = suite_create("register-rules");
+	TCase *tc = tcase_create("register-rules");
+
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, healthy_register_has_one_observation);
+	tcase_add_test(tc, closed_and_accepted_items);
+	tcase_add_test(tc, register_files_and_tables);
+	tcase_add_test(tc, removed_reopened_and_stalled);
+	tcase_add_test(tc, renamed_register_keeps_its_items);
+	tcase_add_test(tc, configured_register_words);
+	suite_add_tcase(s, tc);
+	return s;
+}
