@@ -182,7 +182,15 @@ START_TEST(replay_of_the_demo_register)
 	const isms_item_history *h;
 
 	ck_assert_uint_eq(a->registers->len, 1);
-	ck_assert_uint_eq(m->items->len, 18);
+	ck_assert_uint_eq(m->items->len, 19); /* 18 in the register, OFI-2024-003 deleted */
+	ck_assert_uint_eq(m->versions, 34);
+	h = item_history(m, "OFI-2024-003");
+	ck_assert_str_eq(commit_date(a, h->first_seen), "2024-12-17");
+	ck_assert_str_eq(commit_date(a, h->removed), "2025-04-01");
+	ck_assert_int_eq(h->state_when_removed, ISMS_STATE_OPEN);
+	h = item_history(m, "OFI-2024-001");
+	ck_assert_str_eq(commit_date(a, h->closed_seen), "2024-10-10");
+	ck_assert_str_eq(h->item->cell[ISMS_COL_CLOSED], "2024-05-10");
 	h = item_history(m, "OFI-2025-003");
 	ck_assert_int_eq(h->due_changes, 1);
 	ck_assert_str_eq(commit_date(a, h->closed_seen), "2025-12-12");

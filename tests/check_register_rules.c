@@ -130,15 +130,15 @@ START_TEST(removed_reopened_and_stalled)
 	expect_rule(&fs, "ACT-CLOSURE-BACKDATED", "");
 	f = find_finding(&fs, "ACT-REMOVED", "register.md");
 	ck_assert_str_eq(f->message, "item NC-3 was deleted while still open, on 2025-05-01 by Ann "
-	                             "Auditor <ann@example.com> (commit 908d76308615): a "
-	                             "nonconformity has disappeared without a recorded outcome");
+	                             "Auditor <ann@example.com> (commit 908d76308615): it has "
+	                             "disappeared without a recorded outcome");
 	ASSERT_EVIDENCE(f, 0, "2025-04-10 first listed");
 	ASSERT_EVIDENCE(f, 1, "2025-05-01 removed by Ann Auditor <ann@example.com>");
 	f = g_ptr_array_index(fs.items, fs.items->len - 1); /* 10.2 f sorts last */
 	ck_assert_str_eq(f->item, "NC-5");
 	ck_assert_str_eq(f->message, "item NC-5 (closed) was deleted on 2025-05-01 by Ann Auditor "
 	                             "<ann@example.com> (commit 908d76308615): the record of the "
-	                             "nonconformity and its outcome is gone");
+	                             "item and its outcome is gone");
 	expect_rule(&fs, "ACT-REOPENED", "register.md:11:NC-2");
 	expect_rule(&fs, "REG-STALE", "");
 	expect_rule(&fs, "REG-NO-CLOSURES", "");

@@ -254,7 +254,11 @@ START_TEST(demo_lapses)
 	                 "DOC-REVIEW-UNEVIDENCED isms/02-risk/risk-treatment-plan.md:10:early\n"
 	                 "DOC-VERSION-NOT-BUMPED isms/01-policies/access-control-policy.md:7:-\n"
 	                 "DOC-STALE-CONTENT isms/03-procedures/incident-management.md:13:-\n"
-	                 "ACT-OVERDUE isms/07-improvement/issues-and-actions-register.md:38:OFI-2026-001\n");
+	                 "ACT-ACCEPTED-NO-APPROVAL isms/07-improvement/issues-and-actions-register.md:36:NC-2025-003\n"
+	                 "ACT-OVERDUE isms/07-improvement/issues-and-actions-register.md:38:OFI-2026-001\n"
+	                 "ACT-CLOSED-NO-EFFECTIVENESS isms/07-improvement/issues-and-actions-register.md:35:NC-2025-002\n"
+	                 "ACT-REMOVED isms/07-improvement/issues-and-actions-register.md:0:OFI-2024-003\n"
+	                 "ACT-CLOSURE-BACKDATED isms/07-improvement/issues-and-actions-register.md:27:OFI-2024-001\n");
 	ck_assert_str_eq(rule_message(&fs, "DOC-REVIEW-OVERDUE", "isms/01-policies/supplier-security-policy.md"),
 	                 "review was due on 2026-06-10 (last reviewed 2025-06-10, cycle 1 year): "
 	                 "overdue by 144 days");

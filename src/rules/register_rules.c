@@ -519,13 +519,13 @@ int isms_check_act_removed(const isms_audit *a, const isms_rule *r, isms_finding
 			if (h->state_when_removed == ISMS_STATE_OPEN)
 				f = isms_findings_add(out, r, m->doc->path, 0, m->doc->identity, h->id,
 				                      "item %s was deleted while still open, on %s by %s "
-				                      "(commit %s): a nonconformity has disappeared without a "
-				                      "recorded outcome",
+				                      "(commit %s): it has disappeared without a recorded "
+				                      "outcome",
 				                      h->id, d, who, hex);
 			else
 				f = isms_findings_add(out, r, m->doc->path, 0, m->doc->identity, h->id,
 				                      "item %s (%s) was deleted on %s by %s (commit %s): the "
-				                      "record of the nonconformity and its outcome is gone",
+				                      "record of the item and its outcome is gone",
 				                      h->id, isms_state_name(h->state_when_removed), d, who,
 				                      hex);
 			isms_rule_evidence(a, f, h->first_seen, "first listed");
