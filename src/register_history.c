@@ -153,3 +153,63 @@ int isms_audit_replay_registers(isms_audit *a)
 	}
 	return error;
 }
+
+/* The commit of an item's latest move to closed in its register. */
+static guint32 last_closure(const isms_item_history *h)
+{
+	for (guint t = h->transitions->len; t > 0; t--) {
+		const isms_transition *tr = &g_array_index(h->transitions, isms_transition, t - 1);
+		if (tr->to == ISMS_STATE_CLOSED)
+			return tr->commit;
+	}
+	return ISMS_NO_COMMIT;
+}
+
+/* The other histories of h's id, in any register (an item moved between
+ * registers has one history in each). */
+static GPtrArray *same_id(const isms_audit *a, const isms_item_history *h)
+{
+	GPtrArray *out = g_ptr_array_new();
+
+	for (guint k = 0; k < a->registers->len; k++) {
+		const isms_register_model *m = g_ptr_array_index(a->registers, k);
+		for (guint i = 0; i < m->items->len; i++) {
+			const isms_item_history *o = g_ptr_array_index(m->items, i);
+			if (o != h && strcmp(o->id, h->id) == 0)
+				g_ptr_array_add(out, (gpointer)o);
+		}
+	}
+	return out;
+}
+
+guint32 isms_item_closure(const isms_audit *a, const isms_item_history *h)
+{
+	guint32 c = last_closure(h);
+
+	if (c == ISMS_NO_COMMIT || c != h->first_seen || a->registers->len < 2)
+		return c;
+	GPtrArray *others = same_id(a, h);
+	for (guint i = 0; i < others->len; i++) {
+		guint32 oc = last_closure(g_ptr_array_index(others, i));
+		if (oc != ISMS_NO_COMMIT && oc < c)
+			c = oc;
+	}
+	g_ptr_array_free(others, TRUE);
+	return c;
+}
+
+guint32 isms_item_first_seen(const isms_audit *a, const isms_item_history *h)
+{
+	guint32 c = h->first_seen;
+
+	if (a->registers->len < 2)
+		return c;
+	GPtrArray *others = same_id(a, h);
+	for (guint i = 0; i < others->len; i++) {
+		const isms_item_history *o = g_ptr_array_index(others, i);
+		if (o->first_seen < c)
+			c = o->first_seen;
+	}
+	g_ptr_array_free(others, TRUE);
+	return c;
+}

@@ -1,8 +1,11 @@
 /* The register rules on their fixtures: each violating case found exactly
  * (path, line, item, message, evidence), each compliant case not. */
+#include <jansson.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "isms/metrics.h"
+#include "isms/report.h"
 #include "isms/rules.h"
 #include "testutil.h"
 
@@ -236,6 +239,92 @@ START_TEST(configured_register_words)
 }
 END_TEST
 
+/* healthy.fixture at 2026-01-15: NC-1 listed 2025-06-02, closed 2025-08-20,
+ * reopened; OFI-1 listed 2025-06-02, closed 2025-12-10 (typed 2025-12-09,
+ * due 2026-03-31); RA-1 listed and accepted 2025-12-10. */
+START_TEST(metrics_for_the_management_review)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/healthy", "2026-01-15", &fs);
+	isms_metrics m;
+	static const int raised[ISMS_METRICS_QUARTERS] = {0, 0, 0, 0, 2, 0, 1, 0};
+	static const int closed[ISMS_METRICS_QUARTERS] = {0, 0, 0, 0, 0, 1, 1, 0};
+
+	isms_metrics_compute(a, &m);
+	ck_assert_int_eq(m.items, 3);
+	ck_assert_int_eq(m.by_state[ISMS_STATE_OPEN], 1);
+	ck_assert_int_eq(m.by_state[ISMS_STATE_CLOSED], 1);
+	ck_assert_int_eq(m.by_state[ISMS_STATE_ACCEPTED], 1);
+	ck_assert_int_eq(m.by_state[ISMS_STATE_WITHDRAWN], 0);
+	ck_assert_int_eq(m.quarters[0].year, 2024);
+	ck_assert_int_eq(m.quarters[0].quarter, 2);
+	ck_assert_int_eq(m.quarters[7].year, 2026);
+	ck_assert_int_eq(m.quarters[7].quarter, 1);
+	for (int q = 0; q < ISMS_METRICS_QUARTERS; q++) {
+		ck_assert_int_eq(m.quarters[q].raised, raised[q]);
+		ck_assert_int_eq(m.quarters[q].closed, closed[q]);
+	}
+	ck_assert_int_eq(m.closure_times, 1);
+	ck_assert_int_eq(m.median_days, 191); /* 2025-06-02 to 2025-12-10 */
+	ck_assert_int_eq(m.p90_days, 191);
+	ck_assert_int_eq(m.open_by_age[3], 1); /* NC-1: 227 days */
+	ck_assert_int_eq(m.open_by_age[0] + m.open_by_age[1] + m.open_by_age[2], 0);
+	ck_assert_int_eq(m.closed_with_due, 1);
+	ck_assert_int_eq(m.closed_on_time, 1);
+	audit_done(a, &fs);
+
+	/* the demo: 15 closures, percentiles by nearest rank */
+	a = audit_fixture("demo", "2026-11-01", &fs);
+	isms_metrics_compute(a, &m);
+	ck_assert_int_eq(m.items, 18);
+	ck_assert_int_eq(m.by_state[ISMS_STATE_CLOSED], 15);
+	ck_assert_int_eq(m.closure_times, 15);
+	ck_assert_int_eq(m.median_days, 68);
+	ck_assert_int_eq(m.p90_days, 232);
+	ck_assert_int_eq(m.closed_on_time, 15);
+	audit_done(a, &fs);
+}
+END_TEST
+
+START_TEST(metrics_in_the_reports)
+{
+	char *repo = fixture_path("rules/healthy"), *out;
+	json_t *root, *m, *q;
+
+	ck_assert_int_eq(run_cli((const char *const[]){"check", repo, "--as-of", "2026-01-15", NULL},
+	                         NULL, &out, NULL),
+	                 0);
+	ck_assert_ptr_nonnull(strstr(
+	    out, "\nRegister metrics (trends for the management review, clause 9.3.2 d)\n"
+	         "  Items: 3 (open 1, closed 1, accepted 1, withdrawn 0)\n"
+	         "  Quarter  2024-Q2 2024-Q3 2024-Q4 2025-Q1 2025-Q2 2025-Q3 2025-Q4 2026-Q1\n"
+	         "  Raised         0       0       0       0       2       0       1       0\n"
+	         "  Closed         0       0       0       0       0       1       1       0\n"
+	         "  Days from first listed to recorded closed: median 191, 90th percentile 191 (1 "
+	         "closed item)\n"
+	         "  Open items by age: 0-30 days 0, 31-90 days 0, 91-180 days 0, over 180 days 1\n"
+	         "  On-time closure: 1 of 1 closed items with a due date (100%)\n"));
+	g_free(out);
+	run_cli((const char *const[]){"check", repo, "--as-of", "2026-01-15", "--format", "json", NULL},
+	        NULL, &out, NULL);
+	root = json_loads(out, 0, NULL);
+	ck_assert_ptr_nonnull(root);
+	m = json_object_get(root, "metrics");
+	ck_assert_int_eq(json_integer_value(json_object_get(m, "items")), 3);
+	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(m, "by_state"), "accepted")), 1);
+	q = json_array_get(json_object_get(m, "quarters"), 6);
+	ck_assert_str_eq(json_string_value(json_object_get(q, "quarter")), "2025-Q4");
+	ck_assert_int_eq(json_integer_value(json_object_get(q, "raised")), 1);
+	ck_assert_int_eq(json_integer_value(json_object_get(q, "closed")), 1);
+	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(m, "days_to_closure"), "median")), 191);
+	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(m, "open_by_age"), "over_180")), 1);
+	ck_assert(json_real_value(json_object_get(json_object_get(m, "on_time_closure"), "rate")) == 1.0);
+	json_decref(root);
+	g_free(out);
+	g_free(repo);
+}
+END_TEST
+
 Suite *register_rules_suite(void)
 {
 	Suite *s = suite_create("register-rules");
@@ -248,6 +337,8 @@ Suite *register_rules_suite(void)
 	tcase_add_test(tc, removed_reopened_and_stalled);
 	tcase_add_test(tc, renamed_register_keeps_its_items);
 	tcase_add_test(tc, configured_register_words);
+	tcase_add_test(tc, metrics_for_the_management_review);
+	tcase_add_test(tc, metrics_in_the_reports);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -117,6 +117,16 @@ char *isms_audit_commit_hex(const isms_audit *audit, guint32 index, char *buf);
  */
 int isms_audit_replay_registers(isms_audit *audit);
 
+/*
+ * The commit that recorded an item's current closure (its latest move to
+ * closed), or ISMS_NO_COMMIT. An item that arrived already closed from
+ * another register (an archive) keeps the closure recorded there.
+ */
+guint32 isms_item_closure(const isms_audit *a, const isms_item_history *h);
+
+/* The commit that first listed the item in any register. */
+guint32 isms_item_first_seen(const isms_audit *a, const isms_item_history *h);
+
 /* The document type ("" if none). */
 const char *isms_document_type(const isms_document *doc);
 

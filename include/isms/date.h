@@ -24,6 +24,9 @@ int isms_date_parse(const char *text, size_t len, isms_day *out);
 /* Write `YYYY-MM-DD` into `buf` (ISMS_DATE_BUFSIZE bytes); returns buf. */
 char *isms_date_format(isms_day day, char *buf);
 
+/* The calendar year, month (1-12) and day of the month of a day. */
+void isms_date_ymd(isms_day day, int *year, int *month, int *mday);
+
 /* The UTC day of a Unix timestamp. */
 isms_day isms_date_from_time(int64_t seconds);
 

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "isms/error.h"
+#include "isms/metrics.h"
 #include "isms/report.h"
 #include "isms/rules.h"
 #include "isms/version.h"
@@ -119,6 +120,37 @@ static json_t *registers(const isms_audit *a)
 	return arr;
 }
 
+static json_t *metrics(const isms_audit *a)
+{
+	isms_metrics m;
+	json_t *states = json_object(), *quarters = json_array(), *age = json_object();
+	static const char *const age_names[ISMS_METRICS_AGE_BUCKETS] = {"0-30", "31-90", "91-180",
+	                                                                "over_180"};
+
+	isms_metrics_compute(a, &m);
+	for (int s = 0; s <= ISMS_STATE_UNKNOWN; s++)
+		json_object_set_new(states, isms_state_name((isms_item_state)s),
+		                    json_integer(m.by_state[s]));
+	for (int q = 0; q < ISMS_METRICS_QUARTERS; q++) {
+		char label[16];
+		snprintf(label, sizeof(label), "%04d-Q%d", m.quarters[q].year % 10000,
+		         m.quarters[q].quarter % 10);
+		json_array_append_new(quarters, json_pack("{s:s, s:i, s:i}", "quarter", label, "raised",
+		                                          m.quarters[q].raised, "closed",
+		                                          m.quarters[q].closed));
+	}
+	for (int b = 0; b < ISMS_METRICS_AGE_BUCKETS; b++)
+		json_object_set_new(age, age_names[b], json_integer(m.open_by_age[b]));
+	return json_pack(
+	    "{s:i, s:o, s:o, s:{s:i, s:o, s:o}, s:o, s:{s:i, s:i, s:o}}", "items", m.items,
+	    "by_state", states, "quarters", quarters, "days_to_closure", "count", m.closure_times,
+	    "median", m.closure_times ? json_integer(m.median_days) : json_null(), "p90",
+	    m.closure_times ? json_integer(m.p90_days) : json_null(), "open_by_age", age,
+	    "on_time_closure", "closed_with_due", m.closed_with_due, "on_time", m.closed_on_time,
+	    "rate",
+	    m.closed_with_due ? json_real((double)m.closed_on_time / m.closed_with_due) : json_null());
+}
+
 static json_t *findings(const isms_findings *fs)
 {
 	json_t *arr = json_array();
@@ -154,14 +186,15 @@ int isms_report_json(const isms_audit *a, const isms_findings *fs,
 
 	(void)opts;
 	root = json_pack(
-	    "{s:{s:s, s:s}, s:{s:o, s:s, s:o, s:b}, s:{s:I, s:I, s:I}, s:o, s:o, s:o}", "tool", "name",
+	    "{s:{s:s, s:s}, s:{s:o, s:s, s:o, s:b}, s:{s:I, s:I, s:I}, s:o, s:o, s:o, s:o}", "tool",
+	    "name",
 	    ISMS_NAME, "version", ISMS_VERSION, "repository", "root", jstr(a->root), "commit",
 	    isms_audit_commit_hex(a, a->history.commits->len - 1, hex), "as_of", jdate(a->today),
 	    "shallow", a->shallow, "summary", "major",
 	    (json_int_t)isms_findings_count(fs, ISMS_SEV_MAJOR), "minor",
 	    (json_int_t)isms_findings_count(fs, ISMS_SEV_MINOR), "observation",
 	    (json_int_t)isms_findings_count(fs, ISMS_SEV_OBSERVATION), "documents", documents(a),
-	    "registers", registers(a), "findings", findings(fs));
+	    "registers", registers(a), "metrics", metrics(a), "findings", findings(fs));
 	if (!root)
 		return isms_error_set(ISMS_ERROR, "cannot build the JSON report");
 	rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);

@@ -2,6 +2,7 @@
 
 #include "isms/clauses.h"
 #include "isms/error.h"
+#include "isms/metrics.h"
 #include "isms/report.h"
 #include "isms/rules.h"
 #include "isms/version.h"
@@ -83,6 +84,48 @@ static void finding(const writer *w, const isms_finding *f)
 	}
 }
 
+/* The register's trends, for the management review. */
+static void metrics(const isms_audit *a, const writer *w)
+{
+	FILE *out = w->out;
+	isms_metrics m;
+
+	if (a->registers->len == 0)
+		return;
+	isms_metrics_compute(a, &m);
+	fprintf(out, "\n%sRegister metrics%s (trends for the management review, clause 9.3.2 d)\n",
+	        sgr(w, BOLD), sgr(w, RESET));
+	fprintf(out, "  Items: %d (open %d, closed %d, accepted %d, withdrawn %d", m.items,
+	        m.by_state[ISMS_STATE_OPEN], m.by_state[ISMS_STATE_CLOSED],
+	        m.by_state[ISMS_STATE_ACCEPTED], m.by_state[ISMS_STATE_WITHDRAWN]);
+	if (m.by_state[ISMS_STATE_UNKNOWN])
+		fprintf(out, ", unknown status %d", m.by_state[ISMS_STATE_UNKNOWN]);
+	fprintf(out, ")\n  %-8s", "Quarter");
+	for (int q = 0; q < ISMS_METRICS_QUARTERS; q++)
+		fprintf(out, " %04d-Q%d", m.quarters[q].year % 10000, m.quarters[q].quarter % 10);
+	fprintf(out, "\n  %-8s", "Raised");
+	for (int q = 0; q < ISMS_METRICS_QUARTERS; q++)
+		fprintf(out, " %7d", m.quarters[q].raised);
+	fprintf(out, "\n  %-8s", "Closed");
+	for (int q = 0; q < ISMS_METRICS_QUARTERS; q++)
+		fprintf(out, " %7d", m.quarters[q].closed);
+	if (m.closure_times)
+		fprintf(out, "\n  Days from first listed to recorded closed: median %d, 90th percentile %d "
+		             "(%d closed item%s)\n",
+		        m.median_days, m.p90_days, m.closure_times, m.closure_times == 1 ? "" : "s");
+	else
+		fprintf(out, "\n  Days from first listed to recorded closed: no closed items\n");
+	fprintf(out, "  Open items by age: 0-30 days %d, 31-90 days %d, 91-180 days %d, over 180 days "
+	             "%d\n",
+	        m.open_by_age[0], m.open_by_age[1], m.open_by_age[2], m.open_by_age[3]);
+	if (m.closed_with_due)
+		fprintf(out, "  On-time closure: %d of %d closed items with a due date (%d%%)\n",
+		        m.closed_on_time, m.closed_with_due,
+		        (int)(100.0 * m.closed_on_time / m.closed_with_due + 0.5));
+	else
+		fprintf(out, "  On-time closure: no closed items with a due date\n");
+}
+
 int isms_report_text(const isms_audit *a, const isms_findings *fs,
                      const isms_report_options *opts, FILE *out)
 {
@@ -116,6 +159,7 @@ int isms_report_text(const isms_audit *a, const isms_findings *fs,
 	major = isms_findings_count(fs, ISMS_SEV_MAJOR);
 	minor = isms_findings_count(fs, ISMS_SEV_MINOR);
 	obs = isms_findings_count(fs, ISMS_SEV_OBSERVATION);
+	metrics(a, &w);
 	if (fs->items->len == 0)
 		fprintf(out, "\nNo findings: the documented information is controlled and current.\n");
 	fprintf(out, "\n%sSummary: %zu major, %zu minor, %zu observation%s", sgr(&w, BOLD), major, minor,

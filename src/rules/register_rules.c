@@ -286,40 +286,6 @@ int isms_check_reg_stale(const isms_audit *a, const isms_rule *r, isms_findings 
 	return 0;
 }
 
-/* The commit of an item's latest move to closed, or ISMS_NO_COMMIT. */
-static guint32 last_closure(const isms_item_history *h)
-{
-	for (guint t = h->transitions->len; t > 0; t--) {
-		const isms_transition *tr = &g_array_index(h->transitions, isms_transition, t - 1);
-		if (tr->to == ISMS_STATE_CLOSED)
-			return tr->commit;
-	}
-	return ISMS_NO_COMMIT;
-}
-
-/*
- * The commit that recorded the item's current closure. An item that
- * arrived already closed (moved from another register, such as an archive)
- * keeps the closure recorded where it came from.
- */
-static guint32 closure_commit(const isms_audit *a, const isms_item_history *h)
-{
-	guint32 c = last_closure(h);
-
-	if (c == ISMS_NO_COMMIT || c != h->first_seen)
-		return c;
-	for (guint k = 0; k < a->registers->len; k++) {
-		const isms_register_model *m = g_ptr_array_index(a->registers, k);
-		for (guint i = 0; i < m->items->len; i++) {
-			const isms_item_history *o = g_ptr_array_index(m->items, i);
-			guint32 oc = o == h || strcmp(o->id, h->id) != 0 ? ISMS_NO_COMMIT : last_closure(o);
-			if (oc != ISMS_NO_COMMIT && oc < c)
-				c = oc;
-		}
-	}
-	return c;
-}
-
 int isms_check_reg_no_closures(const isms_audit *a, const isms_rule *r, isms_findings *out)
 {
 	char d[ISMS_DATE_BUFSIZE], since[ISMS_DATE_BUFSIZE];
@@ -380,7 +346,7 @@ static int check_closed_missing(const isms_audit *a, const isms_rule *r, isms_fi
 			    isms_register_is_improvement(&a->config.dialect, it->id))
 				continue;
 			isms_finding *f = ITEM_FINDING(out, r, m, it, "closed item %s has no %s", h->id, what);
-			isms_rule_evidence(a, f, last_closure(h), "recorded closed");
+			isms_rule_evidence(a, f, isms_item_closure(a, h), "recorded closed");
 		}
 	}
 	return 0;
@@ -455,7 +421,7 @@ int isms_check_act_closure_backdated(const isms_audit *a, const isms_rule *r,
 		FOR_CURRENT_ITEMS(m, h)
 		{
 			const isms_reg_item *it = h->item;
-			guint32 c = closure_commit(a, h);
+			guint32 c = isms_item_closure(a, h);
 			if (it->state != ISMS_STATE_CLOSED || !it->has_closed || c == ISMS_NO_COMMIT)
 				continue;
 			isms_day when = isms_audit_commit(a, c)->date;

@@ -122,6 +122,16 @@ char *isms_date_format(isms_day day, char *buf)
 	return buf;
 }
 
+void isms_date_ymd(isms_day day, int *year, int *month, int *mday)
+{
+	GDate d;
+
+	to_gdate(day, &d);
+	*year = g_date_get_year(&d);
+	*month = g_date_get_month(&d);
+	*mday = g_date_get_day(&d);
+}
+
 isms_day isms_date_from_time(int64_t seconds)
 {
 	int64_t days = seconds / 86400;
