@@ -250,7 +250,7 @@ static void map_columns(const isms_register_dialect *d, const GPtrArray *header,
 
 void isms_reg_item_free(isms_reg_item *it)
 {
-	if (!it)
+	if (!it || --it->refs > 0)
 		return;
 	g_free(it->id);
 	for (int c = 0; c < ISMS_COL_COUNT; c++)
@@ -268,6 +268,7 @@ isms_reg_item *isms_reg_item_copy(const isms_reg_item *it)
 {
 	isms_reg_item *c = g_memdup2(it, sizeof(*it));
 
+	c->refs = 1;
 	c->id = g_strdup(it->id);
 	for (int k = 0; k < ISMS_COL_COUNT; k++)
 		c->cell[k] = g_strdup(it->cell[k]);
@@ -317,6 +318,7 @@ static isms_reg_item *read_item(const isms_register_dialect *d, const isms_md_ro
 {
 	isms_reg_item *it = g_new0(isms_reg_item, 1);
 
+	it->refs = 1;
 	it->line = row->line;
 	it->table = table;
 	it->problems = g_ptr_array_new_with_free_func(g_free);
@@ -366,7 +368,10 @@ isms_register *isms_register_parse(const char *buf, size_t len, int first_line,
 			continue;
 		}
 		rt->line = mt->line;
+		rt->end = mt->rows->len ? ((isms_md_row *)g_ptr_array_index(mt->rows, mt->rows->len - 1))->line
+		                        : mt->line + 1;
 		rt->can_close = rt->column[ISMS_COL_CLOSED] >= 0;
+		reg->rows += (int)mt->rows->len;
 		g_ptr_array_add(reg->tables, rt);
 		for (guint r = 0; r < mt->rows->len; r++) {
 			const isms_md_row *row = g_ptr_array_index(mt->rows, r);
@@ -391,6 +396,181 @@ isms_register *isms_register_parse(const char *buf, size_t len, int first_line,
 	}
 	g_ptr_array_free(tables, TRUE);
 	return reg;
+}
+
+/* ---- the next version from the changed rows ---------------------------- */
+
+/* The offsets of the starts of lines 1..n of a text; [n] is its end. */
+static GArray *line_index(const char *text, size_t len)
+{
+	GArray *starts = g_array_new(FALSE, FALSE, sizeof(size_t));
+	size_t zero = 0;
+
+	g_array_append_val(starts, zero);
+	for (const char *p = text, *end = text + len; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t next = nl ? (size_t)(nl - text) + 1 : len;
+		if (next >= len)
+			break;
+		g_array_append_val(starts, next);
+		p = text + next;
+	}
+	g_array_append_val(starts, len);
+	return starts;
+}
+
+/* Lines [from, from + n) of an indexed text (1-based), or NULL if out of range. */
+static const char *lines_of(const char *text, const GArray *idx, int from, int n, size_t *len)
+{
+	guint last = idx->len - 1; /* number of lines */
+
+	if (from < 1 || n < 0 || (guint)(from - 1 + n) > last)
+		return NULL;
+	size_t a = g_array_index(idx, size_t, from - 1), b = g_array_index(idx, size_t, from - 1 + n);
+	*len = b - a;
+	return text + a;
+}
+
+/* The register table of prev whose body rows hold the hunk, or -1. */
+static int hunk_table(const isms_register *prev, const isms_line_hunk *h)
+{
+	for (guint t = 0; t < prev->tables->len; t++) {
+		const isms_reg_table *rt = g_ptr_array_index(prev->tables, t);
+		int first_row = rt->line + 2;
+		if (h->old_lines > 0 ? h->old_start >= first_row && h->old_start + h->old_lines - 1 <= rt->end
+		                     : h->old_start >= first_row - 1 && h->old_start <= rt->end)
+			return (int)t;
+	}
+	return -1;
+}
+
+static void add_item(isms_register *reg, isms_reg_item *it, int delta)
+{
+	it->refs++;
+	it->line += delta;
+	g_ptr_array_add(reg->items, it);
+}
+
+isms_register *isms_register_update(const isms_register *prev, const char *file, size_t len,
+                                    const isms_line_hunk *hunks, size_t n,
+                                    const isms_register_dialect *d)
+{
+	isms_register *reg;
+	GArray *idx;
+	guint next = 0, next_idless = 0; /* of prev->items, prev->idless */
+	int delta = 0;
+
+	if (!d)
+		d = default_dialect();
+	/* a reference definition elsewhere could change how a cell reads */
+	if (n == 0 || g_strstr_len(file, (gssize)len, "]:"))
+		return NULL;
+	for (size_t k = 0; k < n; k++)
+		if (hunk_table(prev, &hunks[k]) < 0 || (k > 0 && hunks[k].old_start <= hunks[k - 1].old_start))
+			return NULL;
+
+	idx = line_index(file, len);
+	reg = g_new0(isms_register, 1);
+	reg->tables = g_ptr_array_new_with_free_func(g_free);
+	reg->others = g_array_new(FALSE, FALSE, sizeof(isms_reg_other));
+	reg->idless = g_array_new(FALSE, FALSE, sizeof(isms_reg_other));
+	reg->items = g_ptr_array_new_with_free_func(item_free);
+	reg->rows = prev->rows;
+	for (guint t = 0; t < prev->tables->len; t++)
+		g_ptr_array_add(reg->tables, g_memdup2(g_ptr_array_index(prev->tables, t),
+		                                       sizeof(isms_reg_table)));
+
+	for (size_t k = 0; k <= n; k++) {
+		/* the old lines before this hunk (or to the end) move by delta */
+		int until = k < n ? hunks[k].old_start + (hunks[k].old_lines > 0 ? 0 : 1) : G_MAXINT;
+		for (; next < prev->items->len; next++) {
+			isms_reg_item *it = g_ptr_array_index(prev->items, next);
+			if (it->line >= until)
+				break;
+			add_item(reg, it, delta);
+		}
+		for (; next_idless < prev->idless->len; next_idless++) {
+			isms_reg_other o = g_array_index(prev->idless, isms_reg_other, next_idless);
+			if (o.line >= until)
+				break;
+			o.line += delta;
+			g_array_append_val(reg->idless, o);
+		}
+		if (k == n)
+			break;
+
+		const isms_line_hunk *h = &hunks[k];
+		int t = hunk_table(prev, h), old_end = h->old_start + h->old_lines;
+		const isms_reg_table *pt = g_ptr_array_index(prev->tables, t);
+		/* the replaced rows go */
+		while (next < prev->items->len &&
+		       ((isms_reg_item *)g_ptr_array_index(prev->items, next))->line < old_end)
+			next++;
+		while (next_idless < prev->idless->len &&
+		       g_array_index(prev->idless, isms_reg_other, next_idless).line < old_end)
+			next_idless++;
+		/* the new rows, parsed under the table's header and delimiter rows */
+		size_t hlen = 0, rlen = 0;
+		const char *head = lines_of(file, idx, pt->line + delta, 2, &hlen);
+		const char *rows = lines_of(file, idx, h->new_start, h->new_lines, &rlen);
+		if (!head || (h->new_lines > 0 && !rows))
+			goto fallback;
+		GString *mini = g_string_sized_new(hlen + rlen + 1);
+		g_string_append_len(mini, head, (gssize)hlen);
+		if (h->new_lines > 0)
+			g_string_append_len(mini, rows, (gssize)rlen);
+		/* numbered so that the rows fall on their lines in the file */
+		isms_register *part = isms_register_parse(mini->str, mini->len, h->new_start - 2, d);
+		g_string_free(mini, TRUE);
+		const isms_reg_table *nt = part->tables->len == 1 ? g_ptr_array_index(part->tables, 0) : NULL;
+		if (!nt || part->others->len != 0 || part->rows != h->new_lines ||
+		    memcmp(nt->column, pt->column, sizeof(nt->column)) != 0) {
+			isms_register_free(part);
+			goto fallback;
+		}
+		for (guint i = 0; i < part->items->len; i++) {
+			isms_reg_item *it = g_ptr_array_index(part->items, i);
+			it->table = t;
+			add_item(reg, it, 0);
+		}
+		g_array_append_vals(reg->idless, part->idless->data, part->idless->len);
+		isms_register_free(part);
+		delta += h->new_lines - h->old_lines;
+		reg->rows += h->new_lines - h->old_lines;
+		((isms_reg_table *)g_ptr_array_index(reg->tables, t))->end += h->new_lines - h->old_lines;
+		/* the tables after this one move */
+		for (guint u = (guint)t + 1; u < reg->tables->len; u++) {
+			isms_reg_table *rt = g_ptr_array_index(reg->tables, u);
+			rt->line += h->new_lines - h->old_lines;
+			rt->end += h->new_lines - h->old_lines;
+		}
+	}
+	for (guint i = 0; i < prev->others->len; i++) {
+		isms_reg_other o = g_array_index(prev->others, isms_reg_other, i);
+		for (size_t k = 0; k < n; k++)
+			if (o.line > hunks[k].old_start)
+				o.line += hunks[k].new_lines - hunks[k].old_lines;
+		g_array_append_val(reg->others, o);
+	}
+	/* what the tables hold now */
+	for (guint t = 0; t < reg->tables->len; t++) {
+		isms_reg_table *rt = g_ptr_array_index(reg->tables, t);
+		rt->can_close = rt->column[ISMS_COL_CLOSED] >= 0;
+		rt->has_open = 0;
+	}
+	for (guint i = 0; i < reg->items->len; i++) {
+		const isms_reg_item *it = g_ptr_array_index(reg->items, i);
+		isms_reg_table *rt = g_ptr_array_index(reg->tables, it->table);
+		rt->can_close |= it->state == ISMS_STATE_CLOSED;
+		rt->has_open |= it->state == ISMS_STATE_OPEN;
+	}
+	g_array_free(idx, TRUE);
+	return reg;
+
+fallback:
+	g_array_free(idx, TRUE);
+	isms_register_free(reg);
+	return NULL;
 }
 
 void isms_register_free(isms_register *reg)

@@ -27,25 +27,66 @@ static void model_free(gpointer p)
 	g_free(m);
 }
 
-/* Read one version of a register: the body after its front matter. */
+static int collect_hunk(const git_diff_delta *delta, const git_diff_hunk *hunk, void *payload)
+{
+	isms_line_hunk h = {hunk->old_start, hunk->old_lines, hunk->new_start, hunk->new_lines};
+
+	(void)delta;
+	g_array_append_val((GArray *)payload, h);
+	return 0;
+}
+
+/*
+ * The register of blob `b` from the previous version's (prev, in blob
+ * `pb`): when git's line diff shows only rows of register tables changed,
+ * only those rows are read; NULL otherwise.
+ */
+static isms_register *update(isms_audit *a, const isms_register *prev, git_blob *pb, git_blob *b)
+{
+	git_diff_options opts;
+	GArray *hunks = g_array_new(FALSE, FALSE, sizeof(isms_line_hunk));
+	isms_register *reg = NULL;
+
+	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+	opts.context_lines = 0;
+	opts.interhunk_lines = 0;
+	opts.flags = GIT_DIFF_FORCE_TEXT;
+	if (git_diff_blobs(pb, NULL, b, NULL, &opts, NULL, NULL, collect_hunk, NULL, hunks) == 0)
+		reg = isms_register_update(prev, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
+		                           (const isms_line_hunk *)(void *)hunks->data, hunks->len,
+		                           &a->config.dialect);
+	g_array_free(hunks, TRUE);
+	return reg;
+}
+
+/* Read one version of a register: the body after its front matter, or the
+ * rows that changed since the previous version (prev, in blob *pb, which
+ * is replaced by this version's blob). */
 static int read_version(isms_audit *a, const git_oid *blob, const char *path,
-                        isms_register **out)
+                        const isms_register *prev, git_blob **pb, isms_register **out)
 {
 	const isms_meta *meta = g_hash_table_lookup(a->metas, blob);
 	size_t off = meta ? meta->fm.body_offset : 0;
 	int line = meta ? meta->fm.body_line : 1;
-	git_blob *b = NULL;
+	git_blob *b = NULL, *old = *pb;
 
+	*pb = NULL;
 	if (meta && (meta->flags & (ISMS_META_BINARY | ISMS_META_TOO_LARGE))) {
+		git_blob_free(old);
 		*out = isms_register_parse("", 0, 1, &a->config.dialect);
 		return 0;
 	}
-	if (git_blob_lookup(&b, a->repo, blob) < 0)
+	if (git_blob_lookup(&b, a->repo, blob) < 0) {
+		git_blob_free(old);
 		return isms_git_error(path);
+	}
 	size_t len = (size_t)git_blob_rawsize(b);
-	*out = isms_register_parse((const char *)git_blob_rawcontent(b) + (off <= len ? off : len),
-	                           off <= len ? len - off : 0, line, &a->config.dialect);
-	git_blob_free(b);
+	*out = prev && old ? update(a, prev, old, b) : NULL;
+	git_blob_free(old);
+	if (!*out)
+		*out = isms_register_parse((const char *)git_blob_rawcontent(b) + (off <= len ? off : len),
+		                           off <= len ? len - off : 0, line, &a->config.dialect);
+	*pb = b;
 	return 0;
 }
 
@@ -116,6 +157,7 @@ static int replay(isms_audit *a, isms_register_model *m)
 	GHashTable *by_id = g_hash_table_new(g_str_hash, g_str_equal);
 	isms_register *prev = NULL;
 	const git_oid *prev_blob = NULL;
+	git_blob *pb = NULL;
 	int error = 0;
 
 	for (guint v = 0; v < m->doc->versions->len; v++) {
@@ -123,7 +165,7 @@ static int replay(isms_audit *a, isms_register_model *m)
 		isms_register *reg = NULL;
 		if (prev_blob && git_oid_equal(prev_blob, &e->blob))
 			continue;
-		if ((error = read_version(a, &e->blob, m->doc->path, &reg)) < 0)
+		if ((error = read_version(a, &e->blob, m->doc->path, prev, &pb, &reg)) < 0)
 			break;
 		compare(m, by_id, reg, e->commit);
 		m->versions++;
@@ -131,6 +173,7 @@ static int replay(isms_audit *a, isms_register_model *m)
 		prev = reg;
 		prev_blob = &e->blob;
 	}
+	git_blob_free(pb);
 	m->current = prev;
 	g_hash_table_destroy(by_id);
 	return error;

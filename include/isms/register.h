@@ -99,10 +99,12 @@ typedef struct {
 	isms_day raised, due, closed;
 	int approved;                  /* an approver cell or an approval phrase */
 	GPtrArray *problems;           /* char *: unparseable dates, unknown status */
+	int refs;                      /* versions sharing this row (unchanged rows are shared) */
 } isms_reg_item;
 
 typedef struct {
 	int line;                      /* the header row's line */
+	int end;                       /* its last line (last row, or the delimiter row) */
 	int column[ISMS_COL_COUNT];    /* index of each column, or -1 */
 	int can_close;                 /* has a Closed column or a closed item */
 	int has_open;                  /* holds an open item */
@@ -119,7 +121,16 @@ typedef struct {
 	GArray *others;     /* isms_reg_other: tables without an ID and a Status column */
 	GArray *idless;     /* isms_reg_other: rows of register tables with no id */
 	GPtrArray *items;   /* isms_reg_item *, in file order */
+	int rows;           /* body rows of the register tables, blank ones included */
 } isms_register;
+
+/* Lines changed between two versions of a file, as git reports a hunk:
+ * old_lines lines from old_start replaced by new_lines lines from
+ * new_start (1-based; a count of 0 means an insertion or deletion after
+ * that line). */
+typedef struct {
+	int old_start, old_lines, new_start, new_lines;
+} isms_line_hunk;
 
 /*
  * Read the register tables of a Markdown body (buf, len) whose first line
@@ -130,7 +141,21 @@ typedef struct {
 isms_register *isms_register_parse(const char *buf, size_t len, int first_line,
                                    const isms_register_dialect *d);
 
-/* A copy of an item that outlives its register version. */
+/*
+ * The register of the next version of a file from the register of the
+ * previous one and the hunks between them (in file order), when every hunk
+ * lies within the body rows of a register table: only the changed rows are
+ * parsed (with cmark-gfm, under their table's header), the others are
+ * shared. `file` (len bytes) is the whole new version. Returns NULL when
+ * the change touches anything else (front matter, headings, a table's
+ * header, text, reference definitions): parse the whole body then.
+ */
+isms_register *isms_register_update(const isms_register *prev, const char *file, size_t len,
+                                    const isms_line_hunk *hunks, size_t n,
+                                    const isms_register_dialect *d);
+
+/* A copy of an item that outlives its register version; release it (and
+ * any item) with isms_reg_item_free(), which drops one reference. */
 isms_reg_item *isms_reg_item_copy(const isms_reg_item *it);
 void isms_reg_item_free(isms_reg_item *it);
 
