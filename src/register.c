@@ -431,6 +431,16 @@ static const char *lines_of(const char *text, const GArray *idx, int from, int n
 	return text + a;
 }
 
+/* Whether `]:` occurs, as in a link reference definition `[x]: url`. */
+static int has_reference_mark(const char *text, size_t len)
+{
+	for (const char *p = text, *end = text + len;
+	     (p = memchr(p, ']', (size_t)(end - p))) != NULL && p + 1 < end; p++)
+		if (p[1] == ':')
+			return 1;
+	return 0;
+}
+
 /* The register table of prev whose body rows hold the hunk, or -1. */
 static int hunk_table(const isms_register *prev, const isms_line_hunk *h)
 {
@@ -463,7 +473,7 @@ isms_register *isms_register_update(const isms_register *prev, const char *file,
 	if (!d)
 		d = default_dialect();
 	/* a reference definition elsewhere could change how a cell reads */
-	if (n == 0 || g_strstr_len(file, (gssize)len, "]:"))
+	if (n == 0 || has_reference_mark(file, len))
 		return NULL;
 	for (size_t k = 0; k < n; k++)
 		if (hunk_table(prev, &hunks[k]) < 0 || (k > 0 && hunks[k].old_start <= hunks[k - 1].old_start))

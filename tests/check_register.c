@@ -81,6 +81,132 @@ START_TEST(register_tables_are_found_by_their_columns)
 }
 END_TEST
 
+/* The incremental reader must give exactly what a full parse gives. */
+static void assert_same_register(const isms_register *x, const isms_register *y)
+{
+	ck_assert_uint_eq(x->tables->len, y->tables->len);
+	for (guint t = 0; t < x->tables->len; t++) {
+		const isms_reg_table *a = g_ptr_array_index(x->tables, t), *b = g_ptr_array_index(y->tables, t);
+		ck_assert_int_eq(a->line, b->line);
+		ck_assert_int_eq(a->end, b->end);
+		ck_assert_int_eq(a->can_close, b->can_close);
+		ck_assert_int_eq(a->has_open, b->has_open);
+	}
+	ck_assert_uint_eq(x->others->len, y->others->len);
+	for (guint i = 0; i < x->others->len; i++)
+		ck_assert_int_eq(g_array_index(x->others, isms_reg_other, i).line,
+		                 g_array_index(y->others, isms_reg_other, i).line);
+	ck_assert_uint_eq(x->idless->len, y->idless->len);
+	for (guint i = 0; i < x->idless->len; i++)
+		ck_assert_int_eq(g_array_index(x->idless, isms_reg_other, i).line,
+		                 g_array_index(y->idless, isms_reg_other, i).line);
+	ck_assert_int_eq(x->rows, y->rows);
+	ck_assert_uint_eq(x->items->len, y->items->len);
+	for (guint i = 0; i < x->items->len; i++) {
+		const isms_reg_item *a = g_ptr_array_index(x->items, i), *b = g_ptr_array_index(y->items, i);
+		ck_assert_str_eq(a->id, b->id);
+		ck_assert_int_eq(a->line, b->line);
+		ck_assert_int_eq(a->table, b->table);
+		ck_assert_int_eq(a->state, b->state);
+		for (int c = 0; c < ISMS_COL_COUNT; c++)
+			ck_assert_str_eq(a->cell[c] ? a->cell[c] : "(none)", b->cell[c] ? b->cell[c] : "(none)");
+	}
+}
+
+static const char v1[] = "# R\n"                      /* 1 */
+                         "\n"
+                         "| ID | Status | Due |\n"       /* 3 */
+                         "|---|---|---|\n"
+                         "| A | Open | 2025-01-01 |\n"    /* 5 */
+                         "| B | Open | 2025-02-01 |\n"
+                         "| C | Open | 2025-03-01 |\n"    /* 7 */
+                         "\n"
+                         "| Status | Meaning |\n"         /* 9: not a register table */
+                         "|---|---|\n"
+                         "| Open | to do |\n"
+                         "\n"
+                         "| Ref | State |\n"             /* 13 */
+                         "|---|---|\n"
+                         "| X | Open |\n";              /* 15 */
+
+/* Apply one edit to v1 with update() and compare with a full parse; NULL
+ * expected means the edit must fall back to a full parse. */
+static void check_update(const char *v2, isms_line_hunk h, int expect_update)
+{
+	isms_register *prev = isms_register_parse(v1, strlen(v1), 1, NULL);
+	isms_register *full = isms_register_parse(v2, strlen(v2), 1, NULL);
+	isms_register *upd = isms_register_update(prev, v2, strlen(v2), &h, 1, NULL);
+
+	if (!expect_update) {
+		ck_assert_ptr_null(upd);
+	} else {
+		ck_assert_ptr_nonnull(upd);
+		isms_register_free(prev); /* shared rows outlive the previous version */
+		prev = NULL;
+		assert_same_register(upd, full);
+	}
+	isms_register_free(upd);
+	isms_register_free(prev);
+	isms_register_free(full);
+}
+
+static char *edit(int from, int count, const char *insert)
+{
+	gchar **lines = g_strsplit(v1, "\n", -1);
+	GString *s = g_string_new(NULL);
+
+	for (int i = 0; lines[i] && lines[i + 1]; i++) {
+		if (i + 1 == from && insert)
+			g_string_append(s, insert);
+		if (i + 1 >= from && i + 1 < from + count)
+			continue;
+		g_string_append_printf(s, "%s\n", lines[i]);
+	}
+	if (from > (int)g_strv_length(lines) - 1 && insert)
+		g_string_append(s, insert);
+	g_strfreev(lines);
+	return g_string_free(s, FALSE);
+}
+
+START_TEST(changed_rows_are_read_alone)
+{
+	char *v2;
+
+	/* a status changes in the middle row */
+	v2 = edit(6, 1, "| B | Closed | 2025-02-01 |\n");
+	check_update(v2, (isms_line_hunk){6, 1, 6, 1}, 1);
+	g_free(v2);
+	/* a row is added after the last one of the first table: later lines move */
+	v2 = edit(8, 0, "| D | In progress | 2025-04-01 |\n");
+	check_update(v2, (isms_line_hunk){7, 0, 8, 1}, 1);
+	g_free(v2);
+	/* a row is deleted, and one replaced by two (one without an id) */
+	v2 = edit(5, 1, NULL);
+	check_update(v2, (isms_line_hunk){5, 1, 4, 0}, 1);
+	g_free(v2);
+	v2 = edit(15, 1, "| X | Done |\n|  | Open |\n");
+	check_update(v2, (isms_line_hunk){15, 1, 15, 2}, 1);
+	g_free(v2);
+	/* a blank line splits the table: read the whole body again */
+	v2 = edit(6, 1, "\n");
+	check_update(v2, (isms_line_hunk){6, 1, 6, 1}, 0);
+	g_free(v2);
+	/* the header, the text and the legend table are not rows */
+	v2 = edit(3, 1, "| ID | State | Due |\n");
+	check_update(v2, (isms_line_hunk){3, 1, 3, 1}, 0);
+	g_free(v2);
+	v2 = edit(11, 1, "| Closed | done |\n");
+	check_update(v2, (isms_line_hunk){11, 1, 11, 1}, 0);
+	g_free(v2);
+	/* a reference definition anywhere could change a cell */
+	char *row = edit(6, 1, "| B | [Closed][c] | 2025-02-01 |\n");
+	v2 = g_strconcat(row, "\n[c]: https://example.com\n", NULL);
+	check_update(v2, (isms_line_hunk){6, 1, 6, 1}, 0);
+	g_free(row);
+	g_free(v2);
+}
+END_TEST
+
 START_TEST(status_words_map_to_states)
 {
 	ck_assert_int_eq(isms_status_state(NULL, "In Progress"), ISMS_STATE_OPEN);
@@ -104,6 +230,7 @@ Suite *register_suite(void)
 	TCase *tc = tcase_create("register");
 
 	tcase_add_test(tc, register_tables_are_found_by_their_columns);
+	tcase_add_test(tc, changed_rows_are_read_alone);
 	tcase_add_test(tc, status_words_map_to_states);
 	suite_add_tcase(s, tc);
 	return s;
