@@ -105,6 +105,82 @@ START_TEST(an_empty_file_keeps_the_defaults)
 }
 END_TEST
 
+START_TEST(register_keys_set_the_dialect)
+{
+	isms_config cfg;
+	int rc = load(&cfg, "registers: [isms/actions.md, 'registers/*.md']\n"
+	                    "register_columns:\n  owner: [Lead, '**Action lead**']\n"
+	                    "  description: [Owner]\n"
+	                    "status_words:\n  closed: [Fixed, Done]\n  open: [WIP]\n"
+	                    "approval_phrases: [signed off by]\nimprovement_ids: ['IDEA-*']\n"
+	                    "register_stale_months: 3\nclosure_window_months: 9\n"
+	                    "closure_backdate_days: 10\n");
+
+	ck_assert_msg(rc == 0, "%s", isms_error_last());
+	ck_assert(isms_config_is_register(&cfg, "isms/actions.md"));
+	ck_assert(isms_config_is_register(&cfg, "registers/2026.md"));
+	ck_assert(!isms_config_is_register(&cfg, "isms/policy.md"));
+	ck_assert_uint_eq(cfg.dialect.synonyms[ISMS_COL_OWNER]->len, 2);
+	ck_assert_str_eq(g_ptr_array_index(cfg.dialect.synonyms[ISMS_COL_OWNER], 1), "action lead");
+	/* Owner went to description: no other column keeps it */
+	ck_assert_str_eq(g_ptr_array_index(cfg.dialect.synonyms[ISMS_COL_DESCRIPTION], 0), "owner");
+	ck_assert_int_eq(isms_status_state(&cfg.dialect, "fixed"), ISMS_STATE_CLOSED);
+	ck_assert_int_eq(isms_status_state(&cfg.dialect, "Closed"), ISMS_STATE_UNKNOWN);
+	ck_assert_int_eq(isms_status_state(&cfg.dialect, "WIP"), ISMS_STATE_OPEN);
+	ck_assert_int_eq(isms_status_state(&cfg.dialect, "Open"), ISMS_STATE_UNKNOWN);
+	ck_assert_int_eq(isms_status_state(&cfg.dialect, "Withdrawn"), ISMS_STATE_WITHDRAWN);
+	ck_assert(isms_register_is_improvement(&cfg.dialect, "idea-7"));
+	ck_assert(!isms_register_is_improvement(&cfg.dialect, "OFI-1"));
+	ck_assert_int_eq(cfg.register_stale_months, 3);
+	ck_assert_int_eq(cfg.closure_window_months, 9);
+	ck_assert_int_eq(cfg.closure_backdate_days, 10);
+	isms_config_dispose(&cfg);
+
+	/* an approval phrase followed by a name */
+	rc = load(&cfg, "approval_phrases: [signed off by]\n");
+	const char *doc = "| ID | Status | Action |\n|---|---|---|\n"
+	                  "| R-1 | Accepted | Signed off by: Ann (CEO) |\n"
+	                  "| R-2 | Accepted | Approved by Ann |\n"
+	                  "| R-3 | Accepted | To be signed off by |\n";
+	isms_register *reg = isms_register_parse(doc, strlen(doc), 1, &cfg.dialect);
+	ck_assert(isms_register_item(reg, "R-1")->approved);
+	ck_assert(!isms_register_item(reg, "R-2")->approved);
+	ck_assert(!isms_register_item(reg, "R-3")->approved);
+	isms_register_free(reg);
+	isms_config_dispose(&cfg);
+}
+END_TEST
+
+START_TEST(bad_register_keys_name_the_line)
+{
+	static const struct {
+		const char *text, *error;
+	} cases[] = {
+		{"register_columns:\n  cost: [Cost]\n",
+		 "cfg.yml:2: unknown register column 'cost' (id, raised, source, description, "
+		 "root_cause, action, owner, due, status, closed, effectiveness, approver)"},
+		{"register_columns:\n  owner: []\n", "cfg.yml:2: 'owner' needs at least one header word"},
+		{"register_columns: [owner]\n",
+		 "cfg.yml:1: 'register_columns' must map column names to lists of header words"},
+		{"status_words:\n  parked: [Parked]\n",
+		 "cfg.yml:2: unknown state 'parked' (open, closed, accepted, withdrawn)"},
+		{"status_words:\n  open: [Open, Closed]\n",
+		 "cfg.yml:2: status word 'Closed' already belongs to another state"},
+		{"register_stale_months: 0\n",
+		 "cfg.yml:1: 'register_stale_months' must be a whole number in range"},
+		{"closure_backdate_days: -1\n",
+		 "cfg.yml:1: 'closure_backdate_days' must be a whole number in range"},
+	};
+	isms_config cfg;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		ck_assert_int_eq(load(&cfg, cases[i].text), ISMS_EUSAGE);
+		ck_assert_str_eq(isms_error_last(), cases[i].error);
+		isms_config_dispose(&cfg);
+	}
+}
+END_TEST
+
 START_TEST(globs_match_as_in_gitignore)
 {
 	isms_config cfg;
@@ -128,6 +204,8 @@ Suite *config_suite(void)
 	tcase_add_test(tc, bad_files_name_the_line_and_cause);
 	tcase_add_test(tc, an_empty_file_keeps_the_defaults);
 	tcase_add_test(tc, globs_match_as_in_gitignore);
+	tcase_add_test(tc, register_keys_set_the_dialect);
+	tcase_add_test(tc, bad_register_keys_name_the_line);
 	suite_add_tcase(s, tc);
 	return s;
 }
