@@ -51,7 +51,7 @@ void isms_metrics_compute(const isms_audit *a, isms_metrics *out)
 		const isms_register_model *m = g_ptr_array_index(a->registers, k);
 		for (guint i = 0; i < m->items->len; i++) {
 			const isms_item_history *h = g_ptr_array_index(m->items, i);
-			guint32 first = isms_item_first_seen(a, h);
+			guint32 first = h->first_listed;
 			isms_day first_day = isms_audit_commit(a, first)->date;
 			int q;
 			/* raised: counted once, in the register that listed it first */
@@ -77,7 +77,7 @@ void isms_metrics_compute(const isms_audit *a, isms_metrics *out)
 					b++;
 				out->open_by_age[b]++;
 			} else if (it->state == ISMS_STATE_CLOSED) {
-				guint32 c = isms_item_closure(a, h);
+				guint32 c = h->closure;
 				if (c != ISMS_NO_COMMIT) {
 					int days = (int)(isms_audit_commit(a, c)->date - first_day);
 					g_array_append_val(times, days);

@@ -18,6 +18,11 @@ static void history_free(gpointer p)
 	g_free(h);
 }
 
+static void free_array(gpointer p)
+{
+	g_ptr_array_free(p, TRUE);
+}
+
 static void model_free(gpointer p)
 {
 	isms_register_model *m = p;
@@ -179,6 +184,58 @@ static int replay(isms_audit *a, isms_register_model *m)
 	return error;
 }
 
+/* The commit of an item's latest move to closed in its register. */
+static guint32 last_closure(const isms_item_history *h)
+{
+	for (guint t = h->transitions->len; t > 0; t--) {
+		const isms_transition *tr = &g_array_index(h->transitions, isms_transition, t - 1);
+		if (tr->to == ISMS_STATE_CLOSED)
+			return tr->commit;
+	}
+	return ISMS_NO_COMMIT;
+}
+
+/* Derive what needs every register's history of an item: its first
+ * listing, its closure and whether another register still holds it. */
+static void link_items(isms_audit *a)
+{
+	GHashTable *by_id = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, free_array);
+
+	for (guint k = 0; k < a->registers->len; k++) {
+		const isms_register_model *m = g_ptr_array_index(a->registers, k);
+		for (guint i = 0; i < m->items->len; i++) {
+			isms_item_history *h = g_ptr_array_index(m->items, i);
+			GPtrArray *same = g_hash_table_lookup(by_id, h->id);
+			if (!same)
+				g_hash_table_insert(by_id, h->id, same = g_ptr_array_new());
+			g_ptr_array_add(same, h);
+			h->first_listed = h->first_seen;
+			h->closure = last_closure(h);
+		}
+	}
+	GHashTableIter it;
+	GPtrArray *same;
+	g_hash_table_iter_init(&it, by_id);
+	while (g_hash_table_iter_next(&it, NULL, (gpointer *)&same)) {
+		for (guint i = 0; same->len > 1 && i < same->len; i++) {
+			isms_item_history *h = g_ptr_array_index(same, i);
+			guint32 own = h->closure;
+			for (guint j = 0; j < same->len; j++) {
+				const isms_item_history *o = g_ptr_array_index(same, j);
+				guint32 oc = last_closure(o);
+				if (o == h)
+					continue;
+				h->first_listed = MIN(h->first_listed, o->first_seen);
+				h->listed_elsewhere |= o->removed == ISMS_NO_COMMIT;
+				if (own != ISMS_NO_COMMIT && own == h->first_seen && oc != ISMS_NO_COMMIT &&
+				    oc < h->closure)
+					h->closure = oc;
+			}
+		}
+	}
+	g_hash_table_destroy(by_id);
+}
+
 int isms_audit_replay_registers(isms_audit *a)
 {
 	int error = 0;
@@ -194,65 +251,7 @@ int isms_audit_replay_registers(isms_audit *a)
 		g_ptr_array_add(a->registers, m);
 		error = replay(a, m);
 	}
+	if (error == 0)
+		link_items(a);
 	return error;
-}
-
-/* The commit of an item's latest move to closed in its register. */
-static guint32 last_closure(const isms_item_history *h)
-{
-	for (guint t = h->transitions->len; t > 0; t--) {
-		const isms_transition *tr = &g_array_index(h->transitions, isms_transition, t - 1);
-		if (tr->to == ISMS_STATE_CLOSED)
-			return tr->commit;
-	}
-	return ISMS_NO_COMMIT;
-}
-
-/* The other histories of h's id, in any register (an item moved between
- * registers has one history in each). */
-static GPtrArray *same_id(const isms_audit *a, const isms_item_history *h)
-{
-	GPtrArray *out = g_ptr_array_new();
-
-	for (guint k = 0; k < a->registers->len; k++) {
-		const isms_register_model *m = g_ptr_array_index(a->registers, k);
-		for (guint i = 0; i < m->items->len; i++) {
-			const isms_item_history *o = g_ptr_array_index(m->items, i);
-			if (o != h && strcmp(o->id, h->id) == 0)
-				g_ptr_array_add(out, (gpointer)o);
-		}
-	}
-	return out;
-}
-
-guint32 isms_item_closure(const isms_audit *a, const isms_item_history *h)
-{
-	guint32 c = last_closure(h);
-
-	if (c == ISMS_NO_COMMIT || c != h->first_seen || a->registers->len < 2)
-		return c;
-	GPtrArray *others = same_id(a, h);
-	for (guint i = 0; i < others->len; i++) {
-		guint32 oc = last_closure(g_ptr_array_index(others, i));
-		if (oc != ISMS_NO_COMMIT && oc < c)
-			c = oc;
-	}
-	g_ptr_array_free(others, TRUE);
-	return c;
-}
-
-guint32 isms_item_first_seen(const isms_audit *a, const isms_item_history *h)
-{
-	guint32 c = h->first_seen;
-
-	if (a->registers->len < 2)
-		return c;
-	GPtrArray *others = same_id(a, h);
-	for (guint i = 0; i < others->len; i++) {
-		const isms_item_history *o = g_ptr_array_index(others, i);
-		if (o->first_seen < c)
-			c = o->first_seen;
-	}
-	g_ptr_array_free(others, TRUE);
-	return c;
 }

@@ -55,6 +55,12 @@ typedef struct {
 	isms_item_state state_when_removed;
 	int due_changes;
 	GArray *transitions;       /* isms_transition */
+	/* across registers (an item moved to an archive has a history in each): */
+	guint32 first_listed;      /* first commit that listed it in any register */
+	guint32 closure;           /* commit that recorded its current closure, or
+	                            * ISMS_NO_COMMIT; an item that arrived closed from
+	                            * another register keeps the closure recorded there */
+	int listed_elsewhere;      /* another register holds it at the audited commit */
 } isms_item_history;
 
 /* A register document and the history of its items. */
@@ -116,16 +122,6 @@ char *isms_audit_commit_hex(const isms_audit *audit, guint32 index, char *buf);
  * by isms_audit_open(); returns 0 or ISMS_EREPO.
  */
 int isms_audit_replay_registers(isms_audit *audit);
-
-/*
- * The commit that recorded an item's current closure (its latest move to
- * closed), or ISMS_NO_COMMIT. An item that arrived already closed from
- * another register (an archive) keeps the closure recorded there.
- */
-guint32 isms_item_closure(const isms_audit *a, const isms_item_history *h);
-
-/* The commit that first listed the item in any register. */
-guint32 isms_item_first_seen(const isms_audit *a, const isms_item_history *h);
 
 /* The document type ("" if none). */
 const char *isms_document_type(const isms_document *doc);

@@ -72,20 +72,29 @@ int isms_check_act_bad_value(const isms_audit *a, const isms_rule *r, isms_findi
 	return 0;
 }
 
-static int check_missing(const isms_audit *a, const isms_rule *r, isms_findings *out,
-                         isms_column col, const char *what)
+/*
+ * Items in `state` whose `col` cell is empty. A table without the column is
+ * REG-BAD-TABLE's finding; improvements need no root cause. The evidence is
+ * the commit that raised an open item or recorded a closed one closed.
+ */
+static int check_empty_cell(const isms_audit *a, const isms_rule *r, isms_findings *out,
+                            isms_item_state state, isms_column col, const char *what)
 {
 	for (guint k = 0; k < a->registers->len; k++) {
 		const isms_register_model *m = g_ptr_array_index(a->registers, k);
 		FOR_CURRENT_ITEMS(m, h)
 		{
 			const isms_reg_item *it = h->item;
-			/* a table without the column is REG-BAD-TABLE's finding */
-			if (it->state != ISMS_STATE_OPEN || table_of(m, it)->column[col] < 0 ||
-			    it->cell[col])
+			if (it->state != state || table_of(m, it)->column[col] < 0 || it->cell[col] ||
+			    (col == ISMS_COL_ROOT_CAUSE &&
+			     isms_register_is_improvement(&a->config.dialect, it->id)))
 				continue;
-			isms_finding *f = ITEM_FINDING(out, r, m, it, "open item %s has no %s", h->id, what);
-			isms_rule_evidence(a, f, h->first_seen, "raised in the register");
+			isms_finding *f = ITEM_FINDING(out, r, m, it, "%s item %s has no %s",
+			                               isms_state_name(state), h->id, what);
+			if (state == ISMS_STATE_CLOSED)
+				isms_rule_evidence(a, f, h->closure, "recorded closed");
+			else
+				isms_rule_evidence(a, f, h->first_seen, "raised in the register");
 		}
 	}
 	return 0;
@@ -93,12 +102,12 @@ static int check_missing(const isms_audit *a, const isms_rule *r, isms_findings 
 
 int isms_check_act_no_owner(const isms_audit *a, const isms_rule *r, isms_findings *out)
 {
-	return check_missing(a, r, out, ISMS_COL_OWNER, "owner: nobody is accountable for the action");
+	return check_empty_cell(a, r, out, ISMS_STATE_OPEN, ISMS_COL_OWNER, "owner: nobody is accountable for the action");
 }
 
 int isms_check_act_no_due_date(const isms_audit *a, const isms_rule *r, isms_findings *out)
 {
-	return check_missing(a, r, out, ISMS_COL_DUE,
+	return check_empty_cell(a, r, out, ISMS_STATE_OPEN, ISMS_COL_DUE,
 	                     "due date: its completion cannot be planned or checked");
 }
 
@@ -130,19 +139,6 @@ int isms_check_act_overdue(const isms_audit *a, const isms_rule *r, isms_finding
 }
 
 /* ---- registers as a whole -------------------------------------------- */
-
-static int register_has_item(const isms_audit *a, const char *id)
-{
-	for (guint k = 0; k < a->registers->len; k++) {
-		const isms_register_model *m = g_ptr_array_index(a->registers, k);
-		FOR_CURRENT_ITEMS(m, h)
-		{
-			if (strcmp(h->id, id) == 0)
-				return 1;
-		}
-	}
-	return 0;
-}
 
 int isms_check_reg_not_found(const isms_audit *a, const isms_rule *r, isms_findings *out)
 {
@@ -331,50 +327,29 @@ int isms_check_reg_no_closures(const isms_audit *a, const isms_rule *r, isms_fin
 
 /* ---- closed and accepted items ---------------------------------------- */
 
-static int check_closed_missing(const isms_audit *a, const isms_rule *r, isms_findings *out,
-                                isms_column col, const char *what)
-{
-	for (guint k = 0; k < a->registers->len; k++) {
-		const isms_register_model *m = g_ptr_array_index(a->registers, k);
-		FOR_CURRENT_ITEMS(m, h)
-		{
-			const isms_reg_item *it = h->item;
-			if (it->state != ISMS_STATE_CLOSED || table_of(m, it)->column[col] < 0 ||
-			    it->cell[col])
-				continue;
-			if (col == ISMS_COL_ROOT_CAUSE &&
-			    isms_register_is_improvement(&a->config.dialect, it->id))
-				continue;
-			isms_finding *f = ITEM_FINDING(out, r, m, it, "closed item %s has no %s", h->id, what);
-			isms_rule_evidence(a, f, isms_item_closure(a, h), "recorded closed");
-		}
-	}
-	return 0;
-}
-
 int isms_check_act_closed_no_root_cause(const isms_audit *a, const isms_rule *r,
                                         isms_findings *out)
 {
-	return check_closed_missing(a, r, out, ISMS_COL_ROOT_CAUSE,
+	return check_empty_cell(a, r, out, ISMS_STATE_CLOSED, ISMS_COL_ROOT_CAUSE,
 	                            "root cause: nothing shows the cause was found and removed");
 }
 
 int isms_check_act_closed_no_action(const isms_audit *a, const isms_rule *r, isms_findings *out)
 {
-	return check_closed_missing(a, r, out, ISMS_COL_ACTION,
+	return check_empty_cell(a, r, out, ISMS_STATE_CLOSED, ISMS_COL_ACTION,
 	                            "action: nothing shows what was done to close it");
 }
 
 int isms_check_act_closed_no_effectiveness(const isms_audit *a, const isms_rule *r,
                                            isms_findings *out)
 {
-	return check_closed_missing(a, r, out, ISMS_COL_EFFECTIVENESS,
+	return check_empty_cell(a, r, out, ISMS_STATE_CLOSED, ISMS_COL_EFFECTIVENESS,
 	                            "effectiveness review: nothing shows the action worked");
 }
 
 int isms_check_act_closed_no_date(const isms_audit *a, const isms_rule *r, isms_findings *out)
 {
-	return check_closed_missing(a, r, out, ISMS_COL_CLOSED,
+	return check_empty_cell(a, r, out, ISMS_STATE_CLOSED, ISMS_COL_CLOSED,
 	                            "closed date: the result of the action is not dated");
 }
 
@@ -421,7 +396,7 @@ int isms_check_act_closure_backdated(const isms_audit *a, const isms_rule *r,
 		FOR_CURRENT_ITEMS(m, h)
 		{
 			const isms_reg_item *it = h->item;
-			guint32 c = isms_item_closure(a, h);
+			guint32 c = h->closure;
 			if (it->state != ISMS_STATE_CLOSED || !it->has_closed || c == ISMS_NO_COMMIT)
 				continue;
 			isms_day when = isms_audit_commit(a, c)->date;
@@ -475,7 +450,7 @@ int isms_check_act_removed(const isms_audit *a, const isms_rule *r, isms_finding
 		const isms_register_model *m = g_ptr_array_index(a->registers, k);
 		for (guint i = 0; i < m->items->len; i++) {
 			const isms_item_history *h = g_ptr_array_index(m->items, i);
-			if (h->removed == ISMS_NO_COMMIT || register_has_item(a, h->id))
+			if (h->removed == ISMS_NO_COMMIT || h->listed_elsewhere)
 				continue;
 			commit_author(a, h->removed, who, sizeof(who));
 			isms_audit_commit_hex(a, h->removed, hex);
