@@ -295,12 +295,9 @@ int isms_check_reg_no_closures(const isms_audit *a, const isms_rule *r, isms_fin
 		int open = 0;
 		for (guint i = 0; i < m->items->len; i++) {
 			const isms_item_history *h = g_ptr_array_index(m->items, i);
-			for (guint t = 0; t < h->transitions->len; t++) {
-				const isms_transition *tr = &g_array_index(h->transitions, isms_transition, t);
-				if (tr->to == ISMS_STATE_CLOSED && (last == ISMS_NO_COMMIT || tr->commit > last)) {
-					last = tr->commit;
-					last_id = h->id;
-				}
+			if (h->closure != ISMS_NO_COMMIT && (last == ISMS_NO_COMMIT || h->closure > last)) {
+				last = h->closure;
+				last_id = h->id;
 			}
 			if (h->removed == ISMS_NO_COMMIT && h->item->state == ISMS_STATE_OPEN)
 				open++;
