@@ -32,6 +32,14 @@ void isms_audit_free(isms_audit *a)
 		return;
 	if (a->documents)
 		g_ptr_array_free(a->documents, TRUE);
+	if (a->records)
+		g_ptr_array_free(a->records, TRUE);
+	if (a->soas)
+		g_ptr_array_free(a->soas, TRUE);
+	if (a->coverage)
+		g_ptr_array_free(a->coverage, TRUE);
+	if (a->tracked)
+		g_hash_table_destroy(a->tracked);
 	if (a->registers)
 		g_ptr_array_free(a->registers, TRUE);
 	if (a->metas)
@@ -442,7 +450,8 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	a->today = opts->has_as_of ? opts->as_of : isms_date_today();
 	if ((error = resolve_tip(a, opts, &tip)) < 0 || (error = load_config(a, opts, &tip)) < 0 ||
 	    (error = isms_history_walk(a->repo, &tip, &a->config, a->shallow_cut, &a->history)) < 0 ||
-	    (error = build_documents(a)) < 0 || (error = isms_audit_replay_registers(a)) < 0)
+	    (error = build_documents(a)) < 0 || (error = isms_audit_replay_registers(a)) < 0 ||
+	    (error = isms_audit_build_management(a)) < 0)
 		goto done;
 done:
 	if (error < 0) {

@@ -1,5 +1,6 @@
 #include "isms/clauses.h"
 
+#include <glib.h>
 #include <string.h>
 
 static const struct {
@@ -16,9 +17,13 @@ static const struct {
 	{"7.5.2", "Documented information: creating and updating"},
 	{"7.5.3", "Documented information: control"},
 	{"8.1", "Operational planning and control"},
+	{"8.2", "Information security risk assessment results"},
+	{"8.3", "Information security risk treatment results"},
 	{"9.1", "Monitoring, measurement, analysis and evaluation"},
 	{"9.2", "Internal audit"},
 	{"9.3", "Management review"},
+	{"9.3.2", "Management review inputs"},
+	{"9.3.3", "Management review results"},
 	{"10.1", "Continual improvement"},
 	{"10.2", "Nonconformity and corrective action"},
 	{"10.2 a", "Nonconformity: react and correct"},
@@ -36,4 +41,52 @@ const char *isms_clause_title(const char *clause)
 		if (strcmp(titles[i].clause, clause) == 0)
 			return titles[i].title;
 	return "";
+}
+
+char *isms_clause_normalize(const char *text)
+{
+	const char *p = text, *num;
+	GString *out;
+
+	while (g_ascii_isspace(*p))
+		p++;
+	if (g_ascii_strncasecmp(p, "clause", 6) == 0)
+		p += 6;
+	else if (g_ascii_strncasecmp(p, "cl.", 3) == 0)
+		p += 3;
+	while (g_ascii_isspace(*p) || *p == '.')
+		p++;
+	if (!g_ascii_isdigit(*p))
+		return NULL;
+	num = p;
+	while (g_ascii_isdigit(*p) || (*p == '.' && g_ascii_isdigit(p[1])))
+		p++;
+	out = g_string_new_len(num, p - num);
+	if (*p == '.')
+		p++;
+	while (*p == ' ')
+		p++;
+	/* a sub-item letter: `d`, `(d)`, `d)`, glued or spaced; a word is not one */
+	{
+		const char *q = p;
+		int paren = *q == '(';
+		if (paren)
+			q++;
+		if (g_ascii_isalpha(*q) && !g_ascii_isalpha(q[1]) && !g_ascii_isdigit(q[1]) &&
+		    (!paren || q[1] == ')')) {
+			g_string_append_c(out, ' ');
+			g_string_append_c(out, g_ascii_tolower(*q));
+			p = q + 1;
+			if (*p == ')')
+				p++;
+		}
+	}
+	while (*p == ' ' || *p == '.' || *p == ')')
+		p++;
+	/* trailing words (a title after the number) are allowed, other marks not */
+	if (*p && !g_ascii_isalpha(*p) && !(*p & 0x80)) {
+		g_string_free(out, TRUE);
+		return NULL;
+	}
+	return g_string_free(out, FALSE);
 }

@@ -5,9 +5,11 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "isms/clauses.h"
 #include "isms/document.h"
 #include "isms/error.h"
 #include "isms/markdown.h"
+#include "isms/rules.h"
 
 static const char *const default_exclude[] = {
 	"README.md", "CHANGELOG.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "LICENSE*",
@@ -16,6 +18,62 @@ static const char *const default_exclude[] = {
 
 static const char *const default_record_types[] = {
 	"record", "management-review", "internal-audit", "register", NULL};
+
+static const char *const default_mandatory[] = {
+	"4.3", "5.2", "6.1.2", "6.1.3", "6.1.3 d", "6.2", "7.2", "8.1", "8.2", "8.3", "9.1", "9.2",
+	"9.3", "10.2", NULL};
+
+/* Clause 9.3.2 inputs, described in our own words, and the heading phrases
+ * (as header keys) that show a record covers them. */
+static const char *const input_names[ISMS_REVIEW_INPUTS] = {
+	"status of actions from previous reviews",
+	"changes in external and internal issues",
+	"changes in needs and expectations of interested parties",
+	"information security performance",
+	"feedback from interested parties",
+	"risk assessment results and risk treatment status",
+	"opportunities for continual improvement",
+};
+static const char *const input_phrases[ISMS_REVIEW_INPUTS][8] = {
+	{"status of actions", "previous management review", "previous review", "actions from previous",
+	 "follow up of actions", "action follow up", "previous actions", NULL},
+	{"external and internal issues", "internal and external issues", "external issues",
+	 "internal issues", "context of the organisation", "context of the organization", NULL},
+	{"needs and expectations", "requirements of interested parties", "interested parties needs",
+	 "interested party requirements", NULL},
+	{"performance", "nonconformities and corrective actions", "monitoring and measurement",
+	 "audit results", "fulfilment of objectives", "fulfillment of objectives", NULL},
+	{"feedback from interested parties", "interested parties feedback",
+	 "interested party feedback", "customer feedback", "complaints", NULL},
+	{"risk assessment", "risk treatment", "risks and opportunities", NULL},
+	{"continual improvement", "opportunities for improvement", "improvement opportunities",
+	 "continuous improvement", NULL},
+};
+
+const char *isms_review_input_name(int i)
+{
+	return i >= 0 && i < ISMS_REVIEW_INPUTS ? input_names[i] : "";
+}
+
+static void setting_free(gpointer p)
+{
+	isms_rule_setting *r = p;
+
+	g_ptr_array_free(r->exclude, TRUE);
+	g_free(r);
+}
+
+static void waiver_free(gpointer p)
+{
+	isms_waiver *w = p;
+
+	g_free(w->rule);
+	g_free(w->path);
+	g_free(w->item);
+	g_free(w->reason);
+	g_free(w->approved_by);
+	g_free(w);
+}
 
 static GPtrArray *strv_array(const char *const *v)
 {
@@ -58,6 +116,14 @@ void isms_config_init(isms_config *cfg)
 	cfg->register_stale_months = 6;
 	cfg->closure_window_months = 6;
 	cfg->closure_backdate_days = 30;
+	cfg->mandatory = strv_array(default_mandatory);
+	cfg->soa = g_ptr_array_new_with_free_func(g_free);
+	cfg->review_months = 12;
+	cfg->audit_months = 12;
+	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++)
+		cfg->review_inputs[i] = strv_array(input_phrases[i]);
+	cfg->rule_settings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, setting_free);
+	cfg->waivers = g_ptr_array_new_with_free_func(waiver_free);
 }
 
 void isms_config_dispose(isms_config *cfg)
@@ -71,6 +137,12 @@ void isms_config_dispose(isms_config *cfg)
 	g_ptr_array_free(cfg->record_types, TRUE);
 	g_ptr_array_free(cfg->registers, TRUE);
 	isms_register_dialect_dispose(&cfg->dialect);
+	g_ptr_array_free(cfg->mandatory, TRUE);
+	g_ptr_array_free(cfg->soa, TRUE);
+	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++)
+		g_ptr_array_free(cfg->review_inputs[i], TRUE);
+	g_hash_table_destroy(cfg->rule_settings);
+	g_ptr_array_free(cfg->waivers, TRUE);
 	g_free(cfg->source);
 	memset(cfg, 0, sizeof(*cfg));
 }
@@ -259,6 +331,204 @@ static int replace_strings(const loader *ld, yaml_node_t *v, const char *key, GP
 	return rc;
 }
 
+/* `mandatory_clauses: ["4.3", "6.1.3 d", ...]` replaces the list. */
+static int load_mandatory(isms_config *cfg, const loader *ld, yaml_node_t *v)
+{
+	GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
+	int rc = get_strings(ld, v, "mandatory_clauses", words);
+
+	if (rc == 0)
+		g_ptr_array_set_size(cfg->mandatory, 0);
+	for (guint i = 0; rc == 0 && i < words->len; i++) {
+		char *c = isms_clause_normalize(g_ptr_array_index(words, i));
+		if (!c)
+			rc = fail(ld, v, "'%s' is not a clause number (such as '6.1.3 d')",
+			          (const char *)g_ptr_array_index(words, i));
+		else
+			g_ptr_array_add(cfg->mandatory, c);
+	}
+	g_ptr_array_free(words, TRUE);
+	return rc;
+}
+
+/* `review_inputs: {a: [phrases], ...}` adds heading phrases to inputs. */
+static int load_inputs(isms_config *cfg, const loader *ld, yaml_node_t *map)
+{
+	if (map->type != YAML_MAPPING_NODE)
+		return fail(ld, map, "'%s' must map inputs (a to g) to lists of heading phrases",
+		            "review_inputs");
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+		const char *name = k->type == YAML_SCALAR_NODE ? scalar(k) : "";
+		GPtrArray *words;
+		int rc;
+		if (strlen(name) != 1 || g_ascii_tolower(name[0]) < 'a' ||
+		    g_ascii_tolower(name[0]) > 'g')
+			return fail(ld, k, "unknown management review input '%s' (a to g)", name);
+		words = g_ptr_array_new_with_free_func(g_free);
+		if ((rc = get_strings(ld, v, "review_inputs", words)) == 0) {
+			GPtrArray *to = cfg->review_inputs[g_ascii_tolower(name[0]) - 'a'];
+			for (guint i = 0; i < words->len; i++) {
+				char *key = isms_md_header_key(g_ptr_array_index(words, i));
+				if (*key)
+					g_ptr_array_add(to, key);
+				else
+					g_free(key);
+			}
+		}
+		g_ptr_array_free(words, TRUE);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* A severity name or `off`. */
+static int get_severity(const loader *ld, yaml_node_t *v, const char *rule,
+                        isms_rule_setting *out)
+{
+	if (v->type == YAML_SCALAR_NODE && strcmp(scalar(v), "off") == 0) {
+		out->off = 1;
+		return 0;
+	}
+	if (v->type != YAML_SCALAR_NODE || isms_severity_parse(scalar(v), 0, &out->severity) < 0)
+		return fail(ld, v, "the severity of %s must be major, minor, observation or off", rule);
+	out->has_severity = 1;
+	return 0;
+}
+
+/* `rules: {RULE: off | SEVERITY | {severity: S, exclude: [globs]}}` */
+static int load_rules(isms_config *cfg, const loader *ld, yaml_node_t *map)
+{
+	if (map->type != YAML_MAPPING_NODE)
+		return fail(ld, map, "'%s' must map rule ids to a severity, 'off' or settings",
+		            "rules");
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+		const isms_rule *rule = k->type == YAML_SCALAR_NODE ? isms_rule_find(scalar(k)) : NULL;
+		isms_rule_setting *set;
+		int rc = 0;
+		if (!rule)
+			return fail(ld, k, "unknown rule '%s' (see 'isms-audit rules')",
+			            k->type == YAML_SCALAR_NODE ? scalar(k) : "");
+		set = g_new0(isms_rule_setting, 1);
+		set->exclude = g_ptr_array_new_with_free_func(g_free);
+		set->line = (int)k->start_mark.line + 1;
+		if (v->type != YAML_MAPPING_NODE) {
+			rc = get_severity(ld, v, rule->id, set);
+		} else {
+			for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
+			     rc == 0 && q < v->data.mapping.pairs.top; q++) {
+				yaml_node_t *qk = yaml_document_get_node(ld->doc, q->key);
+				yaml_node_t *qv = yaml_document_get_node(ld->doc, q->value);
+				const char *name = qk->type == YAML_SCALAR_NODE ? scalar(qk) : "";
+				if (strcmp(name, "severity") == 0)
+					rc = get_severity(ld, qv, rule->id, set);
+				else if (strcmp(name, "exclude") == 0)
+					rc = get_strings(ld, qv, "exclude", set->exclude);
+				else
+					rc = fail(ld, qk, "unknown rule setting '%s' (severity, exclude)", name);
+			}
+		}
+		if (rc < 0) {
+			setting_free(set);
+			return rc;
+		}
+		g_hash_table_replace(cfg->rule_settings, g_strdup(rule->id), set);
+	}
+	return 0;
+}
+
+/* A waiver's text value: present, a string, not a placeholder. */
+static int waiver_text(const loader *ld, yaml_node_t *v, const char *key, char **out)
+{
+	if (v->type != YAML_SCALAR_NODE)
+		return fail(ld, v, "the waiver's '%s' must be text", key);
+	g_free(*out);
+	*out = g_strstrip(g_strdup(scalar(v)));
+	return 0;
+}
+
+/* `waivers: [{rule, path, item, reason, approved_by, expires}]`: accepted
+ * risk needs a reason, an approver and an end. */
+static int load_waivers(isms_config *cfg, const loader *ld, yaml_node_t *seq)
+{
+	if (seq->type != YAML_SEQUENCE_NODE)
+		return fail(ld, seq, "'%s' must be a list of waivers", "waivers");
+	for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top;
+	     it++) {
+		yaml_node_t *w = yaml_document_get_node(ld->doc, *it);
+		isms_waiver *wv;
+		char *expires = NULL;
+		int rc = 0;
+		if (!w || w->type != YAML_MAPPING_NODE)
+			return fail(ld, w ? w : seq, "%s",
+			            "a waiver must be a mapping with rule, path or item, reason, "
+			            "approved_by and expires");
+		wv = g_new0(isms_waiver, 1);
+		wv->line = (int)w->start_mark.line + 1;
+		for (yaml_node_pair_t *p = w->data.mapping.pairs.start;
+		     rc == 0 && p < w->data.mapping.pairs.top; p++) {
+			yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+			yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+			const char *name = k->type == YAML_SCALAR_NODE ? scalar(k) : "";
+			if (strcmp(name, "rule") == 0)
+				rc = waiver_text(ld, v, name, &wv->rule);
+			else if (strcmp(name, "path") == 0)
+				rc = waiver_text(ld, v, name, &wv->path);
+			else if (strcmp(name, "item") == 0)
+				rc = waiver_text(ld, v, name, &wv->item);
+			else if (strcmp(name, "reason") == 0)
+				rc = waiver_text(ld, v, name, &wv->reason);
+			else if (strcmp(name, "approved_by") == 0)
+				rc = waiver_text(ld, v, name, &wv->approved_by);
+			else if (strcmp(name, "expires") == 0)
+				rc = waiver_text(ld, v, name, &expires);
+			else
+				rc = fail(ld, k,
+				          "unknown waiver key '%s' (rule, path, item, reason, approved_by, "
+				          "expires)",
+				          name);
+		}
+		if (rc == 0) {
+			const isms_rule *rule = wv->rule ? isms_rule_find(wv->rule) : NULL;
+			yaml_node_t *at = w;
+			if (!wv->rule)
+				rc = fail(ld, at, "%s", "a waiver needs 'rule'");
+			else if (!rule)
+				rc = fail(ld, at, "the waiver names unknown rule '%s'", wv->rule);
+			else if (strcmp(rule->id, "WAIVER-EXPIRED") == 0)
+				rc = fail(ld, at, "%s", "WAIVER-EXPIRED cannot be waived: renew the waiver");
+			else if (!wv->path && !wv->item)
+				rc = fail(ld, at, "the waiver of %s needs 'path' or 'item'", rule->id);
+			else if (!wv->reason || !*wv->reason || isms_is_placeholder(wv->reason))
+				rc = fail(ld, at, "the waiver of %s has no reason", rule->id);
+			else if (!wv->approved_by || !*wv->approved_by || isms_is_placeholder(wv->approved_by))
+				rc = fail(ld, at, "the waiver of %s has no approver ('approved_by')", rule->id);
+			else if (!expires)
+				rc = fail(ld, at, "the waiver of %s has no expiry date ('expires')", rule->id);
+			else if (strlen(expires) != 10 ||
+			         isms_date_parse(expires, strlen(expires), &wv->expires) < 0)
+				rc = fail(ld, at, "the waiver's expiry '%s' is not a date (YYYY-MM-DD)", expires);
+			if (rule) {
+				g_free(wv->rule);
+				wv->rule = g_strdup(rule->id);
+			}
+		}
+		g_free(expires);
+		if (rc < 0) {
+			waiver_free(wv);
+			return rc;
+		}
+		g_ptr_array_add(cfg->waivers, wv);
+	}
+	return 0;
+}
+
 static int load_key(isms_config *cfg, const loader *ld, const char *key, yaml_node_t *v)
 {
 	long n;
@@ -325,6 +595,23 @@ static int load_key(isms_config *cfg, const loader *ld, const char *key, yaml_no
 		cfg->closure_backdate_days = (int)n;
 		return 0;
 	}
+	if (strcmp(key, "mandatory_clauses") == 0)
+		return load_mandatory(cfg, ld, v);
+	if (strcmp(key, "soa") == 0)
+		return get_strings(ld, v, key, cfg->soa);
+	if (strcmp(key, "management_review_months") == 0 ||
+	    strcmp(key, "internal_audit_months") == 0) {
+		if ((rc = get_int(ld, v, key, 1, 1200, &n)) < 0)
+			return rc;
+		*(key[0] == 'm' ? &cfg->review_months : &cfg->audit_months) = (int)n;
+		return 0;
+	}
+	if (strcmp(key, "review_inputs") == 0)
+		return load_inputs(cfg, ld, v);
+	if (strcmp(key, "rules") == 0)
+		return load_rules(cfg, ld, v);
+	if (strcmp(key, "waivers") == 0)
+		return load_waivers(cfg, ld, v);
 	if (strcmp(key, "fail_on") == 0) {
 		if (v->type != YAML_SCALAR_NODE || isms_severity_parse(scalar(v), 1, &cfg->fail_on) < 0)
 			return fail(ld, v, "'%s' must be major, minor, observation or never", key);
@@ -488,14 +775,38 @@ int isms_config_wants_dir(const isms_config *cfg, const char *path)
 	return want;
 }
 
-int isms_config_is_register(const isms_config *cfg, const char *path)
+static int listed(const GPtrArray *list, const char *path)
 {
-	for (guint i = 0; i < cfg->registers->len; i++) {
-		const char *p = g_ptr_array_index(cfg->registers, i);
+	for (guint i = 0; i < list->len; i++) {
+		const char *p = g_ptr_array_index(list, i);
 		if (has_glob(p) ? pattern_matches(p, path) : strcmp(p, path) == 0)
 			return 1;
 	}
 	return 0;
+}
+
+int isms_config_is_register(const isms_config *cfg, const char *path)
+{
+	return listed(cfg->registers, path);
+}
+
+int isms_config_is_soa(const isms_config *cfg, const char *path)
+{
+	return listed(cfg->soa, path);
+}
+
+int isms_config_glob_matches(const char *pattern, const char *path)
+{
+	if (!*pattern)
+		return 0;
+	return has_glob(pattern) || pattern[strlen(pattern) - 1] == '/'
+	           ? pattern_matches(pattern, path)
+	           : strcmp(pattern, path) == 0;
+}
+
+const isms_rule_setting *isms_config_rule(const isms_config *cfg, const char *rule)
+{
+	return g_hash_table_lookup(cfg->rule_settings, rule);
 }
 
 int isms_config_is_record_type(const isms_config *cfg, const char *type)

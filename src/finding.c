@@ -14,6 +14,7 @@ static void finding_free(gpointer p)
 {
 	isms_finding *f = p;
 
+	g_free(f->clause);
 	g_free(f->path);
 	g_free(f->item);
 	g_free(f->message);
@@ -24,13 +25,16 @@ static void finding_free(gpointer p)
 void isms_findings_init(isms_findings *fs)
 {
 	fs->items = g_ptr_array_new_with_free_func(finding_free);
+	fs->waived = g_ptr_array_new_with_free_func(finding_free);
 }
 
 void isms_findings_dispose(isms_findings *fs)
 {
 	if (fs && fs->items) {
 		g_ptr_array_free(fs->items, TRUE);
+		g_ptr_array_free(fs->waived, TRUE);
 		fs->items = NULL;
+		fs->waived = NULL;
 	}
 }
 
@@ -66,6 +70,17 @@ isms_finding *isms_findings_add(isms_findings *fs, const isms_rule *rule, const 
 
 	g_ptr_array_add(fs->items, f);
 	return f;
+}
+
+const char *isms_finding_clause(const isms_finding *f)
+{
+	return f->clause ? f->clause : f->rule->clause;
+}
+
+void isms_finding_set_clause(isms_finding *f, const char *clause)
+{
+	g_free(f->clause);
+	f->clause = g_strdup(clause);
 }
 
 void isms_finding_evidence(isms_finding *f, const char *commit, isms_day date,
@@ -108,7 +123,7 @@ static int finding_cmp(gconstpointer pa, gconstpointer pb)
 	const isms_finding *a = *(isms_finding *const *)pa, *b = *(isms_finding *const *)pb;
 	int c;
 
-	if ((c = clause_cmp(a->rule->clause, b->rule->clause)) != 0)
+	if ((c = clause_cmp(isms_finding_clause(a), isms_finding_clause(b))) != 0)
 		return c;
 	if (a->severity != b->severity)
 		return a->severity > b->severity ? -1 : 1;
@@ -126,6 +141,7 @@ static int finding_cmp(gconstpointer pa, gconstpointer pb)
 void isms_findings_sort(isms_findings *fs)
 {
 	g_ptr_array_sort(fs->items, finding_cmp);
+	g_ptr_array_sort(fs->waived, finding_cmp);
 }
 
 size_t isms_findings_count(const isms_findings *fs, isms_severity s)

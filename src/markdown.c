@@ -103,21 +103,32 @@ static isms_md_table *read_table(cmark_node *table, int offset)
 	return t;
 }
 
-int isms_markdown_tables(const char *buf, size_t len, int first_line, GPtrArray *out)
+/* Parse with the table extension; the caller frees the document. */
+static int parse(const char *buf, size_t len, cmark_node **out)
 {
 	cmark_syntax_extension *ext;
 	cmark_parser *parser;
-	cmark_node *doc;
-	cmark_iter *it;
-	cmark_event_type ev;
 
 	cmark_gfm_core_extensions_ensure_registered();
 	ext = cmark_find_syntax_extension("table");
 	if (!ext || !(parser = cmark_parser_new(CMARK_OPT_DEFAULT)))
-		return isms_error_set(ISMS_ERROR, "cannot set up the Markdown table parser");
+		return isms_error_set(ISMS_ERROR, "cannot set up the Markdown parser");
 	cmark_parser_attach_syntax_extension(parser, ext);
 	cmark_parser_feed(parser, buf, len);
-	doc = cmark_parser_finish(parser);
+	*out = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
+	return 0;
+}
+
+int isms_markdown_tables(const char *buf, size_t len, int first_line, GPtrArray *out)
+{
+	cmark_node *doc;
+	cmark_iter *it;
+	cmark_event_type ev;
+	int error;
+
+	if ((error = parse(buf, len, &doc)) < 0)
+		return error;
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -126,7 +137,45 @@ int isms_markdown_tables(const char *buf, size_t len, int first_line, GPtrArray 
 	}
 	cmark_iter_free(it);
 	cmark_node_free(doc);
-	cmark_parser_free(parser);
+	return 0;
+}
+
+static void heading_free(gpointer p)
+{
+	isms_md_heading *h = p;
+
+	g_free(h->text);
+	g_free(h);
+}
+
+GPtrArray *isms_md_headings_new(void)
+{
+	return g_ptr_array_new_with_free_func(heading_free);
+}
+
+int isms_markdown_headings(const char *buf, size_t len, int first_line, GPtrArray *out)
+{
+	cmark_node *doc;
+	int error;
+
+	if ((error = parse(buf, len, &doc)) < 0)
+		return error;
+	/* headings are blocks at the top level of the document (or in a
+	 * block quote or list item, which a record's template rarely uses) */
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_HEADING)
+			continue;
+		isms_md_heading *h = g_new0(isms_md_heading, 1);
+		h->line = cmark_node_get_start_line(n) + first_line - 1;
+		h->level = cmark_node_get_heading_level(n);
+		h->text = cell_text(n);
+		g_ptr_array_add(out, h);
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
 	return 0;
 }
 

@@ -52,6 +52,7 @@ START_TEST(closed_and_accepted_items)
 {
 	isms_findings fs;
 	isms_audit *a = audit_fixture("rules/register-closed", "2026-01-15", &fs);
+	drop_management(&fs);
 	const isms_finding *f;
 
 	expect_rule(&fs, "ACT-CLOSED-NO-ROOT-CAUSE", "register.md:12:NC-2");
@@ -87,6 +88,7 @@ START_TEST(register_files_and_tables)
 {
 	isms_findings fs;
 	isms_audit *a = audit_fixture("rules/register-tables", "2026-01-15", &fs);
+	drop_management(&fs);
 	const isms_register_model *m;
 
 	/* by path: actions.md, improvement/log.md (by configuration), register.md */
@@ -126,6 +128,7 @@ START_TEST(removed_reopened_and_stalled)
 {
 	isms_findings fs;
 	isms_audit *a = audit_fixture("rules/register-history", "2025-06-15", &fs);
+	drop_management(&fs);
 	const isms_finding *f;
 
 	/* NC-4 moved to archive.md: kept, not removed, and not backdated */
@@ -149,6 +152,7 @@ START_TEST(removed_reopened_and_stalled)
 	audit_done(a, &fs);
 
 	a = audit_fixture("rules/register-history", "2026-01-15", &fs);
+	drop_management(&fs);
 	/* archive.md has no open items: an archive is not stale */
 	expect_rule(&fs, "REG-STALE", "register.md:0:-");
 	ck_assert_str_eq(rule_message(&fs, "REG-STALE", "register.md"),
@@ -168,6 +172,7 @@ START_TEST(renamed_register_keeps_its_items)
 {
 	isms_findings fs;
 	isms_audit *a = audit_fixture("edge/register-rename", "2025-06-15", &fs);
+	drop_management(&fs);
 	const isms_register_model *m;
 	const isms_item_history *h;
 

@@ -26,6 +26,7 @@ START_TEST(json_is_valid_utf8_even_when_documents_are_not)
 {
 	isms_findings fs;
 	isms_audit *a = audit_fixture("rules/unreadable", "2026-01-15", &fs);
+	drop_management(&fs);
 	json_error_t err;
 	json_t *root, *f;
 	char *text;
@@ -50,6 +51,7 @@ START_TEST(json_documents_carry_their_history)
 {
 	isms_findings fs;
 	isms_audit *a = audit_fixture("rules/stale-content", "2026-01-15", &fs);
+	drop_management(&fs);
 	json_t *root, *doc, *f;
 	char *text = render(isms_report_json, a, &fs);
 
@@ -91,6 +93,7 @@ START_TEST(text_report_reads_like_an_audit)
 {
 	isms_findings fs;
 	isms_audit *a = audit_fixture("rules/review-overdue", "2026-01-15", &fs);
+	drop_management(&fs);
 	char *text = render(isms_report_text, a, &fs);
 
 	ck_assert_ptr_nonnull(strstr(text, "\nClause 7.5.2  Documented information: creating and updating\n"));

@@ -149,3 +149,17 @@ const char *commit_date(const isms_audit *a, guint32 index)
 
 	return isms_date_format(isms_audit_commit(a, index)->date, buf);
 }
+
+void drop_management(isms_findings *fs)
+{
+	static const char *const ids[] = {"MANDATORY-DOC-MISSING", "MR-OVERDUE", "IA-OVERDUE", NULL};
+
+	for (guint i = fs->items->len; i > 0; i--) {
+		const isms_finding *f = g_ptr_array_index(fs->items, i - 1);
+		for (int k = 0; ids[k]; k++)
+			if (strcmp(f->rule->id, ids[k]) == 0) {
+				g_ptr_array_remove_index(fs->items, i - 1);
+				break;
+			}
+	}
+}

@@ -18,6 +18,11 @@ char *fixture_path(const char *name);
 isms_audit *audit_fixture(const char *name, const char *as_of, isms_findings *out);
 void audit_done(isms_audit *a, isms_findings *fs);
 
+/* Remove the findings about the management system as a whole
+ * (MANDATORY-DOC-MISSING, MR-OVERDUE, IA-OVERDUE): the fixtures made for one
+ * document or register rule are not whole ISMSs. */
+void drop_management(isms_findings *fs);
+
 /* The findings of one rule, as "path:line:item" lines joined by '\n'
  * (item "-" when none). Caller frees. */
 char *rule_summary(const isms_findings *fs, const char *rule);

@@ -9,6 +9,7 @@
 #include "isms/document.h"
 #include "isms/history.h"
 #include "isms/register.h"
+#include "isms/soa.h"
 
 /*
  * The audit model: the repository opened at the audited commit, the one
@@ -71,6 +72,46 @@ typedef struct {
 	guint versions;               /* distinct versions replayed */
 } isms_register_model;
 
+/* Whether the mandatory documented information of a clause exists. */
+typedef enum {
+	ISMS_COVERAGE_OK,
+	ISMS_COVERAGE_OVERDUE, /* present, but every document for it is overdue for review */
+	ISMS_COVERAGE_MISSING
+} isms_coverage_status;
+
+typedef struct {
+	char *clause;
+	GPtrArray *documents; /* const isms_document *: in force, declaring or counting for it */
+	GPtrArray *inactive;  /* const isms_document *: drafts and retired ones declaring it */
+	isms_coverage_status status;
+} isms_coverage;
+
+/* A Statement of Applicability document and its tables. */
+typedef struct {
+	const isms_document *doc;
+	isms_soa *soa;
+} isms_soa_model;
+
+typedef enum { ISMS_RECORD_REVIEW, ISMS_RECORD_AUDIT } isms_record_kind;
+
+/* An item id a record names, at its first mention. */
+typedef struct {
+	char *id;
+	int line;
+} isms_record_ref;
+
+/* A management review or internal audit record in force. */
+typedef struct {
+	const isms_document *doc;
+	isms_record_kind kind;
+	unsigned inputs;   /* reviews: bit i set when input a)+i of 9.3.2 is covered */
+	GPtrArray *refs;   /* isms_record_ref *: register-like ids it names */
+	char *auditor;     /* audits: the `auditor` value, or NULL */
+	int auditor_line;
+} isms_record;
+
+const char *isms_coverage_status_name(isms_coverage_status s);
+
 struct isms_audit {
 	isms_config config;
 	git_repository *repo;
@@ -82,6 +123,10 @@ struct isms_audit {
 	GPtrArray *documents; /* isms_document *, sorted by path */
 	GHashTable *metas;    /* git_oid * -> isms_meta *: each blob parsed once */
 	GPtrArray *registers; /* isms_register_model *, by path */
+	GPtrArray *coverage;  /* isms_coverage *, in the order of config.mandatory */
+	GPtrArray *soas;      /* isms_soa_model *: SoA documents in force, by path */
+	GPtrArray *records;   /* isms_record *: reviews and audits in force, by path */
+	GHashTable *tracked;  /* ids of every item any register has held (set) */
 };
 
 typedef struct isms_audit isms_audit;
@@ -122,6 +167,32 @@ char *isms_audit_commit_hex(const isms_audit *audit, guint32 index, char *buf);
  * by isms_audit_open(); returns 0 or ISMS_EREPO.
  */
 int isms_audit_replay_registers(isms_audit *audit);
+
+/*
+ * Build the management-system model from the documents and registers:
+ * clause coverage, the SoA tables, management review and internal audit
+ * records with the inputs they cover and the item ids they name. Reads the
+ * audited version of those documents. Called by isms_audit_open();
+ * returns 0 or ISMS_EREPO.
+ */
+int isms_audit_build_management(isms_audit *audit);
+
+/* The author of a commit of the history; returns 0 and strings the caller
+ * frees (g_free), or ISMS_EREPO. */
+int isms_audit_commit_author(const isms_audit *audit, guint32 index, char **name,
+                             char **email);
+
+/* Whether a document declares `clause` (canonical) in `clauses`, or stands
+ * for it by its kind (the register for 10.2, the SoA for 6.1.3 d...). */
+int isms_document_declares(const isms_audit *audit, const isms_document *doc,
+                           const char *clause);
+
+/* Whether a document is a Statement of Applicability (`type: soa` or listed
+ * under `soa`). */
+int isms_document_is_soa(const isms_audit *audit, const isms_document *doc);
+
+/* Whether a document's audited version can be read as text. */
+int isms_document_readable(const isms_document *doc);
 
 /* The document type ("" if none). */
 const char *isms_document_type(const isms_document *doc);

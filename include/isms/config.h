@@ -7,6 +7,19 @@
 #include "isms/date.h"
 #include "isms/register.h"
 #include "isms/severity.h"
+#include "isms/waiver.h"
+
+/* The inputs a) to g) of a management review (clause 9.3.2). */
+#define ISMS_REVIEW_INPUTS 7
+
+/* What `rules:` says about one rule. */
+typedef struct {
+	int off;                 /* the rule does not run */
+	int has_severity;
+	isms_severity severity;  /* replaces the rule's default */
+	GPtrArray *exclude;      /* char *: globs of paths whose findings are dropped */
+	int line;
+} isms_rule_setting;
 
 /*
  * The audit's configuration: built-in defaults, overridden by the YAML file
@@ -30,6 +43,14 @@ typedef struct {
 	int register_stale_months;  /* REG-STALE */
 	int closure_window_months;  /* REG-NO-CLOSURES */
 	int closure_backdate_days;  /* ACT-CLOSURE-BACKDATED tolerance */
+	GPtrArray *mandatory;     /* char *: clauses whose documented information must exist */
+	GPtrArray *soa;           /* char *: SoA documents (paths or globs) besides `type: soa` */
+	int review_months;        /* MR-OVERDUE */
+	int audit_months;         /* IA-OVERDUE */
+	GPtrArray *review_inputs[ISMS_REVIEW_INPUTS]; /* char *: heading phrases (header
+	                                               * keys) of 9.3.2 inputs a) to g) */
+	GHashTable *rule_settings; /* rule id -> isms_rule_setting * */
+	GPtrArray *waivers;       /* isms_waiver * */
 	char *source;             /* where the configuration came from, or NULL */
 } isms_config;
 
@@ -51,6 +72,18 @@ int isms_config_wants_dir(const isms_config *cfg, const char *path);
 
 /* Whether a path is listed under `registers`. */
 int isms_config_is_register(const isms_config *cfg, const char *path);
+
+/* Whether a path is listed under `soa`. */
+int isms_config_is_soa(const isms_config *cfg, const char *path);
+
+/* Whether a path matches a configuration glob (the `exclude` syntax). */
+int isms_config_glob_matches(const char *pattern, const char *path);
+
+/* The `rules:` setting of a rule, or NULL. Borrowed. */
+const isms_rule_setting *isms_config_rule(const isms_config *cfg, const char *rule);
+
+/* The short description of management review input `i` (0 = a). */
+const char *isms_review_input_name(int i);
 
 /* Whether documents of `type` (may be NULL) are records. */
 int isms_config_is_record_type(const isms_config *cfg, const char *type);

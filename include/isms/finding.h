@@ -5,6 +5,7 @@
 
 #include "isms/date.h"
 #include "isms/severity.h"
+#include "isms/waiver.h"
 
 /*
  * Findings: what rules produce and reports format. A finding states the
@@ -25,6 +26,7 @@ typedef struct {
 typedef struct {
 	const isms_rule *rule;
 	isms_severity severity;
+	char *clause;  /* the clause, when not the rule's (a missing clause), or NULL */
 	char *path;    /* repository-relative, NULL for repository-wide */
 	int line;      /* 1-based, 0 if none */
 	char *item;    /* sub-subject (a field, a clause, an item id), or NULL */
@@ -32,10 +34,13 @@ typedef struct {
 	GArray *evidence; /* isms_evidence */
 	char fingerprint[17];
 	int unproven; /* date-based finding on a shallow clone */
+	const isms_waiver *waiver; /* the waiver that accepts it (borrowed from
+	                            * the configuration), or NULL */
 } isms_finding;
 
 typedef struct {
-	GPtrArray *items; /* isms_finding * */
+	GPtrArray *items;  /* isms_finding *: what the audit reports and counts */
+	GPtrArray *waived; /* isms_finding *: accepted by a waiver, reported apart */
 } isms_findings;
 
 void isms_findings_init(isms_findings *fs);
@@ -51,6 +56,13 @@ void isms_findings_dispose(isms_findings *fs);
 isms_finding *isms_findings_add(isms_findings *fs, const isms_rule *rule, const char *path,
                                 int line, const char *subject, const char *item,
                                 const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+
+/* The clause a finding is about: its own, else its rule's. */
+const char *isms_finding_clause(const isms_finding *f);
+
+/* Set the clause of a finding that is about a clause other than its rule's
+ * (MANDATORY-DOC-MISSING names the clause whose document is missing). */
+void isms_finding_set_clause(isms_finding *f, const char *clause);
 
 /* Add one piece of evidence: a commit (hex id or NULL), its date, a note. */
 void isms_finding_evidence(isms_finding *f, const char *commit, isms_day date,

@@ -33,6 +33,22 @@ int isms_markdown_tables(const char *buf, size_t len, int first_line, GPtrArray 
 /* A GPtrArray that frees its isms_md_table elements. */
 GPtrArray *isms_md_tables_new(void);
 
+typedef struct {
+	int line;   /* 1-based line in the file */
+	int level;  /* 1 to 6 */
+	char *text; /* plain text */
+} isms_md_heading;
+
+/*
+ * Append the headings (ATX and setext) of a Markdown body to `out` (made
+ * with isms_md_headings_new()), with the same line numbering as
+ * isms_markdown_tables(). Returns 0 or ISMS_ERROR.
+ */
+int isms_markdown_headings(const char *buf, size_t len, int first_line, GPtrArray *out);
+
+/* A GPtrArray that frees its isms_md_heading elements. */
+GPtrArray *isms_md_headings_new(void);
+
 /*
  * A header cell reduced for matching column names: letters and digits of
  * any script, lowercased, runs of anything else (emoji, bold markers,

@@ -165,7 +165,7 @@ static json_t *findings(const isms_findings *fs)
 			                                    "date", jdate(e->date), "note", jstr(e->note)));
 		}
 		json_t *jf = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:s}", "rule",
-		                       f->rule->id, "clause", f->rule->clause, "severity",
+		                       f->rule->id, "clause", isms_finding_clause(f), "severity",
 		                       isms_severity_name(f->severity), "path", jstr(f->path), "line",
 		                       f->line > 0 ? json_integer(f->line) : json_null(), "item",
 		                       jstr(f->item), "message", jstr(f->message), "evidence", ev,

@@ -141,8 +141,8 @@ int isms_report_text(const isms_audit *a, const isms_findings *fs,
 	header(a, &w);
 	for (guint i = 0; i < fs->items->len; i++) {
 		const isms_finding *f = g_ptr_array_index(fs->items, i);
-		if (!clause || strcmp(clause, f->rule->clause) != 0) {
-			clause = f->rule->clause;
+		if (!clause || strcmp(clause, isms_finding_clause(f)) != 0) {
+			clause = isms_finding_clause(f);
 			rule = NULL;
 			fprintf(out, "\n%sClause %s  %s%s\n", sgr(&w, BOLD), clause, isms_clause_title(clause),
 			        sgr(&w, RESET));

@@ -6,8 +6,7 @@
 
 int isms_readable(const isms_document *d)
 {
-	return d->mode != GIT_FILEMODE_LINK &&
-	       !(d->meta->flags & (ISMS_META_BINARY | ISMS_META_TOO_LARGE));
+	return isms_document_readable(d);
 }
 
 /* A document held to review cycles and staleness: in force, not a record. */

@@ -184,6 +184,110 @@ const isms_rule isms_rules[] = {
 	 "The register's history shows the item closed and later open again: the earlier "
 	 "corrective action did not work. Check the root cause and the effectiveness review.",
 	 0, isms_check_act_reopened},
+	{"MANDATORY-DOC-MISSING", "7.5.1", ISMS_SEV_MAJOR,
+	 "no document in force for a clause that requires documented information",
+	 "The ISMS must include the documented information the standard requires: scope, policy, "
+	 "risk assessment and treatment processes, the SoA, objectives, evidence of competence, "
+	 "operational planning, risk assessment and treatment results, monitoring results, the "
+	 "internal audit programme and results, management review results, and nonconformities "
+	 "with their corrective actions.",
+	 "For each clause in `mandatory_clauses`, at least one document in force (approved or "
+	 "without status) must declare it in its `clauses` front matter; the register counts for "
+	 "10.2, management review records for 9.3, internal audit records for 9.2 and the SoA for "
+	 "6.1.3 d. The finding is filed under the missing clause and names any draft or retired "
+	 "document that declares it. Write or approve the document, or declare the clause on the "
+	 "document that already covers it.",
+	 0, isms_check_mandatory_missing},
+	{"SOA-INCOMPLETE", "6.1.3 d", ISMS_SEV_MINOR,
+	 "Annex A controls missing from the Statement of Applicability",
+	 "The Statement of Applicability must account for every Annex A control: whether it is "
+	 "applicable, why, and whether it is implemented.",
+	 "The SoA (`type: soa` or listed under `soa`) is read from its tables with a Control column "
+	 "and an Applicable or Justification column; the 93 controls of ISO/IEC 27001:2022 Annex A "
+	 "(5.1-5.37, 6.1-6.8, 7.1-7.14, 8.1-8.34) must all appear. The finding lists the missing "
+	 "ids. Add a row for each, including those that do not apply.",
+	 0, isms_check_soa_incomplete},
+	{"SOA-NO-JUSTIFICATION", "6.1.3 d", ISMS_SEV_MINOR,
+	 "a control in the SoA without applicability or justification",
+	 "The Statement of Applicability must justify why each control is included or excluded.",
+	 "A control row with an empty or placeholder (`-`, `TBD`) applicability or justification "
+	 "cell, or a SoA table without one of those columns. Fill in the decision and its reason "
+	 "(the risk, requirement or contract behind it).",
+	 0, isms_check_soa_no_justification},
+	{"SOA-UNKNOWN-CONTROL", "6.1.3 d", ISMS_SEV_OBSERVATION,
+	 "the SoA lists an id that is not an ISO/IEC 27001:2022 control",
+	 "The Statement of Applicability must be made against the controls of Annex A of the "
+	 "edition the ISMS is certified to.",
+	 "An id such as A.12.6.1 is 2013 numbering, a common leftover after the transition to "
+	 "the 2022 edition; other ids are simply not Annex A controls. Map each to its 2022 "
+	 "control.",
+	 0, isms_check_soa_unknown_control},
+	{"SOA-STALE", "6.1.3 d", ISMS_SEV_OBSERVATION,
+	 "the SoA has not changed for longer than its review cycle while risk treatment did",
+	 "The Statement of Applicability must follow from the risk treatment: when treatment "
+	 "changes, the controls and their justifications are reviewed.",
+	 "No commit has touched the SoA for longer than its review cycle, yet a risk treatment "
+	 "document (in force, declaring 6.1.3 or 8.3) changed its text after the SoA's last "
+	 "change. Review the SoA against the new treatment and record the review.",
+	 1, isms_check_soa_stale},
+	{"MR-OVERDUE", "9.3", ISMS_SEV_MINOR,
+	 "no management review in the last 12 months (major: never one)",
+	 "Top management must review the ISMS at planned intervals; auditors expect at least one "
+	 "review a year.",
+	 "The latest in-force record of `type: management-review` must carry a `date` within "
+	 "`management_review_months` (12) of the audit date. With no record at all the finding is "
+	 "major: the review has never been evidenced.",
+	 0, isms_check_mr_overdue},
+	{"MR-MISSING-INPUT", "9.3.2", ISMS_SEV_MINOR,
+	 "a management review record does not cover every required input",
+	 "A management review must consider: the status of actions from previous reviews, "
+	 "changes in external and internal issues, changes in the needs and expectations of "
+	 "interested parties, information security performance, feedback from interested "
+	 "parties, risk assessment results and the risk treatment plan, and opportunities for "
+	 "continual improvement.",
+	 "Each input a) to g) is found from the record's headings (a letter such as `a)` or a "
+	 "phrase such as \"status of actions\"; `review_inputs` adds phrases) or its `inputs` "
+	 "front matter list. Add the missing sections to the record, or to the next review's "
+	 "agenda if the meeting did not cover them.",
+	 0, isms_check_mr_missing_input},
+	{"MR-ACTIONS-NOT-TRACKED", "9.3.3", ISMS_SEV_OBSERVATION,
+	 "an action named in a management review is in no register",
+	 "The results of a management review include decisions on improvement and changes; they "
+	 "must be followed up.",
+	 "Ids in the record (in a table with an ID column, or with the prefix of register item "
+	 "ids such as OFI-) must appear in a register at the audited commit or earlier. Enter the "
+	 "action in the register with an owner and a due date.",
+	 0, isms_check_mr_actions_not_tracked},
+	{"IA-OVERDUE", "9.2", ISMS_SEV_MINOR,
+	 "no internal audit in the last 12 months (major: never one)",
+	 "Internal audits must be held at planned intervals; auditors expect the programme to "
+	 "cover the ISMS at least once a year.",
+	 "The latest in-force record of `type: internal-audit` must carry a `date` within "
+	 "`internal_audit_months` (12) of the audit date. With no record at all the finding is "
+	 "major.",
+	 0, isms_check_ia_overdue},
+	{"IA-FINDING-NOT-TRACKED", "9.2", ISMS_SEV_MINOR,
+	 "an internal audit finding is in no register",
+	 "Internal audit results must be reported and acted on: nonconformities go to corrective "
+	 "action.",
+	 "Ids in the audit record (in a findings table with an ID or Ref column, or with the "
+	 "prefix of register item ids) must appear in a register at the audited commit or "
+	 "earlier. Enter the finding in the register.",
+	 0, isms_check_ia_finding_not_tracked},
+	{"IA-NOT-INDEPENDENT", "9.2", ISMS_SEV_OBSERVATION,
+	 "the internal auditor wrote most of what was audited",
+	 "Auditors must be objective and impartial: they must not audit their own work.",
+	 "The record's `auditor` authored at least half of the commits that changed controlled "
+	 "documents in the `internal_audit_months` before the audit date (commit authors are "
+	 "matched by name or email). Have someone independent of the work audit it.",
+	 1, isms_check_ia_not_independent},
+	{"WAIVER-EXPIRED", "10.1", ISMS_SEV_MINOR, "a waiver in the configuration has expired",
+	 "Accepted risks must be reviewed; an acceptance is valid for the period management "
+	 "signed off.",
+	 "The waiver's `expires` date is before the audit date, so it no longer waives anything "
+	 "and its findings are reported again. Renew the waiver with a new approval, or resolve "
+	 "the findings.",
+	 0, isms_check_waiver_expired},
 };
 
 const size_t isms_rules_count = sizeof(isms_rules) / sizeof(isms_rules[0]);
@@ -206,16 +310,56 @@ const isms_rule *isms_rule_find(const char *id)
 	return NULL;
 }
 
+/* The first waiver in force that accepts a finding, or NULL. */
+static const isms_waiver *waiver_for(const isms_audit *a, const isms_finding *f)
+{
+	for (guint i = 0; i < a->config.waivers->len; i++) {
+		const isms_waiver *w = g_ptr_array_index(a->config.waivers, i);
+		if (strcmp(w->rule, f->rule->id) != 0 || w->expires < a->today)
+			continue;
+		if (w->path && !(f->path && isms_config_glob_matches(w->path, f->path)))
+			continue;
+		if (w->item && g_strcmp0(w->item, f->item) != 0)
+			continue;
+		return w;
+	}
+	return NULL;
+}
+
+static int excluded(const isms_rule_setting *s, const isms_finding *f)
+{
+	for (guint i = 0; s && f->path && i < s->exclude->len; i++)
+		if (isms_config_glob_matches(g_ptr_array_index(s->exclude, i), f->path))
+			return 1;
+	return 0;
+}
+
 int isms_rules_run(const isms_audit *a, isms_findings *out)
 {
 	for (size_t i = 0; i < isms_rules_count; i++) {
+		const isms_rule_setting *s = isms_config_rule(&a->config, isms_rules[i].id);
 		guint before = out->items->len;
-		int error = isms_rules[i].check(a, &isms_rules[i], out);
-		if (error < 0)
+		int error;
+		if (s && s->off)
+			continue;
+		if ((error = isms_rules[i].check(a, &isms_rules[i], out)) < 0)
 			return error;
-		if (a->shallow && isms_rules[i].date_based)
-			for (guint k = before; k < out->items->len; k++)
-				((isms_finding *)g_ptr_array_index(out->items, k))->unproven = 1;
+		for (guint k = before; k < out->items->len;) {
+			isms_finding *f = g_ptr_array_index(out->items, k);
+			if (excluded(s, f)) {
+				g_ptr_array_remove_index(out->items, k);
+				continue;
+			}
+			if (s && s->has_severity)
+				f->severity = s->severity;
+			if (a->shallow && isms_rules[i].date_based)
+				f->unproven = 1;
+			if ((f->waiver = waiver_for(a, f)) != NULL) {
+				g_ptr_array_add(out->waived, g_ptr_array_steal_index(out->items, k));
+				continue;
+			}
+			k++;
+		}
 	}
 	isms_findings_sort(out);
 	return 0;

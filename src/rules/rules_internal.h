@@ -45,5 +45,19 @@ int isms_check_act_closure_backdated(const isms_audit *a, const isms_rule *r,
                                      isms_findings *out);
 int isms_check_act_removed(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_act_reopened(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_mandatory_missing(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_soa_incomplete(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_soa_no_justification(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_soa_unknown_control(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_soa_stale(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_mr_overdue(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_ia_overdue(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_mr_missing_input(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_mr_actions_not_tracked(const isms_audit *a, const isms_rule *r,
+                                      isms_findings *out);
+int isms_check_ia_finding_not_tracked(const isms_audit *a, const isms_rule *r,
+                                      isms_findings *out);
+int isms_check_ia_not_independent(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_waiver_expired(const isms_audit *a, const isms_rule *r, isms_findings *out);
 
 #endif
