@@ -194,6 +194,101 @@ START_TEST(globs_match_as_in_gitignore)
 }
 END_TEST
 
+START_TEST(management_keys_are_read)
+{
+	isms_config cfg;
+	const isms_rule_setting *set;
+	const isms_waiver *w;
+	char day[ISMS_DATE_BUFSIZE];
+	int rc = load(&cfg, "mandatory_clauses: ['4.3', 6.1.3(d), Clause 9.3]\n"
+	                    "soa: [isms/soa.md]\n"
+	                    "management_review_months: 6\ninternal_audit_months: 18\n"
+	                    "review_inputs:\n  d: ['**KPI** review']\n"
+	                    "rules:\n  DOC-STALE-CONTENT: off\n  act-overdue: major\n"
+	                    "  ACT-NO-OWNER: {severity: observation, exclude: ['archive/**']}\n"
+	                    "waivers:\n"
+	                    "  - rule: DOC-REVIEW-OVERDUE\n    path: docs/a.md\n"
+	                    "    reason: replaced by the new policy in Q1\n"
+	                    "    approved_by: Dana Lead (CEO)\n    expires: 2027-01-01\n");
+
+	ck_assert_msg(rc == 0, "%s", isms_error_last());
+	ck_assert_uint_eq(cfg.mandatory->len, 3);
+	ck_assert_str_eq(g_ptr_array_index(cfg.mandatory, 1), "6.1.3 d");
+	ck_assert_str_eq(g_ptr_array_index(cfg.mandatory, 2), "9.3");
+	ck_assert(isms_config_is_soa(&cfg, "isms/soa.md"));
+	ck_assert_int_eq(cfg.review_months, 6);
+	ck_assert_int_eq(cfg.audit_months, 18);
+	ck_assert_str_eq(g_ptr_array_index(cfg.review_inputs[3], cfg.review_inputs[3]->len - 1),
+	                 "kpi review");
+	ck_assert(isms_config_rule(&cfg, "DOC-STALE-CONTENT")->off);
+	set = isms_config_rule(&cfg, "ACT-OVERDUE"); /* ids are matched without case */
+	ck_assert(set && set->has_severity && set->severity == ISMS_SEV_MAJOR);
+	set = isms_config_rule(&cfg, "ACT-NO-OWNER");
+	ck_assert_int_eq(set->severity, ISMS_SEV_OBSERVATION);
+	ck_assert_str_eq(g_ptr_array_index(set->exclude, 0), "archive/**");
+	ck_assert_ptr_null(isms_config_rule(&cfg, "DOC-NO-METADATA"));
+	ck_assert_uint_eq(cfg.waivers->len, 1);
+	w = g_ptr_array_index(cfg.waivers, 0);
+	ck_assert_str_eq(w->rule, "DOC-REVIEW-OVERDUE");
+	ck_assert_str_eq(w->path, "docs/a.md");
+	ck_assert_ptr_null(w->item);
+	ck_assert_str_eq(w->approved_by, "Dana Lead (CEO)");
+	ck_assert_str_eq(isms_date_format(w->expires, day), "2027-01-01");
+	ck_assert_int_eq(w->line, 12);
+	isms_config_dispose(&cfg);
+}
+END_TEST
+
+START_TEST(bad_management_keys_name_the_line)
+{
+	static const char waiver[] = "waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    path: docs/a.md\n";
+	static const struct {
+		const char *text, *error;
+	} cases[] = {
+		{"mandatory_clauses: [4.3, A.5.1]\n",
+		 "cfg.yml:1: 'A.5.1' is not a clause number (such as '6.1.3 d')"},
+		{"rules:\n  NO-SUCH-RULE: off\n",
+		 "cfg.yml:2: unknown rule 'NO-SUCH-RULE' (see 'isms-audit rules')"},
+		{"rules:\n  ACT-OVERDUE: critical\n",
+		 "cfg.yml:2: the severity of ACT-OVERDUE must be major, minor, observation or off"},
+		{"rules:\n  ACT-OVERDUE: {level: major}\n",
+		 "cfg.yml:2: unknown rule setting 'level' (severity, exclude)"},
+		{"review_inputs:\n  h: [Other]\n",
+		 "cfg.yml:2: unknown management review input 'h' (a to g)"},
+		{"management_review_months: 0\n",
+		 "cfg.yml:1: 'management_review_months' must be a whole number in range"},
+		{"waivers: {rule: X}\n", "cfg.yml:1: 'waivers' must be a list of waivers"},
+		{"waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    path: docs/a.md\n    reason: moving\n"
+		 "    expires: 2027-01-01\n",
+		 "cfg.yml:2: the waiver of DOC-REVIEW-OVERDUE has no approver ('approved_by')"},
+		{"waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    path: docs/a.md\n    reason: TBD\n"
+		 "    approved_by: Dana\n    expires: 2027-01-01\n",
+		 "cfg.yml:2: the waiver of DOC-REVIEW-OVERDUE has no reason"},
+		{"waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    path: docs/a.md\n    reason: moving\n"
+		 "    approved_by: Dana\n",
+		 "cfg.yml:2: the waiver of DOC-REVIEW-OVERDUE has no expiry date ('expires')"},
+		{"waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    path: docs/a.md\n    reason: moving\n"
+		 "    approved_by: Dana\n    expires: soon\n",
+		 "cfg.yml:2: the waiver's expiry 'soon' is not a date (YYYY-MM-DD)"},
+		{"waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    reason: moving\n    approved_by: Dana\n"
+		 "    expires: 2027-01-01\n",
+		 "cfg.yml:2: the waiver of DOC-REVIEW-OVERDUE needs 'path' or 'item'"},
+		{"waivers:\n  - rule: WAIVER-EXPIRED\n    item: x\n",
+		 "cfg.yml:2: WAIVER-EXPIRED cannot be waived: renew the waiver"},
+		{"waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    owner: Dana\n",
+		 "cfg.yml:3: unknown waiver key 'owner' (rule, path, item, reason, approved_by, expires)"},
+		{waiver, "cfg.yml:2: the waiver of DOC-REVIEW-OVERDUE has no reason"},
+	};
+	isms_config cfg;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		ck_assert_int_eq(load(&cfg, cases[i].text), ISMS_EUSAGE);
+		ck_assert_str_eq(isms_error_last(), cases[i].error);
+		isms_config_dispose(&cfg);
+	}
+}
+END_TEST
+
 Suite *config_suite(void)
 {
 	Suite *s = suite_create("config");
@@ -206,6 +301,8 @@ Suite *config_suite(void)
 	tcase_add_test(tc, globs_match_as_in_gitignore);
 	tcase_add_test(tc, register_keys_set_the_dialect);
 	tcase_add_test(tc, bad_register_keys_name_the_line);
+	tcase_add_test(tc, management_keys_are_read);
+	tcase_add_test(tc, bad_management_keys_name_the_line);
 	suite_add_tcase(s, tc);
 	return s;
 }

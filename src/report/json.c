@@ -1,6 +1,7 @@
 #include <jansson.h>
 #include <string.h>
 
+#include "isms/clauses.h"
 #include "isms/error.h"
 #include "isms/metrics.h"
 #include "isms/report.h"
@@ -151,12 +152,57 @@ static json_t *metrics(const isms_audit *a)
 	    m.closed_with_due ? json_real((double)m.closed_on_time / m.closed_with_due) : json_null());
 }
 
-static json_t *findings(const isms_findings *fs)
+static json_t *coverage(const isms_audit *a)
 {
 	json_t *arr = json_array();
 
-	for (guint i = 0; i < fs->items->len; i++) {
-		const isms_finding *f = g_ptr_array_index(fs->items, i);
+	for (guint i = 0; i < a->coverage->len; i++) {
+		const isms_coverage *c = g_ptr_array_index(a->coverage, i);
+		json_t *docs = json_array(), *inactive = json_array();
+		for (guint k = 0; k < c->documents->len; k++)
+			json_array_append_new(docs, jstr(((isms_document *)g_ptr_array_index(c->documents, k))->path));
+		for (guint k = 0; k < c->inactive->len; k++)
+			json_array_append_new(inactive,
+			                      jstr(((isms_document *)g_ptr_array_index(c->inactive, k))->path));
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:o, s:s, s:o}", "clause", c->clause,
+		                                     "title", isms_clause_title(c->clause), "documents",
+		                                     docs, "status", isms_coverage_status_name(c->status),
+		                                     "inactive", inactive));
+	}
+	return arr;
+}
+
+/* What the configuration changed about the rules: visible in every report,
+ * so that switching a rule off never hides evidence silently. */
+static json_t *rule_settings(const isms_audit *a)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < isms_rules_count; i++) {
+		const isms_rule_setting *s = isms_config_rule(&a->config, isms_rules[i].id);
+		json_t *ex = json_array();
+		if (!s)
+			continue;
+		for (guint k = 0; k < s->exclude->len; k++)
+			json_array_append_new(ex, jstr(g_ptr_array_index(s->exclude, k)));
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:o}", "rule", isms_rules[i].id,
+		                                     "default", isms_severity_name(isms_rules[i].severity),
+		                                     "severity",
+		                                     s->off ? "off"
+		                                     : s->has_severity
+		                                         ? isms_severity_name(s->severity)
+		                                         : isms_severity_name(isms_rules[i].severity),
+		                                     "exclude", ex));
+	}
+	return arr;
+}
+
+static json_t *findings(const GPtrArray *list)
+{
+	json_t *arr = json_array();
+
+	for (guint i = 0; i < list->len; i++) {
+		const isms_finding *f = g_ptr_array_index(list, i);
 		json_t *ev = json_array();
 		for (guint k = 0; k < f->evidence->len; k++) {
 			const isms_evidence *e = &g_array_index(f->evidence, isms_evidence, k);
@@ -172,6 +218,14 @@ static json_t *findings(const isms_findings *fs)
 		                       "fingerprint", f->fingerprint);
 		if (f->unproven)
 			json_object_set_new(jf, "unproven", json_true());
+		if (f->waiver)
+			json_object_set_new(jf, "waiver",
+			                    json_pack("{s:o, s:o, s:o, s:o, s:o, s:i}", "reason",
+			                              jstr(f->waiver->reason), "approved_by",
+			                              jstr(f->waiver->approved_by), "expires",
+			                              jdate(f->waiver->expires), "path", jstr(f->waiver->path),
+			                              "item", jstr(f->waiver->item), "line",
+			                              f->waiver->line));
 		json_array_append_new(arr, jf);
 	}
 	return arr;
@@ -186,15 +240,20 @@ int isms_report_json(const isms_audit *a, const isms_findings *fs,
 
 	(void)opts;
 	root = json_pack(
-	    "{s:{s:s, s:s}, s:{s:o, s:s, s:o, s:b}, s:{s:I, s:I, s:I}, s:o, s:o, s:o, s:o}", "tool",
+	    "{s:{s:s, s:s}, s:{s:o, s:s, s:o, s:b}, s:{s:o, s:o}, s:{s:I, s:I, s:I, s:I}, s:o, s:o, "
+	    "s:o, s:o, s:o, s:o}",
+	    "tool",
 	    "name",
 	    ISMS_NAME, "version", ISMS_VERSION, "repository", "root", jstr(a->root), "commit",
 	    isms_audit_commit_hex(a, a->history.commits->len - 1, hex), "as_of", jdate(a->today),
-	    "shallow", a->shallow, "summary", "major",
+	    "shallow", a->shallow, "configuration", "source", jstr(a->config.source), "rules",
+	    rule_settings(a), "summary", "major",
 	    (json_int_t)isms_findings_count(fs, ISMS_SEV_MAJOR), "minor",
 	    (json_int_t)isms_findings_count(fs, ISMS_SEV_MINOR), "observation",
-	    (json_int_t)isms_findings_count(fs, ISMS_SEV_OBSERVATION), "documents", documents(a),
-	    "registers", registers(a), "metrics", metrics(a), "findings", findings(fs));
+	    (json_int_t)isms_findings_count(fs, ISMS_SEV_OBSERVATION), "waived",
+	    (json_int_t)fs->waived->len, "documents", documents(a), "coverage", coverage(a),
+	    "registers", registers(a), "metrics", metrics(a), "findings", findings(fs->items),
+	    "waived", findings(fs->waived));
 	if (!root)
 		return isms_error_set(ISMS_ERROR, "cannot build the JSON report");
 	rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);

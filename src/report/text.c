@@ -33,6 +33,30 @@ static void put_text(const writer *w, const char *s)
 		fputc(*p < 0x20 || *p == 0x7f ? '?' : *p, w->out);
 }
 
+/* Rules the configuration switched off or regraded: an auditor must see them. */
+static void rule_settings(const isms_audit *a, const writer *w)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < isms_rules_count; i++) {
+		const isms_rule *r = &isms_rules[i];
+		const isms_rule_setting *s = isms_config_rule(&a->config, r->id);
+		if (!s)
+			continue;
+		fprintf(w->out, "%s%s", n++ ? ", " : "Rules:      ", r->id);
+		if (s->off)
+			fprintf(w->out, " off");
+		else if (s->has_severity)
+			fprintf(w->out, " %s (default %s)", isms_severity_name(s->severity),
+			        isms_severity_name(r->severity));
+		if (s->exclude->len)
+			fprintf(w->out, " except %u path pattern%s", s->exclude->len,
+			        s->exclude->len == 1 ? "" : "s");
+	}
+	if (n)
+		fputc('\n', w->out);
+}
+
 static void header(const isms_audit *a, const writer *w)
 {
 	char hex[GIT_OID_HEXSZ + 1], day[ISMS_DATE_BUFSIZE], asof[ISMS_DATE_BUFSIZE];
@@ -54,6 +78,7 @@ static void header(const isms_audit *a, const writer *w)
 		put_text(w, a->config.source);
 		fputc('\n', w->out);
 	}
+	rule_settings(a, w);
 	if (a->shallow)
 		fprintf(w->out, "%sWarning:    shallow clone: findings that rest on commit dates are "
 		                "marked unproven%s\n",
@@ -81,6 +106,61 @@ static void finding(const writer *w, const isms_finding *f)
 		        isms_date_format(e->date, day));
 		put_text(w, e->note);
 		fprintf(w->out, "%s\n", sgr(w, RESET));
+	}
+}
+
+/* The clause-by-clause table of mandatory documented information. */
+static void coverage(const isms_audit *a, const writer *w)
+{
+	FILE *out = w->out;
+	char day[ISMS_DATE_BUFSIZE];
+
+	if (a->coverage->len == 0 || a->documents->len == 0)
+		return;
+	fprintf(out, "\n%sMandatory documented information%s (clause, status, documents in force)\n",
+	        sgr(w, BOLD), sgr(w, RESET));
+	for (guint i = 0; i < a->coverage->len; i++) {
+		const isms_coverage *c = g_ptr_array_index(a->coverage, i);
+		fprintf(out, "  [%c] %-8s %-8s", c->status == ISMS_COVERAGE_OK ? 'x' : c->status == ISMS_COVERAGE_OVERDUE ? '!' : ' ', c->clause,
+		        isms_coverage_status_name(c->status));
+		if (c->documents->len == 0)
+			fprintf(out, " -");
+		for (guint k = 0; k < c->documents->len; k++) {
+			const isms_document *d = g_ptr_array_index(c->documents, k);
+			fprintf(out, "%s", k ? ", " : " ");
+			put_text(w, d->path);
+			if (d->has_review_due && d->review_due < a->today)
+				fprintf(out, " (review overdue since %s)", isms_date_format(d->review_due, day));
+		}
+		for (guint k = 0; k < c->inactive->len; k++) {
+			const isms_document *d = g_ptr_array_index(c->inactive, k);
+			fprintf(out, "%s", k || c->documents->len ? ", " : " ");
+			put_text(w, d->path);
+			fprintf(out, " (%s)", d->meta->status == ISMS_DOC_DRAFT ? "draft" : "retired");
+		}
+		fputc('\n', out);
+	}
+}
+
+/* Findings accepted by a waiver: listed apart, never counted. */
+static void waived(const isms_findings *fs, const writer *w)
+{
+	char day[ISMS_DATE_BUFSIZE];
+
+	if (fs->waived->len == 0)
+		return;
+	fprintf(w->out, "\n%sWaived findings%s (accepted risk, signed off; not counted)\n",
+	        sgr(w, BOLD), sgr(w, RESET));
+	for (guint i = 0; i < fs->waived->len; i++) {
+		const isms_finding *f = g_ptr_array_index(fs->waived, i);
+		fprintf(w->out, "  %s %s (clause %s)\n", isms_severity_name(f->severity), f->rule->id,
+		        isms_finding_clause(f));
+		finding(w, f);
+		fprintf(w->out, "      waiver: approved by ");
+		put_text(w, f->waiver->approved_by);
+		fprintf(w->out, ", expires %s: ", isms_date_format(f->waiver->expires, day));
+		put_text(w, f->waiver->reason);
+		fputc('\n', w->out);
 	}
 }
 
@@ -159,11 +239,15 @@ int isms_report_text(const isms_audit *a, const isms_findings *fs,
 	major = isms_findings_count(fs, ISMS_SEV_MAJOR);
 	minor = isms_findings_count(fs, ISMS_SEV_MINOR);
 	obs = isms_findings_count(fs, ISMS_SEV_OBSERVATION);
+	coverage(a, &w);
+	waived(fs, &w);
 	metrics(a, &w);
 	if (fs->items->len == 0)
 		fprintf(out, "\nNo findings: the documented information is controlled and current.\n");
 	fprintf(out, "\n%sSummary: %zu major, %zu minor, %zu observation%s", sgr(&w, BOLD), major, minor,
 	        obs, sgr(&w, RESET));
+	if (fs->waived->len)
+		fprintf(out, ", %u waived", fs->waived->len);
 	if (opts->fail_on == ISMS_SEV_NEVER)
 		fprintf(out, " (fail-on never)\n");
 	else
