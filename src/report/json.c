@@ -180,9 +180,10 @@ static json_t *rule_settings(const isms_audit *a)
 
 	for (size_t i = 0; i < isms_rules_count; i++) {
 		const isms_rule_setting *s = isms_config_rule(&a->config, isms_rules[i].id);
-		json_t *ex = json_array();
+		json_t *ex;
 		if (!s)
 			continue;
+		ex = json_array();
 		for (guint k = 0; k < s->exclude->len; k++)
 			json_array_append_new(ex, jstr(g_ptr_array_index(s->exclude, k)));
 		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:o}", "rule", isms_rules[i].id,
