@@ -8,6 +8,7 @@
 #include "isms/audit.h"
 #include "isms/config_keys.h"
 #include "isms/error.h"
+#include "isms/init.h"
 #include "isms/report.h"
 #include "isms/rules.h"
 #include "isms/version.h"
@@ -20,6 +21,7 @@ static const char usage_text[] =
     "       isms-audit rules\n"
     "       isms-audit explain RULE\n"
     "       isms-audit config --explain [KEY] | --schema\n"
+    "       isms-audit init [PATH] [--output FILE] [--force]\n"
     "\n"
     "Audit the ISO 27001 ISMS kept in the Git repository at PATH (default: .)\n"
     "from its committed documents and their first-parent history.\n"
@@ -37,6 +39,10 @@ static const char usage_text[] =
     "\n"
     "config: --explain describes every key of .isms-audit.yml (or KEY alone);\n"
     "  --schema prints the JSON Schema of the configuration file.\n"
+    "\n"
+    "init: write a commented starter .isms-audit.yml fitted to the documents\n"
+    "committed at HEAD of the repository at PATH (default: .), to standard output\n"
+    "or to --output FILE (an existing FILE is kept unless --force).\n"
     "\n"
     "exit status: 0 no finding at or above the fail-on level, 1 findings at or above\n"
     "it, 2 usage or configuration error, 3 repository or I/O error.\n";
@@ -145,6 +151,58 @@ static int cmd_config(int argc, char **argv)
 	}
 	fputs(out->str, stdout);
 	g_string_free(out, TRUE);
+	return EXIT_PASS;
+}
+
+static int cmd_init(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"output", required_argument, NULL, 'o'},
+	    {"force", no_argument, NULL, 'f'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	isms_init_options opts = ISMS_INIT_OPTIONS_INIT;
+	const char *output = NULL;
+	char *text = NULL;
+	int force = 0, c, error;
+	FILE *out;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': output = optarg; break;
+		case 'f': force = 1; break;
+		case 'h': fputs(usage_text, stdout); return EXIT_PASS;
+		default: return usage_error("%s", "invalid option");
+		}
+	}
+	if (optind < argc)
+		opts.path = argv[optind++];
+	if (optind < argc)
+		return usage_error("unexpected argument '%s'", argv[optind]);
+	if ((error = isms_init_generate(&text, &opts)) < 0)
+		return fail(error);
+	if (!output) {
+		fputs(text, stdout);
+		g_free(text);
+		return EXIT_PASS;
+	}
+	/* "x": created only if absent, so an existing configuration survives */
+	if (!(out = fopen(output, force ? "w" : "wx"))) {
+		int exists = errno == EEXIST;
+		fprintf(stderr, "isms-audit: %s: %s\n", output,
+		        exists ? "already exists; pass --force to overwrite it" : strerror(errno));
+		g_free(text);
+		return exists ? EXIT_USAGE : EXIT_REPO;
+	}
+	error = fputs(text, out) < 0;
+	if (fclose(out) != 0 || error) {
+		fprintf(stderr, "isms-audit: %s: cannot write the configuration\n", output);
+		g_free(text);
+		return EXIT_REPO;
+	}
+	g_free(text);
 	return EXIT_PASS;
 }
 
@@ -265,5 +323,7 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "config") == 0)
 		return cmd_config(argc - 1, argv + 1);
+	if (strcmp(argv[1], "init") == 0)
+		return cmd_init(argc - 1, argv + 1);
 	return usage_error("unknown command '%s'", argv[1]);
 }
