@@ -56,7 +56,7 @@ const isms_config_key isms_config_keys[] = {
 	 "is not being improved (clause 10.1).",
 	 "0.6", "{\"type\": \"number\", \"exclusiveMinimum\": 0, \"maximum\": 1}"},
 	{"review_evidence_days", "whole number of days (0 to 3650)", "30", 1,
-	 "days a review may be committed after its declared date (DOC-REVIEW-UNEVIDENCED)",
+	 "days a review may be committed after its date (DOC-REVIEW-UNEVIDENCED)",
 	 "How many days the commit that sets `last_reviewed` may come after the date it "
 	 "declares before the review counts as backfilled (DOC-REVIEW-UNEVIDENCED). A review "
 	 "committed before its declared date, or dated after the audit date, is reported "
@@ -86,7 +86,7 @@ const isms_config_key isms_config_keys[] = {
 	 "\"#/$defs/field\"}}]}}"},
 	{"record_types", "list of document types",
 	 "[record, management-review, internal-audit, register]", 1,
-	 "document types that are records of what happened, not documents to review",
+	 "document types that record what happened and need no review",
 	 "Documents of these types are records (evidence of what happened, clause 7.5.3): they "
 	 "need an owner and a date (see `required_fields`), and the review and staleness rules do "
 	 "not apply to them. The list replaces the default one.",
@@ -152,7 +152,7 @@ const isms_config_key isms_config_keys[] = {
 	 "history rather than the typed dates.",
 	 "12", S_MONTHS},
 	{"closure_backdate_days", "whole number of days (0 to 3650)", "30", 1,
-	 "days a closure may be recorded after its typed date (ACT-CLOSURE-BACKDATED)",
+	 "days a closure may be committed after its date (ACT-CLOSURE-BACKDATED)",
 	 "How many days the commit that records an item closed may come after the closed date "
 	 "typed in the register before the closure counts as backdated "
 	 "(ACT-CLOSURE-BACKDATED). A closed date more than a day after that commit is reported "
@@ -198,7 +198,7 @@ const isms_config_key isms_config_keys[] = {
 	 "{\"type\": \"object\", \"propertyNames\": {\"enum\": [\"a\", \"b\", \"c\", \"d\", \"e\", "
 	 "\"f\", \"g\"]}, \"additionalProperties\": " S_STRINGS "}"},
 	{"rules", "map of rule id to severity, or to {severity, exclude}", "{}", 1,
-	 "per rule: another severity, off, or paths whose findings are not reported",
+	 "per rule: a severity, off, or paths whose findings are not reported",
 	 "Adjusts rules to the organisation: a rule id mapped to `major`, `minor` or "
 	 "`observation` is reported at that severity, `off` switches the rule off; the mapping "
 	 "form `{severity: ..., exclude: [globs]}` also lists paths whose findings of that rule "

@@ -59,5 +59,6 @@ Suite *rules_suite(void);
 Suite *register_rules_suite(void);
 Suite *report_suite(void);
 Suite *cli_suite(void);
+Suite *init_suite(void);
 
 #endif

@@ -15,7 +15,7 @@ typedef struct {
 	const char *kind;         /* "list of folders or globs", "whole number of months" */
 	const char *default_text; /* the default: a YAML value, or words when it is none */
 	int default_is_yaml;      /* default_text is a valid YAML value for the key */
-	const char *summary;      /* one line, for comments and listings */
+	const char *summary;      /* one line of at most 72 characters, for comments */
 	const char *description;  /* one paragraph */
 	const char *example;      /* a valid YAML value for the key (flow style, one line) */
 	const char *schema;       /* JSON Schema of the value, as JSON text; "$ref"s point
