@@ -283,16 +283,18 @@ static json_t *json_of_node(yaml_document_t *doc, yaml_node_t *n)
 		j = json_array();
 		for (yaml_node_item_t *it = n->data.sequence.items.start;
 		     it < n->data.sequence.items.top; it++)
-			json_array_append_new(j, json_of_node(doc, yaml_document_get_node(doc, *it)));
+			json_array_append_new(j,
+			                      json_of_node(doc, yaml_document_get_node(doc, *it)));
 		return j;
 	case YAML_MAPPING_NODE:
 		j = json_object();
-		for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
-		     p++) {
+		for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+		     p < n->data.mapping.pairs.top; p++) {
 			yaml_node_t *k = yaml_document_get_node(doc, p->key);
 			if (k && k->type == YAML_SCALAR_NODE)
-				json_object_set_new(j, (const char *)k->data.scalar.value,
-				                    json_of_node(doc, yaml_document_get_node(doc, p->value)));
+				json_object_set_new(
+				    j, (const char *)k->data.scalar.value,
+				    json_of_node(doc, yaml_document_get_node(doc, p->value)));
 		}
 		return j;
 	default: return json_null();
@@ -335,11 +337,13 @@ static json_t *defs(void)
 
 	for (size_t i = 0; i < isms_rules_count; i++)
 		g_ptr_array_add(words, (gpointer)isms_rules[i].id);
-	json_object_set_new(d, "rule_id", enum_of((const char *const *)words->pdata, words->len, NULL));
+	json_object_set_new(d, "rule_id",
+	                    enum_of((const char *const *)words->pdata, words->len, NULL));
 	g_ptr_array_set_size(words, 0);
 	for (int c = 0; c < ISMS_COL_COUNT; c++)
 		g_ptr_array_add(words, (gpointer)isms_column_name((isms_column)c));
-	json_object_set_new(d, "column", enum_of((const char *const *)words->pdata, words->len, NULL));
+	json_object_set_new(d, "column",
+	                    enum_of((const char *const *)words->pdata, words->len, NULL));
 	g_ptr_array_set_size(words, 0);
 	for (int f = 0; f < ISMS_F_COUNT; f++)
 		for (const char *const *a = isms_field_aliases((isms_field)f); *a; a++)
@@ -347,11 +351,12 @@ static json_t *defs(void)
 	json_object_set_new(d, "field",
 	                    enum_of((const char *const *)words->pdata, words->len, "review"));
 	g_ptr_array_free(words, TRUE);
-	json_object_set_new(d, "rule_severity",
-	                    json_pack("{s:[s,s,s,s]}", "enum", "major", "minor", "observation", "off"));
+	json_object_set_new(
+	    d, "rule_severity",
+	    json_pack("{s:[s,s,s,s]}", "enum", "major", "minor", "observation", "off"));
 	json_object_set_new(d, "strings",
-	                    json_pack("{s:[{s:s},{s:s,s:{s:s}}]}", "anyOf", "type", "string", "type",
-	                              "array", "items", "type", "string"));
+	                    json_pack("{s:[{s:s},{s:s,s:{s:s}}]}", "anyOf", "type", "string",
+	                              "type", "array", "items", "type", "string"));
 	return d;
 }
 
@@ -369,8 +374,8 @@ int isms_config_schema(char **out)
 		char *desc = g_strdup_printf("%s (%s; default: %s)", k->description, k->kind,
 		                             k->default_text);
 		if (!p || !json_is_object(p) || !example) {
-			error = isms_error_set(ISMS_ERROR, "config_keys: bad schema or example of '%s'",
-			                       k->key);
+			error = isms_error_set(
+			    ISMS_ERROR, "config_keys: bad schema or example of '%s'", k->key);
 			json_decref(p);
 			json_decref(example);
 			g_free(desc);
@@ -386,15 +391,14 @@ int isms_config_schema(char **out)
 		json_object_set_new(props, k->key, p);
 		g_free(desc);
 	}
-	root = json_pack("{s:s, s:s, s:s, s:s, s:O, s:b, s:o}",
-	                 "$schema", "https://json-schema.org/draft/2020-12/schema",
-	                 "title", "isms-audit configuration (.isms-audit.yml)",
-	                 "description",
+	root = json_pack("{s:s, s:s, s:s, s:s, s:O, s:b, s:o}", "$schema",
+	                 "https://json-schema.org/draft/2020-12/schema", "title",
+	                 "isms-audit configuration (.isms-audit.yml)", "description",
 	                 "The configuration of isms-audit, read from .isms-audit.yml at the "
 	                 "root of the audited commit or from --config FILE. Every key is "
 	                 "optional; `isms-audit config --explain KEY` explains each.",
-	                 "type", "object", "properties", props, "additionalProperties", 0,
-	                 "$defs", defs());
+	                 "type", "object", "properties", props, "additionalProperties", 0, "$defs",
+	                 defs());
 	text = root ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
 	if (!text) {
 		error = isms_error_set(ISMS_ERROR, "config_keys: cannot build the JSON Schema");

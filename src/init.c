@@ -17,10 +17,10 @@
 #include "isms/register.h"
 #include "isms/wrap.h"
 
-#define WIDTH 78
-#define MAX_FOLDERS 3    /* `paths` is suggested for documents in at most this many top folders */
+#define WIDTH          78
+#define MAX_FOLDERS    3 /* `paths` is suggested for documents in at most this many top folders */
 #define MAX_ROOT_FILES 3 /* ... and at most this many files at the root */
-#define MAX_LISTED 5     /* file names listed in one comment */
+#define MAX_LISTED     5 /* file names listed in one comment */
 
 /* What init needs of one Markdown file at HEAD. */
 typedef struct {
@@ -39,12 +39,12 @@ typedef struct {
 	char *root;
 	char head[GIT_OID_HEXSZ + 1];
 	git_repository *repo;
-	GPtrArray *docs;      /* doc *, sorted by path */
-	int has_config;       /* the repository commits .isms-audit.yml already */
-	int unreadable;       /* Markdown files not read: binary or too large */
-	int error;            /* of the tree walk */
-	GHashTable *emitted;  /* keys written so far, as values or comments */
-	GPtrArray *paths;     /* char *: the suggested `paths`, empty if none */
+	GPtrArray *docs;     /* doc *, sorted by path */
+	int has_config;      /* the repository commits .isms-audit.yml already */
+	int unreadable;      /* Markdown files not read: binary or too large */
+	int error;           /* of the tree walk */
+	GHashTable *emitted; /* keys written so far, as values or comments */
+	GPtrArray *paths;    /* char *: the suggested `paths`, empty if none */
 	GString *out;
 } survey;
 
@@ -180,7 +180,8 @@ static int read_doc(survey *s, const char *path, const char *buf, size_t len)
 			if (f->kind == ISMS_VAL_SCALAR)
 				g_ptr_array_add(d->clauses, g_strdup(f->text));
 			for (guint k = 0; f->kind == ISMS_VAL_LIST && k < f->items->len; k++)
-				g_ptr_array_add(d->clauses, g_strdup(g_ptr_array_index(f->items, k)));
+				g_ptr_array_add(d->clauses,
+				                g_strdup(g_ptr_array_index(f->items, k)));
 			break;
 		default: break;
 		}
@@ -298,8 +299,9 @@ static int writable(const char *text)
  * double-quoted otherwise. */
 static void append_scalar(GString *out, const char *text)
 {
-	int plain = *text && (g_ascii_isalnum(*text) || *text == '_' || *text == '/' ||
-	                      *text == '.') && text[strlen(text) - 1] != ' ';
+	int plain = *text &&
+	            (g_ascii_isalnum(*text) || *text == '_' || *text == '/' || *text == '.') &&
+	            text[strlen(text) - 1] != ' ';
 
 	for (const char *p = text; plain && *p; p++)
 		plain = g_ascii_isalnum(*p) || strchr("_./- ", *p) != NULL;
@@ -399,7 +401,8 @@ static char *list_paths(const GPtrArray *paths)
 	GString *s = g_string_new(NULL);
 
 	for (guint i = 0; i < paths->len && i < MAX_LISTED; i++)
-		g_string_append_printf(s, "%s%s", i ? ", " : "", (char *)g_ptr_array_index(paths, i));
+		g_string_append_printf(s, "%s%s", i ? ", " : "",
+		                       (char *)g_ptr_array_index(paths, i));
 	if (paths->len > MAX_LISTED)
 		g_string_append_printf(s, " and %u more", paths->len - MAX_LISTED);
 	return g_string_free(s, FALSE);
@@ -427,18 +430,21 @@ static void header(survey *s)
 {
 	guint files = s->docs->len + (guint)s->unreadable, fm = count_fm(s, 0);
 	guint bad = fm - count_fm(s, 1);
+	char *invalid =
+	    bad ? g_strdup_printf(" (%u of them invalid: DOC-BAD-METADATA)", bad) : g_strdup("");
 
 	say(s, ".isms-audit.yml: configuration of isms-audit, the ISO 27001 ISMS auditor.");
-	say(s, "Written by `isms-audit init` from commit %.7s (HEAD), which has %u Markdown %s "
-	       "outside the built-in exclusions, %u with front matter%s. Check it, then commit it "
-	       "at the root of the repository. `isms-audit config --explain KEY` explains a key; "
-	       "`isms-audit config --schema` gives the JSON Schema of this file.",
-	    s->head, files, plural(files, "file", "files"), fm,
-	    bad ? " (some of it unreadable: DOC-BAD-METADATA)" : "");
+	say(s,
+	    "Written by `isms-audit init` from commit %.7s (HEAD), which has %u Markdown %s "
+	    "outside the built-in exclusions, %u with front matter%s. Check it, then commit it "
+	    "at the root of the repository. `isms-audit config --explain KEY` explains a key; "
+	    "`isms-audit config --schema` gives the JSON Schema of this file.",
+	    s->head, files, plural(files, "file", "files"), fm, invalid);
+	g_free(invalid);
 	if (s->unreadable)
-		say(s, "%d Markdown %s binary or larger than %zu bytes and %s not read.", s->unreadable,
-		    plural((guint)s->unreadable, "file is", "files are"), s->defaults.max_file_size,
-		    plural((guint)s->unreadable, "was", "were"));
+		say(s, "%d Markdown %s binary or larger than %zu bytes and %s not read.",
+		    s->unreadable, plural((guint)s->unreadable, "file is", "files are"),
+		    s->defaults.max_file_size, plural((guint)s->unreadable, "was", "were"));
 	if (s->has_config)
 		say(s, "The repository already commits a configuration (.isms-audit.yml): this "
 		       "starter does not read it; compare the two before replacing it.");
@@ -477,7 +483,7 @@ static void section_paths(survey *s)
 	GPtrArray *folders = g_ptr_array_new_with_free_func(g_free);
 	GPtrArray *root_files = g_ptr_array_new();
 	GPtrArray *outside = g_ptr_array_new(), *bare = g_ptr_array_new();
-	int ok = 1;
+	int ok, unwritable = 0;
 	char *list;
 
 	for (guint i = 0; i < s->docs->len; i++) {
@@ -487,7 +493,7 @@ static void section_paths(survey *s)
 		guint f;
 		if (!wanted(d))
 			continue;
-		ok = ok && writable(d->path);
+		unwritable |= !writable(d->path);
 		if (!slash) {
 			g_ptr_array_add(root_files, d->path);
 			continue;
@@ -504,7 +510,7 @@ static void section_paths(survey *s)
 			g_ptr_array_add(folders, g_strdup(dir));
 		g_free(dir);
 	}
-	ok = ok && folders->len > 0 && folders->len <= MAX_FOLDERS &&
+	ok = !unwritable && folders->len > 0 && folders->len <= MAX_FOLDERS &&
 	     root_files->len <= MAX_ROOT_FILES;
 	if (ok) {
 		for (guint i = 0; i < folders->len; i++)
@@ -529,18 +535,30 @@ static void section_paths(survey *s)
 		}
 		if (bare->len) {
 			list = list_paths(bare);
-			say(s, "Under these paths without front matter (DOC-NO-METADATA): %s.", list);
+			say(s, "Under these paths without front matter (DOC-NO-METADATA): %s.",
+			    list);
 			g_free(list);
 		}
 	} else {
 		const isms_config_key *k = isms_config_key_find("paths");
 		if (count_fm(s, 0) == 0)
-			say(s, "Where the controlled documents are: no Markdown file has front matter "
-			       "yet, so every Markdown file is audited. List the folders of the ISMS:");
+			say(s,
+			    "Where the controlled documents are: no Markdown file has front matter "
+			    "yet, so every Markdown file is audited. List the folders of the "
+			    "ISMS:");
+		else if (unwritable)
+			say(s,
+			    "Where the controlled documents are: a path of a document is not valid "
+			    "UTF-8 or holds control characters, so it cannot be written here and "
+			    "every Markdown file is audited. List the folders of the ISMS to "
+			    "narrow "
+			    "it:");
 		else
-			say(s, "Where the controlled documents are: the Markdown files with front "
-			       "matter are not gathered in %d or fewer folders, so every Markdown file is "
-			       "audited. List the folders of the ISMS to narrow it:",
+			say(s,
+			    "Where the controlled documents are: the Markdown files with front "
+			    "matter are not gathered in %d or fewer folders, so every Markdown "
+			    "file is "
+			    "audited. List the folders of the ISMS to narrow it:",
 			    MAX_FOLDERS);
 		key_comment(s, "paths", k->example);
 	}
@@ -623,8 +641,8 @@ static void section_fields(survey *s)
 			unknown++;
 			continue;
 		}
-		line(s, "  %s -> %s (%u %s)", t->name, isms_field_name((isms_field)t->field), t->count,
-		     plural(t->count, "document", "documents"));
+		line(s, "  %s -> %s (%u %s)", t->name, isms_field_name((isms_field)t->field),
+		     t->count, plural(t->count, "document", "documents"));
 	}
 	if (unknown) {
 		say(s, "Keys read as no field, which isms-audit ignores (a misspelt field name "
@@ -687,7 +705,8 @@ static void section_types(survey *s)
 	say(s, "Document types in use (`type:` in front matter):");
 	for (guint i = 0; i < types->len; i++) {
 		const tally *t = &g_array_index(types, tally, i);
-		line(s, "  %s: %u %s", t->name, t->count, plural(t->count, "document", "documents"));
+		line(s, "  %s: %u %s", t->name, t->count,
+		     plural(t->count, "document", "documents"));
 		suggest |= !isms_config_is_record_type(&s->defaults, t->name);
 	}
 	if (untyped)
@@ -745,11 +764,13 @@ static void section_special(survey *s, const char *key, const char *type, const 
 	if (named->len) {
 		int active = loader_accepts(key, named);
 		if (named->len == 1)
-			say(s, "This file %s but has no `type: %s`; listed here, it is read as one%s:",
+			say(s,
+			    "This file %s but has no `type: %s`; listed here, it is read as one%s:",
 			    found_one, type, active ? "" : " (once isms-audit knows this key)");
 		else
-			say(s, "These files %s but have no `type: %s`; listed here, they are read as "
-			       "such%s:",
+			say(s,
+			    "These files %s but have no `type: %s`; listed here, they are read as "
+			    "such%s:",
 			    found_many, type, active ? "" : " (once isms-audit knows this key)");
 		key_list(s, key, named, active);
 	} else {
@@ -783,11 +804,11 @@ static void section_records(survey *s, const char *what, const char *clause, con
 	if (n == 0)
 		say(s, "%s (clause %s, `type: %s`): no record found.", what, clause, type);
 	else if (dated == 0)
-		say(s, "%s (clause %s, `type: %s`): %u %s, none with a `date`.", what, clause, type, n,
-		    plural(n, "record", "records"));
+		say(s, "%s (clause %s, `type: %s`): %u %s, none with a `date`.", what, clause, type,
+		    n, plural(n, "record", "records"));
 	else
-		say(s, "%s (clause %s, `type: %s`): %u %s, the newest dated %s.", what, clause, type, n,
-		    plural(n, "record", "records"), isms_date_format(newest, buf));
+		say(s, "%s (clause %s, `type: %s`): %u %s, the newest dated %s.", what, clause,
+		    type, n, plural(n, "record", "records"), isms_date_format(newest, buf));
 }
 
 /* "6.1.3 d", "6.1.3d" and "6.1.3 (d)" are one clause. */
@@ -817,8 +838,9 @@ static void section_clauses(survey *s)
 		missing += !g_hash_table_contains(declared, key);
 		g_free(key);
 	}
-	say(s, "Mandatory documented information (MANDATORY-DOC-MISSING): %u of the %u clauses "
-	       "of `mandatory_clauses` are declared in the `clauses:` front matter of a document.",
+	say(s,
+	    "Mandatory documented information (MANDATORY-DOC-MISSING): %u of the %u clauses "
+	    "of `mandatory_clauses` are declared in the `clauses:` front matter of a document.",
 	    total - missing, total);
 	for (const char *const *c = isms_mandatory_clauses; *c; c++) {
 		char *key = clause_key(*c);
@@ -836,7 +858,8 @@ static void section_other_keys(survey *s)
 	say(s, "Every other key at its default; see `isms-audit config --explain KEY`.");
 	for (size_t i = 0; i < isms_config_keys_count; i++) {
 		const isms_config_key *k = &isms_config_keys[i];
-		int empty = strcmp(k->default_text, "[]") == 0 || strcmp(k->default_text, "{}") == 0;
+		int empty =
+		    strcmp(k->default_text, "[]") == 0 || strcmp(k->default_text, "{}") == 0;
 		char *summary;
 		if (g_hash_table_contains(s->emitted, k->key))
 			continue;
@@ -847,7 +870,8 @@ static void section_other_keys(survey *s)
 			say(s, "%s.", summary);
 			key_comment(s, k->key, k->default_text);
 		} else {
-			say(s, "%s. Default: %s. For example:", summary, empty ? "none" : k->default_text);
+			say(s, "%s. Default: %s. For example:", summary,
+			    empty ? "none" : k->default_text);
 			key_comment(s, k->key, k->example);
 		}
 		g_free(summary);
@@ -865,8 +889,8 @@ static int self_check(const GString *text)
 	isms_config_dispose(&cfg);
 	if (error < 0) {
 		char *why = g_strdup(isms_error_last());
-		error = isms_error_set(ISMS_ERROR, "init: the starter configuration does not load: %s",
-		                       why);
+		error = isms_error_set(ISMS_ERROR,
+		                       "init: the starter configuration does not load: %s", why);
 		g_free(why);
 	}
 	return error;

@@ -18,9 +18,14 @@
 /* Keys documented before src/config.c loads them (the loader is being
  * extended on another branch): their examples may be refused, but only as
  * unknown keys. */
-static const char *const pending[] = {"mandatory_clauses", "soa", "management_review_months",
-                                      "internal_audit_months", "review_inputs", "rules",
-                                      "waivers", NULL};
+static const char *const pending[] = {"mandatory_clauses",
+                                      "soa",
+                                      "management_review_months",
+                                      "internal_audit_months",
+                                      "review_inputs",
+                                      "rules",
+                                      "waivers",
+                                      NULL};
 
 static char *starter(const char *fixture)
 {
@@ -46,7 +51,8 @@ static int has_line(const char *text, const char *want)
 	return hit;
 }
 
-#define expect_line(text, want) ck_assert_msg(has_line(text, want), "no line '%s' in:\n%s", want, text)
+#define expect_line(text, want)                                                                    \
+	ck_assert_msg(has_line(text, want), "no line '%s' in:\n%s", want, text)
 
 /* The lines starting with `prefix`, joined by '\n'. Caller frees. */
 static char *lines_with(const char *text, const char *prefix)
@@ -70,7 +76,8 @@ static char *missing_clauses(const char *const *declared)
 		const char *title = isms_clause_title(*c);
 		if (g_strv_contains(declared, *c))
 			continue;
-		g_string_append_printf(s, "%s# no document declares %s yet", s->len ? "\n" : "", *c);
+		g_string_append_printf(s, "%s# no document declares %s yet", s->len ? "\n" : "",
+		                       *c);
 		if (*title)
 			g_string_append_printf(s, " (%s)", title);
 	}
@@ -97,8 +104,8 @@ static void expect_loads(const char *text, isms_config *cfg)
 START_TEST(init_fits_the_demo)
 {
 	char *text = starter("demo");
-	static const char *const declared[] = {"4.3", "5.2", "6.1.2", "6.1.3", "6.2", "7.2",
-	                                       "8.2", "8.3", "9.1", "9.2", "9.3", "10.2", NULL};
+	static const char *const declared[] = {"4.3", "5.2", "6.1.2", "6.1.3", "6.2",  "7.2", "8.2",
+	                                       "8.3", "9.1", "9.2",   "9.3",   "10.2", NULL};
 	char *missing = missing_clauses(declared);
 
 	expect_lines_with(text, "paths:", "paths: [isms/]");
@@ -123,10 +130,12 @@ START_TEST(init_fits_the_demo)
 	expect_line(text, "#   procedure: 12 months");
 	ck_assert(!has_line(text, "#   record: 12 months"));
 	/* the register and the SoA have their types: nothing to list */
-	expect_line(text, "#   isms/07-improvement/issues-and-actions-register.md (type: register)");
+	expect_line(text,
+	            "#   isms/07-improvement/issues-and-actions-register.md (type: register)");
 	expect_line(text, "#   isms/02-risk/statement-of-applicability.md (type: soa)");
 	expect_lines_with(text, "registers:", "");
-	expect_line(text, "# Management reviews (clause 9.3, `type: management-review`): 3 records, the");
+	expect_line(text,
+	            "# Management reviews (clause 9.3, `type: management-review`): 3 records, the");
 	expect_line(text, "# newest dated 2026-03-31.");
 	/* the SoA declares 6.1.3, not 6.1.3 d; no document declares 8.1 */
 	expect_lines_with(text, "# no document declares", missing);
@@ -158,7 +167,8 @@ START_TEST(init_maps_govuk_tech_docs_and_finds_the_untyped_register)
 	                  "#   default: 6 months");
 	expect_line(text, "# This file holds a table with ID and Status columns but has no `type:");
 	expect_lines_with(text, "registers:", "registers: [register.md]");
-	expect_line(text, "# Management reviews (clause 9.3, `type: management-review`): no record found.");
+	expect_line(
+	    text, "# Management reviews (clause 9.3, `type: management-review`): no record found.");
 	expect_lines_with(text, "# no document declares", missing);
 	g_free(missing);
 	g_free(text);
@@ -205,8 +215,8 @@ START_TEST(an_audit_with_the_starter_reads_the_register)
 
 	ck_assert_int_eq(RUN(NULL, NULL, "init", repo, "--output", cfg), 0);
 	/* without it: no register; with it, register.md is one */
-	ck_assert_int_eq(RUN(&out, NULL, "check", repo, "--as-of", "2026-01-15", "--format", "json"),
-	                 1);
+	ck_assert_int_eq(
+	    RUN(&out, NULL, "check", repo, "--as-of", "2026-01-15", "--format", "json"), 1);
 	ck_assert_ptr_nonnull(strstr(out, "\"REG-NOT-FOUND\""));
 	g_free(out);
 	ck_assert_int_eq(RUN(&out, &err, "check", repo, "--as-of", "2026-01-15", "--format", "json",
@@ -237,8 +247,8 @@ START_TEST(init_output_refuses_to_overwrite_without_force)
 	char *repo = fixture_path("edge/govuk"), *dir = g_dir_make_tmp("isms-init-XXXXXX", NULL);
 	char *cfg = g_build_filename(dir, ".isms-audit.yml", NULL), *out, *err, *text = NULL;
 	char *want = starter("edge/govuk");
-	char *msg = g_strdup_printf("isms-audit: %s: already exists; pass --force to overwrite it\n",
-	                            cfg);
+	char *msg =
+	    g_strdup_printf("isms-audit: %s: already exists; pass --force to overwrite it\n", cfg);
 
 	ck_assert(g_file_set_contents(cfg, "fail_on: never\n", -1, NULL));
 	ck_assert_int_eq(RUN(&out, &err, "init", repo, "--output", cfg), 2);
@@ -296,7 +306,8 @@ START_TEST(init_reads_head_and_leaves_the_work_tree_alone)
 	char *repo = fixture_path("edge/govuk"), *dir = g_dir_make_tmp("isms-init-XXXXXX", NULL);
 	char *clone = g_build_filename(dir, "clone", NULL), *extra, *want, *out, *status = NULL;
 	const char *clone_argv[] = {"git", "clone", "-q", repo, clone, NULL};
-	const char *status_argv[] = {"git", "-C", clone, "status", "--porcelain", "--ignored", NULL};
+	const char *status_argv[] = {"git",         "-C",        clone, "status",
+	                             "--porcelain", "--ignored", NULL};
 	const char *rm_argv[] = {"rm", "-rf", dir, NULL};
 
 	run_or_fail(clone_argv);
@@ -332,7 +343,8 @@ START_TEST(every_example_and_default_loads)
 			int rc;
 			if (d == 1 && !k->default_is_yaml)
 				continue;
-			text = g_strdup_printf("%s: %s\n", k->key, d ? k->default_text : k->example);
+			text =
+			    g_strdup_printf("%s: %s\n", k->key, d ? k->default_text : k->example);
 			unknown = g_strdup_printf("cfg.yml:1: unknown key '%s'", k->key);
 			isms_config_init(&cfg);
 			rc = isms_config_load(&cfg, "cfg.yml", text, strlen(text));
@@ -376,7 +388,8 @@ START_TEST(config_explain_prints_one_key_or_all)
 	expect_line(out, "  kind:     whole number of months (1 to 1200)");
 	expect_line(out, "  default:  24");
 	expect_line(out, "  example:  stale_after_months: 36");
-	expect_line(out, "  A document in force whose text (after the front matter) has not changed for");
+	expect_line(
+	    out, "  A document in force whose text (after the front matter) has not changed for");
 	ck_assert_ptr_null(strstr(out, "exclude"));
 	ck_assert_str_eq(err, "");
 	g_free(out);
@@ -384,15 +397,16 @@ START_TEST(config_explain_prints_one_key_or_all)
 
 	ck_assert_int_eq(RUN(&out, &err, "config", "--explain", "nope"), 2);
 	ck_assert_str_eq(out, "");
-	ck_assert_str_eq(err,
-	                 "isms-audit: unknown configuration key 'nope' (see 'isms-audit config --explain')\n");
+	ck_assert_str_eq(
+	    err,
+	    "isms-audit: unknown configuration key 'nope' (see 'isms-audit config --explain')\n");
 	g_free(out);
 	g_free(err);
 
 	ck_assert_int_eq(RUN(&out, NULL, "config", "--explain"), 0);
 	for (size_t i = 0; i < isms_config_keys_count; i++) {
-		char *head = g_strdup_printf("%s: %s", isms_config_keys[i].key,
-		                             isms_config_keys[i].summary);
+		char *head =
+		    g_strdup_printf("%s: %s", isms_config_keys[i].key, isms_config_keys[i].summary);
 		expect_line(out, head);
 		g_free(head);
 	}
@@ -425,12 +439,13 @@ START_TEST(config_schema_is_json_schema_of_every_key)
 		ck_assert(json_is_string(json_object_get(p, "description")));
 		ck_assert_int_eq(json_array_size(json_object_get(p, "examples")), 1);
 	}
-	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(props, "max_file_size"),
-	                                                    "default")),
-	                 1048576);
-	ck_assert_str_eq(json_string_value(json_object_get(
-	                     json_object_get(json_object_get(props, "rules"), "propertyNames"), "$ref")),
-	                 "#/$defs/rule_id");
+	ck_assert_int_eq(
+	    json_integer_value(json_object_get(json_object_get(props, "max_file_size"), "default")),
+	    1048576);
+	ck_assert_str_eq(
+	    json_string_value(json_object_get(
+	        json_object_get(json_object_get(props, "rules"), "propertyNames"), "$ref")),
+	    "#/$defs/rule_id");
 	defs = json_object_get(root, "$defs");
 	ids = json_object_get(json_object_get(defs, "rule_id"), "enum");
 	ck_assert_str_eq(json_string_value(json_array_get(ids, 0)), "ISMS-NO-DOCUMENTS");

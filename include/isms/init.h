@@ -16,7 +16,10 @@ typedef struct {
 	const char *path; /* a folder inside the work tree, or a git dir */
 } isms_init_options;
 
-#define ISMS_INIT_OPTIONS_INIT {"."}
+#define ISMS_INIT_OPTIONS_INIT                                                                     \
+	{                                                                                          \
+		"."                                                                                \
+	}
 
 /*
  * Inspect the repository at opts->path (NULL opts: the current folder) and

@@ -37,12 +37,14 @@ static const char usage_text[] =
     "  --allow-shallow    audit a shallow clone; date-based findings are unproven\n"
     "  --help, --version\n"
     "\n"
-    "config: --explain describes every key of .isms-audit.yml (or KEY alone);\n"
-    "  --schema prints the JSON Schema of the configuration file.\n"
-    "\n"
-    "init: write a commented starter .isms-audit.yml fitted to the documents\n"
-    "committed at HEAD of the repository at PATH (default: .), to standard output\n"
-    "or to --output FILE (an existing FILE is kept unless --force).\n"
+    "config and init:\n"
+    "  config --explain [KEY]  every key of .isms-audit.yml (or KEY alone): kind,\n"
+    "                          default, example and description\n"
+    "  config --schema         the JSON Schema of the configuration file\n"
+    "  init [PATH]             a commented starter .isms-audit.yml fitted to the\n"
+    "                          documents committed at HEAD of PATH (default: .)\n"
+    "  init --output FILE      write it to FILE; an existing FILE is kept unless\n"
+    "                          --force\n"
     "\n"
     "exit status: 0 no finding at or above the fail-on level, 1 findings at or above\n"
     "it, 2 usage or configuration error, 3 repository or I/O error.\n";
@@ -136,7 +138,8 @@ static int cmd_config(int argc, char **argv)
 	}
 	if (key && !isms_config_key_find(key)) {
 		fprintf(stderr,
-		        "isms-audit: unknown configuration key '%s' (see 'isms-audit config --explain')\n",
+		        "isms-audit: unknown configuration key '%s' "
+		        "(see 'isms-audit config --explain')\n",
 		        key);
 		return EXIT_USAGE;
 	}
