@@ -65,5 +65,6 @@ Suite *register_rules_suite(void);
 Suite *report_suite(void);
 Suite *soa_suite(void);
 Suite *cli_suite(void);
+Suite *init_suite(void);
 
 #endif

@@ -6,10 +6,13 @@
 #include <unistd.h>
 
 #include "isms/audit.h"
+#include "isms/config_keys.h"
 #include "isms/error.h"
+#include "isms/init.h"
 #include "isms/report.h"
 #include "isms/rules.h"
 #include "isms/version.h"
+#include "isms/wrap.h"
 
 enum { EXIT_PASS = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2, EXIT_REPO = 3 };
 
@@ -17,6 +20,8 @@ static const char usage_text[] =
     "usage: isms-audit check [PATH] [options]\n"
     "       isms-audit rules\n"
     "       isms-audit explain RULE\n"
+    "       isms-audit config --explain [KEY] | --schema\n"
+    "       isms-audit init [PATH] [--output FILE] [--force]\n"
     "\n"
     "Audit the ISO 27001 ISMS kept in the Git repository at PATH (default: .)\n"
     "from its committed documents and their first-parent history.\n"
@@ -31,6 +36,15 @@ static const char usage_text[] =
     "  --fail-on LEVEL    major, minor (default), observation or never\n"
     "  --allow-shallow    audit a shallow clone; date-based findings are unproven\n"
     "  --help, --version\n"
+    "\n"
+    "config and init:\n"
+    "  config --explain [KEY]  every key of .isms-audit.yml (or KEY alone): kind,\n"
+    "                          default, example and description\n"
+    "  config --schema         the JSON Schema of the configuration file\n"
+    "  init [PATH]             a commented starter .isms-audit.yml fitted to the\n"
+    "                          documents committed at HEAD of PATH (default: .)\n"
+    "  init --output FILE      write it to FILE; an existing FILE is kept unless\n"
+    "                          --force\n"
     "\n"
     "exit status: 0 no finding at or above the fail-on level, 1 findings at or above\n"
     "it, 2 usage or configuration error, 3 repository or I/O error.\n";
@@ -73,6 +87,125 @@ static int cmd_explain(const char *id)
 	printf("%s (clause %s, %s%s)\n%s\n\nRequirement: %s\n\n%s\n", r->id, r->clause,
 	       isms_severity_name(r->severity), r->date_based ? ", from commit dates" : "", r->summary,
 	       r->requirement, r->explanation);
+	return EXIT_PASS;
+}
+
+/* One key as `config --explain` shows it: name and summary, kind, default
+ * and example, then the description. */
+static void explain_key(GString *out, const isms_config_key *k)
+{
+	g_string_append_printf(out, "%s: %s\n", k->key, k->summary);
+	isms_wrap_append(out, k->kind, "  kind:     ", "            ", 78);
+	isms_wrap_append(out, k->default_text, "  default:  ", "            ", 78);
+	g_string_append_printf(out, "  example:  %s: %s\n\n", k->key, k->example);
+	isms_wrap_append(out, k->description, "  ", "  ", 78);
+}
+
+static int cmd_config(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"explain", no_argument, NULL, 'e'},
+	    {"schema", no_argument, NULL, 's'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	int explain = 0, schema = 0, c, error;
+	const char *key = NULL;
+	char *text = NULL;
+	GString *out;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'e': explain = 1; break;
+		case 's': schema = 1; break;
+		case 'h': fputs(usage_text, stdout); return EXIT_PASS;
+		default: return usage_error("%s", "invalid option");
+		}
+	}
+	if (explain == schema)
+		return usage_error("%s", "config takes --explain [KEY] or --schema");
+	if (optind < argc && explain)
+		key = argv[optind++];
+	if (optind < argc)
+		return usage_error("unexpected argument '%s'", argv[optind]);
+	if (schema) {
+		if ((error = isms_config_schema(&text)) < 0)
+			return fail(error);
+		printf("%s\n", text);
+		g_free(text);
+		return EXIT_PASS;
+	}
+	if (key && !isms_config_key_find(key)) {
+		fprintf(stderr,
+		        "isms-audit: unknown configuration key '%s' "
+		        "(see 'isms-audit config --explain')\n",
+		        key);
+		return EXIT_USAGE;
+	}
+	out = g_string_new(NULL);
+	for (size_t i = 0; i < isms_config_keys_count; i++) {
+		const isms_config_key *k = &isms_config_keys[i];
+		if (key && strcmp(k->key, key) != 0)
+			continue;
+		if (out->len)
+			g_string_append_c(out, '\n');
+		explain_key(out, k);
+	}
+	fputs(out->str, stdout);
+	g_string_free(out, TRUE);
+	return EXIT_PASS;
+}
+
+static int cmd_init(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"output", required_argument, NULL, 'o'},
+	    {"force", no_argument, NULL, 'f'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	isms_init_options opts = ISMS_INIT_OPTIONS_INIT;
+	const char *output = NULL;
+	char *text = NULL;
+	int force = 0, c, error;
+	FILE *out;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': output = optarg; break;
+		case 'f': force = 1; break;
+		case 'h': fputs(usage_text, stdout); return EXIT_PASS;
+		default: return usage_error("%s", "invalid option");
+		}
+	}
+	if (optind < argc)
+		opts.path = argv[optind++];
+	if (optind < argc)
+		return usage_error("unexpected argument '%s'", argv[optind]);
+	if ((error = isms_init_generate(&text, &opts)) < 0)
+		return fail(error);
+	if (!output) {
+		fputs(text, stdout);
+		g_free(text);
+		return EXIT_PASS;
+	}
+	/* "x": created only if absent, so an existing configuration survives */
+	if (!(out = fopen(output, force ? "w" : "wx"))) {
+		int exists = errno == EEXIST;
+		fprintf(stderr, "isms-audit: %s: %s\n", output,
+		        exists ? "already exists; pass --force to overwrite it" : strerror(errno));
+		g_free(text);
+		return exists ? EXIT_USAGE : EXIT_REPO;
+	}
+	error = fputs(text, out) < 0;
+	if (fclose(out) != 0 || error) {
+		fprintf(stderr, "isms-audit: %s: cannot write the configuration\n", output);
+		g_free(text);
+		return EXIT_REPO;
+	}
+	g_free(text);
 	return EXIT_PASS;
 }
 
@@ -172,7 +305,7 @@ done:
 int main(int argc, char **argv)
 {
 	if (argc < 2)
-		return usage_error("%s", "missing command (check, rules or explain)");
+		return usage_error("%s", "missing command (check, rules, explain, config or init)");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		fputs(usage_text, stdout);
@@ -191,5 +324,9 @@ int main(int argc, char **argv)
 			return usage_error("%s", "explain takes one rule id");
 		return cmd_explain(argv[2]);
 	}
+	if (strcmp(argv[1], "config") == 0)
+		return cmd_config(argc - 1, argv + 1);
+	if (strcmp(argv[1], "init") == 0)
+		return cmd_init(argc - 1, argv + 1);
 	return usage_error("unknown command '%s'", argv[1]);
 }

@@ -1,0 +1,961 @@
+#include "isms/init.h"
+
+#include <git2.h>
+#include <glib.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "isms/clauses.h"
+#include "isms/config.h"
+#include "isms/config_keys.h"
+#include "isms/date.h"
+#include "isms/document.h"
+#include "isms/error.h"
+#include "isms/frontmatter.h"
+#include "isms/gitutil.h"
+#include "isms/markdown.h"
+#include "isms/register.h"
+#include "isms/wrap.h"
+
+#define WIDTH          78
+#define MAX_FOLDERS    3 /* `paths` is suggested for documents in at most this many top folders */
+#define MAX_ROOT_FILES 3 /* ... and at most this many files at the root */
+#define MAX_LISTED     5 /* file names listed in one comment */
+
+/* What init needs of one Markdown file at HEAD. */
+typedef struct {
+	char *path;
+	isms_fm_status fm;
+	GPtrArray *keys;    /* char *: front matter keys (readable front matter only) */
+	char *type;         /* `type:` as written, or NULL */
+	char *cycle;        /* the review cycle as written, if it parses, or NULL */
+	char *date;         /* `date:` as written, or NULL */
+	GPtrArray *clauses; /* char *: the clauses it declares */
+	int issues_table;   /* a name with "register" and a table with ID and Status columns */
+} doc;
+
+typedef struct {
+	isms_config defaults; /* which files an audit without configuration reads */
+	char *root;
+	char head[GIT_OID_HEXSZ + 1];
+	git_repository *repo;
+	GPtrArray *docs;     /* doc *, sorted by path */
+	int has_config;      /* the repository commits .isms-audit.yml already */
+	int unreadable;      /* Markdown files not read: binary or too large */
+	int error;           /* of the tree walk */
+	GHashTable *emitted; /* keys written so far, as values or comments */
+	GPtrArray *paths;    /* char *: the suggested `paths`, empty if none */
+	GString *out;
+} survey;
+
+static void doc_free(gpointer p)
+{
+	doc *d = p;
+
+	g_free(d->path);
+	g_ptr_array_free(d->keys, TRUE);
+	g_free(d->type);
+	g_free(d->cycle);
+	g_free(d->date);
+	g_ptr_array_free(d->clauses, TRUE);
+	g_free(d);
+}
+
+static int by_path(gconstpointer a, gconstpointer b)
+{
+	return strcmp((*(doc *const *)a)->path, (*(doc *const *)b)->path);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+static int name_has(const char *path, const char *word)
+{
+	char *lower = g_ascii_strdown(base_name(path), -1);
+	int hit = strstr(lower, word) != NULL;
+
+	g_free(lower);
+	return hit;
+}
+
+/* "soa" as a word of the file name: soa.md, isms-soa.md, SoA_2025.md. */
+static int name_has_word(const char *path, const char *word)
+{
+	char *lower = g_ascii_strdown(base_name(path), -1);
+	size_t n = strlen(word);
+	int hit = 0;
+
+	for (const char *p = lower; !hit && (p = strstr(p, word)) != NULL; p++)
+		hit = (p == lower || !g_ascii_isalnum(p[-1])) && !g_ascii_isalnum(p[n]);
+	g_free(lower);
+	return hit;
+}
+
+static int type_is(const doc *d, const char *type)
+{
+	return d->type && g_ascii_strcasecmp(d->type, type) == 0;
+}
+
+static int soa_by_name(const doc *d)
+{
+	return !type_is(d, "soa") &&
+	       (name_has(d->path, "applicability") || name_has_word(d->path, "soa"));
+}
+
+/* ---- reading the repository --------------------------------------------- */
+
+static int is_synonym(const char *key, isms_column c)
+{
+	int hit = 0;
+
+	for (const char *const *w = isms_column_synonyms(c); !hit && *w; w++) {
+		char *k = isms_md_header_key(*w);
+		hit = strcmp(k, key) == 0;
+		g_free(k);
+	}
+	return hit;
+}
+
+/* Whether the body holds a GFM table whose header has an ID-like and a
+ * Status-like column: the tables a register audit reads. */
+static int has_issues_table(const char *buf, size_t len, int first_line, int *out)
+{
+	GPtrArray *tables = isms_md_tables_new();
+	int error;
+
+	*out = 0;
+	if ((error = isms_markdown_tables(buf, len, first_line, tables)) < 0)
+		goto done;
+	for (guint t = 0; !*out && t < tables->len; t++) {
+		const isms_md_table *tab = g_ptr_array_index(tables, t);
+		int id = 0, status = 0;
+		for (guint h = 0; h < tab->header->len; h++) {
+			char *key = isms_md_header_key(g_ptr_array_index(tab->header, h));
+			id |= is_synonym(key, ISMS_COL_ID);
+			status |= is_synonym(key, ISMS_COL_STATUS);
+			g_free(key);
+		}
+		*out = id && status;
+	}
+done:
+	g_ptr_array_free(tables, TRUE);
+	return error;
+}
+
+static char *scalar_text(const isms_fm_field *f)
+{
+	return f->kind == ISMS_VAL_SCALAR ? g_strdup(f->text) : NULL;
+}
+
+static int read_doc(survey *s, const char *path, const char *buf, size_t len)
+{
+	doc *d = g_new0(doc, 1);
+	isms_frontmatter fm;
+	isms_duration cycle;
+	int error = 0;
+
+	d->path = g_strdup(path);
+	d->keys = g_ptr_array_new_with_free_func(g_free);
+	d->clauses = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_add(s->docs, d);
+	isms_frontmatter_init(&fm);
+	isms_frontmatter_parse(buf, len, &fm);
+	d->fm = fm.status;
+	for (guint i = 0; fm.status == ISMS_FM_PRESENT && fm.fields && i < fm.fields->len; i++) {
+		const isms_fm_field *f = g_ptr_array_index(fm.fields, i);
+		g_ptr_array_add(d->keys, g_strdup(f->key));
+		switch (isms_field_lookup(f->key)) {
+		case ISMS_F_TYPE: d->type = scalar_text(f); break;
+		case ISMS_F_DATE: d->date = scalar_text(f); break;
+		case ISMS_F_REVIEW_CYCLE:
+			if (f->kind == ISMS_VAL_SCALAR &&
+			    isms_duration_parse(f->text, strlen(f->text), &cycle) == 0)
+				d->cycle = g_strdup(f->text);
+			break;
+		case ISMS_F_CLAUSES:
+			if (f->kind == ISMS_VAL_SCALAR)
+				g_ptr_array_add(d->clauses, g_strdup(f->text));
+			for (guint k = 0; f->kind == ISMS_VAL_LIST && k < f->items->len; k++)
+				g_ptr_array_add(d->clauses,
+				                g_strdup(g_ptr_array_index(f->items, k)));
+			break;
+		default: break;
+		}
+	}
+	if (name_has(path, "register") && !type_is(d, "register"))
+		error = has_issues_table(buf + fm.body_offset, len - fm.body_offset, fm.body_line,
+		                         &d->issues_table);
+	isms_frontmatter_dispose(&fm);
+	return error;
+}
+
+static int walk_entry(const char *root, const git_tree_entry *e, void *payload)
+{
+	survey *s = payload;
+	char *path = g_strconcat(root, git_tree_entry_name(e), NULL);
+	git_blob *blob = NULL;
+	int rc = 0;
+
+	if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+		rc = isms_config_wants_dir(&s->defaults, path) ? 0 : 1; /* 1 skips the folder */
+	} else if (git_tree_entry_type(e) != GIT_OBJECT_BLOB ||
+	           git_tree_entry_filemode(e) == GIT_FILEMODE_LINK) {
+		rc = 0; /* submodules and symbolic links are never read */
+	} else if (!*root && (strcmp(path, ".isms-audit.yml") == 0 ||
+	                      strcmp(path, ".isms-audit.yaml") == 0)) {
+		s->has_config = 1;
+	} else if (isms_config_wants_file(&s->defaults, path)) {
+		if (git_blob_lookup(&blob, s->repo, git_tree_entry_id(e)) < 0) {
+			s->error = isms_git_error(path);
+			rc = -1;
+		} else {
+			const char *buf = git_blob_rawcontent(blob);
+			size_t len = (size_t)git_blob_rawsize(blob);
+			if (len > s->defaults.max_file_size || memchr(buf, '\0', len))
+				s->unreadable++;
+			else if ((s->error = read_doc(s, path, buf, len)) < 0)
+				rc = -1;
+		}
+	}
+	git_blob_free(blob);
+	g_free(path);
+	return rc;
+}
+
+static int survey_open(survey *s, const char *path)
+{
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	git_oid id;
+	const char *wd;
+	int error = 0;
+
+	if (!g_file_test(path, G_FILE_TEST_IS_DIR))
+		return isms_error_set(ISMS_EREPO, "%s: no such directory", path);
+	if (git_repository_open_ext(&s->repo, path, 0, NULL) < 0)
+		return isms_error_set(ISMS_EREPO, "%s: not inside a git repository", path);
+	wd = git_repository_workdir(s->repo);
+	s->root = g_strdup(wd ? wd : git_repository_path(s->repo));
+	if (strlen(s->root) > 1 && g_str_has_suffix(s->root, "/"))
+		s->root[strlen(s->root) - 1] = '\0';
+	if (git_repository_head_unborn(s->repo) == 1 || git_repository_is_empty(s->repo) == 1)
+		return isms_error_set(ISMS_EREPO, "%s: the repository has no commits", s->root);
+	if (git_reference_name_to_id(&id, s->repo, "HEAD") < 0 ||
+	    git_commit_lookup(&commit, s->repo, &id) < 0 || git_commit_tree(&tree, commit) < 0) {
+		error = isms_git_error(s->root);
+		goto done;
+	}
+	git_oid_tostr(s->head, sizeof(s->head), &id);
+	if (git_tree_walk(tree, GIT_TREEWALK_PRE, walk_entry, s) < 0) {
+		error = s->error < 0 ? s->error : isms_git_error(s->root);
+		goto done;
+	}
+	g_ptr_array_sort(s->docs, by_path);
+done:
+	git_tree_free(tree);
+	git_commit_free(commit);
+	return error;
+}
+
+/* ---- writing YAML --------------------------------------------------------- */
+
+/* Text for a comment, or for a quoted scalar: valid UTF-8 with only the
+ * characters libyaml accepts and no line breaks (NEL, LS and PS are line
+ * breaks to YAML). Caller frees. */
+static char *printable(const char *text)
+{
+	char *valid = g_utf8_make_valid(text, -1);
+	GString *s = g_string_new(NULL);
+
+	for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		int ok = c == '\t' || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) ||
+		         (c >= 0xe000 && c <= 0xfffd && c != 0xfeff) || c >= 0x10000;
+		if (ok && c != 0x2028 && c != 0x2029)
+			g_string_append_unichar(s, c);
+		else
+			g_string_append_c(s, '?');
+	}
+	g_free(valid);
+	return g_string_free(s, FALSE);
+}
+
+/* Whether a repository path or word can be written as a YAML value at all
+ * (libyaml reads only printable UTF-8). */
+static int writable(const char *text)
+{
+	char *p = printable(text);
+	int same = strcmp(p, text) == 0 && !strchr(text, '\t');
+
+	g_free(p);
+	return same;
+}
+
+/* A scalar plain where that is unambiguous in block and flow context,
+ * double-quoted otherwise. */
+static void append_scalar(GString *out, const char *text)
+{
+	int plain = *text &&
+	            (g_ascii_isalnum(*text) || *text == '_' || *text == '/' || *text == '.') &&
+	            text[strlen(text) - 1] != ' ';
+
+	for (const char *p = text; plain && *p; p++)
+		plain = g_ascii_isalnum(*p) || strchr("_./- ", *p) != NULL;
+	if (plain) {
+		g_string_append(out, text);
+		return;
+	}
+	g_string_append_c(out, '"');
+	for (const char *p = text; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			g_string_append_c(out, '\\');
+		g_string_append_c(out, *p);
+	}
+	g_string_append_c(out, '"');
+}
+
+static void append_list(GString *out, const GPtrArray *items)
+{
+	g_string_append_c(out, '[');
+	for (guint i = 0; i < items->len; i++) {
+		if (i)
+			g_string_append(out, ", ");
+		append_scalar(out, g_ptr_array_index(items, i));
+	}
+	g_string_append_c(out, ']');
+}
+
+/* A comment paragraph, wrapped. */
+static void say(survey *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(survey *s, const char *fmt, ...)
+{
+	va_list ap;
+	char *text, *safe;
+
+	va_start(ap, fmt);
+	text = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	safe = printable(text);
+	isms_wrap_append(s->out, safe, "# ", "# ", WIDTH);
+	g_free(safe);
+	g_free(text);
+}
+
+/* One comment line, not wrapped (an item of a listing). */
+static void line(survey *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void line(survey *s, const char *fmt, ...)
+{
+	va_list ap;
+	char *text, *safe;
+
+	va_start(ap, fmt);
+	text = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	safe = printable(text);
+	g_string_append_printf(s->out, "#%s%s\n", *safe ? " " : "", safe);
+	g_free(safe);
+	g_free(text);
+}
+
+/* `key: [a, b]`, commented out unless `active`. */
+static void key_list(survey *s, const char *key, const GPtrArray *items, int active)
+{
+	g_string_append_printf(s->out, "%s%s: ", active ? "" : "# ", key);
+	append_list(s->out, items);
+	g_string_append_c(s->out, '\n');
+	g_hash_table_add(s->emitted, (gpointer)key);
+}
+
+/* `key: value` from the key table, commented out. */
+static void key_comment(survey *s, const char *key, const char *value)
+{
+	g_string_append_printf(s->out, "# %s: %s\n", key, value);
+	g_hash_table_add(s->emitted, (gpointer)key);
+}
+
+/* Whether this build's configuration loader accepts `key: value`: keys
+ * added to the table before the loader knows them are written as comments. */
+static int loader_accepts(const char *key, const GPtrArray *items)
+{
+	isms_config cfg;
+	GString *text = g_string_new(key);
+	int ok;
+
+	g_string_append(text, ": ");
+	append_list(text, items);
+	isms_config_init(&cfg);
+	ok = isms_config_load(&cfg, "probe", text->str, text->len) == 0;
+	isms_config_dispose(&cfg);
+	isms_error_clear();
+	g_string_free(text, TRUE);
+	return ok;
+}
+
+/* "a.md, b.md and 3 more" for at most MAX_LISTED paths. */
+static char *list_paths(const GPtrArray *paths)
+{
+	GString *s = g_string_new(NULL);
+
+	for (guint i = 0; i < paths->len && i < MAX_LISTED; i++)
+		g_string_append_printf(s, "%s%s", i ? ", " : "",
+		                       (char *)g_ptr_array_index(paths, i));
+	if (paths->len > MAX_LISTED)
+		g_string_append_printf(s, " and %u more", paths->len - MAX_LISTED);
+	return g_string_free(s, FALSE);
+}
+
+static const char *plural(guint n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* ---- the sections --------------------------------------------------------- */
+
+static guint count_fm(const survey *s, int readable_only)
+{
+	guint n = 0;
+
+	for (guint i = 0; i < s->docs->len; i++) {
+		const doc *d = g_ptr_array_index(s->docs, i);
+		n += readable_only ? d->fm == ISMS_FM_PRESENT : d->fm != ISMS_FM_ABSENT;
+	}
+	return n;
+}
+
+static void header(survey *s)
+{
+	guint files = s->docs->len + (guint)s->unreadable, fm = count_fm(s, 0);
+	guint bad = fm - count_fm(s, 1);
+	char *invalid =
+	    bad ? g_strdup_printf(" (%u of them invalid: DOC-BAD-METADATA)", bad) : g_strdup("");
+
+	say(s, ".isms-audit.yml: configuration of isms-audit, the ISO 27001 ISMS auditor.");
+	say(s,
+	    "Written by `isms-audit init` from commit %.7s (HEAD), which has %u Markdown %s "
+	    "outside the built-in exclusions, %u with front matter%s. Check it, then commit it "
+	    "at the root of the repository. `isms-audit config --explain KEY` explains a key; "
+	    "`isms-audit config --schema` gives the JSON Schema of this file.",
+	    s->head, files, plural(files, "file", "files"), fm, invalid);
+	g_free(invalid);
+	if (s->unreadable)
+		say(s, "%d Markdown %s binary or larger than %zu bytes and %s not read.",
+		    s->unreadable, plural((guint)s->unreadable, "file is", "files are"),
+		    s->defaults.max_file_size, plural((guint)s->unreadable, "was", "were"));
+	if (s->has_config)
+		say(s, "The repository already commits a configuration (.isms-audit.yml): this "
+		       "starter does not read it; compare the two before replacing it.");
+}
+
+/* The files an audit must read: documents with front matter, and the
+ * registers and SoA found by their names. */
+static int wanted(const doc *d)
+{
+	return d->fm != ISMS_FM_ABSENT || d->issues_table || soa_by_name(d);
+}
+
+/* The longest common folder of two folders ending in '/'. */
+static void common_folder(char *a, const char *b)
+{
+	size_t end = 0;
+
+	for (size_t i = 0; a[i] && a[i] == b[i]; i++)
+		if (a[i] == '/')
+			end = i + 1;
+	a[end] = '\0';
+}
+
+static int under_paths(const survey *s, const char *path)
+{
+	for (guint i = 0; i < s->paths->len; i++) {
+		const char *p = g_ptr_array_index(s->paths, i);
+		if (g_str_has_suffix(p, "/") ? g_str_has_prefix(path, p) : strcmp(path, p) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void section_paths(survey *s)
+{
+	GPtrArray *folders = g_ptr_array_new_with_free_func(g_free);
+	GPtrArray *root_files = g_ptr_array_new();
+	GPtrArray *outside = g_ptr_array_new(), *bare = g_ptr_array_new();
+	int ok, unwritable = 0;
+	char *list;
+
+	for (guint i = 0; i < s->docs->len; i++) {
+		const doc *d = g_ptr_array_index(s->docs, i);
+		const char *slash = strchr(d->path, '/');
+		char *dir;
+		guint f;
+		if (!wanted(d))
+			continue;
+		unwritable |= !writable(d->path);
+		if (!slash) {
+			g_ptr_array_add(root_files, d->path);
+			continue;
+		}
+		dir = g_strndup(d->path, (gsize)(strrchr(d->path, '/') - d->path + 1));
+		for (f = 0; f < folders->len; f++) {
+			char *have = g_ptr_array_index(folders, f);
+			if (strncmp(have, d->path, (size_t)(slash - d->path + 1)) == 0) {
+				common_folder(have, dir);
+				break;
+			}
+		}
+		if (f == folders->len)
+			g_ptr_array_add(folders, g_strdup(dir));
+		g_free(dir);
+	}
+	ok = !unwritable && folders->len > 0 && folders->len <= MAX_FOLDERS &&
+	     root_files->len <= MAX_ROOT_FILES;
+	if (ok) {
+		for (guint i = 0; i < folders->len; i++)
+			g_ptr_array_add(s->paths, g_strdup(g_ptr_array_index(folders, i)));
+		for (guint i = 0; i < root_files->len; i++)
+			g_ptr_array_add(s->paths, g_strdup(g_ptr_array_index(root_files, i)));
+		say(s, "Where the controlled documents are: every Markdown file with front matter, "
+		       "and every register and Statement of Applicability found, lies under these "
+		       "paths.");
+		key_list(s, "paths", s->paths, 1);
+		for (guint i = 0; i < s->docs->len; i++) {
+			const doc *d = g_ptr_array_index(s->docs, i);
+			if (!under_paths(s, d->path))
+				g_ptr_array_add(outside, d->path);
+			else if (d->fm == ISMS_FM_ABSENT)
+				g_ptr_array_add(bare, d->path);
+		}
+		if (outside->len) {
+			list = list_paths(outside);
+			say(s, "Left out by these paths (no front matter): %s.", list);
+			g_free(list);
+		}
+		if (bare->len) {
+			list = list_paths(bare);
+			say(s, "Under these paths without front matter (DOC-NO-METADATA): %s.",
+			    list);
+			g_free(list);
+		}
+	} else {
+		const isms_config_key *k = isms_config_key_find("paths");
+		if (count_fm(s, 0) == 0)
+			say(s,
+			    "Where the controlled documents are: no Markdown file has front matter "
+			    "yet, so every Markdown file is audited. List the folders of the "
+			    "ISMS:");
+		else if (unwritable)
+			say(s,
+			    "Where the controlled documents are: a path of a document is not valid "
+			    "UTF-8 or holds control characters, so it cannot be written here and "
+			    "every Markdown file is audited. List the folders of the ISMS to "
+			    "narrow "
+			    "it:");
+		else
+			say(s,
+			    "Where the controlled documents are: the Markdown files with front "
+			    "matter are not gathered in %d or fewer folders, so every Markdown "
+			    "file is "
+			    "audited. List the folders of the ISMS to narrow it:",
+			    MAX_FOLDERS);
+		key_comment(s, "paths", k->example);
+	}
+	g_ptr_array_free(folders, TRUE);
+	g_ptr_array_free(root_files, TRUE);
+	g_ptr_array_free(outside, TRUE);
+	g_ptr_array_free(bare, TRUE);
+}
+
+typedef struct {
+	const char *name;
+	int field; /* isms_field, or -1 */
+	guint count;
+	guint first; /* index of the first document using it: ties keep file order */
+} tally;
+
+/* By field, the canonical name before its aliases, then by name. */
+static int by_field_then_name(gconstpointer a, gconstpointer b)
+{
+	const tally *x = a, *y = b;
+	int xc, yc;
+
+	if (x->field != y->field)
+		return x->field < y->field ? -1 : 1;
+	xc = x->field < ISMS_F_COUNT && strcmp(x->name, isms_field_name((isms_field)x->field)) == 0;
+	yc = y->field < ISMS_F_COUNT && strcmp(y->name, isms_field_name((isms_field)y->field)) == 0;
+	if (xc != yc)
+		return xc ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+static int by_type_name(gconstpointer a, gconstpointer b)
+{
+	return strcmp(((const tally *)a)->name, ((const tally *)b)->name);
+}
+
+static int by_count_then_name(gconstpointer a, gconstpointer b)
+{
+	const tally *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+/* Count `name` in a GArray of tally (names borrowed from the documents). */
+static void count(GArray *tallies, const char *name, int field, guint index)
+{
+	for (guint i = 0; i < tallies->len; i++) {
+		tally *t = &g_array_index(tallies, tally, i);
+		if (strcmp(t->name, name) == 0) {
+			t->count++;
+			return;
+		}
+	}
+	g_array_append_val(tallies, ((tally){name, field, 1, index}));
+}
+
+static void section_fields(survey *s)
+{
+	GArray *keys = g_array_new(FALSE, FALSE, sizeof(tally));
+	int unknown = 0;
+
+	for (guint i = 0; i < s->docs->len; i++) {
+		const doc *d = g_ptr_array_index(s->docs, i);
+		for (guint k = 0; k < d->keys->len; k++) {
+			const char *key = g_ptr_array_index(d->keys, k);
+			int f = isms_field_lookup(key);
+			count(keys, key, f < 0 ? ISMS_F_COUNT : f, i);
+		}
+	}
+	if (keys->len == 0)
+		goto done;
+	g_array_sort(keys, by_field_then_name);
+	say(s, "Front matter keys in use, the field isms-audit reads each one as, and how many "
+	       "documents use it:");
+	for (guint i = 0; i < keys->len; i++) {
+		const tally *t = &g_array_index(keys, tally, i);
+		if (t->field == ISMS_F_COUNT) {
+			unknown++;
+			continue;
+		}
+		line(s, "  %s -> %s (%u %s)", t->name, isms_field_name((isms_field)t->field),
+		     t->count, plural(t->count, "document", "documents"));
+	}
+	if (unknown) {
+		say(s, "Keys read as no field, which isms-audit ignores (a misspelt field name "
+		       "would be here too):");
+		for (guint i = 0; i < keys->len; i++) {
+			const tally *t = &g_array_index(keys, tally, i);
+			if (t->field == ISMS_F_COUNT)
+				line(s, "  %s (%u %s)", t->name, t->count,
+				     plural(t->count, "document", "documents"));
+		}
+	}
+done:
+	g_array_free(keys, TRUE);
+}
+
+/* The review cycle most documents of a type declare (the first met on a
+ * tie), or NULL. `type` NULL means documents without a type. */
+static const char *usual_cycle(const survey *s, const char *type)
+{
+	GArray *cycles = g_array_new(FALSE, FALSE, sizeof(tally));
+	const char *best = NULL;
+	guint best_count = 0;
+
+	for (guint i = 0; i < s->docs->len; i++) {
+		const doc *d = g_ptr_array_index(s->docs, i);
+		if (d->fm == ISMS_FM_PRESENT && d->cycle &&
+		    (type ? d->type && strcmp(d->type, type) == 0 : !d->type))
+			count(cycles, d->cycle, 0, i);
+	}
+	for (guint i = 0; i < cycles->len; i++) {
+		const tally *t = &g_array_index(cycles, tally, i);
+		if (t->count > best_count) {
+			best = t->name;
+			best_count = t->count;
+		}
+	}
+	g_array_free(cycles, TRUE);
+	return best;
+}
+
+static void section_types(survey *s)
+{
+	GArray *types = g_array_new(FALSE, FALSE, sizeof(tally));
+	guint untyped = 0;
+	int suggest = 0;
+	const char *cycle;
+
+	for (guint i = 0; i < s->docs->len; i++) {
+		const doc *d = g_ptr_array_index(s->docs, i);
+		if (d->fm != ISMS_FM_PRESENT)
+			continue;
+		if (d->type)
+			count(types, d->type, 0, i);
+		else
+			untyped++;
+	}
+	if (types->len == 0 && untyped == 0)
+		goto done;
+	g_array_sort(types, by_count_then_name);
+	say(s, "Document types in use (`type:` in front matter):");
+	for (guint i = 0; i < types->len; i++) {
+		const tally *t = &g_array_index(types, tally, i);
+		line(s, "  %s: %u %s", t->name, t->count,
+		     plural(t->count, "document", "documents"));
+		suggest |= !isms_config_is_record_type(&s->defaults, t->name);
+	}
+	if (untyped)
+		line(s, "  (no type): %u %s", untyped, plural(untyped, "document", "documents"));
+	if (!suggest && untyped == 0)
+		goto done;
+	g_string_append(s->out, "\n");
+	say(s, "The review cycle of each type, for documents that give none (records need "
+	       "none): the cycle most of its documents declare, else the built-in 12 months.");
+	g_string_append(s->out, "# review_cycles:\n#   default: ");
+	cycle = usual_cycle(s, NULL);
+	append_scalar(s->out, cycle ? cycle : "12 months");
+	g_string_append_c(s->out, '\n');
+	g_array_sort(types, by_type_name);
+	for (guint i = 0; i < types->len; i++) {
+		const tally *t = &g_array_index(types, tally, i);
+		if (isms_config_is_record_type(&s->defaults, t->name) ||
+		    g_ascii_strcasecmp(t->name, "default") == 0 || !writable(t->name))
+			continue;
+		cycle = usual_cycle(s, t->name);
+		g_string_append(s->out, "#   ");
+		append_scalar(s->out, t->name);
+		g_string_append(s->out, ": ");
+		append_scalar(s->out, cycle ? cycle : "12 months");
+		g_string_append_c(s->out, '\n');
+	}
+	g_hash_table_add(s->emitted, (gpointer) "review_cycles");
+done:
+	g_array_free(types, TRUE);
+}
+
+/* Registers and the SoA: those declared by type, then those found by name
+ * and suggested under `key`. */
+static void section_special(survey *s, const char *key, const char *type, const char *what,
+                            int (*found)(const doc *), const char *found_one,
+                            const char *found_many, const char *missing)
+{
+	GPtrArray *typed = g_ptr_array_new(), *named = g_ptr_array_new();
+
+	for (guint i = 0; i < s->docs->len; i++) {
+		const doc *d = g_ptr_array_index(s->docs, i);
+		if (type_is(d, type))
+			g_ptr_array_add(typed, d->path);
+		else if (found(d) && writable(d->path))
+			g_ptr_array_add(named, d->path);
+	}
+	if (typed->len == 0 && named->len == 0) {
+		say(s, "%s: none found%s. Give it `type: %s`, or list it:", what, missing, type);
+		key_comment(s, key, isms_config_key_find(key)->example);
+		goto done;
+	}
+	say(s, "%s:", what);
+	for (guint i = 0; i < typed->len; i++)
+		line(s, "  %s (type: %s)", (char *)g_ptr_array_index(typed, i), type);
+	if (named->len) {
+		int active = loader_accepts(key, named);
+		if (named->len == 1)
+			say(s,
+			    "This file %s but has no `type: %s`; listed here, it is read as one%s:",
+			    found_one, type, active ? "" : " (once isms-audit knows this key)");
+		else
+			say(s,
+			    "These files %s but have no `type: %s`; listed here, they are read as "
+			    "such%s:",
+			    found_many, type, active ? "" : " (once isms-audit knows this key)");
+		key_list(s, key, named, active);
+	} else {
+		g_hash_table_add(s->emitted, (gpointer)key);
+	}
+done:
+	g_ptr_array_free(typed, TRUE);
+	g_ptr_array_free(named, TRUE);
+}
+
+static int issues_table(const doc *d)
+{
+	return d->issues_table;
+}
+
+static void section_records(survey *s, const char *what, const char *clause, const char *type)
+{
+	guint n = 0, dated = 0;
+	isms_day newest = 0, day;
+	char buf[ISMS_DATE_BUFSIZE];
+
+	for (guint i = 0; i < s->docs->len; i++) {
+		const doc *d = g_ptr_array_index(s->docs, i);
+		if (!type_is(d, type))
+			continue;
+		n++;
+		if (d->date && isms_date_parse(d->date, strlen(d->date), &day) == 0 &&
+		    (!dated++ || day > newest))
+			newest = day;
+	}
+	if (n == 0)
+		say(s, "%s (clause %s, `type: %s`): no record found.", what, clause, type);
+	else if (dated == 0)
+		say(s, "%s (clause %s, `type: %s`): %u %s, none with a `date`.", what, clause, type,
+		    n, plural(n, "record", "records"));
+	else
+		say(s, "%s (clause %s, `type: %s`): %u %s, the newest dated %s.", what, clause,
+		    type, n, plural(n, "record", "records"), isms_date_format(newest, buf));
+}
+
+/* "6.1.3 d", "6.1.3d" and "6.1.3 (d)" are one clause. */
+static char *clause_key(const char *clause)
+{
+	GString *k = g_string_new(NULL);
+
+	for (const char *p = clause; *p; p++)
+		if (!g_ascii_isspace(*p) && *p != '(' && *p != ')')
+			g_string_append_c(k, g_ascii_tolower(*p));
+	return g_string_free(k, FALSE);
+}
+
+static void section_clauses(survey *s)
+{
+	GHashTable *declared = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	guint total = 0, missing = 0;
+
+	for (guint i = 0; i < s->docs->len; i++) {
+		const doc *d = g_ptr_array_index(s->docs, i);
+		for (guint k = 0; k < d->clauses->len; k++)
+			g_hash_table_add(declared, clause_key(g_ptr_array_index(d->clauses, k)));
+	}
+	for (const char *const *c = isms_mandatory_clauses; *c; c++) {
+		char *key = clause_key(*c);
+		total++;
+		missing += !g_hash_table_contains(declared, key);
+		g_free(key);
+	}
+	say(s,
+	    "Mandatory documented information (MANDATORY-DOC-MISSING): %u of the %u clauses "
+	    "of `mandatory_clauses` are declared in the `clauses:` front matter of a document.",
+	    total - missing, total);
+	for (const char *const *c = isms_mandatory_clauses; *c; c++) {
+		char *key = clause_key(*c);
+		const char *title = isms_clause_title(*c);
+		if (!g_hash_table_contains(declared, key))
+			line(s, "no document declares %s yet%s%s%s", *c, *title ? " (" : "", title,
+			     *title ? ")" : "");
+		g_free(key);
+	}
+	g_hash_table_destroy(declared);
+}
+
+static void section_other_keys(survey *s)
+{
+	say(s, "Every other key at its default; see `isms-audit config --explain KEY`.");
+	for (size_t i = 0; i < isms_config_keys_count; i++) {
+		const isms_config_key *k = &isms_config_keys[i];
+		int empty =
+		    strcmp(k->default_text, "[]") == 0 || strcmp(k->default_text, "{}") == 0;
+		char *summary;
+		if (g_hash_table_contains(s->emitted, k->key))
+			continue;
+		summary = g_strdup(k->summary);
+		summary[0] = g_ascii_toupper(summary[0]);
+		g_string_append_c(s->out, '\n');
+		if (k->default_is_yaml && !empty) {
+			say(s, "%s.", summary);
+			key_comment(s, k->key, k->default_text);
+		} else {
+			say(s, "%s. Default: %s. For example:", summary,
+			    empty ? "none" : k->default_text);
+			key_comment(s, k->key, k->example);
+		}
+		g_free(summary);
+	}
+}
+
+/* The starter must load as it is: a failure here is a bug in init. */
+static int self_check(const GString *text)
+{
+	isms_config cfg;
+	int error;
+
+	isms_config_init(&cfg);
+	error = isms_config_load(&cfg, ".isms-audit.yml", text->str, text->len);
+	isms_config_dispose(&cfg);
+	if (error < 0) {
+		char *why = g_strdup(isms_error_last());
+		error = isms_error_set(ISMS_ERROR,
+		                       "init: the starter configuration does not load: %s", why);
+		g_free(why);
+	}
+	return error;
+}
+
+int isms_init_generate(char **out, const isms_init_options *opts)
+{
+	static const isms_init_options defaults = ISMS_INIT_OPTIONS_INIT;
+	survey s;
+	int error;
+
+	*out = NULL;
+	if (!opts)
+		opts = &defaults;
+	git_libgit2_init();
+	memset(&s, 0, sizeof(s));
+	isms_config_init(&s.defaults);
+	s.docs = g_ptr_array_new_with_free_func(doc_free);
+	s.emitted = g_hash_table_new(g_str_hash, g_str_equal);
+	s.paths = g_ptr_array_new_with_free_func(g_free);
+	s.out = g_string_new(NULL);
+
+	if ((error = survey_open(&s, opts->path ? opts->path : ".")) < 0)
+		goto done;
+	header(&s);
+	g_string_append_c(s.out, '\n');
+	section_paths(&s);
+	if (count_fm(&s, 1)) {
+		g_string_append_c(s.out, '\n');
+		section_fields(&s);
+		g_string_append_c(s.out, '\n');
+		section_types(&s);
+	}
+	g_string_append_c(s.out, '\n');
+	section_special(&s, "registers", "register", "Issues-and-actions registers (clause 10.2)",
+	                issues_table, "holds a table with ID and Status columns",
+	                "hold a table with ID and Status columns",
+	                ", which the audit reports as REG-NOT-FOUND");
+	g_string_append_c(s.out, '\n');
+	section_special(&s, "soa", "soa", "Statement of Applicability (clause 6.1.3 d)",
+	                soa_by_name, "is named as a Statement of Applicability",
+	                "are named as a Statement of Applicability", "");
+	g_string_append_c(s.out, '\n');
+	section_records(&s, "Management reviews", "9.3", "management-review");
+	section_records(&s, "Internal audits", "9.2", "internal-audit");
+	g_string_append_c(s.out, '\n');
+	section_clauses(&s);
+	g_string_append(s.out, "\n# ");
+	for (int i = 0; i < WIDTH - 2; i++)
+		g_string_append_c(s.out, '-');
+	g_string_append_c(s.out, '\n');
+	section_other_keys(&s);
+	if ((error = self_check(s.out)) < 0)
+		goto done;
+	*out = g_string_free(s.out, FALSE);
+	s.out = NULL;
+done:
+	if (s.out)
+		g_string_free(s.out, TRUE);
+	g_ptr_array_free(s.paths, TRUE);
+	g_hash_table_destroy(s.emitted);
+	g_ptr_array_free(s.docs, TRUE);
+	isms_config_dispose(&s.defaults);
+	git_repository_free(s.repo);
+	g_free(s.root);
+	git_libgit2_shutdown();
+	return error;
+}
