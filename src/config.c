@@ -6,6 +6,7 @@
 #include <yaml.h>
 
 #include "isms/clauses.h"
+#include "isms/config_keys.h"
 #include "isms/document.h"
 #include "isms/error.h"
 #include "isms/markdown.h"
@@ -18,10 +19,6 @@ static const char *const default_exclude[] = {
 
 static const char *const default_record_types[] = {
 	"record", "management-review", "internal-audit", "register", NULL};
-
-static const char *const default_mandatory[] = {
-	"4.3", "5.2", "6.1.2", "6.1.3", "6.1.3 d", "6.2", "7.2", "8.1", "8.2", "8.3", "9.1", "9.2",
-	"9.3", "10.2", NULL};
 
 /* Clause 9.3.2 inputs, described in our own words, and the heading phrases
  * (as header keys) that show a record covers them. */
@@ -116,7 +113,7 @@ void isms_config_init(isms_config *cfg)
 	cfg->register_stale_months = 6;
 	cfg->closure_window_months = 6;
 	cfg->closure_backdate_days = 30;
-	cfg->mandatory = strv_array(default_mandatory);
+	cfg->mandatory = strv_array(isms_mandatory_clauses);
 	cfg->soa = g_ptr_array_new_with_free_func(g_free);
 	cfg->review_months = 12;
 	cfg->audit_months = 12;
