@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "isms/audit.h"
 #include "isms/clauses.h"
 #include "isms/config.h"
 #include "isms/config_keys.h"
@@ -627,6 +628,8 @@ static void section_fields(survey *s)
 		for (guint k = 0; k < d->keys->len; k++) {
 			const char *key = g_ptr_array_index(d->keys, k);
 			int f = isms_field_lookup(key);
+			if (f < 0 && isms_record_key(key))
+				f = ISMS_F_COUNT + 1; /* read from records, not a field */
 			count(keys, key, f < 0 ? ISMS_F_COUNT : f, i);
 		}
 	}
@@ -641,7 +644,9 @@ static void section_fields(survey *s)
 			unknown++;
 			continue;
 		}
-		line(s, "  %s -> %s (%u %s)", t->name, isms_field_name((isms_field)t->field),
+		line(s, "  %s -> %s (%u %s)", t->name,
+		     t->field > ISMS_F_COUNT ? isms_record_key(t->name)
+		                             : isms_field_name((isms_field)t->field),
 		     t->count, plural(t->count, "document", "documents"));
 	}
 	if (unknown) {

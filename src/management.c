@@ -459,12 +459,22 @@ static const isms_fm_field *fm_field(const isms_document *d, const char *const *
 	return NULL;
 }
 
+static const char *const input_keys[] = {"inputs", "review_inputs", NULL};
+static const char *const auditor_keys[] = {"auditor", "auditors", "lead_auditor", "audited_by",
+                                           NULL};
+
+const char *isms_record_key(const char *key)
+{
+	if (g_strv_contains(input_keys, key))
+		return "management review inputs";
+	if (g_strv_contains(auditor_keys, key))
+		return "internal audit auditor";
+	return NULL;
+}
+
 static int build_record(isms_audit *a, const isms_document *d, isms_record_kind kind,
                         const GRegex *prefixed)
 {
-	static const char *const input_keys[] = {"inputs", "review_inputs", NULL};
-	static const char *const auditor_keys[] = {"auditor", "auditors", "lead_auditor",
-	                                           "audited_by", NULL};
 	isms_record *r = g_new0(isms_record, 1);
 	git_blob *blob = NULL;
 	GPtrArray *heads = NULL;

@@ -109,7 +109,7 @@ START_TEST(init_fits_the_demo)
 	expect_line(text, "#   review_in -> review_cycle (3 documents)");
 	expect_line(text, "#   date -> date (11 documents)");
 	/* keys that fill no field */
-	expect_line(text, "#   auditor (3 documents)");
+	expect_line(text, "#   auditor -> internal audit auditor (3 documents)");
 	expect_line(text, "#   superseded_by (1 document)");
 	/* types and the review cycles they declare (records need none) */
 	expect_line(text, "#   policy: 7 documents");

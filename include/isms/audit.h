@@ -191,6 +191,10 @@ int isms_document_declares(const isms_audit *audit, const isms_document *doc,
  * under `soa`). */
 int isms_document_is_soa(const isms_audit *audit, const isms_document *doc);
 
+/* What a front matter key that is no document field means to records
+ * ("internal audit auditor" for `auditor`), or NULL. */
+const char *isms_record_key(const char *key);
+
 /* Whether a document's audited version can be read as text. */
 int isms_document_readable(const isms_document *doc);
 
