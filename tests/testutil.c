@@ -1,6 +1,7 @@
 #include "testutil.h"
 
 #include <stdlib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "isms/error.h"
@@ -16,7 +17,8 @@ char *fixture_path(const char *name)
 	return abs;
 }
 
-isms_audit *audit_fixture(const char *name, const char *as_of, isms_findings *out)
+static isms_audit *open_fixture(const char *name, const char *as_of, const char *config_path,
+                                isms_findings *out)
 {
 	isms_audit_options opts = ISMS_AUDIT_OPTIONS_INIT;
 	isms_audit *a = NULL;
@@ -24,6 +26,7 @@ isms_audit *audit_fixture(const char *name, const char *as_of, isms_findings *ou
 	int rc;
 
 	opts.path = path;
+	opts.config_path = config_path;
 	if (as_of) {
 		ck_assert_int_eq(isms_date_parse(as_of, strlen(as_of), &opts.as_of), 0);
 		opts.has_as_of = 1;
@@ -34,6 +37,34 @@ isms_audit *audit_fixture(const char *name, const char *as_of, isms_findings *ou
 	isms_findings_init(out);
 	ck_assert_int_eq(isms_rules_run(a, out), 0);
 	return a;
+}
+
+isms_audit *audit_fixture(const char *name, const char *as_of, isms_findings *out)
+{
+	return open_fixture(name, as_of, NULL, out);
+}
+
+isms_audit *audit_fixture_config(const char *name, const char *as_of, const char *config,
+                                 isms_findings *out)
+{
+	char *dir = g_dir_make_tmp("isms-config-XXXXXX", NULL);
+	char *file = g_build_filename(dir, "config.yml", NULL);
+	isms_audit *a;
+
+	ck_assert(g_file_set_contents(file, config, -1, NULL));
+	a = open_fixture(name, as_of, file, out);
+	g_unlink(file);
+	g_rmdir(dir);
+	g_free(file);
+	g_free(dir);
+	return a;
+}
+
+char *waived_summary(const isms_findings *fs, const char *rule)
+{
+	isms_findings view = {fs->waived, NULL};
+
+	return rule_summary(&view, rule);
 }
 
 void audit_done(isms_audit *a, isms_findings *fs)

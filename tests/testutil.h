@@ -18,6 +18,14 @@ char *fixture_path(const char *name);
 isms_audit *audit_fixture(const char *name, const char *as_of, isms_findings *out);
 void audit_done(isms_audit *a, isms_findings *fs);
 
+/* The same with the configuration `config` (YAML text) in place of the
+ * committed one, as `--config FILE` does. */
+isms_audit *audit_fixture_config(const char *name, const char *as_of, const char *config,
+                                 isms_findings *out);
+
+/* The findings of `rule` among the waived ones, as rule_summary(). */
+char *waived_summary(const isms_findings *fs, const char *rule);
+
 /* Remove the findings about the management system as a whole
  * (MANDATORY-DOC-MISSING, MR-OVERDUE, IA-OVERDUE): the fixtures made for one
  * document or register rule are not whole ISMSs. */
@@ -64,6 +72,7 @@ Suite *rules_suite(void);
 Suite *register_rules_suite(void);
 Suite *report_suite(void);
 Suite *soa_suite(void);
+Suite *system_rules_suite(void);
 Suite *cli_suite(void);
 Suite *init_suite(void);
 

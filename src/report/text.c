@@ -123,7 +123,7 @@ static void coverage(const isms_audit *a, const writer *w)
 		const isms_coverage *c = g_ptr_array_index(a->coverage, i);
 		fprintf(out, "  [%c] %-8s %-8s", c->status == ISMS_COVERAGE_OK ? 'x' : c->status == ISMS_COVERAGE_OVERDUE ? '!' : ' ', c->clause,
 		        isms_coverage_status_name(c->status));
-		if (c->documents->len == 0)
+		if (c->documents->len == 0 && c->inactive->len == 0)
 			fprintf(out, " -");
 		for (guint k = 0; k < c->documents->len; k++) {
 			const isms_document *d = g_ptr_array_index(c->documents, k);
