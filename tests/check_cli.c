@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "isms/rules.h"
 #include "testutil.h"
 
 /* Run `isms-audit ARGS...` and return the exit code; outputs are kept in
@@ -302,6 +303,41 @@ START_TEST(help_version_rules_and_explain)
 }
 END_TEST
 
+/* The README's rule list is the rule table: same rules, clauses, grades. */
+START_TEST(the_readme_lists_every_rule_as_the_table_says)
+{
+	char *path = g_build_filename(g_getenv("ISMS_SRCDIR") ? g_getenv("ISMS_SRCDIR") : ".",
+	                              "README.md", NULL);
+	char *text = NULL, **lines_ = NULL;
+	guint listed = 0;
+
+	ck_assert(g_file_get_contents(path, &text, NULL, NULL));
+	lines_ = g_strsplit(text, "\n", -1);
+	for (char **l = lines_; *l; l++) {
+		char **cells;
+		const isms_rule *r;
+		if (!g_str_has_prefix(*l, "| `"))
+			continue;
+		cells = g_strsplit(*l, "|", -1);
+		char *id = g_strstrip(g_strdelimit(cells[1], "`", ' '));
+		if ((r = isms_rule_find(id)) != NULL) {
+			const char *clause = g_strstrip(cells[2]), *sev = g_strstrip(cells[3]);
+			if (strcmp(r->id, "MANDATORY-DOC-MISSING") != 0)
+				ck_assert_msg(strcmp(clause, r->clause) == 0, "%s: README clause %s", r->id,
+				              clause);
+			ck_assert_msg(strcmp(sev, isms_severity_name(r->severity)) == 0,
+			              "%s: README severity %s", r->id, sev);
+			listed++;
+		}
+		g_strfreev(cells);
+	}
+	ck_assert_uint_eq(listed, isms_rules_count);
+	g_strfreev(lines_);
+	g_free(text);
+	g_free(path);
+}
+END_TEST
+
 START_TEST(the_audited_repository_is_left_untouched)
 {
 	char *repo = fixture_path("rules/bad-metadata"), *before = NULL, *after = NULL;
@@ -421,6 +457,7 @@ Suite *cli_suite(void)
 	tcase_add_test(tc, any_folder_inside_the_work_tree_will_do);
 	tcase_add_test(tc, output_file_holds_the_report);
 	tcase_add_test(tc, help_version_rules_and_explain);
+	tcase_add_test(tc, the_readme_lists_every_rule_as_the_table_says);
 	tcase_add_test(tc, the_audited_repository_is_left_untouched);
 	tcase_add_test(tc, colour_only_on_a_terminal_without_no_color);
 	suite_add_tcase(s, tc);
