@@ -245,6 +245,9 @@ START_TEST(demo_lapses)
 		                       f->item ? f->item : "-");
 	}
 	ck_assert_str_eq(all->str,
+	                 "SOA-INCOMPLETE isms/02-risk/statement-of-applicability.md:24:-\n"
+	                 "SOA-NO-JUSTIFICATION isms/02-risk/statement-of-applicability.md:48:5.23\n"
+	                 "SOA-UNKNOWN-CONTROL isms/02-risk/statement-of-applicability.md:108:A.12.6.1\n"
 	                 "DOC-NO-METADATA isms/03-procedures/notes-on-laptop-setup.md:1:-\n"
 	                 "DOC-BAD-METADATA isms/01-policies/remote-working-policy.md:10:last_reviewed\n"
 	                 "DOC-BAD-METADATA isms/04-objectives/objectives.md:12:next_review\n"
@@ -254,6 +257,10 @@ START_TEST(demo_lapses)
 	                 "DOC-REVIEW-UNEVIDENCED isms/01-policies/acceptable-use-policy.md:10:late\n"
 	                 "DOC-REVIEW-UNEVIDENCED isms/02-risk/risk-treatment-plan.md:10:early\n"
 	                 "DOC-VERSION-NOT-BUMPED isms/01-policies/access-control-policy.md:7:-\n"
+	                 "IA-FINDING-NOT-TRACKED isms/06-records/internal-audit-2025.md:44:OBS-2025-01\n"
+	                 "IA-NOT-INDEPENDENT isms/06-records/internal-audit-2024.md:8:-\n"
+	                 "MR-MISSING-INPUT isms/06-records/management-review-2024-03.md:9:c\n"
+	                 "MR-ACTIONS-NOT-TRACKED isms/06-records/management-review-2026-03.md:75:OFI-2026-003\n"
 	                 "DOC-STALE-CONTENT isms/03-procedures/incident-management.md:13:-\n"
 	                 "ACT-ACCEPTED-NO-APPROVAL isms/07-improvement/issues-and-actions-register.md:36:NC-2025-003\n"
 	                 "ACT-OVERDUE isms/07-improvement/issues-and-actions-register.md:38:OFI-2026-001\n"
@@ -263,6 +270,20 @@ START_TEST(demo_lapses)
 	ck_assert_str_eq(rule_message(&fs, "DOC-REVIEW-OVERDUE", "isms/01-policies/supplier-security-policy.md"),
 	                 "review was due on 2026-06-10 (last reviewed 2025-06-10, cycle 1 year): "
 	                 "overdue by 144 days");
+	ck_assert_str_eq(rule_message(&fs, "SOA-INCOMPLETE", "isms/02-risk/statement-of-applicability.md"),
+	                 "the Statement of Applicability lists 92 of the 93 Annex A controls; missing: "
+	                 "8.34");
+	ck_assert_str_eq(rule_message(&fs, "IA-NOT-INDEPENDENT", "isms/06-records/internal-audit-2024.md"),
+	                 "the auditor 'Priya Shah' authored 6 of the 11 commits (54%) that changed "
+	                 "controlled documents in the 12 months before the audit of 2024-02-20: auditors "
+	                 "must not audit their own work");
+	/* a full mandatory set: every clause covered and current */
+	for (guint i = 0; i < a->coverage->len; i++) {
+		const isms_coverage *c = g_ptr_array_index(a->coverage, i);
+		ck_assert_msg(c->status == ISMS_COVERAGE_OK, "clause %s is %s", c->clause,
+		              isms_coverage_status_name(c->status));
+	}
+	ck_assert_uint_eq(a->records->len, 6); /* three reviews and three audits */
 	/* the backup procedure moved folders in 2024 and kept its history */
 	const isms_document *d = find_document(a, "isms/03-procedures/backup-and-restore.md");
 	ck_assert_str_eq(g_ptr_array_index(d->former_paths, 0), "isms/runbooks/backup-and-restore.md");
