@@ -2,6 +2,7 @@
  * its one-line errors and the JSON contract read back by a JSON parser. */
 #include <jansson.h>
 #include <stdlib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -304,6 +305,74 @@ START_TEST(help_version_rules_and_explain)
 END_TEST
 
 /* The README's rule list is the rule table: same rules, clauses, grades. */
+START_TEST(waived_findings_are_reported_apart_and_never_fail)
+{
+	char *repo = fixture_path("rules/healthy"), *out, *err;
+	char *dir = g_dir_make_tmp("isms-waiver-XXXXXX", NULL);
+	char *cfg = g_build_filename(dir, "waive.yml", NULL);
+	json_t *root, *w;
+
+	/* the healthy ISMS's one observation fails --fail-on observation... */
+	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--fail-on",
+	                     "observation"),
+	                 1);
+	/* ...unless management accepted it */
+	ck_assert(g_file_set_contents(cfg,
+	                              "waivers:\n"
+	                              "  - rule: ACT-REOPENED\n"
+	                              "    item: NC-1\n"
+	                              "    reason: recurrence under a new corrective action\n"
+	                              "    approved_by: Dana Lead\n"
+	                              "    expires: 2026-03-31\n",
+	                              -1, NULL));
+	ck_assert_int_eq(RUN(&out, NULL, "check", repo, "--as-of", "2026-01-15", "--fail-on",
+	                     "observation", "--config", cfg),
+	                 0);
+	ck_assert_ptr_nonnull(strstr(out, "\nWaived findings (accepted risk, signed off; not counted)\n"
+	                                  "  observation ACT-REOPENED (clause 10.2 d)\n"));
+	ck_assert_ptr_nonnull(strstr(out, "      waiver: approved by Dana Lead, expires 2026-03-31: "
+	                                  "recurrence under a new corrective action\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\nSummary: 0 major, 0 minor, 0 observation, 1 waived "
+	                                  "(fail-on observation: pass)\n"));
+	g_free(out);
+	ck_assert_int_eq(RUN(&out, NULL, "check", repo, "--as-of", "2026-01-15", "--format", "json",
+	                     "--config", cfg),
+	                 0);
+	root = json_loads(out, 0, NULL);
+	ck_assert_ptr_nonnull(root);
+	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(root, "summary"), "waived")),
+	                 1);
+	ck_assert_int_eq(json_array_size(json_object_get(root, "findings")), 0);
+	w = json_array_get(json_object_get(root, "waived"), 0);
+	ck_assert_str_eq(json_string_value(json_object_get(w, "rule")), "ACT-REOPENED");
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(w, "waiver"), "expires")),
+	                 "2026-03-31");
+	ck_assert_int_eq(json_array_size(json_object_get(root, "coverage")), 14);
+	json_decref(root);
+	g_free(out);
+	/* after its expiry it waives nothing and is itself a finding */
+	ck_assert_int_eq(RUN(&out, NULL, "check", repo, "--as-of", "2026-04-01", "--format", "json",
+	                     "--config", cfg),
+	                 1);
+	ck_assert_ptr_nonnull(strstr(out, "\"rule\": \"WAIVER-EXPIRED\""));
+	ck_assert_ptr_nonnull(strstr(out, "\"rule\": \"ACT-REOPENED\""));
+	g_free(out);
+	/* an unapproved waiver is a configuration error naming the line */
+	ck_assert(g_file_set_contents(cfg, "waivers:\n  - rule: ACT-REOPENED\n    item: NC-1\n"
+	                                   "    reason: later\n    expires: 2026-03-31\n",
+	                              -1, NULL));
+	ck_assert_int_eq(RUN(NULL, &err, "check", repo, "--config", cfg), 2);
+	ck_assert_ptr_nonnull(strstr(err, "waive.yml:2: the waiver of ACT-REOPENED has no approver "
+	                                  "('approved_by')\n"));
+	g_free(err);
+	g_unlink(cfg);
+	g_rmdir(dir);
+	g_free(cfg);
+	g_free(dir);
+	g_free(repo);
+}
+END_TEST
+
 START_TEST(the_readme_lists_every_rule_as_the_table_says)
 {
 	char *path = g_build_filename(g_getenv("ISMS_SRCDIR") ? g_getenv("ISMS_SRCDIR") : ".",
@@ -458,6 +527,7 @@ Suite *cli_suite(void)
 	tcase_add_test(tc, output_file_holds_the_report);
 	tcase_add_test(tc, help_version_rules_and_explain);
 	tcase_add_test(tc, the_readme_lists_every_rule_as_the_table_says);
+	tcase_add_test(tc, waived_findings_are_reported_apart_and_never_fail);
 	tcase_add_test(tc, the_audited_repository_is_left_untouched);
 	tcase_add_test(tc, colour_only_on_a_terminal_without_no_color);
 	suite_add_tcase(s, tc);

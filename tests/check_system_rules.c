@@ -74,6 +74,19 @@ START_TEST(mandatory_clauses_follow_the_configuration)
 }
 END_TEST
 
+START_TEST(clause_spellings_are_read_alike)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/clause-spelling", "2026-01-15", &fs);
+
+	/* 6.1.3(d) is the SoA item: it does not cover 6.1.3 itself */
+	expect_rule(&fs, "MANDATORY-DOC-MISSING", "-:0:6.1.3");
+	ck_assert_uint_eq(a->soas->len, 0);
+	expect_rule(&fs, "SOA-INCOMPLETE", "");
+	audit_done(a, &fs);
+}
+END_TEST
+
 START_TEST(soa_lapses_and_a_stale_soa)
 {
 	isms_findings fs;
@@ -280,6 +293,7 @@ Suite *system_rules_suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, mandatory_clauses_need_a_document_in_force);
 	tcase_add_test(tc, mandatory_clauses_follow_the_configuration);
+	tcase_add_test(tc, clause_spellings_are_read_alike);
 	tcase_add_test(tc, soa_lapses_and_a_stale_soa);
 	tcase_add_test(tc, management_reviews_inputs_actions_and_interval);
 	tcase_add_test(tc, internal_audits_independence_findings_and_interval);
