@@ -23,6 +23,8 @@ static void document_free(gpointer p)
 	g_array_free(d->unbumped, TRUE);
 	if (d->versions)
 		g_array_free(d->versions, TRUE);
+	if (d->clauses)
+		g_ptr_array_free(d->clauses, TRUE);
 	g_free(d);
 }
 

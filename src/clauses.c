@@ -1,7 +1,8 @@
 #include "isms/clauses.h"
 
-#include <glib.h>
 #include <string.h>
+
+#include "isms/markdown.h"
 
 static const struct {
 	const char *clause, *title;
@@ -89,4 +90,58 @@ char *isms_clause_normalize(const char *text)
 		return NULL;
 	}
 	return g_string_free(out, FALSE);
+}
+
+static void add_clause(const char *text, GPtrArray *out)
+{
+	char *c = isms_clause_normalize(text);
+
+	if (c)
+		g_ptr_array_add(out, c);
+}
+
+void isms_clause_list(const isms_fm_field *f, GPtrArray *out)
+{
+	if (f && f->kind == ISMS_VAL_LIST) {
+		for (guint i = 0; i < f->items->len; i++)
+			add_clause(g_ptr_array_index(f->items, i), out);
+	} else if (f && f->kind == ISMS_VAL_SCALAR) {
+		char **parts = g_strsplit_set(f->text, ",;", -1);
+		for (char **p = parts; *p; p++)
+			add_clause(*p, out);
+		g_strfreev(parts);
+	}
+}
+
+const char *isms_clause_of_type(const char *type)
+{
+	static const struct {
+		const char *key, *clause;
+	} kinds[] = {
+		{"register", "10.2"},           {"management review", "9.3"},
+		{"internal audit", "9.2"},      {"soa", "6.1.3 d"},
+		{"statement of applicability", "6.1.3 d"},
+	};
+	char *key = isms_md_header_key(type ? type : "");
+	const char *clause = NULL;
+
+	for (size_t i = 0; !clause && i < G_N_ELEMENTS(kinds); i++)
+		if (strcmp(key, kinds[i].key) == 0)
+			clause = kinds[i].clause;
+	g_free(key);
+	return clause;
+}
+
+int isms_clause_covers(const char *declared, const char *clause, const GPtrArray *mandatory)
+{
+	size_t n = strlen(clause);
+
+	if (strcmp(declared, clause) == 0)
+		return 1;
+	if (strncmp(declared, clause, n) != 0 || declared[n] != ' ')
+		return 0;
+	for (guint i = 0; i < mandatory->len; i++)
+		if (strcmp(g_ptr_array_index(mandatory, i), declared) == 0)
+			return 0;
+	return 1;
 }

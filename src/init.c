@@ -31,7 +31,7 @@ typedef struct {
 	char *type;         /* `type:` as written, or NULL */
 	char *cycle;        /* the review cycle as written, if it parses, or NULL */
 	char *date;         /* `date:` as written, or NULL */
-	GPtrArray *clauses; /* char *: the clauses it declares */
+	GPtrArray *clauses; /* char *: canonical clauses it declares or stands for */
 	int issues_table;   /* a name with "register" and a table with ID and Status columns */
 } doc;
 
@@ -177,13 +177,7 @@ static int read_doc(survey *s, const char *path, const char *buf, size_t len)
 			    isms_duration_parse(f->text, strlen(f->text), &cycle) == 0)
 				d->cycle = g_strdup(f->text);
 			break;
-		case ISMS_F_CLAUSES:
-			if (f->kind == ISMS_VAL_SCALAR)
-				g_ptr_array_add(d->clauses, g_strdup(f->text));
-			for (guint k = 0; f->kind == ISMS_VAL_LIST && k < f->items->len; k++)
-				g_ptr_array_add(d->clauses,
-				                g_strdup(g_ptr_array_index(f->items, k)));
-			break;
+		case ISMS_F_CLAUSES: isms_clause_list(f, d->clauses); break;
 		default: break;
 		}
 	}
@@ -816,67 +810,45 @@ static void section_records(survey *s, const char *what, const char *clause, con
 		    type, n, plural(n, "record", "records"), isms_date_format(newest, buf));
 }
 
-/* The clauses a document declares, canonical, and those its kind stands
- * for, as the audit counts them (src/management.c). */
-static void declare(GHashTable *declared, const doc *d)
+/* Whether any document covers a mandatory clause, as the audit counts it
+ * (src/management.c): declared, or stood for by the document's kind. */
+static int covered(const survey *s, const char *clause)
 {
-	for (guint k = 0; k < d->clauses->len; k++) {
-		char *c = isms_clause_normalize(g_ptr_array_index(d->clauses, k));
-		if (c)
-			g_hash_table_add(declared, c);
-	}
-	if (type_is(d, "register") || d->issues_table)
-		g_hash_table_add(declared, g_strdup("10.2"));
-	if (type_is(d, "management-review"))
-		g_hash_table_add(declared, g_strdup("9.3"));
-	if (type_is(d, "internal-audit"))
-		g_hash_table_add(declared, g_strdup("9.2"));
-	if (type_is(d, "soa") || soa_by_name(d))
-		g_hash_table_add(declared, g_strdup("6.1.3 d"));
-}
+	const GPtrArray *mandatory = s->defaults.mandatory;
 
-/* A declared sub-item covers its clause unless it is itself mandatory. */
-static int covered(GHashTable *declared, const char *clause)
-{
-	GHashTableIter it;
-	gpointer key;
-	size_t n = strlen(clause);
-
-	if (g_hash_table_contains(declared, clause))
-		return 1;
-	g_hash_table_iter_init(&it, declared);
-	while (g_hash_table_iter_next(&it, &key, NULL)) {
-		const char *c = key;
-		if (strncmp(c, clause, n) == 0 && c[n] == ' ' &&
-		    !g_strv_contains(isms_mandatory_clauses, c))
+	for (guint i = 0; i < s->docs->len; i++) {
+		const doc *d = g_ptr_array_index(s->docs, i);
+		const char *kind = isms_clause_of_type(d->type);
+		if ((kind && isms_clause_covers(kind, clause, mandatory)) ||
+		    (d->issues_table && isms_clause_covers("10.2", clause, mandatory)) ||
+		    (soa_by_name(d) && isms_clause_covers("6.1.3 d", clause, mandatory)))
 			return 1;
+		for (guint k = 0; k < d->clauses->len; k++)
+			if (isms_clause_covers(g_ptr_array_index(d->clauses, k), clause, mandatory))
+				return 1;
 	}
 	return 0;
 }
 
 static void section_clauses(survey *s)
 {
-	GHashTable *declared = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	guint total = 0, missing = 0;
+	const GPtrArray *mandatory = s->defaults.mandatory;
+	guint missing = 0;
 
-	for (guint i = 0; i < s->docs->len; i++)
-		declare(declared, g_ptr_array_index(s->docs, i));
-	for (const char *const *c = isms_mandatory_clauses; *c; c++) {
-		total++;
-		missing += !covered(declared, *c);
-	}
+	for (guint i = 0; i < mandatory->len; i++)
+		missing += !covered(s, g_ptr_array_index(mandatory, i));
 	say(s,
 	    "Mandatory documented information (MANDATORY-DOC-MISSING): %u of the %u clauses "
 	    "of `mandatory_clauses` are declared in the `clauses:` front matter of a document "
 	    "or covered by a register, SoA, management review or internal audit record.",
-	    total - missing, total);
-	for (const char *const *c = isms_mandatory_clauses; *c; c++) {
-		const char *title = isms_clause_title(*c);
-		if (!covered(declared, *c))
-			line(s, "no document declares %s yet%s%s%s", *c, *title ? " (" : "", title,
+	    mandatory->len - missing, mandatory->len);
+	for (guint i = 0; i < mandatory->len; i++) {
+		const char *c = g_ptr_array_index(mandatory, i);
+		const char *title = isms_clause_title(c);
+		if (!covered(s, c))
+			line(s, "no document declares %s yet%s%s%s", c, *title ? " (" : "", title,
 			     *title ? ")" : "");
 	}
-	g_hash_table_destroy(declared);
 }
 
 static void section_other_keys(survey *s)

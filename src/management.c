@@ -34,116 +34,59 @@ int isms_audit_commit_author(const isms_audit *a, guint32 index, char **name, ch
 	return 0;
 }
 
-/* A type compared as a header key: "Management review", "management_review"
- * and "management-review" are one type. */
-static int type_is(const isms_document *d, const char *key)
-{
-	char *k = isms_md_header_key(isms_document_type(d));
-	int same = strcmp(k, key) == 0;
+/* The body (after the front matter) of a document's audited version. */
+typedef struct {
+	git_blob *blob;
+	const char *text;
+	size_t len;
+	int first_line; /* its first line's number in the file */
+} body;
 
-	g_free(k);
-	return same;
-}
-
-static int is_soa(const isms_audit *a, const isms_document *d)
-{
-	return type_is(d, "soa") || type_is(d, "statement of applicability") ||
-	       isms_config_is_soa(&a->config, d->path);
-}
-
-static int is_register(const isms_audit *a, const isms_document *d)
-{
-	for (guint i = 0; i < a->registers->len; i++)
-		if (((isms_register_model *)g_ptr_array_index(a->registers, i))->doc == d)
-			return 1;
-	return 0;
-}
-
-/* The audited version of a document's file, whole. */
-static int read_file(const isms_audit *a, const isms_document *d, git_blob **out)
+static int read_body(const isms_audit *a, const isms_document *d, body *out)
 {
 	const isms_path_event *e = &g_array_index(d->versions, isms_path_event, d->versions->len - 1);
+	size_t off = d->meta->fm.body_offset;
 
-	if (git_blob_lookup(out, a->repo, &e->blob) < 0)
+	if (git_blob_lookup(&out->blob, a->repo, &e->blob) < 0)
 		return isms_git_error(d->path);
+	out->text = (const char *)git_blob_rawcontent(out->blob) + off;
+	out->len = (size_t)git_blob_rawsize(out->blob) - off;
+	out->first_line = d->meta->fm.body_line;
 	return 0;
 }
 
 /* ---- coverage ----------------------------------------------------------- */
 
-/* The clauses a document declares, canonical, plus those its kind stands for. */
-static GPtrArray *declared(const isms_audit *a, const isms_document *d)
+/* Each document's kind and the clauses it declares or stands for. */
+static void classify(isms_audit *a)
 {
-	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
-	const isms_fm_field *f = d->meta->field[ISMS_F_CLAUSES];
-
-	if (f && f->kind == ISMS_VAL_LIST) {
-		for (guint i = 0; i < f->items->len; i++) {
-			char *c = isms_clause_normalize(g_ptr_array_index(f->items, i));
-			if (c)
-				g_ptr_array_add(out, c);
-		}
-	} else if (f && f->kind == ISMS_VAL_SCALAR) {
-		char **parts = g_strsplit_set(f->text, ",;", -1);
-		for (char **p = parts; *p; p++) {
-			char *c = isms_clause_normalize(*p);
-			if (c)
-				g_ptr_array_add(out, c);
-		}
-		g_strfreev(parts);
+	for (guint i = 0; i < a->registers->len; i++)
+		((isms_document *)((isms_register_model *)g_ptr_array_index(a->registers, i))->doc)
+		    ->is_register = 1;
+	for (guint i = 0; i < a->documents->len; i++) {
+		isms_document *d = g_ptr_array_index(a->documents, i);
+		const char *kind = isms_clause_of_type(isms_document_type(d));
+		d->clauses = g_ptr_array_new_with_free_func(g_free);
+		if (!isms_document_readable(d))
+			continue;
+		isms_clause_list(d->meta->field[ISMS_F_CLAUSES], d->clauses);
+		d->is_soa = (kind && strcmp(kind, "6.1.3 d") == 0) ||
+		            isms_config_is_soa(&a->config, d->path);
+		/* a clause twice in the list is harmless */
+		if (kind)
+			g_ptr_array_add(d->clauses, g_strdup(kind));
+		if (d->is_register)
+			g_ptr_array_add(d->clauses, g_strdup("10.2"));
+		if (d->is_soa)
+			g_ptr_array_add(d->clauses, g_strdup("6.1.3 d"));
 	}
-	if (is_register(a, d) || type_is(d, "register"))
-		g_ptr_array_add(out, g_strdup("10.2"));
-	if (type_is(d, "management review"))
-		g_ptr_array_add(out, g_strdup("9.3"));
-	if (type_is(d, "internal audit"))
-		g_ptr_array_add(out, g_strdup("9.2"));
-	if (is_soa(a, d))
-		g_ptr_array_add(out, g_strdup("6.1.3 d"));
-	return out;
 }
 
-int isms_document_is_soa(const isms_audit *a, const isms_document *d)
+int isms_document_declares(const isms_document *d, const char *clause)
 {
-	return is_soa(a, d);
-}
-
-int isms_document_declares(const isms_audit *a, const isms_document *d, const char *clause)
-{
-	GPtrArray *decl;
-	int hit = 0;
-
-	if (!isms_document_readable(d))
-		return 0;
-	decl = declared(a, d);
-	for (guint i = 0; !hit && i < decl->len; i++)
-		hit = strcmp(g_ptr_array_index(decl, i), clause) == 0;
-	g_ptr_array_free(decl, TRUE);
-	return hit;
-}
-
-static int in_list(const GPtrArray *list, const char *s)
-{
-	for (guint i = 0; i < list->len; i++)
-		if (strcmp(g_ptr_array_index(list, i), s) == 0)
+	for (guint i = 0; d->clauses && i < d->clauses->len; i++)
+		if (strcmp(g_ptr_array_index(d->clauses, i), clause) == 0)
 			return 1;
-	return 0;
-}
-
-/* `7.2 d` covers 7.2 unless `7.2 d` is itself required: a document for a
- * sub-item is a document for the clause, but the SoA (6.1.3 d) is not the
- * risk treatment process (6.1.3). */
-static int covers(const GPtrArray *decl, const char *clause, const GPtrArray *mandatory)
-{
-	size_t n = strlen(clause);
-
-	for (guint i = 0; i < decl->len; i++) {
-		const char *c = g_ptr_array_index(decl, i);
-		if (strcmp(c, clause) == 0)
-			return 1;
-		if (strncmp(c, clause, n) == 0 && c[n] == ' ' && !in_list(mandatory, c))
-			return 1;
-	}
 	return 0;
 }
 
@@ -160,13 +103,7 @@ static void coverage_free(gpointer p)
 static void build_coverage(isms_audit *a)
 {
 	const GPtrArray *mandatory = a->config.mandatory;
-	GPtrArray *decl = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
 
-	for (guint i = 0; i < a->documents->len; i++) {
-		const isms_document *d = g_ptr_array_index(a->documents, i);
-		g_ptr_array_add(decl, isms_document_readable(d) ? declared(a, d)
-		                                                : g_ptr_array_new_with_free_func(g_free));
-	}
 	a->coverage = g_ptr_array_new_with_free_func(coverage_free);
 	for (guint k = 0; k < mandatory->len; k++) {
 		isms_coverage *c = g_new0(isms_coverage, 1);
@@ -176,7 +113,11 @@ static void build_coverage(isms_audit *a)
 		c->inactive = g_ptr_array_new();
 		for (guint i = 0; i < a->documents->len; i++) {
 			const isms_document *d = g_ptr_array_index(a->documents, i);
-			if (!covers(g_ptr_array_index(decl, i), c->clause, mandatory))
+			int covers = 0;
+			for (guint j = 0; !covers && j < d->clauses->len; j++)
+				covers = isms_clause_covers(g_ptr_array_index(d->clauses, j), c->clause,
+				                            mandatory);
+			if (!covers)
 				continue;
 			if (!d->in_force) {
 				g_ptr_array_add(c->inactive, (gpointer)d);
@@ -191,7 +132,6 @@ static void build_coverage(isms_audit *a)
 		                                   : ISMS_COVERAGE_OVERDUE;
 		g_ptr_array_add(a->coverage, c);
 	}
-	g_ptr_array_free(decl, TRUE);
 }
 
 /* ---- SoA ---------------------------------------------------------------- */
@@ -209,17 +149,15 @@ static int build_soas(isms_audit *a)
 	a->soas = g_ptr_array_new_with_free_func(soa_model_free);
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
-		git_blob *blob = NULL;
+		body b;
 		isms_soa *soa = NULL;
 		int error;
-		if (!d->in_force || !isms_document_readable(d) || !is_soa(a, d))
+		if (!d->in_force || !isms_document_readable(d) || !d->is_soa)
 			continue;
-		if ((error = read_file(a, d, &blob)) < 0)
+		if ((error = read_body(a, d, &b)) < 0)
 			return error;
-		const char *buf = git_blob_rawcontent(blob);
-		size_t len = (size_t)git_blob_rawsize(blob), off = d->meta->fm.body_offset;
-		error = isms_soa_parse(buf + off, len - off, d->meta->fm.body_line, &soa);
-		git_blob_free(blob);
+		error = isms_soa_parse(b.text, b.len, b.first_line, &soa);
+		git_blob_free(b.blob);
 		if (error < 0)
 			return error;
 		isms_soa_model *m = g_new0(isms_soa_model, 1);
@@ -303,6 +241,8 @@ static unsigned input_bits(const isms_config *cfg, const char *text, int alone)
 	return bits;
 }
 
+/* `seen` holds the ids already named and the documents' own ids, which
+ * are never items. */
 static void add_ref(GPtrArray *refs, GHashTable *seen, const char *id, int line)
 {
 	if (g_hash_table_contains(seen, id))
@@ -312,6 +252,14 @@ static void add_ref(GPtrArray *refs, GHashTable *seen, const char *id, int line)
 	r->line = line;
 	g_hash_table_add(seen, r->id);
 	g_ptr_array_add(refs, r);
+}
+
+static int in_list(const GPtrArray *list, const char *s)
+{
+	for (guint i = 0; i < list->len; i++)
+		if (strcmp(g_ptr_array_index(list, i), s) == 0)
+			return 1;
+	return 0;
 }
 
 static int is_id_column(const isms_config *cfg, const char *header)
@@ -354,15 +302,16 @@ static char *cell_id(const char *cell)
 
 /* The ids a record names: in tables with an id column, and anywhere in the
  * text when they carry the prefix of register item ids. */
-static int find_refs(const isms_audit *a, const GRegex *prefixed, const char *buf, size_t len,
-                     size_t off, int first_line, GPtrArray *refs)
+static int find_refs(const isms_audit *a, const GRegex *prefixed, const body *b, GPtrArray *refs)
 {
 	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
 	GPtrArray *tables = isms_md_tables_new();
 	GMatchInfo *m = NULL;
 	int error;
 
-	if ((error = isms_markdown_tables(buf + off, len - off, first_line, tables)) < 0)
+	for (guint i = 0; i < a->documents->len; i++)
+		g_hash_table_add(seen, ((isms_document *)g_ptr_array_index(a->documents, i))->identity);
+	if ((error = isms_markdown_tables(b->text, b->len, b->first_line, tables)) < 0)
 		goto done;
 	for (guint t = 0; t < tables->len; t++) {
 		const isms_md_table *mt = g_ptr_array_index(tables, t);
@@ -381,8 +330,8 @@ static int find_refs(const isms_audit *a, const GRegex *prefixed, const char *bu
 	}
 	if (prefixed) {
 		/* readable documents hold no NUL; invalid UTF-8 is matched as bytes */
-		char *text = g_strndup(buf + off, len - off);
-		int line = first_line;
+		char *text = g_strndup(b->text, b->len);
+		int line = b->first_line;
 		const char *counted = text;
 		g_regex_match(prefixed, text, 0, &m);
 		while (g_match_info_matches(m)) {
@@ -476,7 +425,7 @@ static int build_record(isms_audit *a, const isms_document *d, isms_record_kind 
                         const GRegex *prefixed)
 {
 	isms_record *r = g_new0(isms_record, 1);
-	git_blob *blob = NULL;
+	body b = {NULL, NULL, 0, 0};
 	GPtrArray *heads = NULL;
 	int error;
 
@@ -484,18 +433,15 @@ static int build_record(isms_audit *a, const isms_document *d, isms_record_kind 
 	r->kind = kind;
 	r->refs = g_ptr_array_new_with_free_func(ref_free);
 	g_ptr_array_add(a->records, r);
-	if ((error = read_file(a, d, &blob)) < 0)
+	if ((error = read_body(a, d, &b)) < 0)
 		return error;
-	const char *buf = git_blob_rawcontent(blob);
-	size_t len = (size_t)git_blob_rawsize(blob), off = d->meta->fm.body_offset;
-	int first = d->meta->fm.body_line;
-	if ((error = find_refs(a, prefixed, buf, len, off, first, r->refs)) < 0)
+	if ((error = find_refs(a, prefixed, &b, r->refs)) < 0)
 		goto done;
 	g_ptr_array_sort(r->refs, ref_cmp);
 	if (kind == ISMS_RECORD_REVIEW) {
 		const isms_fm_field *f = fm_field(d, input_keys);
 		heads = isms_md_headings_new();
-		if ((error = isms_markdown_headings(buf + off, len - off, first, heads)) < 0)
+		if ((error = isms_markdown_headings(b.text, b.len, b.first_line, heads)) < 0)
 			goto done;
 		for (guint i = 0; i < heads->len; i++)
 			r->inputs |= input_bits(&a->config,
@@ -511,14 +457,18 @@ static int build_record(isms_audit *a, const isms_document *d, isms_record_kind 
 			r->auditor = g_strdup(f->text);
 			r->auditor_line = f->line;
 		} else if (f && f->kind == ISMS_VAL_LIST && f->items->len > 0) {
-			r->auditor = g_strjoinv(", ", (char **)f->items->pdata);
+			GString *names = g_string_new(NULL);
+			for (guint i = 0; i < f->items->len; i++)
+				g_string_append_printf(names, "%s%s", i ? ", " : "",
+				                       (const char *)g_ptr_array_index(f->items, i));
+			r->auditor = g_string_free(names, FALSE);
 			r->auditor_line = f->line;
 		}
 	}
 done:
 	if (heads)
 		g_ptr_array_free(heads, TRUE);
-	git_blob_free(blob);
+	git_blob_free(b.blob);
 	return error;
 }
 
@@ -527,6 +477,7 @@ int isms_audit_build_management(isms_audit *a)
 	GRegex *prefixed;
 	int error = 0;
 
+	classify(a);
 	build_coverage(a);
 	if ((error = build_soas(a)) < 0)
 		return error;
@@ -536,9 +487,10 @@ int isms_audit_build_management(isms_audit *a)
 		const isms_document *d = g_ptr_array_index(a->documents, i);
 		if (!d->in_force || !isms_document_readable(d))
 			continue;
-		if (type_is(d, "management review"))
+		const char *kind = isms_clause_of_type(isms_document_type(d));
+		if (kind && strcmp(kind, "9.3") == 0)
 			error = build_record(a, d, ISMS_RECORD_REVIEW, prefixed);
-		else if (type_is(d, "internal audit"))
+		else if (kind && strcmp(kind, "9.2") == 0)
 			error = build_record(a, d, ISMS_RECORD_AUDIT, prefixed);
 	}
 	if (prefixed)

@@ -36,6 +36,10 @@ typedef struct {
 	int in_force;     /* approved or without status */
 	int has_review_due;
 	isms_day review_due;
+	/* set by isms_audit_build_management(): */
+	GPtrArray *clauses; /* char *: canonical clauses it declares or stands for by its kind */
+	int is_register;    /* replayed as a register */
+	int is_soa;         /* `type: soa` or listed under `soa` */
 } isms_document;
 
 /* A status change of a register item. */
@@ -184,12 +188,7 @@ int isms_audit_commit_author(const isms_audit *audit, guint32 index, char **name
 
 /* Whether a document declares `clause` (canonical) in `clauses`, or stands
  * for it by its kind (the register for 10.2, the SoA for 6.1.3 d...). */
-int isms_document_declares(const isms_audit *audit, const isms_document *doc,
-                           const char *clause);
-
-/* Whether a document is a Statement of Applicability (`type: soa` or listed
- * under `soa`). */
-int isms_document_is_soa(const isms_audit *audit, const isms_document *doc);
+int isms_document_declares(const isms_document *doc, const char *clause);
 
 /* What a front matter key that is no document field means to records
  * ("internal audit auditor" for `auditor`), or NULL. */

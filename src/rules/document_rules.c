@@ -4,15 +4,10 @@
 
 #include <string.h>
 
-int isms_readable(const isms_document *d)
-{
-	return isms_document_readable(d);
-}
-
 /* A document held to review cycles and staleness: in force, not a record. */
 static int controlled(const isms_document *d)
 {
-	return isms_readable(d) && d->in_force && !d->is_record;
+	return isms_document_readable(d) && d->in_force && !d->is_record;
 }
 
 static int field_line(const isms_document *d, isms_field f)
@@ -54,7 +49,7 @@ int isms_check_no_metadata(const isms_audit *a, const isms_rule *r, isms_finding
 {
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
-		if (!isms_readable(d) || d->meta->fm.status != ISMS_FM_ABSENT)
+		if (!isms_document_readable(d) || d->meta->fm.status != ISMS_FM_ABSENT)
 			continue;
 		isms_finding *f = isms_findings_add(
 		    out, r, d->path, 1, d->identity, NULL,
@@ -68,7 +63,7 @@ int isms_check_bad_metadata(const isms_audit *a, const isms_rule *r, isms_findin
 {
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
-		if (!isms_readable(d))
+		if (!isms_document_readable(d))
 			continue;
 		for (guint p = 0; p < d->meta->problems->len; p++) {
 			const isms_meta_problem *pr = g_ptr_array_index(d->meta->problems, p);
@@ -100,7 +95,7 @@ int isms_check_missing_field(const isms_audit *a, const isms_rule *r, isms_findi
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
 		const GPtrArray *req;
-		if (!isms_readable(d) || !d->in_force || d->meta->fm.status != ISMS_FM_PRESENT)
+		if (!isms_document_readable(d) || !d->in_force || d->meta->fm.status != ISMS_FM_PRESENT)
 			continue;
 		req = isms_config_required(&a->config, isms_document_type(d));
 		for (guint k = 0; k < req->len; k++) {
@@ -146,7 +141,7 @@ int isms_check_duplicate_id(const isms_audit *a, const isms_rule *r, isms_findin
 	/* the document added first keeps the id; later ones are the duplicates */
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
-		if (isms_readable(d) && isms_meta_has(d->meta, ISMS_F_ID))
+		if (isms_document_readable(d) && isms_meta_has(d->meta, ISMS_F_ID))
 			g_ptr_array_add(order, (gpointer)d);
 	}
 	g_ptr_array_sort(order, added_first);

@@ -200,7 +200,7 @@ int isms_check_reg_bad_table(const isms_audit *a, const isms_rule *r, isms_findi
 		const isms_register_model *m = g_ptr_array_index(a->registers, k);
 		const isms_register *reg = m->current;
 		const char *path = m->doc->path;
-		if (!reg || !isms_readable(m->doc))
+		if (!reg || !isms_document_readable(m->doc))
 			continue; /* DOC-UNREADABLE */
 		if (reg->tables->len == 0) {
 			GString *why = g_string_new(NULL);

@@ -10,9 +10,6 @@
  * evidence, with a note. */
 void isms_rule_evidence(const isms_audit *a, isms_finding *f, guint32 commit, const char *note);
 
-/* Whether the audited version can be read as a text document. */
-int isms_readable(const isms_document *d);
-
 int isms_check_no_documents(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_unreadable(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_no_metadata(const isms_audit *a, const isms_rule *r, isms_findings *out);

@@ -173,9 +173,8 @@ int isms_check_soa_stale(const isms_audit *a, const isms_rule *r, isms_findings 
 			continue;
 		for (guint k = 0; k < a->documents->len; k++) {
 			const isms_document *d = g_ptr_array_index(a->documents, k);
-			if (d == soa || !d->in_force || isms_document_is_soa(a, d) ||
-			    d->last_body_change <= soa->last_change ||
-			    !(isms_document_declares(a, d, "6.1.3") || isms_document_declares(a, d, "8.3")))
+			if (d == soa || !d->in_force || d->is_soa || d->last_body_change <= soa->last_change ||
+			    !(isms_document_declares(d, "6.1.3") || isms_document_declares(d, "8.3")))
 				continue;
 			if (!newest || d->last_body_change > newest->last_body_change)
 				newest = d;
@@ -293,21 +292,15 @@ int isms_check_mr_missing_input(const isms_audit *a, const isms_rule *r, isms_fi
 static int check_untracked(const isms_audit *a, const isms_rule *r, isms_findings *out,
                            isms_record_kind kind)
 {
-	GHashTable *doc_ids;
-
 	if (a->registers->len == 0)
 		return 0; /* REG-NOT-FOUND */
-	doc_ids = g_hash_table_new(g_str_hash, g_str_equal);
-	for (guint i = 0; i < a->documents->len; i++)
-		g_hash_table_add(doc_ids, ((isms_document *)g_ptr_array_index(a->documents, i))->identity);
 	for (guint i = 0; i < a->records->len; i++) {
 		const isms_record *rec = g_ptr_array_index(a->records, i);
 		if (rec->kind != kind)
 			continue;
 		for (guint k = 0; k < rec->refs->len; k++) {
 			const isms_record_ref *ref = g_ptr_array_index(rec->refs, k);
-			if (g_hash_table_contains(a->tracked, ref->id) ||
-			    g_hash_table_contains(doc_ids, ref->id))
+			if (g_hash_table_contains(a->tracked, ref->id))
 				continue;
 			if (kind == ISMS_RECORD_REVIEW)
 				isms_findings_add(out, r, rec->doc->path, ref->line, rec->doc->identity, ref->id,
@@ -322,7 +315,6 @@ static int check_untracked(const isms_audit *a, const isms_rule *r, isms_finding
 				                  ref->id);
 		}
 	}
-	g_hash_table_destroy(doc_ids);
 	return 0;
 }
 
@@ -356,61 +348,84 @@ static int same_person(const char *auditor, const char *name, const char *email)
 	return same;
 }
 
-static int is_register_doc(const isms_audit *a, const isms_document *d)
+/* The author of a commit as {name, email}, looked up once per run of the
+ * rule (audit periods overlap). */
+static int author_of(const isms_audit *a, GHashTable *authors, guint32 c, char ***out)
 {
-	for (guint i = 0; i < a->registers->len; i++)
-		if (((isms_register_model *)g_ptr_array_index(a->registers, i))->doc == d)
-			return 1;
+	char **who = g_hash_table_lookup(authors, GUINT_TO_POINTER(c));
+	int error;
+
+	if (!who) {
+		who = g_new0(char *, 3);
+		if ((error = isms_audit_commit_author(a, c, &who[0], &who[1])) < 0) {
+			g_free(who);
+			return error;
+		}
+		g_hash_table_insert(authors, GUINT_TO_POINTER(c), who);
+	}
+	*out = who;
 	return 0;
+}
+
+/* Of the commits that changed controlled documents in (start, end], how
+ * many the auditor authored, and the latest of those. */
+static int authorship(const isms_audit *a, GHashTable *authors, const char *auditor,
+                      isms_day start, isms_day end, guint *own, guint *total, guint32 *latest)
+{
+	GHashTable *commits = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GHashTableIter it;
+	gpointer key;
+	int error = 0;
+
+	for (guint k = 0; k < a->documents->len; k++) {
+		const isms_document *d = g_ptr_array_index(a->documents, k);
+		if (d->is_record || d->is_register || !isms_document_readable(d))
+			continue;
+		for (guint t = 0; t < d->touches->len; t++) {
+			guint32 c = g_array_index(d->touches, guint32, t);
+			isms_day day = isms_audit_commit(a, c)->date;
+			if (day > start && day <= end)
+				g_hash_table_add(commits, GUINT_TO_POINTER(c));
+		}
+	}
+	*own = *total = 0;
+	*latest = ISMS_NO_COMMIT;
+	g_hash_table_iter_init(&it, commits);
+	while (g_hash_table_iter_next(&it, &key, NULL)) {
+		guint32 c = GPOINTER_TO_UINT(key);
+		char **who;
+		if ((error = author_of(a, authors, c, &who)) < 0)
+			break;
+		(*total)++;
+		if (same_person(auditor, who[0], who[1])) {
+			(*own)++;
+			if (*latest == ISMS_NO_COMMIT || c > *latest)
+				*latest = c;
+		}
+	}
+	g_hash_table_destroy(commits);
+	return error;
 }
 
 int isms_check_ia_not_independent(const isms_audit *a, const isms_rule *r, isms_findings *out)
 {
+	GHashTable *authors = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+	                                            (GDestroyNotify)g_strfreev);
 	int error = 0;
 
 	for (guint i = 0; error == 0 && i < a->records->len; i++) {
 		const isms_record *rec = g_ptr_array_index(a->records, i);
-		GHashTable *commits;
-		GHashTableIter it;
-		gpointer key;
-		guint total = 0, own = 0;
-		guint32 sample = ISMS_NO_COMMIT;
+		guint own, total;
+		guint32 latest;
+		char day[ISMS_DATE_BUFSIZE];
 		if (rec->kind != ISMS_RECORD_AUDIT || !rec->auditor || !rec->doc->meta->has_date)
 			continue;
 		isms_day end = rec->doc->meta->date;
-		isms_day start = isms_date_add_months(end, -a->config.audit_months);
-		/* the commits that changed controlled documents in the audited period */
-		commits = g_hash_table_new(g_direct_hash, g_direct_equal);
-		for (guint k = 0; k < a->documents->len; k++) {
-			const isms_document *d = g_ptr_array_index(a->documents, k);
-			if (d->is_record || is_register_doc(a, d) || !isms_document_readable(d))
-				continue;
-			for (guint t = 0; t < d->touches->len; t++) {
-				guint32 c = g_array_index(d->touches, guint32, t);
-				isms_day day = isms_audit_commit(a, c)->date;
-				if (day > start && day <= end)
-					g_hash_table_add(commits, GUINT_TO_POINTER(c));
-			}
-		}
-		g_hash_table_iter_init(&it, commits);
-		while (g_hash_table_iter_next(&it, &key, NULL)) {
-			char *name = NULL, *email = NULL;
-			guint32 c = GPOINTER_TO_UINT(key);
-			if ((error = isms_audit_commit_author(a, c, &name, &email)) < 0)
-				break;
-			total++;
-			if (same_person(rec->auditor, name, email)) {
-				own++;
-				if (sample == ISMS_NO_COMMIT || c > sample)
-					sample = c;
-			}
-			g_free(name);
-			g_free(email);
-		}
-		g_hash_table_destroy(commits);
-		if (error < 0 || total == 0 || own * 2 < total)
+		if ((error = authorship(a, authors, rec->auditor,
+		                        isms_date_add_months(end, -a->config.audit_months), end, &own,
+		                        &total, &latest)) < 0 ||
+		    total == 0 || own * 2 < total)
 			continue;
-		char day[ISMS_DATE_BUFSIZE];
 		isms_finding *f = isms_findings_add(
 		    out, r, rec->doc->path, rec->auditor_line, rec->doc->identity, NULL,
 		    "the auditor '%s' authored %u of the %u commits (%u%%) that changed controlled "
@@ -418,8 +433,9 @@ int isms_check_ia_not_independent(const isms_audit *a, const isms_rule *r, isms_
 		    "own work",
 		    rec->auditor, own, total, own * 100 / total, a->config.audit_months,
 		    isms_date_format(end, day));
-		isms_rule_evidence(a, f, sample, "latest commit by the auditor in the period");
+		isms_rule_evidence(a, f, latest, "latest commit by the auditor in the period");
 	}
+	g_hash_table_destroy(authors);
 	return error;
 }
 
