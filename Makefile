@@ -3,6 +3,7 @@
 #   make demo     audit the bundled demo ISMS
 #   make check    build and run every test
 #   make check-asan   the tests under AddressSanitizer and UBSan
+#   make golden   rewrite the golden files of the report tests
 # Missing dependencies are installed by scripts/install-deps (Debian).
 
 BUILD   ?= build
@@ -31,7 +32,7 @@ TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 FIXTURES = $(patsubst fixtures/%.fixture,$(BUILD)/fixtures/%.built,\
 	$(wildcard fixtures/*.fixture fixtures/*/*.fixture))
 
-.PHONY: all demo check check-asan fixtures clean deps
+.PHONY: all demo check check-asan golden fixtures clean deps
 all: $(BUILD)/isms-audit
 
 $(BUILD)/config.mk: scripts/install-deps
@@ -78,6 +79,11 @@ demo: $(BUILD)/isms-audit $(BUILD)/fixtures/demo.built
 
 check: $(BUILD)/isms-audit $(BUILD)/check_runner fixtures
 	ISMS_AUDIT=$(BUILD)/isms-audit ISMS_FIXTURES=$(BUILD)/fixtures \
+	  ISMS_SRCDIR=$(CURDIR) $(BUILD)/check_runner
+
+# rewrite tests/golden/ from the current output (review the diff!)
+golden: $(BUILD)/isms-audit $(BUILD)/check_runner fixtures
+	ISMS_UPDATE_GOLDEN=1 ISMS_AUDIT=$(BUILD)/isms-audit ISMS_FIXTURES=$(BUILD)/fixtures \
 	  ISMS_SRCDIR=$(CURDIR) $(BUILD)/check_runner
 
 check-asan:

@@ -45,13 +45,17 @@ void isms_audit_free(isms_audit *a)
 	if (a->registers)
 		g_ptr_array_free(a->registers, TRUE);
 	if (a->metas)
-		g_hash_table_destroy(a->metas);
+		g_hash_table_unref(a->metas); /* shared with models derived from it */
 	isms_history_dispose(&a->history);
+	g_free(a->root);
+	if (a->base) { /* borrowed */
+		g_free(a);
+		return;
+	}
 	isms_config_dispose(&a->config);
 	if (a->shallow_cut)
 		g_hash_table_destroy(a->shallow_cut);
 	git_repository_free(a->repo);
-	g_free(a->root);
 	g_free(a);
 	git_libgit2_shutdown();
 }
@@ -457,6 +461,68 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 		goto done;
 done:
 	if (error < 0) {
+		isms_audit_free(a);
+		return error;
+	}
+	*out = a;
+	return 0;
+}
+
+/* ---- a model as of an earlier day --------------------------------------- */
+
+guint32 isms_audit_commit_by(const isms_audit *a, isms_day day)
+{
+	/* as resolve_tip does: back along the first parents to the first commit
+	 * recorded by then */
+	for (guint32 i = a->history.commits->len; i > 0; i--)
+		if (isms_audit_commit(a, i - 1)->date <= day)
+			return i - 1;
+	return ISMS_NO_COMMIT;
+}
+
+/* The base's history up to and including commit index `last`. */
+static void cut_history(const isms_history *from, guint32 last, isms_history *out)
+{
+	GHashTableIter it;
+	gpointer key, val;
+
+	g_array_append_vals(out->commits, from->commits->data, last + 1);
+	g_hash_table_iter_init(&it, from->paths);
+	while (g_hash_table_iter_next(&it, &key, &val)) {
+		const GArray *ev = val;
+		guint n = 0;
+		while (n < ev->len && g_array_index(ev, isms_path_event, n).commit <= last)
+			n++;
+		if (n == 0)
+			continue;
+		GArray *copy = g_array_sized_new(FALSE, FALSE, sizeof(isms_path_event), n);
+		g_array_append_vals(copy, ev->data, n);
+		g_hash_table_insert(out->paths, g_strdup(key), copy);
+	}
+}
+
+int isms_audit_open_at(const isms_audit *base, guint32 commit, isms_day today,
+                       isms_audit **out)
+{
+	isms_audit *a;
+	int error;
+
+	if (commit >= base->history.commits->len)
+		return isms_error_set(ISMS_ERROR, "no commit %u in the history", commit);
+	a = g_new0(isms_audit, 1);
+	a->base = base;
+	a->config = base->config; /* borrowed: never disposed by this model */
+	a->repo = base->repo;
+	a->root = g_strdup(base->root);
+	a->shallow = base->shallow;
+	a->shallow_cut = base->shallow_cut;
+	a->today = today;
+	a->metas = g_hash_table_ref(base->metas);
+	a->documents = g_ptr_array_new_with_free_func(document_free);
+	isms_history_init(&a->history);
+	cut_history(&base->history, commit, &a->history);
+	if ((error = build_documents(a)) < 0 || (error = isms_audit_replay_registers(a)) < 0 ||
+	    (error = isms_audit_build_management(a)) < 0) {
 		isms_audit_free(a);
 		return error;
 	}

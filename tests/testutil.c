@@ -194,3 +194,63 @@ void drop_management(isms_findings *fs)
 			}
 	}
 }
+
+/* ---- golden files ------------------------------------------------------- */
+
+char *replace_all(const char *text, const char *from, const char *to)
+{
+	GString *s = g_string_new(text);
+
+	if (*from)
+		g_string_replace(s, from, to, 0);
+	return g_string_free(s, FALSE);
+}
+
+char *run_report(const char *fixture, const char *as_of, const char *const *extra, int *rc)
+{
+	char *path = fixture_path(fixture), *out = NULL, *norm;
+	const char *argv[32] = {"check", path, "--as-of", as_of};
+	int n = 4;
+
+	for (; extra && *extra && n < 31; extra++)
+		argv[n++] = *extra;
+	argv[n] = NULL;
+	*rc = run_cli(argv, (const char *const[]){"NO_COLOR=1", NULL}, &out, NULL);
+	norm = replace_all(out, path, "$FIXTURE");
+	g_free(out);
+	g_free(path);
+	return norm;
+}
+
+void expect_golden(const char *name, const char *actual)
+{
+	const char *src = getenv("ISMS_SRCDIR");
+	char *path = g_build_filename(src ? src : ".", "tests", "golden", name, NULL);
+	char *want = NULL;
+	gsize len = 0;
+
+	if (getenv("ISMS_UPDATE_GOLDEN")) {
+		char *dir = g_path_get_dirname(path);
+		g_mkdir_with_parents(dir, 0755);
+		ck_assert_msg(g_file_set_contents(path, actual, -1, NULL), "cannot write %s", path);
+		g_free(dir);
+		g_free(path);
+		return;
+	}
+	ck_assert_msg(g_file_get_contents(path, &want, &len, NULL),
+	              "missing golden file %s (run 'make golden' to create it)", path);
+	if (strcmp(want, actual) != 0) {
+		/* name the first differing line, keep the whole output for diff(1) */
+		char *got = g_strconcat(path, ".actual", NULL);
+		int line = 1;
+		const char *w = want, *a = actual;
+		for (; *w && *w == *a; w++, a++)
+			line += *w == '\n';
+		g_file_set_contents(got, actual, -1, NULL);
+		ck_abort_msg("%s differs from the golden file at line %d (output kept in %s; "
+		             "'make golden' accepts it)",
+		             name, line, got);
+	}
+	g_free(want);
+	g_free(path);
+}

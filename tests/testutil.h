@@ -59,6 +59,19 @@ void run_or_fail(const char *const *argv);
 /* The date of a commit index as YYYY-MM-DD (static buffer). */
 const char *commit_date(const isms_audit *a, guint32 index);
 
+/* `text` with every `from` replaced by `to`; caller frees. */
+char *replace_all(const char *text, const char *from, const char *to);
+
+/* Run `check FIXTURE --as-of AS_OF EXTRA...` with NO_COLOR and return its
+ * standard output with the fixture's path replaced by "$FIXTURE" (caller
+ * frees); the exit code goes to *rc. */
+char *run_report(const char *fixture, const char *as_of, const char *const *extra, int *rc);
+
+/* Assert that `actual` equals tests/golden/NAME. With ISMS_UPDATE_GOLDEN set
+ * (make golden) the file is written instead. On a difference the output is
+ * kept beside the golden file as NAME.actual. */
+void expect_golden(const char *name, const char *actual);
+
 Suite *date_suite(void);
 Suite *frontmatter_suite(void);
 Suite *document_suite(void);

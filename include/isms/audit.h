@@ -131,6 +131,8 @@ struct isms_audit {
 	GPtrArray *soas;      /* isms_soa_model *: SoA documents in force, by path */
 	GPtrArray *records;   /* isms_record *: reviews and audits in force, by path */
 	GHashTable *tracked;  /* ids of every item any register has held (set) */
+	const struct isms_audit *base; /* a model as of an earlier day: its repository,
+	                         * configuration and parsed blobs are the base's */
 };
 
 typedef struct isms_audit isms_audit;
@@ -154,6 +156,21 @@ typedef struct {
 int isms_audit_open(isms_audit **out, const isms_audit_options *opts);
 
 void isms_audit_free(isms_audit *audit);
+
+/* The last commit of the history recorded by the end of `day` (the branch
+ * as it stood then), or ISMS_NO_COMMIT. */
+guint32 isms_audit_commit_by(const isms_audit *audit, isms_day day);
+
+/*
+ * The model of `base` as it stood at its commit index `commit`, audited on
+ * `today`: base's history walk cut after that commit, with base's
+ * configuration and repository (borrowed) and its cache of parsed blobs
+ * (shared: blobs the new model parses are added to it). No history is
+ * walked again. Free the result with isms_audit_free() before the base.
+ * Returns 0 or an error of the model (ISMS_EREPO).
+ */
+int isms_audit_open_at(const isms_audit *base, guint32 commit, isms_day today,
+                       isms_audit **out);
 
 /* The commit at an index of the history; borrowed. */
 const isms_commit *isms_audit_commit(const isms_audit *audit, guint32 index);

@@ -5,25 +5,76 @@
 
 #include "isms/audit.h"
 #include "isms/finding.h"
+#include "isms/trend.h"
 
 /*
  * Reports: one function per format over the audit model and the sorted
- * finding list. Reports never decide anything; they only format.
+ * finding list. Reports never decide anything; they only format. Every
+ * string that comes from the audited repository is escaped for the format
+ * it lands in: no document text can break out of its field.
  */
 typedef struct {
 	int color;              /* ANSI colour in the text report */
-	isms_severity fail_on;  /* shown in the summary */
+	isms_severity fail_on;  /* shown in the summary; junit: failures at or above it */
+	const isms_trend *trend; /* the HTML report's trend chart, or NULL */
 } isms_report_options;
 
-#define ISMS_REPORT_OPTIONS_INIT {0, ISMS_SEV_MINOR}
+#define ISMS_REPORT_OPTIONS_INIT {0, ISMS_SEV_MINOR, NULL}
+
+typedef int (*isms_report_fn)(const isms_audit *a, const isms_findings *fs,
+                              const isms_report_options *opts, FILE *out);
+
+/* One row of the format table (`--format NAME`). */
+typedef struct {
+	const char *name;
+	const char *summary; /* for --help and the README */
+	isms_report_fn write;
+} isms_report_format;
+
+extern const isms_report_format isms_report_formats[];
+extern const size_t isms_report_formats_count;
+
+/* The format called `name`, or NULL. */
+const isms_report_format *isms_report_format_find(const char *name);
 
 /* The auditor's report: findings grouped by clause, then a summary line.
- * Returns 0, or ISMS_EREPO if writing fails. */
+ * Each function returns 0, or ISMS_EREPO if writing fails. */
 int isms_report_text(const isms_audit *a, const isms_findings *fs,
                      const isms_report_options *opts, FILE *out);
 
-/* The JSON contract (README, "JSON output"). Returns 0 or ISMS_EREPO. */
+/* The JSON contract (README, "JSON output"). */
 int isms_report_json(const isms_audit *a, const isms_findings *fs,
                      const isms_report_options *opts, FILE *out);
+
+/* SARIF 2.1.0 for GitHub code scanning. */
+int isms_report_sarif(const isms_audit *a, const isms_findings *fs,
+                      const isms_report_options *opts, FILE *out);
+
+/* JUnit XML: a testsuite per clause, a testcase per rule and subject. */
+int isms_report_junit(const isms_audit *a, const isms_findings *fs,
+                      const isms_report_options *opts, FILE *out);
+
+/* The GitLab Code Quality JSON array. */
+int isms_report_codeclimate(const isms_audit *a, const isms_findings *fs,
+                            const isms_report_options *opts, FILE *out);
+
+/* GitHub Actions workflow commands (annotations). */
+int isms_report_github(const isms_audit *a, const isms_findings *fs,
+                       const isms_report_options *opts, FILE *out);
+
+/* A GitHub-flavoured Markdown summary, under 1 MiB. */
+int isms_report_markdown(const isms_audit *a, const isms_findings *fs,
+                         const isms_report_options *opts, FILE *out);
+
+/* The self-contained HTML self-assessment with inline SVG charts. */
+int isms_report_html(const isms_audit *a, const isms_findings *fs,
+                     const isms_report_options *opts, FILE *out);
+
+/* Trend reports (`isms-audit trend`): a text table, CSV (RFC 4180), JSON,
+ * or a self-contained HTML page with the trend chart. */
+int isms_trend_report_text(const isms_trend *t, FILE *out);
+int isms_trend_report_csv(const isms_trend *t, FILE *out);
+int isms_trend_report_json(const isms_trend *t, FILE *out);
+int isms_trend_report_html(const isms_trend *t, FILE *out);
 
 #endif

@@ -1,4 +1,5 @@
 /* isms-audit: the command-line program over the core library. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include "isms/init.h"
 #include "isms/report.h"
 #include "isms/rules.h"
+#include "isms/trend.h"
 #include "isms/version.h"
 #include "isms/wrap.h"
 
@@ -18,6 +20,7 @@ enum { EXIT_PASS = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2, EXIT_REPO = 3 };
 
 static const char usage_text[] =
     "usage: isms-audit check [PATH] [options]\n"
+    "       isms-audit trend [PATH] --since DATE [--every month|quarter] [options]\n"
     "       isms-audit rules\n"
     "       isms-audit explain RULE\n"
     "       isms-audit config --explain [KEY] | --schema\n"
@@ -31,11 +34,25 @@ static const char usage_text[] =
     "                     with DATE as the audit date (default: HEAD and today)\n"
     "  --config FILE      configuration file (default: .isms-audit.yml committed at\n"
     "                     the repository root, if any)\n"
-    "  --format FORMAT    text (default) or json\n"
-    "  --output FILE      write the report to FILE instead of standard output\n"
+    "  --format FORMAT[:FILE]\n"
+    "                     a report format (below; default text), written to FILE;\n"
+    "                     repeat it for several reports from one run (one of them\n"
+    "                     may go to standard output)\n"
+    "  --output FILE      write the report of the --format before it to FILE\n"
     "  --fail-on LEVEL    major, minor (default), observation or never\n"
     "  --allow-shallow    audit a shallow clone; date-based findings are unproven\n"
+    "  --trend-since DATE|none\n"
+    "                     first day of the html report's trend chart (default: the\n"
+    "                     first of the month 11 months before the audit date)\n"
+    "  --trend-every month|quarter\n"
+    "                     the chart's period (default month)\n"
     "  --help, --version\n"
+    "\n"
+    "options of trend (the audit as of the end of each period, from one history walk):\n"
+    "  --since DATE       first day of the trend (required)\n"
+    "  --every PERIOD     month (default) or quarter\n"
+    "  --format FORMAT    text (default), csv, json or html\n"
+    "  --as-of, --config, --output, --allow-shallow   as for check\n"
     "\n"
     "config and init:\n"
     "  config --explain [KEY]  every key of .isms-audit.yml (or KEY alone): kind,\n"
@@ -48,6 +65,16 @@ static const char usage_text[] =
     "\n"
     "exit status: 0 no finding at or above the fail-on level, 1 findings at or above\n"
     "it, 2 usage or configuration error, 3 repository or I/O error.\n";
+
+/* --help: the usage, then the report formats from the format table. */
+static int help(void)
+{
+	fputs(usage_text, stdout);
+	fputs("\nreport formats of check:\n", stdout);
+	for (size_t i = 0; i < isms_report_formats_count; i++)
+		printf("  %-12s %s\n", isms_report_formats[i].name, isms_report_formats[i].summary);
+	return EXIT_PASS;
+}
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -119,7 +146,7 @@ static int cmd_config(int argc, char **argv)
 		switch (c) {
 		case 'e': explain = 1; break;
 		case 's': schema = 1; break;
-		case 'h': fputs(usage_text, stdout); return EXIT_PASS;
+		case 'h': return help();
 		default: return usage_error("%s", "invalid option");
 		}
 	}
@@ -176,7 +203,7 @@ static int cmd_init(int argc, char **argv)
 		switch (c) {
 		case 'o': output = optarg; break;
 		case 'f': force = 1; break;
-		case 'h': fputs(usage_text, stdout); return EXIT_PASS;
+		case 'h': return help();
 		default: return usage_error("%s", "invalid option");
 		}
 	}
@@ -209,6 +236,99 @@ static int cmd_init(int argc, char **argv)
 	return EXIT_PASS;
 }
 
+/* One report of a run: a format and its file (NULL: standard output). */
+typedef struct {
+	const isms_report_format *format;
+	const char *path;
+} output_spec;
+
+#define MAX_OUTPUTS 16
+
+typedef struct {
+	output_spec spec[MAX_OUTPUTS];
+	int n;
+	const char *pending; /* --output before any --format */
+} output_list;
+
+static int format_names(char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < isms_report_formats_count && used < size; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "",
+		                         isms_report_formats[i].name);
+	return 0;
+}
+
+/* --format NAME or NAME:FILE */
+static int add_format(output_list *l, const char *arg)
+{
+	const char *colon = strchr(arg, ':');
+	char name[32], names[256];
+	size_t len = colon ? (size_t)(colon - arg) : strlen(arg);
+
+	if (len >= sizeof(name))
+		len = sizeof(name) - 1;
+	memcpy(name, arg, len);
+	name[len] = '\0';
+	if (l->n == MAX_OUTPUTS)
+		return usage_error("--format: at most %s reports per run", "16");
+	if (!(l->spec[l->n].format = isms_report_format_find(name))) {
+		format_names(names, sizeof(names));
+		fprintf(stderr, "isms-audit: --format: unknown format '%s' (%s)\n", name, names);
+		fprintf(stderr, "Try 'isms-audit --help'.\n");
+		return EXIT_USAGE;
+	}
+	if (colon && !colon[1])
+		return usage_error("--format: '%s' names no file after ':'", arg);
+	l->spec[l->n++].path = colon ? colon + 1 : NULL;
+	return 0;
+}
+
+/* --output FILE: the file of the --format just before it. */
+static int add_output(output_list *l, const char *path)
+{
+	if (l->n == 0) {
+		if (l->pending)
+			return usage_error("--output: given twice ('%s')", path);
+		l->pending = path;
+		return 0;
+	}
+	if (l->spec[l->n - 1].path)
+		return usage_error("--output: the report before it already has a file ('%s')",
+		                   l->spec[l->n - 1].path);
+	l->spec[l->n - 1].path = path;
+	return 0;
+}
+
+/* The reports of a run: at most one on standard output, no file twice. */
+static int finish_outputs(output_list *l)
+{
+	if (l->n == 0)
+		l->spec[l->n++] = (output_spec){isms_report_format_find("text"), NULL};
+	if (l->pending) {
+		if (l->n > 1 || l->spec[0].path)
+			return usage_error("--output '%s': with several --format, give each its file "
+			                   "(--format FORMAT:FILE, or --output after its --format)",
+			                   l->pending);
+		l->spec[0].path = l->pending;
+	}
+	for (int i = 0; i < l->n; i++) {
+		if (l->spec[i].path && strcmp(l->spec[i].path, "-") == 0)
+			l->spec[i].path = NULL;
+		for (int k = 0; k < i; k++) {
+			if (!l->spec[i].path && !l->spec[k].path)
+				return usage_error("only one report can go to standard output; give "
+				                   "'--format %s' a file (--format FORMAT:FILE)",
+				                   l->spec[i].format->name);
+			if (l->spec[i].path && l->spec[k].path && strcmp(l->spec[i].path, l->spec[k].path) == 0)
+				return usage_error("two reports would write the same file '%s'", l->spec[i].path);
+		}
+	}
+	return 0;
+}
+
 static int want_color(FILE *out)
 {
 	const char *no = getenv("NO_COLOR");
@@ -221,6 +341,50 @@ static int want_color(FILE *out)
 	return isatty(fileno(out));
 }
 
+/* Write one report; returns 0 or an error code with its message set. */
+static int write_report(const isms_audit *audit, const isms_findings *findings,
+                        const isms_report_options *base, const output_spec *spec)
+{
+	isms_report_options ropts = *base;
+	FILE *out = stdout;
+	int error;
+
+	if (spec->path && !(out = fopen(spec->path, "w")))
+		return isms_error_set(ISMS_EREPO, "%s: cannot write the %s report: %s", spec->path,
+		                      spec->format->name, strerror(errno));
+	ropts.color = !spec->path && strcmp(spec->format->name, "text") == 0 && want_color(out);
+	error = spec->format->write(audit, findings, &ropts, out);
+	if (spec->path) {
+		if (fclose(out) != 0 && error == 0)
+			error = isms_error_set(ISMS_EREPO, "%s: cannot write the %s report", spec->path,
+			                       spec->format->name);
+	} else if (fflush(out) != 0 && error == 0) {
+		error = isms_error_set(ISMS_EREPO, "standard output: cannot write the %s report",
+		                       spec->format->name);
+	}
+	return error;
+}
+
+/* --as-of and --since: a day as YYYY-MM-DD. */
+static int parse_day(const char *opt, const char *arg, isms_day *out)
+{
+	if (strlen(arg) != 10 || isms_date_parse(arg, strlen(arg), out) < 0) {
+		fprintf(stderr, "isms-audit: %s: '%s' is not a date (YYYY-MM-DD)\n", opt, arg);
+		fprintf(stderr, "Try 'isms-audit --help'.\n");
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* The default trend of the HTML report: twelve months, monthly. */
+static isms_day default_trend_since(isms_day today)
+{
+	int y, m, d;
+
+	isms_date_ymd(isms_date_add_months(today, -11), &y, &m, &d);
+	return isms_date_add_months(today, -11) - (d - 1);
+}
+
 static int cmd_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -230,33 +394,38 @@ static int cmd_check(int argc, char **argv)
 	    {"output", required_argument, NULL, 'o'},
 	    {"fail-on", required_argument, NULL, 'F'},
 	    {"allow-shallow", no_argument, NULL, 's'},
+	    {"trend-since", required_argument, NULL, 't'},
+	    {"trend-every", required_argument, NULL, 'e'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	isms_audit_options opts = ISMS_AUDIT_OPTIONS_INIT;
 	isms_report_options ropts = ISMS_REPORT_OPTIONS_INIT;
+	isms_trend_options topts = {0, ISMS_TREND_MONTH};
 	isms_audit *audit = NULL;
 	isms_findings findings;
-	const char *format = "text", *output = NULL;
-	int have_fail_on = 0, c, error, rc;
+	isms_trend trend;
+	output_list outputs = {0};
+	int have_fail_on = 0, want_trend = 0, no_trend = 0, have_since = 0, c, error, rc;
 	isms_severity fail_on = ISMS_SEV_MINOR;
-	FILE *out = stdout;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a':
-			if (strlen(optarg) != 10 || isms_date_parse(optarg, strlen(optarg), &opts.as_of) < 0)
-				return usage_error("--as-of: '%s' is not a date (YYYY-MM-DD)", optarg);
+			if ((rc = parse_day("--as-of", optarg, &opts.as_of)) != 0)
+				return rc;
 			opts.has_as_of = 1;
 			break;
 		case 'c': opts.config_path = optarg; break;
 		case 'f':
-			if (strcmp(optarg, "text") != 0 && strcmp(optarg, "json") != 0)
-				return usage_error("--format: unknown format '%s' (text or json)", optarg);
-			format = optarg;
+			if ((rc = add_format(&outputs, optarg)) != 0)
+				return rc;
 			break;
-		case 'o': output = optarg; break;
+		case 'o':
+			if ((rc = add_output(&outputs, optarg)) != 0)
+				return rc;
+			break;
 		case 'F':
 			if (isms_severity_parse(optarg, 1, &fail_on) < 0)
 				return usage_error("--fail-on: '%s' is not major, minor, observation or never",
@@ -264,7 +433,20 @@ static int cmd_check(int argc, char **argv)
 			have_fail_on = 1;
 			break;
 		case 's': opts.allow_shallow = 1; break;
-		case 'h': fputs(usage_text, stdout); return EXIT_PASS;
+		case 't':
+			if (strcmp(optarg, "none") == 0) {
+				no_trend = 1;
+			} else {
+				if ((rc = parse_day("--trend-since", optarg, &topts.since)) != 0)
+					return rc;
+				have_since = 1;
+			}
+			break;
+		case 'e':
+			if (isms_trend_every_parse(optarg, &topts.every) < 0)
+				return usage_error("--trend-every: '%s' is not month or quarter", optarg);
+			break;
+		case 'h': return help();
 		default: return usage_error("%s", "invalid option");
 		}
 	}
@@ -272,32 +454,134 @@ static int cmd_check(int argc, char **argv)
 		opts.path = argv[optind++];
 	if (optind < argc)
 		return usage_error("unexpected argument '%s'", argv[optind]);
+	if ((rc = finish_outputs(&outputs)) != 0)
+		return rc;
+	for (int i = 0; i < outputs.n; i++)
+		want_trend |= strcmp(outputs.spec[i].format->name, "html") == 0;
+	want_trend &= !no_trend;
 
 	if ((error = isms_audit_open(&audit, &opts)) < 0)
 		return fail(error);
 	isms_findings_init(&findings);
+	isms_trend_init(&trend);
 	if ((error = isms_rules_run(audit, &findings)) < 0) {
 		rc = fail(error);
 		goto done;
 	}
-	ropts.fail_on = have_fail_on ? fail_on : audit->config.fail_on;
-	if (output && !(out = fopen(output, "w"))) {
-		fprintf(stderr, "isms-audit: %s: cannot write the report: %s\n", output, strerror(errno));
-		rc = EXIT_REPO;
-		goto done;
+	if (want_trend) {
+		if (!have_since)
+			topts.since = default_trend_since(audit->today);
+		if ((error = isms_trend_compute(audit, &topts, &trend)) < 0) {
+			rc = fail(error);
+			goto done;
+		}
+		ropts.trend = &trend;
 	}
-	ropts.color = !output && strcmp(format, "text") == 0 && want_color(out);
-	error = strcmp(format, "json") == 0 ? isms_report_json(audit, &findings, &ropts, out)
-	                                    : isms_report_text(audit, &findings, &ropts, out);
-	if (output && fclose(out) != 0 && error == 0)
-		error = isms_error_set(ISMS_EREPO, "%s: cannot write the report", output);
-	if (error < 0) {
-		rc = fail(error);
-		goto done;
+	ropts.fail_on = have_fail_on ? fail_on : audit->config.fail_on;
+	for (int i = 0; i < outputs.n; i++) {
+		if ((error = write_report(audit, &findings, &ropts, &outputs.spec[i])) < 0) {
+			rc = fail(error);
+			goto done;
+		}
 	}
 	rc = isms_findings_fail(&findings, ropts.fail_on) ? EXIT_FINDINGS : EXIT_PASS;
 done:
+	isms_trend_dispose(&trend);
 	isms_findings_dispose(&findings);
+	isms_audit_free(audit);
+	return rc;
+}
+
+static const struct {
+	const char *name;
+	int (*write)(const isms_trend *t, FILE *out);
+} trend_formats[] = {
+    {"text", isms_trend_report_text},
+    {"csv", isms_trend_report_csv},
+    {"json", isms_trend_report_json},
+};
+
+static int cmd_trend(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"since", required_argument, NULL, 'S'},
+	    {"every", required_argument, NULL, 'e'},
+	    {"as-of", required_argument, NULL, 'a'},
+	    {"config", required_argument, NULL, 'c'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"allow-shallow", no_argument, NULL, 's'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	isms_audit_options opts = ISMS_AUDIT_OPTIONS_INIT;
+	isms_trend_options topts = {0, ISMS_TREND_MONTH};
+	isms_audit *audit = NULL;
+	isms_trend trend;
+	const char *output = NULL;
+	int (*write)(const isms_trend *, FILE *) = isms_trend_report_text;
+	int have_since = 0, c, error, rc;
+	FILE *out = stdout;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'S':
+			if ((rc = parse_day("--since", optarg, &topts.since)) != 0)
+				return rc;
+			have_since = 1;
+			break;
+		case 'e':
+			if (isms_trend_every_parse(optarg, &topts.every) < 0)
+				return usage_error("--every: '%s' is not month or quarter", optarg);
+			break;
+		case 'a':
+			if ((rc = parse_day("--as-of", optarg, &opts.as_of)) != 0)
+				return rc;
+			opts.has_as_of = 1;
+			break;
+		case 'c': opts.config_path = optarg; break;
+		case 'f': {
+			size_t i = 0;
+			while (i < G_N_ELEMENTS(trend_formats) && strcmp(trend_formats[i].name, optarg) != 0)
+				i++;
+			if (i == G_N_ELEMENTS(trend_formats))
+				return usage_error("--format: unknown trend format '%s' (text, csv, json or html)",
+				                   optarg);
+			write = trend_formats[i].write;
+			break;
+		}
+		case 'o': output = optarg; break;
+		case 's': opts.allow_shallow = 1; break;
+		case 'h': return help();
+		default: return usage_error("%s", "invalid option");
+		}
+	}
+	if (optind < argc)
+		opts.path = argv[optind++];
+	if (optind < argc)
+		return usage_error("unexpected argument '%s'", argv[optind]);
+	if (!have_since)
+		return usage_error("%s", "trend needs --since DATE (the first day of the trend)");
+
+	if ((error = isms_audit_open(&audit, &opts)) < 0)
+		return fail(error);
+	isms_trend_init(&trend);
+	if ((error = isms_trend_compute(audit, &topts, &trend)) < 0) {
+		rc = fail(error);
+		goto done;
+	}
+	if (output && !(out = fopen(output, "w"))) {
+		fprintf(stderr, "isms-audit: %s: cannot write the trend: %s\n", output, strerror(errno));
+		rc = EXIT_REPO;
+		goto done;
+	}
+	error = write(&trend, out);
+	if (output && fclose(out) != 0 && error == 0)
+		error = isms_error_set(ISMS_EREPO, "%s: cannot write the trend", output);
+	rc = error < 0 ? fail(error) : EXIT_PASS;
+done:
+	isms_trend_dispose(&trend);
 	isms_audit_free(audit);
 	return rc;
 }
@@ -305,11 +589,10 @@ done:
 int main(int argc, char **argv)
 {
 	if (argc < 2)
-		return usage_error("%s", "missing command (check, rules, explain, config or init)");
+		return usage_error("%s", "missing command (check, trend, rules, explain, config or init)");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
-		fputs(usage_text, stdout);
-		return EXIT_PASS;
+		return help();
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
 		printf("%s %s\n", ISMS_NAME, ISMS_VERSION);
@@ -317,6 +600,8 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "check") == 0)
 		return cmd_check(argc - 1, argv + 1);
+	if (strcmp(argv[1], "trend") == 0)
+		return cmd_trend(argc - 1, argv + 1);
 	if (strcmp(argv[1], "rules") == 0)
 		return cmd_rules();
 	if (strcmp(argv[1], "explain") == 0) {

@@ -1,0 +1,19 @@
+/* The format table: `--format NAME` picks a row. */
+#include <string.h>
+
+#include "isms/report.h"
+
+const isms_report_format isms_report_formats[] = {
+    {"text", "the auditor's report for a terminal (default)", isms_report_text},
+    {"json", "the full audit model and findings (README, JSON output)", isms_report_json},
+};
+
+const size_t isms_report_formats_count = sizeof(isms_report_formats) / sizeof(isms_report_formats[0]);
+
+const isms_report_format *isms_report_format_find(const char *name)
+{
+	for (size_t i = 0; i < isms_report_formats_count; i++)
+		if (strcmp(isms_report_formats[i].name, name) == 0)
+			return &isms_report_formats[i];
+	return NULL;
+}
