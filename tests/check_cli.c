@@ -510,6 +510,77 @@ START_TEST(json_registers_contract)
 }
 END_TEST
 
+/* One history walk feeds every report: --format FORMAT:FILE, or --output
+ * after its --format; at most one report on standard output. */
+START_TEST(several_reports_from_one_run)
+{
+	char *repo = fixture_path("rules/healthy"), *dir = g_dir_make_tmp("isms-multi-XXXXXX", NULL);
+	char *json_path = g_build_filename(dir, "r.json", NULL);
+	char *text_path = g_build_filename(dir, "r.txt", NULL);
+	char *spec = g_strconcat("json:", json_path, NULL), *out = NULL, *err = NULL, *text = NULL;
+	json_t *root;
+
+	ck_assert_int_eq(RUN(&out, &err, "check", repo, "--as-of", "2026-01-15", "--format", "text",
+	                     "--format", spec),
+	                 0);
+	ck_assert_ptr_nonnull(strstr(out, "Summary: 0 major, 0 minor, 1 observation"));
+	ck_assert_str_eq(err, "");
+	root = json_load_file(json_path, 0, NULL);
+	ck_assert_ptr_nonnull(root);
+	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(root, "summary"),
+	                                                    "observation")),
+	                 1);
+	json_decref(root);
+	g_free(out);
+	g_free(err);
+	unlink(json_path);
+	/* --output binds to the --format before it */
+	ck_assert_int_eq(RUN(&out, NULL, "check", repo, "--as-of", "2026-01-15", "--format", "json",
+	                     "--output", json_path, "--format", "text", "--output", text_path),
+	                 0);
+	ck_assert_str_eq(out, "");
+	ck_assert(g_file_get_contents(text_path, &text, NULL, NULL));
+	ck_assert_ptr_nonnull(strstr(text, "Summary: 0 major, 0 minor, 1 observation"));
+	ck_assert_ptr_nonnull(root = json_load_file(json_path, 0, NULL));
+	json_decref(root);
+	g_free(text);
+	g_free(out);
+
+	ck_assert_int_eq(RUN(NULL, &err, "check", repo, "--format", "json", "--format", "text"), 2);
+	ck_assert_str_eq(err, "isms-audit: only one report can go to standard output; give "
+	                      "'--format text' a file (--format FORMAT:FILE)\n"
+	                      "Try 'isms-audit --help'.\n");
+	g_free(err);
+	ck_assert_int_eq(RUN(NULL, &err, "check", repo, "--format", spec, "--format", "text",
+	                     "--output", json_path),
+	                 2);
+	ck_assert_ptr_nonnull(strstr(err, "two reports would write the same file '"));
+	g_free(err);
+	ck_assert_int_eq(RUN(NULL, &err, "check", repo, "--format", "json:"), 2);
+	ck_assert_ptr_nonnull(strstr(err, "--format: 'json:' names no file after ':'"));
+	g_free(err);
+	ck_assert_int_eq(RUN(NULL, &err, "check", repo, "--format", spec, "--output", text_path), 2);
+	ck_assert_ptr_nonnull(strstr(err, "--output: the report before it already has a file"));
+	g_free(err);
+	ck_assert_int_eq(RUN(NULL, &err, "check", repo, "--output", text_path, "--format", "json",
+	                     "--format", "text"),
+	                 2);
+	ck_assert_ptr_nonnull(strstr(err, "with several --format, give each its file"));
+	g_free(err);
+	ck_assert_int_eq(RUN(NULL, &err, "check", repo, "--format", "xml:out.xml"), 2);
+	ck_assert_ptr_nonnull(strstr(err, "--format: unknown format 'xml' (text, json"));
+	g_free(err);
+	unlink(json_path);
+	unlink(text_path);
+	rmdir(dir);
+	g_free(spec);
+	g_free(json_path);
+	g_free(text_path);
+	g_free(dir);
+	g_free(repo);
+}
+END_TEST
+
 Suite *cli_suite(void)
 {
 	Suite *s = suite_create("cli");
@@ -526,6 +597,7 @@ Suite *cli_suite(void)
 	tcase_add_test(tc, json_registers_contract);
 	tcase_add_test(tc, any_folder_inside_the_work_tree_will_do);
 	tcase_add_test(tc, output_file_holds_the_report);
+	tcase_add_test(tc, several_reports_from_one_run);
 	tcase_add_test(tc, help_version_rules_and_explain);
 	tcase_add_test(tc, the_readme_lists_every_rule_as_the_table_says);
 	tcase_add_test(tc, waived_findings_are_reported_apart_and_never_fail);

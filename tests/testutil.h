@@ -88,5 +88,6 @@ Suite *soa_suite(void);
 Suite *system_rules_suite(void);
 Suite *cli_suite(void);
 Suite *init_suite(void);
+Suite *trend_suite(void);
 
 #endif
