@@ -44,6 +44,10 @@ void isms_audit_free(isms_audit *a)
 		g_hash_table_destroy(a->tracked);
 	if (a->registers)
 		g_ptr_array_free(a->registers, TRUE);
+	if (a->snapshots)
+		g_hash_table_destroy(a->snapshots);
+	if (a->checkpoints)
+		g_array_free(a->checkpoints, TRUE);
 	if (a->metas)
 		g_hash_table_unref(a->metas); /* shared with models derived from it */
 	isms_history_dispose(&a->history);
@@ -408,6 +412,29 @@ static int build_documents(isms_audit *a)
 	return error;
 }
 
+static int cmp_commit(gconstpointer pa, gconstpointer pb)
+{
+	guint32 x = *(const guint32 *)pa, y = *(const guint32 *)pb;
+
+	return (x > y) - (x < y);
+}
+
+/* The commits of the checkpoint days, once each, ascending. */
+static void resolve_checkpoints(isms_audit *a, const GArray *days)
+{
+	a->checkpoints = g_array_new(FALSE, FALSE, sizeof(guint32));
+	for (guint i = 0; i < days->len; i++) {
+		guint32 c = isms_audit_commit_by(a, g_array_index(days, isms_day, i));
+		if (c != ISMS_NO_COMMIT)
+			g_array_append_val(a->checkpoints, c);
+	}
+	g_array_sort(a->checkpoints, cmp_commit);
+	for (guint i = 1; i < a->checkpoints->len; i++)
+		if (g_array_index(a->checkpoints, guint32, i) ==
+		    g_array_index(a->checkpoints, guint32, i - 1))
+			g_array_remove_index(a->checkpoints, i--);
+}
+
 int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 {
 	static const isms_audit_options defaults = ISMS_AUDIT_OPTIONS_INIT;
@@ -455,8 +482,11 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	a->shallow_cut = isms_history_shallow_cut(a->repo);
 	a->today = opts->has_as_of ? opts->as_of : isms_date_today();
 	if ((error = resolve_tip(a, opts, &tip)) < 0 || (error = load_config(a, opts, &tip)) < 0 ||
-	    (error = isms_history_walk(a->repo, &tip, &a->config, a->shallow_cut, &a->history)) < 0 ||
-	    (error = build_documents(a)) < 0 || (error = isms_audit_replay_registers(a)) < 0 ||
+	    (error = isms_history_walk(a->repo, &tip, &a->config, a->shallow_cut, &a->history)) < 0)
+		goto done;
+	if (opts->checkpoints)
+		resolve_checkpoints(a, opts->checkpoints);
+	if ((error = build_documents(a)) < 0 || (error = isms_audit_replay_registers(a)) < 0 ||
 	    (error = isms_audit_build_management(a)) < 0)
 		goto done;
 done:

@@ -594,6 +594,26 @@ void isms_register_free(isms_register *reg)
 	g_free(reg);
 }
 
+isms_register *isms_register_share(const isms_register *reg)
+{
+	isms_register *c = g_new0(isms_register, 1);
+
+	c->tables = g_ptr_array_new_with_free_func(g_free);
+	for (guint i = 0; i < reg->tables->len; i++)
+		g_ptr_array_add(c->tables, g_memdup2(g_ptr_array_index(reg->tables, i),
+		                                     sizeof(isms_reg_table)));
+	c->others = g_array_copy(reg->others);
+	c->idless = g_array_copy(reg->idless);
+	c->items = g_ptr_array_new_full(reg->items->len, item_free);
+	for (guint i = 0; i < reg->items->len; i++) {
+		isms_reg_item *it = g_ptr_array_index(reg->items, i);
+		it->refs++; /* rows are never changed once read: sharing is safe */
+		g_ptr_array_add(c->items, it);
+	}
+	c->rows = reg->rows;
+	return c;
+}
+
 const isms_reg_item *isms_register_item(const isms_register *reg, const char *id)
 {
 	for (guint i = 0; i < reg->items->len; i++) {

@@ -157,17 +157,123 @@ static void compare(isms_register_model *m, GHashTable *by_id, const isms_regist
 	}
 }
 
+/* The replay of a register as it stood at a checkpoint, for a model
+ * derived there: which versions it had read, and its state. */
+typedef struct {
+	guint versions;        /* events of the document's version list read */
+	isms_path_event last;  /* the last of them */
+	isms_register_model *model; /* NULL once a derived model took it */
+} snapshot;
+
+static void snapshot_free(gpointer p)
+{
+	snapshot *s = p;
+
+	if (s->model)
+		model_free(s->model);
+	g_free(s);
+}
+
+/* A copy of the replay so far: item histories copied, rows shared. */
+static isms_register_model *model_copy(const isms_register_model *m, const isms_register *cur)
+{
+	isms_register_model *c = g_new0(isms_register_model, 1);
+
+	c->doc = m->doc;
+	c->versions = m->versions;
+	c->current = isms_register_share(cur);
+	c->items = g_ptr_array_new_full(m->items->len, history_free);
+	for (guint i = 0; i < m->items->len; i++) {
+		const isms_item_history *h = g_ptr_array_index(m->items, i);
+		isms_item_history *k = g_memdup2(h, sizeof(*h));
+		k->id = g_strdup(h->id);
+		k->transitions = g_array_copy(h->transitions);
+		if (h->kept)
+			h->kept->refs++; /* shared: items are never changed once read */
+		/* an item still listed points into `cur`, whose rows the copy shares */
+		g_ptr_array_add(c->items, k);
+	}
+	return c;
+}
+
+static void take_snapshot(isms_audit *a, const isms_register_model *m, const isms_register *cur,
+                          guint32 commit, guint versions)
+{
+	snapshot *s = g_new0(snapshot, 1);
+	GPtrArray *list;
+
+	if (!a->snapshots)
+		a->snapshots = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+		                                     (GDestroyNotify)g_ptr_array_unref);
+	list = g_hash_table_lookup(a->snapshots, GUINT_TO_POINTER(commit));
+	if (!list) {
+		list = g_ptr_array_new_with_free_func(snapshot_free);
+		g_hash_table_insert(a->snapshots, GUINT_TO_POINTER(commit), list);
+	}
+	s->versions = versions;
+	s->last = g_array_index(m->doc->versions, isms_path_event, versions - 1);
+	s->model = model_copy(m, cur);
+	g_ptr_array_add(list, s);
+}
+
+/* The base's snapshot of this register at the derived model's commit: the
+ * same version list cut there (the same events, renames included). */
+static isms_register_model *adopt_snapshot(isms_audit *a, const isms_document *d)
+{
+	guint32 commit = a->history.commits->len - 1;
+	GPtrArray *list;
+
+	if (!a->base || !a->base->snapshots ||
+	    !(list = g_hash_table_lookup(a->base->snapshots, GUINT_TO_POINTER(commit))))
+		return NULL;
+	for (guint i = 0; i < list->len; i++) {
+		snapshot *s = g_ptr_array_index(list, i);
+		const isms_path_event *last =
+		    &g_array_index(d->versions, isms_path_event, d->versions->len - 1);
+		if (s->model && s->versions == d->versions->len && s->last.commit == last->commit &&
+		    git_oid_equal(&s->last.blob, &last->blob)) {
+			isms_register_model *m = s->model;
+			s->model = NULL;
+			m->doc = d;
+			return m;
+		}
+	}
+	return NULL;
+}
+
+guint isms_audit_snapshots_left(const isms_audit *a)
+{
+	GHashTableIter it;
+	gpointer value;
+	guint n = 0;
+
+	if (!a->snapshots)
+		return 0;
+	g_hash_table_iter_init(&it, a->snapshots);
+	while (g_hash_table_iter_next(&it, NULL, &value)) {
+		const GPtrArray *list = value;
+		for (guint i = 0; i < list->len; i++)
+			n += ((const snapshot *)g_ptr_array_index(list, i))->model != NULL;
+	}
+	return n;
+}
+
 static int replay(isms_audit *a, isms_register_model *m)
 {
 	GHashTable *by_id = g_hash_table_new(g_str_hash, g_str_equal);
 	isms_register *prev = NULL;
 	const git_oid *prev_blob = NULL;
 	git_blob *pb = NULL;
+	guint cp = 0, ncp = a->checkpoints ? a->checkpoints->len : 0;
 	int error = 0;
 
 	for (guint v = 0; v < m->doc->versions->len; v++) {
 		const isms_path_event *e = &g_array_index(m->doc->versions, isms_path_event, v);
 		isms_register *reg = NULL;
+		/* checkpoints before this version see the replay as it is now */
+		for (; cp < ncp && g_array_index(a->checkpoints, guint32, cp) < e->commit; cp++)
+			if (prev)
+				take_snapshot(a, m, prev, g_array_index(a->checkpoints, guint32, cp), v);
 		if (prev_blob && git_oid_equal(prev_blob, &e->blob))
 			continue;
 		if ((error = read_version(a, &e->blob, m->doc->path, prev, &pb, &reg)) < 0)
@@ -178,6 +284,9 @@ static int replay(isms_audit *a, isms_register_model *m)
 		prev = reg;
 		prev_blob = &e->blob;
 	}
+	for (; error == 0 && prev && cp < ncp; cp++)
+		take_snapshot(a, m, prev, g_array_index(a->checkpoints, guint32, cp),
+		              m->doc->versions->len);
 	git_blob_free(pb);
 	m->current = prev;
 	g_hash_table_destroy(by_id);
@@ -210,6 +319,7 @@ static void link_items(isms_audit *a)
 				g_hash_table_insert(by_id, h->id, same = g_ptr_array_new());
 			g_ptr_array_add(same, h);
 			h->first_listed = h->first_seen;
+			h->listed_elsewhere = 0;
 			h->closure = last_closure(h);
 		}
 	}
@@ -245,7 +355,12 @@ int isms_audit_replay_registers(isms_audit *a)
 		const isms_document *d = g_ptr_array_index(a->documents, i);
 		if (!is_register(a, d))
 			continue;
-		isms_register_model *m = g_new0(isms_register_model, 1);
+		isms_register_model *m = adopt_snapshot(a, d);
+		if (m) {
+			g_ptr_array_add(a->registers, m);
+			continue;
+		}
+		m = g_new0(isms_register_model, 1);
 		m->doc = d;
 		m->items = g_ptr_array_new_with_free_func(history_free);
 		g_ptr_array_add(a->registers, m);

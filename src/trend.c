@@ -52,6 +52,19 @@ static isms_day next_period(isms_day day, isms_trend_every every)
 	return isms_date_add_months(day, 1);
 }
 
+GArray *isms_trend_days(const isms_trend_options *opts, isms_day today)
+{
+	GArray *days = g_array_new(FALSE, FALSE, sizeof(isms_day));
+
+	for (isms_day d = opts->since; d <= today && days->len <= MAX_POINTS;) {
+		isms_day next = next_period(d, opts->every);
+		isms_day end = next - 1 < today ? next - 1 : today;
+		g_array_append_val(days, end);
+		d = next;
+	}
+	return days;
+}
+
 static size_t count_rule(const GPtrArray *list, const char *rule)
 {
 	size_t n = 0;

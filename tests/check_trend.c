@@ -117,6 +117,45 @@ START_TEST(each_point_equals_a_separate_audit_as_of_its_end)
 }
 END_TEST
 
+/* The register snapshots the one replay keeps at the trend's checkpoints
+ * give the same points as replaying each register up to each point. */
+START_TEST(register_snapshots_give_the_same_points_as_replays)
+{
+	isms_findings fs;
+	isms_audit *replayed = audit_fixture("demo", "2026-11-01", &fs), *snap = NULL;
+	isms_audit_options opts = ISMS_AUDIT_OPTIONS_INIT;
+	isms_trend_options topts = {0, ISMS_TREND_MONTH};
+	isms_trend a, b;
+	char *path = fixture_path("demo");
+	GArray *days;
+
+	isms_date_parse("2024-06-15", 10, &topts.since);
+	opts.path = path;
+	opts.has_as_of = 1;
+	isms_date_parse("2026-11-01", 10, &opts.as_of);
+	days = isms_trend_days(&topts, opts.as_of);
+	ck_assert_uint_eq(days->len, 30);
+	opts.checkpoints = days;
+	ck_assert_int_eq(isms_audit_open(&snap, &opts), 0);
+	ck_assert_ptr_nonnull(snap->snapshots);
+	compute(replayed, "2024-06-15", ISMS_TREND_MONTH, &a);
+	compute(snap, "2024-06-15", ISMS_TREND_MONTH, &b);
+	ck_assert_uint_eq(a.points->len, 30);
+	ck_assert_uint_eq(b.points->len, 30);
+	for (guint i = 0; i < a.points->len; i++)
+		ck_assert_msg(memcmp(point(&a, i), point(&b, i), sizeof(isms_trend_point)) == 0,
+		              "point %u (%s) differs", i, day(point(&a, i)->end));
+	/* every snapshot was taken by its point: no register was replayed again */
+	ck_assert_uint_eq(isms_audit_snapshots_left(snap), 0);
+	isms_trend_dispose(&a);
+	isms_trend_dispose(&b);
+	g_array_unref(days);
+	isms_audit_free(snap);
+	g_free(path);
+	audit_done(replayed, &fs);
+}
+END_TEST
+
 START_TEST(periods_before_the_first_commit_are_empty)
 {
 	isms_findings fs;
@@ -228,6 +267,7 @@ Suite *trend_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, register_flow_per_quarter_follows_the_commits);
 	tcase_add_test(tc, each_point_equals_a_separate_audit_as_of_its_end);
+	tcase_add_test(tc, register_snapshots_give_the_same_points_as_replays);
 	tcase_add_test(tc, periods_before_the_first_commit_are_empty);
 	tcase_add_test(tc, trend_reports_match_their_golden_files);
 	tcase_add_test(tc, trend_usage_errors_name_the_cause);

@@ -131,6 +131,9 @@ struct isms_audit {
 	GPtrArray *soas;      /* isms_soa_model *: SoA documents in force, by path */
 	GPtrArray *records;   /* isms_record *: reviews and audits in force, by path */
 	GHashTable *tracked;  /* ids of every item any register has held (set) */
+	GArray *checkpoints;  /* guint32 commit indexes, ascending: models derived
+	                       * there find their registers in `snapshots` */
+	GHashTable *snapshots; /* commit index -> GPtrArray of register snapshots */
 	const struct isms_audit *base; /* a model as of an earlier day: its repository,
 	                         * configuration and parsed blobs are the base's */
 };
@@ -143,9 +146,12 @@ typedef struct {
 	int has_as_of;
 	isms_day as_of;          /* audit the branch as it stood at the end of this day */
 	int allow_shallow;
+	const GArray *checkpoints; /* isms_day, or NULL: days whose models will be
+	                            * derived with isms_audit_open_at() (a trend);
+	                            * the one register replay keeps their state */
 } isms_audit_options;
 
-#define ISMS_AUDIT_OPTIONS_INIT {".", NULL, 0, 0, 0}
+#define ISMS_AUDIT_OPTIONS_INIT {".", NULL, 0, 0, 0, NULL}
 
 /*
  * Open the repository, resolve the audited commit, load the configuration,
@@ -157,6 +163,9 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts);
 
 void isms_audit_free(isms_audit *audit);
 
+/* How many register snapshots no derived model has taken yet. */
+guint isms_audit_snapshots_left(const isms_audit *audit);
+
 /* The last commit of the history recorded by the end of `day` (the branch
  * as it stood then), or ISMS_NO_COMMIT. */
 guint32 isms_audit_commit_by(const isms_audit *audit, isms_day day);
@@ -166,7 +175,9 @@ guint32 isms_audit_commit_by(const isms_audit *audit, isms_day day);
  * `today`: base's history walk cut after that commit, with base's
  * configuration and repository (borrowed) and its cache of parsed blobs
  * (shared: blobs the new model parses are added to it). No history is
- * walked again. Free the result with isms_audit_free() before the base.
+ * walked again; registers are taken from the snapshots the base's replay
+ * kept at its checkpoints (each used once), else replayed up to that
+ * commit. Free the result with isms_audit_free() before the base.
  * Returns 0 or an error of the model (ISMS_EREPO).
  */
 int isms_audit_open_at(const isms_audit *base, guint32 commit, isms_day today,
@@ -184,8 +195,10 @@ char *isms_audit_commit_hex(const isms_audit *audit, guint32 index, char *buf);
 /*
  * Replay every register (documents of type `register` and paths listed
  * under `registers`) version by version and fill audit->registers. Only the
- * version being compared and the one before it are held in memory. Called
- * by isms_audit_open(); returns 0 or ISMS_EREPO.
+ * version being compared and the one before it are held in memory, plus a
+ * snapshot of the replay at each checkpoint (rows shared with the versions).
+ * A model derived from a base takes its registers from the base's snapshots
+ * when they match. Called by isms_audit_open(); returns 0 or ISMS_EREPO.
  */
 int isms_audit_replay_registers(isms_audit *audit);
 

@@ -161,6 +161,10 @@ void isms_reg_item_free(isms_reg_item *it);
 
 void isms_register_free(isms_register *reg);
 
+/* A copy of a register version that shares its rows (each row counts one
+ * more reference); free with isms_register_free(). */
+isms_register *isms_register_share(const isms_register *reg);
+
 /* The item with this id (first one if duplicated), or NULL. Borrowed. */
 const isms_reg_item *isms_register_item(const isms_register *reg, const char *id);
 

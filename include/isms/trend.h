@@ -50,6 +50,15 @@ const char *isms_trend_every_name(isms_trend_every e);
 int isms_trend_every_parse(const char *text, isms_trend_every *out);
 
 /*
+ * The last day of each period of a trend up to `today` (the last one is
+ * `today`), oldest first: pass them as the audit's checkpoints
+ * (isms_audit_options) so that the register replay is not repeated per
+ * point. Returns a new array of isms_day (g_array_unref), empty when
+ * `since` is after `today`.
+ */
+GArray *isms_trend_days(const isms_trend_options *opts, isms_day today);
+
+/*
  * Compute the trend from `since` to the audit date of `audit`: one point
  * per period whose start is on or before the audit date, the last period
  * cut at the audit date. Each point runs every rule on a model built from

@@ -406,6 +406,7 @@ static int cmd_check(int argc, char **argv)
 	isms_findings findings;
 	isms_trend trend;
 	output_list outputs = {0};
+	GArray *checkpoints = NULL;
 	int have_fail_on = 0, want_trend = 0, no_trend = 0, have_since = 0, c, error, rc;
 	isms_severity fail_on = ISMS_SEV_MINOR;
 
@@ -459,8 +460,17 @@ static int cmd_check(int argc, char **argv)
 	for (int i = 0; i < outputs.n; i++)
 		want_trend |= strcmp(outputs.spec[i].format->name, "html") == 0;
 	want_trend &= !no_trend;
+	if (want_trend) {
+		if (!have_since)
+			topts.since = default_trend_since(opts.has_as_of ? opts.as_of : isms_date_today());
+		opts.checkpoints = checkpoints =
+		    isms_trend_days(&topts, opts.has_as_of ? opts.as_of : isms_date_today());
+	}
 
-	if ((error = isms_audit_open(&audit, &opts)) < 0)
+	error = isms_audit_open(&audit, &opts);
+	if (checkpoints)
+		g_array_unref(checkpoints);
+	if (error < 0)
 		return fail(error);
 	isms_findings_init(&findings);
 	isms_trend_init(&trend);
@@ -469,8 +479,6 @@ static int cmd_check(int argc, char **argv)
 		goto done;
 	}
 	if (want_trend) {
-		if (!have_since)
-			topts.since = default_trend_since(audit->today);
 		if ((error = isms_trend_compute(audit, &topts, &trend)) < 0) {
 			rc = fail(error);
 			goto done;
@@ -518,6 +526,7 @@ static int cmd_trend(int argc, char **argv)
 	isms_trend_options topts = {0, ISMS_TREND_MONTH};
 	isms_audit *audit = NULL;
 	isms_trend trend;
+	GArray *checkpoints;
 	const char *output = NULL;
 	int (*write)(const isms_trend *, FILE *) = isms_trend_report_text;
 	int have_since = 0, c, error, rc;
@@ -564,7 +573,11 @@ static int cmd_trend(int argc, char **argv)
 	if (!have_since)
 		return usage_error("%s", "trend needs --since DATE (the first day of the trend)");
 
-	if ((error = isms_audit_open(&audit, &opts)) < 0)
+	checkpoints = isms_trend_days(&topts, opts.has_as_of ? opts.as_of : isms_date_today());
+	opts.checkpoints = checkpoints;
+	error = isms_audit_open(&audit, &opts);
+	g_array_unref(checkpoints);
+	if (error < 0)
 		return fail(error);
 	isms_trend_init(&trend);
 	if ((error = isms_trend_compute(audit, &topts, &trend)) < 0) {
