@@ -30,10 +30,9 @@ int isms_trend_report_text(const isms_trend *t, FILE *out)
 {
 	char label[16], end[ISMS_DATE_BUFSIZE];
 
-	fprintf(out, "%-8s  %-10s  %5s %5s %5s  %8s  %4s %7s  %6s %6s\n", "period", "as of", "major",
-	        "minor", "obs", "overdue", "open", "overdue", "raised", "closed");
-	fprintf(out, "%-8s  %-10s  %5s %5s %5s  %8s  %4s %7s  %6s %6s\n", "", "", "", "", "",
-	        "docs", "acts", "acts", "", "");
+	fputs("period    as of       major minor   obs   overdue  open overdue  raised closed\n"
+	      "                                             docs  acts    acts\n",
+	      out);
 	for (guint i = 0; i < t->points->len; i++) {
 		const isms_trend_point *p = &g_array_index(t->points, isms_trend_point, i);
 		period_label(t, p, label, sizeof(label));
