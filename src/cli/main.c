@@ -250,7 +250,8 @@ typedef struct {
 	const char *pending; /* --output before any --format */
 } output_list;
 
-static int format_names(char *buf, size_t size)
+/* "text, json, ..." from the format table. */
+static void format_names(char *buf, size_t size)
 {
 	size_t used = 0;
 
@@ -258,7 +259,6 @@ static int format_names(char *buf, size_t size)
 	for (size_t i = 0; i < isms_report_formats_count && used < size; i++)
 		used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "",
 		                         isms_report_formats[i].name);
-	return 0;
 }
 
 /* --format NAME or NAME:FILE */
@@ -308,7 +308,11 @@ static int finish_outputs(output_list *l)
 	if (l->n == 0)
 		l->spec[l->n++] = (output_spec){isms_report_format_find("text"), NULL};
 	if (l->pending) {
-		if (l->n > 1 || l->spec[0].path)
+		if (l->spec[0].path && l->n == 1)
+			return usage_error("--output '%s': the report already has a file (--format "
+			                   "FORMAT:FILE)",
+			                   l->pending);
+		if (l->n > 1)
 			return usage_error("--output '%s': with several --format, give each its file "
 			                   "(--format FORMAT:FILE, or --output after its --format)",
 			                   l->pending);
