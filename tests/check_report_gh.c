@@ -1,4 +1,6 @@
 /* The GitHub reports: workflow-command annotations and the Markdown summary. */
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -317,12 +319,34 @@ START_TEST(markdown_cell_escapes_exactly)
 }
 END_TEST
 
+/* HTML as GitHub would render `md`: cmark-gfm with GitHub's extensions,
+ * raw HTML let through so that any tag that got in shows. Caller frees. */
+static char *gfm_html(const char *md)
+{
+	static const char *const extensions[] = {"table", "strikethrough", "autolink", "tagfilter"};
+	cmark_parser *parser;
+	cmark_node *doc;
+	char *html;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	parser = cmark_parser_new(CMARK_OPT_UNSAFE);
+	for (size_t i = 0; i < G_N_ELEMENTS(extensions); i++)
+		cmark_parser_attach_syntax_extension(parser,
+		                                     cmark_find_syntax_extension(extensions[i]));
+	cmark_parser_feed(parser, md, strlen(md));
+	doc = cmark_parser_finish(parser);
+	html = cmark_render_html(doc, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser));
+	cmark_node_free(doc);
+	cmark_parser_free(parser);
+	return html;
+}
+
 START_TEST(markdown_row_keeps_hostile_text_in_its_cells)
 {
 	isms_findings fs;
 	isms_audit *a = empty_audit(&fs);
 	isms_finding *f;
-	char *out;
+	char *out, *html;
 
 	f = isms_findings_add(
 	    &fs, isms_rule_find("DOC-NO-METADATA"), "docs/a|b<script>.md", 2, "a", NULL, "%s",
@@ -337,6 +361,20 @@ START_TEST(markdown_row_keeps_hostile_text_in_its_cells)
 	         "1970-01-01 by \\`\\*me\\*\\` &lt;m@x&gt; |\n\n"));
 	ck_assert_ptr_null(strstr(out, "<img"));
 	ck_assert_ptr_null(strstr(out, "<script"));
+
+	/* rendered, the row has its five cells and every character as text */
+	html = gfm_html(out);
+	ck_assert_ptr_nonnull(strstr(html, "<tr>\n<td>minor</td>\n<td>DOC-NO-METADATA</td>\n"
+	                                   "<td>docs/a|b&lt;script&gt;.md:2</td>\n"
+	                                   "<td>title &lt;img src=x onerror=alert(1)&gt; | x | y | "
+	                                   "[click](javascript:x)</td>\n"
+	                                   "<td><code>0123456789ab</code> 1970-01-01 by `*me*` "
+	                                   "&lt;m@x&gt;</td>\n</tr>\n"));
+	ck_assert_ptr_null(strstr(html, "<img"));
+	ck_assert_ptr_null(strstr(html, "<script"));
+	ck_assert_ptr_null(strstr(html, "<em>"));
+	ck_assert_ptr_null(strstr(html, "<a "));
+	free(html);
 	free(out);
 	audit_done(a, &fs);
 }
