@@ -66,6 +66,15 @@ int isms_report_github(const isms_audit *a, const isms_findings *fs,
 int isms_report_markdown(const isms_audit *a, const isms_findings *fs,
                          const isms_report_options *opts, FILE *out);
 
+/* The markdown report stays under this many bytes: GitHub's step summary
+ * limit is 1 MiB (1,048,576 bytes), less room for anything else the
+ * same step writes to it. */
+#define ISMS_REPORT_MARKDOWN_LIMIT 1000000
+
+/* Append repository text `s` (may be NULL) as the markdown report writes
+ * it: safe in a GFM table cell and in running text (markdown.c). */
+void isms_report_markdown_cell(GString *out, const char *s);
+
 /* The self-contained HTML self-assessment with inline SVG charts. */
 int isms_report_html(const isms_audit *a, const isms_findings *fs,
                      const isms_report_options *opts, FILE *out);

@@ -6,6 +6,10 @@
 const isms_report_format isms_report_formats[] = {
     {"text", "the auditor's report for a terminal (default)", isms_report_text},
     {"json", "the full audit model and findings (README, JSON output)", isms_report_json},
+    {"github", "GitHub Actions annotations (workflow commands), the most severe first",
+     isms_report_github},
+    {"markdown", "a GitHub-flavoured Markdown summary for $GITHUB_STEP_SUMMARY (under 1 MiB)",
+     isms_report_markdown},
 };
 
 const size_t isms_report_formats_count = sizeof(isms_report_formats) / sizeof(isms_report_formats[0]);
