@@ -6,6 +6,10 @@
 const isms_report_format isms_report_formats[] = {
     {"text", "the auditor's report for a terminal (default)", isms_report_text},
     {"json", "the full audit model and findings (README, JSON output)", isms_report_json},
+    {"sarif", "SARIF 2.1.0 for GitHub code scanning", isms_report_sarif},
+    {"junit", "JUnit XML for CI test reports: a testsuite per clause", isms_report_junit},
+    {"codeclimate", "the GitLab Code Quality report (Code Climate JSON)",
+     isms_report_codeclimate},
 };
 
 const size_t isms_report_formats_count = sizeof(isms_report_formats) / sizeof(isms_report_formats[0]);
