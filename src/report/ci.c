@@ -1,0 +1,50 @@
+#include "report/ci.h"
+
+#include "isms/date.h"
+
+const char *isms_report_ci_path(const isms_audit *a, const isms_finding *f)
+{
+	if (f->path)
+		return f->path;
+	return g_strcmp0(a->config.source, ".isms-audit.yaml") == 0 ? ".isms-audit.yaml"
+	                                                            : ".isms-audit.yml";
+}
+
+char *isms_report_ci_fingerprint(GHashTable *seen, const isms_finding *f)
+{
+	guint n = GPOINTER_TO_UINT(g_hash_table_lookup(seen, f->fingerprint)) + 1;
+
+	g_hash_table_insert(seen, g_strdup(f->fingerprint), GUINT_TO_POINTER(n));
+	return n == 1 ? g_strdup(f->fingerprint) : g_strdup_printf("%s-%u", f->fingerprint, n);
+}
+
+json_t *isms_report_ci_json(const char *s)
+{
+	json_t *j;
+	char *valid;
+
+	if (!s)
+		return json_null();
+	if (g_utf8_validate(s, -1, NULL))
+		return json_string(s);
+	valid = g_utf8_make_valid(s, -1);
+	j = json_string(valid);
+	g_free(valid);
+	return j;
+}
+
+void isms_report_ci_text(GString *out, const isms_finding *f)
+{
+	char day[ISMS_DATE_BUFSIZE];
+
+	g_string_append(out, f->message);
+	if (f->unproven)
+		g_string_append(out, " (unproven: shallow clone)");
+	for (guint k = 0; k < f->evidence->len; k++) {
+		const isms_evidence *e = &g_array_index(f->evidence, isms_evidence, k);
+		g_string_append_printf(out, "\nevidence: %.12s %s ", e->commit[0] ? e->commit : "-",
+		                       isms_date_format(e->date, day));
+		if (e->note)
+			g_string_append(out, e->note);
+	}
+}
