@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "isms/clauses.h"
 #include "isms/rules.h"
 
 static void evidence_clear(gpointer p)
@@ -97,33 +98,12 @@ void isms_finding_evidence(isms_finding *f, const char *commit, isms_day date,
 	g_array_append_val(f->evidence, e);
 }
 
-/* Clause numbers compare part by part: 7.5.2 before 7.5.10 before 10.1. */
-static int clause_cmp(const char *a, const char *b)
-{
-	while (*a && *b) {
-		if (g_ascii_isdigit(*a) && g_ascii_isdigit(*b)) {
-			char *ea, *eb;
-			guint64 x = g_ascii_strtoull(a, &ea, 10), y = g_ascii_strtoull(b, &eb, 10);
-			if (x != y)
-				return x < y ? -1 : 1;
-			a = ea;
-			b = eb;
-		} else {
-			if (*a != *b)
-				return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
-			a++;
-			b++;
-		}
-	}
-	return *a ? 1 : *b ? -1 : 0;
-}
-
 static int finding_cmp(gconstpointer pa, gconstpointer pb)
 {
 	const isms_finding *a = *(isms_finding *const *)pa, *b = *(isms_finding *const *)pb;
 	int c;
 
-	if ((c = clause_cmp(isms_finding_clause(a), isms_finding_clause(b))) != 0)
+	if ((c = isms_clause_cmp(isms_finding_clause(a), isms_finding_clause(b))) != 0)
 		return c;
 	if (a->severity != b->severity)
 		return a->severity > b->severity ? -1 : 1;

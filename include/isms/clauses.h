@@ -9,6 +9,10 @@
  * grouping findings. Returns "" for a clause not in the table. */
 const char *isms_clause_title(const char *clause);
 
+/* Clause numbers compared part by part, as reports order them: 7.5.2
+ * before 7.5.10 before 10.1, 10.2 before 10.2 c. strcmp-like result. */
+int isms_clause_cmp(const char *a, const char *b);
+
 /*
  * The canonical spelling of a clause reference as people write it in
  * front matter: "6.1.3(d)", "6.1.3 d)", "6.1.3d", "Clause 8.2" and

@@ -59,31 +59,9 @@ static void xml_escape(GString *out, const char *s, int attr)
 	}
 }
 
-/* Clause numbers part by part, as findings are sorted: 7.5.2 before 7.5.10
- * before 10.1, 10.2 before 10.2 c. */
-static int clause_cmp(const char *a, const char *b)
-{
-	while (*a && *b) {
-		if (g_ascii_isdigit(*a) && g_ascii_isdigit(*b)) {
-			char *ea, *eb;
-			guint64 x = g_ascii_strtoull(a, &ea, 10), y = g_ascii_strtoull(b, &eb, 10);
-			if (x != y)
-				return x < y ? -1 : 1;
-			a = ea;
-			b = eb;
-		} else {
-			if (*a != *b)
-				return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
-			a++;
-			b++;
-		}
-	}
-	return *a ? 1 : *b ? -1 : 0;
-}
-
 static int clause_ptr_cmp(gconstpointer a, gconstpointer b)
 {
-	return clause_cmp(*(const char *const *)a, *(const char *const *)b);
+	return isms_clause_cmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 /* `<testcase classname="clause.X" name="NAME"` for a rule, or for a finding
