@@ -6,6 +6,8 @@
 const isms_report_format isms_report_formats[] = {
     {"text", "the auditor's report for a terminal (default)", isms_report_text},
     {"json", "the full audit model and findings (README, JSON output)", isms_report_json},
+    {"html", "a self-contained HTML self-assessment with charts, for the management review",
+     isms_report_html},
 };
 
 const size_t isms_report_formats_count = sizeof(isms_report_formats) / sizeof(isms_report_formats[0]);
