@@ -19,6 +19,7 @@ int main(void)
 	srunner_add_suite(sr, rules_suite());
 	srunner_add_suite(sr, register_rules_suite());
 	srunner_add_suite(sr, report_suite());
+	srunner_add_suite(sr, report_html_suite());
 	srunner_add_suite(sr, soa_suite());
 	srunner_add_suite(sr, system_rules_suite());
 	srunner_add_suite(sr, cli_suite());

@@ -84,6 +84,7 @@ Suite *history_suite(void);
 Suite *rules_suite(void);
 Suite *register_rules_suite(void);
 Suite *report_suite(void);
+Suite *report_html_suite(void);
 Suite *soa_suite(void);
 Suite *system_rules_suite(void);
 Suite *cli_suite(void);
