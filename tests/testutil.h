@@ -86,6 +86,7 @@ Suite *register_rules_suite(void);
 Suite *report_suite(void);
 Suite *report_ci_suite(void);
 Suite *report_gh_suite(void);
+Suite *report_html_suite(void);
 Suite *soa_suite(void);
 Suite *system_rules_suite(void);
 Suite *cli_suite(void);

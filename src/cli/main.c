@@ -511,6 +511,7 @@ static const struct {
     {"text", isms_trend_report_text},
     {"csv", isms_trend_report_csv},
     {"json", isms_trend_report_json},
+    {"html", isms_trend_report_html},
 };
 
 static int cmd_trend(int argc, char **argv)

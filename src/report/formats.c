@@ -14,6 +14,8 @@ const isms_report_format isms_report_formats[] = {
      isms_report_github},
     {"markdown", "a GitHub-flavoured Markdown summary for $GITHUB_STEP_SUMMARY (under 1 MiB)",
      isms_report_markdown},
+    {"html", "a self-contained HTML self-assessment with charts, for the management review",
+     isms_report_html},
 };
 
 const size_t isms_report_formats_count = sizeof(isms_report_formats) / sizeof(isms_report_formats[0]);

@@ -1,0 +1,1071 @@
+/*
+ * The HTML self-assessment: one self-contained file for the management
+ * review. Nothing is loaded and nothing runs: the style is inline, the
+ * charts are inline SVG, there is no script, and a Content-Security-Policy
+ * forbids anything else should an escaping bug ever let markup through.
+ */
+#include <string.h>
+
+#include "isms/clauses.h"
+#include "isms/error.h"
+#include "isms/metrics.h"
+#include "isms/report.h"
+#include "isms/rules.h"
+#include "isms/version.h"
+#include "report/svg.h"
+
+#define SHORT_ID    12 /* commit ids as the text report prints them */
+#define SOON_DAYS   30 /* a review due within this many days is "due soon" */
+#define FLOW_MONTHS 24 /* the register flow chart's months */
+#define AGE_BUCKETS 5
+#define WIDE        1040 /* viewBox width of the charts that span the page */
+
+/* Colours that stay apart in a grey print: dark, middle and light. */
+#define C_MAJOR  "#9b1c1c"
+#define C_MINOR  "#f2a900"
+#define C_OBS    "#3b82f6"
+#define C_OK     "#2f855a"
+#define C_NONE   "#cbd2d9"
+#define C_SLATE  "#486581"
+#define C_PURPLE "#6d28d9"
+#define C_TEAL   "#0f766e"
+#define C_RAISED "#60a5fa"
+#define C_CLOSED "#276749"
+
+static const char css[] =
+    ":root{color-scheme:light}\n"
+    "*{box-sizing:border-box}\n"
+    "html{font:15px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,"
+    "\"Noto Sans\",\"Liberation Sans\",sans-serif;color:#1f2933;background:#f0f4f8}\n"
+    "body{margin:0}\n"
+    "main{max-width:1200px;margin:0 auto;padding:40px 48px 56px;background:#fff}\n"
+    "h1,h2,h3{color:#102a43;line-height:1.25}\n"
+    "h1{font-size:30px;margin:4px 0 6px}\n"
+    "h2{font-size:21px;margin:44px 0 12px;padding-bottom:6px;border-bottom:2px solid #243b53}\n"
+    "h3{font-size:16px;margin:28px 0 8px}\n"
+    "p{margin:6px 0}\n"
+    "a{color:#1d4ed8;text-decoration:none}\n"
+    "a:hover{text-decoration:underline}\n"
+    "code{font-family:ui-monospace,\"SF Mono\",Menlo,Consolas,\"Liberation Mono\","
+    "\"DejaVu Sans Mono\",monospace;font-size:.92em;overflow-wrap:anywhere}\n"
+    ".kicker{margin:0;font-size:12px;font-weight:600;letter-spacing:.08em;"
+    "text-transform:uppercase;color:#627d98}\n"
+    ".lead{color:#486581;margin:0 0 18px}\n"
+    ".muted,.note{color:#627d98}\n"
+    ".note{font-size:13px}\n"
+    ".cards{display:flex;flex-wrap:wrap;gap:12px;margin:18px 0 20px}\n"
+    ".card{flex:1 1 130px;border:1px solid #d9e2ec;border-top:4px solid #9fb3c8;"
+    "border-radius:4px;padding:10px 14px}\n"
+    ".card .n{display:block;font-size:28px;font-weight:700;line-height:1.1;"
+    "font-variant-numeric:tabular-nums}\n"
+    ".card .l{font-size:12px;color:#486581;text-transform:uppercase;letter-spacing:.05em}\n"
+    ".card-major{border-top-color:" C_MAJOR "}.card-major .n{color:" C_MAJOR "}\n"
+    ".card-minor{border-top-color:" C_MINOR "}.card-minor .n{color:#8a6100}\n"
+    ".card-observation{border-top-color:" C_OBS "}.card-observation .n{color:#1d4ed8}\n"
+    ".card-fail{border-top-color:" C_MAJOR ";background:#fdf2f2}.card-fail .n{color:" C_MAJOR "}\n"
+    ".card-pass{border-top-color:" C_OK ";background:#f0fff4}.card-pass .n{color:" C_CLOSED "}\n"
+    "dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 18px;margin:0;"
+    "font-size:14px}\n"
+    "dl.facts dt{font-weight:600;color:#334e68}\n"
+    "dl.facts dd{margin:0}\n"
+    "ul.plain{list-style:none;margin:0;padding:0}\n"
+    ".warning{color:" C_MAJOR ";font-weight:600}\n"
+    "nav.toc{border:1px solid #d9e2ec;border-radius:4px;padding:10px 20px;margin:24px 0;"
+    "background:#f8fafc}\n"
+    "nav.toc h2{border:0;margin:4px 0;padding:0;font-size:13px;text-transform:uppercase;"
+    "letter-spacing:.06em;color:#486581}\n"
+    "nav.toc ol{margin:4px 0;padding-left:22px}\n"
+    "nav.toc ol ol{columns:2;column-gap:32px;font-size:13px}\n"
+    "table{width:100%;border-collapse:collapse;font-size:13px;margin:8px 0 16px}\n"
+    "th,td{padding:6px 8px;text-align:left;vertical-align:top;border-bottom:1px solid #e4e7eb}\n"
+    "thead th{background:#e9eef4;color:#243b53;font-weight:600;border-bottom:2px solid #bcccdc}\n"
+    "table.zebra>tbody>tr:nth-child(even){background:#f5f7fa}\n"
+    "table.findings>tbody>tr:nth-child(2n+3){background:#f5f7fa}\n"
+    "tr.rule-row th{background:#f0f4f8;font-weight:400;border-top:1px solid #bcccdc}\n"
+    ".rule-id{font-weight:700}\n"
+    ".req{font-size:.92em;color:#627d98;margin-top:2px}\n"
+    "th.num,td.num{text-align:right;font-variant-numeric:tabular-nums}\n"
+    "table.findings{table-layout:fixed}\n"
+    "th.c-sev{width:120px}\n"
+    "th.c-loc{width:30%}\n"
+    "ul.evidence{list-style:none;margin:4px 0 0;padding:0;font-size:.92em;color:#486581}\n"
+    ".sev,.st{display:inline-block;padding:1px 6px;border-radius:3px;font-size:11px;"
+    "font-weight:700;border:1px solid transparent;white-space:nowrap}\n"
+    ".sev{min-width:92px;text-align:center;letter-spacing:.04em;text-transform:uppercase}\n"
+    ".sev-major{background:" C_MAJOR ";color:#fff}\n"
+    ".sev-minor{background:" C_MINOR ";color:#1f2933}\n"
+    ".sev-observation{background:#e1ecfd;color:#1d4ed8;border-color:" C_OBS "}\n"
+    ".st-ok,.st-current{background:#e3f9e5;color:" C_CLOSED ";border-color:#8fd19e}\n"
+    ".st-soon{background:#fff8e1;color:#8a6100;border-color:" C_MINOR "}\n"
+    ".st-overdue,.st-missing{background:#fde8e8;color:" C_MAJOR ";border-color:" C_MAJOR "}\n"
+    ".st-none{background:#f0f4f8;color:#486581;border-color:#bcccdc}\n"
+    ".tag{font-size:11px;color:" C_MAJOR ";border:1px solid;border-radius:3px;padding:0 4px}\n"
+    ".doc-title{font-weight:600}\n"
+    "table.inventory th:first-child{width:28%}\n"
+    "time{white-space:nowrap}\n"
+    ".charts{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:20px}\n"
+    "figure{margin:0;min-width:0;border:1px solid #d9e2ec;border-radius:4px;padding:12px 16px}\n"
+    "figure.wide{grid-column:1/-1}\n"
+    "figcaption{font-weight:600;color:#102a43;margin-bottom:6px}\n"
+    "svg.chart{display:block;width:100%;height:auto}\n"
+    "table.chart-data{font-size:12px;margin:8px 0 0}\n"
+    "table.chart-data th,table.chart-data td{padding:2px 6px}\n"
+    "table.chart-data thead th{white-space:nowrap}\n"
+    "dl.panel{display:grid;grid-template-columns:1fr max-content;gap:6px 16px;margin:8px 0;"
+    "font-size:14px}\n"
+    "dl.panel dd{margin:0;text-align:right;font-weight:600;font-variant-numeric:tabular-nums}\n"
+    "footer{margin-top:40px;padding-top:10px;border-top:1px solid #d9e2ec;font-size:12px;"
+    "color:#627d98}\n"
+    "@media (max-width:900px){.charts{grid-template-columns:minmax(0,1fr)}main{padding:20px}}\n"
+    "@media print{\n"
+    "@page{size:A4;margin:14mm 12mm}\n"
+    "html{background:#fff;font-size:10pt}\n"
+    "main{max-width:none;padding:0}\n"
+    "section.part{break-before:page}\n"
+    "h2,h3,figcaption{break-after:avoid}\n"
+    "tr,figure,.card{break-inside:avoid}\n"
+    "thead{display:table-header-group}\n"
+    "figure:not(.wide) svg.chart{max-width:480px}\n"
+    "table{font-size:8.5pt}\n"
+    "th,td{padding:3px 4px}\n"
+    ".st{white-space:normal}\n"
+    "table.chart-data{font-size:7.5pt}\n"
+    "table.chart-data th,table.chart-data td{padding:1px 3px}\n"
+    "table.chart-data thead th{white-space:normal}\n"
+    "nav.toc,thead th,tr.rule-row th{background:none}\n"
+    ".sev,.st,.card{background:none!important;color:#000!important}\n"
+    ".sev-major{border:2px solid #000}\n"
+    ".sev-minor{border:1px solid #000}\n"
+    ".sev-observation{border:1px dashed #000}\n"
+    "a{color:inherit}\n"
+    "}\n";
+
+static void put(GString *s, const char *text)
+{
+	isms_svg_escape(s, text);
+}
+
+static const char *short_id(const char *hex, char *buf)
+{
+	g_strlcpy(buf, hex, SHORT_ID + 1);
+	return buf;
+}
+
+/* A commit id shortened, the full id on hover. */
+static void commit_id(GString *s, const char *hex)
+{
+	char buf[SHORT_ID + 1];
+
+	if (!hex || !*hex) {
+		g_string_append(s, "<span class=\"muted\">no commit</span>");
+		return;
+	}
+	g_string_append(s, "<code class=\"commit\" title=\"");
+	put(s, hex);
+	g_string_append(s, "\">");
+	put(s, short_id(hex, buf));
+	g_string_append(s, "</code>");
+}
+
+static void date(GString *s, isms_day day)
+{
+	char buf[ISMS_DATE_BUFSIZE];
+
+	g_string_append_printf(s, "<time>%s</time>", isms_date_format(day, buf));
+}
+
+static void page_start(GString *s, const char *title)
+{
+	g_string_append(s,
+	                "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+	                "'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+	                "form-action 'none'\">\n"
+	                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	                "<meta name=\"generator\" content=\"" ISMS_NAME " " ISMS_VERSION "\">\n"
+	                "<title>");
+	put(s, title);
+	g_string_append_printf(s, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", css);
+}
+
+static void page_end(GString *s)
+{
+	g_string_append(s, "<footer>Made by " ISMS_NAME " " ISMS_VERSION
+	                   ". Findings rest on the repository's first-parent history and commit "
+	                   "dates; they are an aid to the auditor, not a certification.</footer>\n"
+	                   "</main>\n</body>\n</html>\n");
+}
+
+static int write_page(GString *s, FILE *out)
+{
+	size_t n = fwrite(s->str, 1, s->len, out);
+
+	if (n != s->len || fflush(out) == EOF || ferror(out))
+		return isms_error_set(ISMS_EREPO, "cannot write the HTML report");
+	return 0;
+}
+
+/* ---- the figures ---------------------------------------------------------- */
+
+static void figure_start(GString *s, const char *caption, int wide)
+{
+	g_string_append_printf(s, "<figure%s>\n<figcaption>", wide ? " class=\"wide\"" : "");
+	put(s, caption);
+	g_string_append(s, "</figcaption>\n");
+}
+
+static void figure_end(GString *s, const char *note)
+{
+	if (note) {
+		g_string_append(s, "<p class=\"note\">");
+		put(s, note);
+		g_string_append(s, "</p>\n");
+	}
+	g_string_append(s, "</figure>\n");
+}
+
+/* The label of a trend point's period: 2026-03 or 2026-Q1 (as the trend's
+ * other formats print it). */
+static void period_label(const isms_trend *t, const isms_trend_point *p, char *buf, size_t size)
+{
+	int y, m, d;
+
+	isms_date_ymd(p->start, &y, &m, &d);
+	if (t->every == ISMS_TREND_QUARTER)
+		snprintf(buf, size, "%04d-Q%d", y % 10000, ((m - 1) / 3 + 1) % 10);
+	else
+		snprintf(buf, size, "%04d-%02d", y % 10000, m % 100);
+}
+
+/* Findings by severity, overdue documents and open actions per period; a
+ * period before the first commit is a gap. */
+static void trend_figure(GString *s, const isms_trend *t)
+{
+	guint n = t->points->len;
+	int *v = g_new0(int, 5 * (gsize)n + 1);
+	char **labels = g_new0(char *, n + 1);
+	char since[ISMS_DATE_BUFSIZE], end[ISMS_DATE_BUFSIZE], *caption;
+	isms_chart_series series[] = {
+	    {"major", C_MAJOR, NULL, v},
+	    {"minor", C_MINOR, "7 3", v + n},
+	    {"observation", C_OBS, "2 3", v + 2 * n},
+	    {"overdue documents", C_PURPLE, "9 3 2 3", v + 3 * n},
+	    {"open actions", C_TEAL, "14 4", v + 4 * n},
+	};
+	isms_chart c = {.id = "trend",
+	                .title = "Trend of findings, overdue documents and open actions",
+	                .x_label = t->every == ISMS_TREND_QUARTER ? "Quarter" : "Month",
+	                .y_label = "Count",
+	                .categories = (const char *const *)labels,
+	                .n = n,
+	                .series = series,
+	                .n_series = G_N_ELEMENTS(series),
+	                .width = WIDE};
+
+	for (guint i = 0; i < n; i++) {
+		const isms_trend_point *p = &g_array_index(t->points, isms_trend_point, i);
+		labels[i] = g_malloc(16);
+		period_label(t, p, labels[i], 16);
+		v[i] = p->has_commit ? p->major : ISMS_CHART_NONE;
+		v[n + i] = p->has_commit ? p->minor : ISMS_CHART_NONE;
+		v[2 * n + i] = p->has_commit ? p->observation : ISMS_CHART_NONE;
+		v[3 * n + i] = p->has_commit ? p->overdue_documents : ISMS_CHART_NONE;
+		v[4 * n + i] = p->has_commit ? p->open_actions : ISMS_CHART_NONE;
+	}
+	isms_date_format(t->since, since);
+	isms_date_format(n ? g_array_index(t->points, isms_trend_point, n - 1).end : t->since, end);
+	caption =
+	    g_strdup_printf("Trend: the audit as of the end of each %s, %s to %s (clause 10.1)",
+	                    isms_trend_every_name(t->every), since, end);
+	figure_start(s, caption, 1);
+	isms_svg_line_chart(s, &c);
+	isms_svg_chart_table(s, &c);
+	figure_end(s,
+	           "Each point is the same audit run on the branch as it stood at the end of the "
+	           "period, with the same configuration; waived findings are not counted. A period "
+	           "before the first commit has no value.");
+	g_free(caption);
+	g_strfreev(labels);
+	g_free(v);
+}
+
+/* Documents whose review and age the charts count: readable, in force and
+ * not records (the documents the review rules look at). */
+static int controlled(const isms_document *d)
+{
+	return isms_document_readable(d) && d->in_force && !d->is_record;
+}
+
+typedef enum {
+	REVIEW_CURRENT,
+	REVIEW_SOON,
+	REVIEW_OVERDUE,
+	REVIEW_NONE,
+	REVIEW_STATES
+} review_state;
+
+static const char *const review_names[REVIEW_STATES] = {"current", "due soon", "overdue",
+                                                        "no review date"};
+static const char *const review_classes[REVIEW_STATES] = {"current", "soon", "overdue", "none"};
+
+static review_state review_of(const isms_audit *a, const isms_document *d)
+{
+	if (!d->has_review_due)
+		return REVIEW_NONE;
+	if (d->review_due < a->today)
+		return REVIEW_OVERDUE;
+	return d->review_due <= a->today + SOON_DAYS ? REVIEW_SOON : REVIEW_CURRENT;
+}
+
+/* Whole months from one day to a later one (0 if not later). */
+static int months_between(isms_day from, isms_day to)
+{
+	int fy, fm, fd, ty, tm, td, months;
+
+	isms_date_ymd(from, &fy, &fm, &fd);
+	isms_date_ymd(to, &ty, &tm, &td);
+	months = (ty - fy) * 12 + (tm - fm) - (td < fd);
+	return months > 0 ? months : 0;
+}
+
+/* Months since the text after the front matter last changed, or -1. */
+static int text_age(const isms_audit *a, const isms_document *d)
+{
+	if (d->last_body_change == ISMS_NO_COMMIT)
+		return -1;
+	return months_between(isms_audit_commit(a, d->last_body_change)->date, a->today);
+}
+
+static void age_figure(GString *s, const isms_audit *a)
+{
+	static const char *const buckets[AGE_BUCKETS] = {"0-3", "4-6", "7-12", "13-24", "over 24"};
+	static const int upper[AGE_BUCKETS - 1] = {3, 6, 12, 24};
+	int counts[AGE_BUCKETS] = {0};
+	isms_chart_series series = {"documents", C_SLATE, NULL, counts};
+	isms_chart c = {.id = "age",
+	                .title = "Documents by months since their text last changed",
+	                .x_label = "Months since the text changed",
+	                .y_label = "Documents",
+	                .categories = buckets,
+	                .n = AGE_BUCKETS,
+	                .series = &series,
+	                .n_series = 1};
+
+	for (guint i = 0; i < a->documents->len; i++) {
+		const isms_document *d = g_ptr_array_index(a->documents, i);
+		int age = text_age(a, d), b = 0;
+		if (!controlled(d) || age < 0)
+			continue;
+		while (b < AGE_BUCKETS - 1 && age > upper[b])
+			b++;
+		counts[b]++;
+	}
+	figure_start(s, "Document age", 0);
+	isms_svg_bar_chart(s, &c);
+	isms_svg_chart_table(s, &c);
+	figure_end(s, "Documents in force that are not records, by whole months since the last "
+	              "commit that changed their text (front matter changes do not count).");
+}
+
+static void review_figure(GString *s, const isms_audit *a)
+{
+	static const char *const colors[REVIEW_STATES] = {C_OK, C_MINOR, C_MAJOR, C_NONE};
+	int counts[REVIEW_STATES] = {0};
+	isms_chart_series series = {"documents", C_SLATE, NULL, counts};
+	isms_chart c = {.id = "review",
+	                .title = "Documents by review status",
+	                .x_label = "Review status",
+	                .y_label = "Documents",
+	                .categories = review_names,
+	                .n = REVIEW_STATES,
+	                .series = &series,
+	                .n_series = 1,
+	                .bar_colors = colors};
+
+	for (guint i = 0; i < a->documents->len; i++) {
+		const isms_document *d = g_ptr_array_index(a->documents, i);
+		if (controlled(d))
+			counts[review_of(a, d)]++;
+	}
+	figure_start(s, "Review status", 0);
+	isms_svg_bar_chart(s, &c);
+	isms_svg_chart_table(s, &c);
+	figure_end(s, "Documents in force that are not records, by their next review date relative "
+	              "to the audit date (due soon: within " G_STRINGIFY(SOON_DAYS) " days).");
+}
+
+/* The month slot of a day among the FLOW_MONTHS months ending with the
+ * audit date's, or -1. */
+static int flow_month(int ty, int tm, isms_day day)
+{
+	int y, m, d, back;
+
+	isms_date_ymd(day, &y, &m, &d);
+	back = (ty - y) * 12 + (tm - m);
+	return back >= 0 && back < FLOW_MONTHS ? FLOW_MONTHS - 1 - back : -1;
+}
+
+/* Items raised and closures recorded per month, by commit date, counted as
+ * the register metrics count them per quarter: an item is raised once, in
+ * the register that listed it first, and arriving closed from another
+ * register is no closure. */
+static void register_flow(const isms_audit *a, int *raised, int *closed)
+{
+	int ty, tm, td, k;
+
+	isms_date_ymd(a->today, &ty, &tm, &td);
+	for (guint r = 0; r < a->registers->len; r++) {
+		const isms_register_model *m = g_ptr_array_index(a->registers, r);
+		for (guint i = 0; i < m->items->len; i++) {
+			const isms_item_history *h = g_ptr_array_index(m->items, i);
+			guint32 first = h->first_listed;
+			if (first == h->first_seen &&
+			    (k = flow_month(ty, tm, isms_audit_commit(a, first)->date)) >= 0)
+				raised[k]++;
+			for (guint t = 0; t < h->transitions->len; t++) {
+				const isms_transition *tr =
+				    &g_array_index(h->transitions, isms_transition, t);
+				if (tr->to != ISMS_STATE_CLOSED ||
+				    (tr->from == ISMS_STATE_UNKNOWN && first != h->first_seen))
+					continue;
+				if ((k = flow_month(ty, tm,
+				                    isms_audit_commit(a, tr->commit)->date)) >= 0)
+					closed[k]++;
+			}
+		}
+	}
+}
+
+static void flow_figure(GString *s, const isms_audit *a)
+{
+	int raised[FLOW_MONTHS] = {0}, closed[FLOW_MONTHS] = {0}, ty, tm, td;
+	char text[FLOW_MONTHS][16];
+	const char *labels[FLOW_MONTHS];
+	isms_chart_series series[] = {{"raised", C_RAISED, NULL, raised},
+	                              {"closed", C_CLOSED, NULL, closed}};
+	isms_chart c = {.id = "flow",
+	                .title = "Register items raised and closed per month",
+	                .x_label = "Month",
+	                .y_label = "Items",
+	                .categories = labels,
+	                .n = FLOW_MONTHS,
+	                .series = series,
+	                .n_series = 2,
+	                .width = WIDE};
+
+	isms_date_ymd(a->today, &ty, &tm, &td);
+	for (int i = 0; i < FLOW_MONTHS; i++) {
+		int months = ty * 12 + (tm - 1) - (FLOW_MONTHS - 1 - i);
+		snprintf(text[i], sizeof(text[i]), "%04d-%02d", (months / 12) % 10000,
+		         (months % 12 + 1) % 100);
+		labels[i] = text[i];
+	}
+	register_flow(a, raised, closed);
+	figure_start(s, "Register flow: items raised and closed per month (clause 10.2)", 1);
+	isms_svg_bar_chart(s, &c);
+	isms_svg_chart_table(s, &c);
+	figure_end(s, "By the date of the commit that first listed an item or recorded it closed, "
+	              "over the 24 months up to the audit date. An item moved closed from another "
+	              "register is not closed again.");
+}
+
+static void open_age_figure(GString *s, const isms_metrics *m)
+{
+	static const char *const buckets[ISMS_METRICS_AGE_BUCKETS] = {"0-30", "31-90", "91-180",
+	                                                              "over 180"};
+	int counts[ISMS_METRICS_AGE_BUCKETS];
+	isms_chart_series series = {"open items", C_SLATE, NULL, counts};
+	isms_chart c = {.id = "open-age",
+	                .title = "Open register items by days since first listed",
+	                .x_label = "Days since first listed",
+	                .y_label = "Open items",
+	                .categories = buckets,
+	                .n = ISMS_METRICS_AGE_BUCKETS,
+	                .series = &series,
+	                .n_series = 1};
+
+	memcpy(counts, m->open_by_age, sizeof(counts));
+	figure_start(s, "Open actions by age", 0);
+	isms_svg_bar_chart(s, &c);
+	isms_svg_chart_table(s, &c);
+	figure_end(s, "Items open at the audited commit, by days since a register first listed "
+	              "them.");
+}
+
+/* The register's figures beside its charts (clause 9.3.2 d). */
+static void register_panel(GString *s, const isms_metrics *m)
+{
+	figure_start(s, "Register at a glance", 0);
+	g_string_append_printf(s,
+	                       "<dl class=\"panel\">\n"
+	                       "<dt>Items in the registers</dt><dd>%d</dd>\n"
+	                       "<dt>Open</dt><dd>%d</dd>\n<dt>Closed</dt><dd>%d</dd>\n"
+	                       "<dt>Accepted</dt><dd>%d</dd>\n<dt>Withdrawn</dt><dd>%d</dd>\n",
+	                       m->items, m->by_state[ISMS_STATE_OPEN],
+	                       m->by_state[ISMS_STATE_CLOSED], m->by_state[ISMS_STATE_ACCEPTED],
+	                       m->by_state[ISMS_STATE_WITHDRAWN]);
+	if (m->by_state[ISMS_STATE_UNKNOWN])
+		g_string_append_printf(s, "<dt>Unknown status</dt><dd>%d</dd>\n",
+		                       m->by_state[ISMS_STATE_UNKNOWN]);
+	if (m->closure_times)
+		g_string_append_printf(s,
+		                       "<dt>Days to closure, median (%d closed)</dt><dd>%d</dd>\n"
+		                       "<dt>Days to closure, 90th percentile</dt><dd>%d</dd>\n",
+		                       m->closure_times, m->median_days, m->p90_days);
+	else
+		g_string_append(s, "<dt>Days to closure</dt><dd>no closed items</dd>\n");
+	if (m->closed_with_due)
+		g_string_append_printf(s, "<dt>Closed on time</dt><dd>%d of %d (%d%%)</dd>\n",
+		                       m->closed_on_time, m->closed_with_due,
+		                       (int)(100.0 * m->closed_on_time / m->closed_with_due + 0.5));
+	else
+		g_string_append(
+		    s, "<dt>Closed on time</dt><dd>no closed items with a due date</dd>\n");
+	g_string_append(s, "</dl>\n");
+	figure_end(s, "Days from the commit that first listed an item to the commit that recorded "
+	              "it closed; on time compares the typed closed and due dates.");
+}
+
+static void indicators(GString *s, const isms_audit *a, const isms_trend *trend)
+{
+	isms_metrics m;
+
+	isms_metrics_compute(a, &m);
+	g_string_append(s, "<section class=\"part\" id=\"indicators\">\n<h2>Indicators</h2>\n"
+	                   "<div class=\"charts\">\n");
+	age_figure(s, a);
+	review_figure(s, a);
+	flow_figure(s, a);
+	open_age_figure(s, &m);
+	register_panel(s, &m);
+	if (trend)
+		trend_figure(s, trend);
+	g_string_append(s, "</div>\n");
+	if (!trend)
+		g_string_append(s,
+		                "<p class=\"note\" id=\"no-trend\">No trend chart: this report was "
+		                "made without a trend (<code>--trend-since none</code>).</p>\n");
+	g_string_append(s, "</section>\n");
+}
+
+/* ---- the header ------------------------------------------------------------ */
+
+static void card(GString *s, const char *cls, const char *value, const char *label)
+{
+	g_string_append_printf(s,
+	                       "<div class=\"card card-%s\"><span class=\"n\">%s</span>"
+	                       "<span class=\"l\">%s</span></div>\n",
+	                       cls, value, label);
+}
+
+static void count_card(GString *s, const char *cls, size_t n, const char *label)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%zu", n);
+	card(s, cls, buf, label);
+}
+
+/* Rules the configuration switched off or regraded: the reader must see them. */
+static void rule_settings(GString *s, const isms_audit *a)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < isms_rules_count; i++) {
+		const isms_rule *r = &isms_rules[i];
+		const isms_rule_setting *rs = isms_config_rule(&a->config, r->id);
+		if (!rs)
+			continue;
+		if (n++ == 0)
+			g_string_append(s, "<dt>Rule settings</dt><dd><ul class=\"plain\">\n");
+		g_string_append(s, "<li><code>");
+		put(s, r->id);
+		g_string_append(s, "</code>");
+		if (rs->off)
+			g_string_append(s, " off");
+		else if (rs->has_severity)
+			g_string_append_printf(s, " %s (default %s)",
+			                       isms_severity_name(rs->severity),
+			                       isms_severity_name(r->severity));
+		for (guint k = 0; k < rs->exclude->len; k++) {
+			g_string_append(s, k ? ", <code>" : " except <code>");
+			put(s, g_ptr_array_index(rs->exclude, k));
+			g_string_append(s, "</code>");
+		}
+		g_string_append(s, "</li>\n");
+	}
+	if (n)
+		g_string_append(s, "</ul></dd>\n");
+}
+
+static void header(GString *s, const isms_audit *a, const isms_findings *fs,
+                   const isms_report_options *opts)
+{
+	char hex[GIT_OID_HEXSZ + 1], label[48];
+	char *name = g_path_get_basename(a->root);
+	int fail = isms_findings_fail(fs, opts->fail_on);
+
+	g_string_append(s, "<header id=\"summary\">\n<p class=\"kicker\">ISO/IEC 27001 "
+	                   "documentation audit</p>\n<h1>");
+	put(s, name);
+	g_string_append(s, "</h1>\n<p class=\"lead\">Self-assessment of the documented information "
+	                   "of the ISMS as its repository stood at the end of ");
+	date(s, a->today);
+	g_string_append(s,
+	                ", from the documents and their Git history.</p>\n<div class=\"cards\">\n");
+	if (opts->fail_on == ISMS_SEV_NEVER)
+		snprintf(label, sizeof(label), "fail-on never");
+	else
+		snprintf(label, sizeof(label), "fail-on %s", isms_severity_name(opts->fail_on));
+	card(s, fail ? "fail" : "pass", fail ? "Fail" : "Pass", label);
+	count_card(s, "major", isms_findings_count(fs, ISMS_SEV_MAJOR), "major");
+	count_card(s, "minor", isms_findings_count(fs, ISMS_SEV_MINOR), "minor");
+	count_card(s, "observation", isms_findings_count(fs, ISMS_SEV_OBSERVATION), "observation");
+	count_card(s, "waived", fs->waived->len, "waived");
+	g_string_append(s, "</div>\n<dl class=\"facts\">\n<dt>Repository</dt><dd><code>");
+	put(s, a->root);
+	g_string_append(s, "</code></dd>\n<dt>Audited commit</dt><dd>");
+	commit_id(s, isms_audit_commit_hex(a, a->history.commits->len - 1, hex));
+	g_string_append(s, " of ");
+	date(s, isms_audit_head(a)->date);
+	g_string_append(s, "</dd>\n<dt>As of</dt><dd>");
+	date(s, a->today);
+	g_string_append_printf(s,
+	                       "</dd>\n<dt>Evidence</dt><dd>%u document%s, %u commit%s on the "
+	                       "first-parent history since ",
+	                       a->documents->len, a->documents->len == 1 ? "" : "s",
+	                       a->history.commits->len, a->history.commits->len == 1 ? "" : "s");
+	date(s, isms_audit_commit(a, 0)->date);
+	g_string_append(s, "</dd>\n<dt>Configuration</dt><dd>");
+	if (a->config.source) {
+		g_string_append(s, "<code>");
+		put(s, a->config.source);
+		g_string_append(s, "</code>");
+	} else {
+		g_string_append(s, "built-in defaults");
+	}
+	g_string_append(s, "</dd>\n");
+	rule_settings(s, a);
+	if (a->shallow)
+		g_string_append(
+		    s, "<dt>Warning</dt><dd class=\"warning\">shallow clone: findings that "
+		       "rest on commit dates are marked unproven</dd>\n");
+	g_string_append(s, "</dl>\n</header>\n");
+	g_free(name);
+}
+
+/* An anchor for a clause: its number with anything but letters, digits
+ * and dots made a hyphen (clauses from the configuration are free text). */
+static void clause_anchor(GString *s, const char *clause)
+{
+	g_string_append(s, "clause-");
+	for (const char *p = clause; *p; p++)
+		g_string_append_c(s, g_ascii_isalnum(*p) || *p == '.' ? *p : '-');
+}
+
+/* The number of findings from `i` on that are about the same clause. */
+static guint clause_run(const GPtrArray *items, guint i)
+{
+	const char *clause = isms_finding_clause(g_ptr_array_index(items, i));
+	guint j = i + 1;
+
+	while (j < items->len &&
+	       strcmp(clause, isms_finding_clause(g_ptr_array_index(items, j))) == 0)
+		j++;
+	return j - i;
+}
+
+static void toc(GString *s, const isms_findings *fs)
+{
+	g_string_append(s, "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n"
+	                   "<li><a href=\"#indicators\">Indicators</a></li>\n");
+	g_string_append_printf(s, "<li><a href=\"#findings\">Findings by clause</a> (%u)",
+	                       fs->items->len);
+	if (fs->items->len)
+		g_string_append(s, "\n<ol>\n");
+	for (guint i = 0, n; i < fs->items->len; i += n) {
+		const char *clause = isms_finding_clause(g_ptr_array_index(fs->items, i));
+		n = clause_run(fs->items, i);
+		g_string_append(s, "<li><a href=\"#");
+		clause_anchor(s, clause);
+		g_string_append(s, "\">");
+		put(s, clause);
+		if (*isms_clause_title(clause)) {
+			g_string_append_c(s, ' ');
+			put(s, isms_clause_title(clause));
+		}
+		g_string_append_printf(s, "</a> (%u)</li>\n", n);
+	}
+	g_string_append_printf(
+	    s,
+	    "%s</li>\n<li><a href=\"#waived\">Waived findings</a> (%u)</li>\n"
+	    "<li><a href=\"#coverage\">Mandatory documented information</a></li>\n"
+	    "<li><a href=\"#documents\">Document inventory</a></li>\n</ol>\n"
+	    "</nav>\n",
+	    fs->items->len ? "</ol>\n" : "", fs->waived->len);
+}
+
+/* ---- findings ---------------------------------------------------------------- */
+
+static void severity(GString *s, isms_severity sev)
+{
+	g_string_append_printf(s, "<span class=\"sev sev-%s\">%s</span>", isms_severity_name(sev),
+	                       isms_severity_name(sev));
+}
+
+static void location(GString *s, const isms_finding *f)
+{
+	if (!f->path) {
+		g_string_append(s, "<span class=\"muted\">repository</span>");
+		return;
+	}
+	g_string_append(s, "<code>");
+	put(s, f->path);
+	if (f->line > 0)
+		g_string_append_printf(s, ":%d", f->line);
+	g_string_append(s, "</code>");
+}
+
+/* The message, then the evidence: commits, dates and notes. */
+static void message(GString *s, const isms_finding *f)
+{
+	put(s, f->message);
+	if (f->unproven)
+		g_string_append(s, " <span class=\"tag\">unproven: shallow clone</span>");
+	if (f->evidence->len == 0)
+		return;
+	g_string_append(s, "\n<ul class=\"evidence\">\n");
+	for (guint k = 0; k < f->evidence->len; k++) {
+		const isms_evidence *e = &g_array_index(f->evidence, isms_evidence, k);
+		g_string_append(s, "<li>");
+		commit_id(s, e->commit);
+		g_string_append(s, " ");
+		date(s, e->date);
+		g_string_append(s, " ");
+		put(s, e->note);
+		g_string_append(s, "</li>\n");
+	}
+	g_string_append(s, "</ul>");
+}
+
+static void rule_row(GString *s, const isms_rule *r)
+{
+	g_string_append(s, "<tr class=\"rule-row\"><th colspan=\"3\" scope=\"rowgroup\">"
+	                   "<code class=\"rule-id\">");
+	put(s, r->id);
+	g_string_append(s, "</code> ");
+	put(s, r->summary);
+	g_string_append(s, "<div class=\"req\">Requirement: ");
+	put(s, r->requirement);
+	g_string_append(s, "</div></th></tr>\n");
+}
+
+static void clause_start(GString *s, const char *clause)
+{
+	g_string_append(s, "<h3 id=\"");
+	clause_anchor(s, clause);
+	g_string_append(s, "\">Clause ");
+	put(s, clause);
+	if (*isms_clause_title(clause)) {
+		g_string_append(s, " \xe2\x80\x94 ");
+		put(s, isms_clause_title(clause));
+	}
+	g_string_append(s, "</h3>\n<table class=\"findings\">\n<thead><tr><th scope=\"col\" "
+	                   "class=\"c-sev\">Severity</th><th scope=\"col\" class=\"c-loc\">Location"
+	                   "</th><th scope=\"col\">Finding and evidence</th></tr></thead>\n");
+}
+
+/* Findings grouped by clause, within a clause by rule (and severity, should
+ * a rule ever grade its findings apart), as the text report groups them. */
+static void findings(GString *s, const isms_findings *fs)
+{
+	const char *clause = NULL;
+	const isms_finding *group = NULL;
+
+	g_string_append(s,
+	                "<section class=\"part\" id=\"findings\">\n<h2>Findings by clause</h2>\n");
+	if (fs->items->len == 0) {
+		g_string_append(s, "<p>No findings: the documented information is controlled and "
+		                   "current.</p>\n</section>\n");
+		return;
+	}
+	g_string_append(s, "<p class=\"note\">Ordered by clause, then severity. Commit ids are "
+	                   "shortened: the full id is in each one's tooltip.</p>\n");
+	for (guint i = 0; i < fs->items->len; i++) {
+		const isms_finding *f = g_ptr_array_index(fs->items, i);
+		if (!clause || strcmp(clause, isms_finding_clause(f)) != 0) {
+			if (clause)
+				g_string_append(s, "</tbody>\n</table>\n");
+			clause = isms_finding_clause(f);
+			clause_start(s, clause);
+			group = NULL;
+		}
+		if (!group || group->rule != f->rule || group->severity != f->severity) {
+			if (group)
+				g_string_append(s, "</tbody>\n");
+			g_string_append(s, "<tbody>\n");
+			rule_row(s, f->rule);
+			group = f;
+		}
+		g_string_append(s, "<tr><td>");
+		severity(s, f->severity);
+		g_string_append(s, "</td><td class=\"loc\">");
+		location(s, f);
+		g_string_append(s, "</td><td>");
+		message(s, f);
+		g_string_append(s, "</td></tr>\n");
+	}
+	g_string_append(s, "</tbody>\n</table>\n</section>\n");
+}
+
+/* Findings accepted by a waiver: listed with the acceptance, never counted. */
+static void waived(GString *s, const isms_findings *fs)
+{
+	g_string_append(s, "<section class=\"part\" id=\"waived\">\n<h2>Waived findings</h2>\n");
+	if (fs->waived->len == 0) {
+		g_string_append(s, "<p>No finding is waived.</p>\n</section>\n");
+		return;
+	}
+	g_string_append(s,
+	                "<p class=\"note\">Risks accepted with management's sign-off in the "
+	                "configuration: listed for the record, not counted. A waiver ends on its "
+	                "expiry date.</p>\n<table class=\"zebra\">\n<thead><tr><th scope=\"col\">"
+	                "Severity</th><th scope=\"col\">Rule</th><th scope=\"col\">Location</th>"
+	                "<th scope=\"col\">Finding and evidence</th><th scope=\"col\">Waiver</th>"
+	                "</tr></thead>\n<tbody>\n");
+	for (guint i = 0; i < fs->waived->len; i++) {
+		const isms_finding *f = g_ptr_array_index(fs->waived, i);
+		g_string_append(s, "<tr><td>");
+		severity(s, f->severity);
+		g_string_append(s, "</td><td><code class=\"rule-id\">");
+		put(s, f->rule->id);
+		g_string_append(s, "</code><br><span class=\"muted\">clause ");
+		put(s, isms_finding_clause(f));
+		g_string_append(s, "</span></td><td class=\"loc\">");
+		location(s, f);
+		g_string_append(s, "</td><td>");
+		message(s, f);
+		g_string_append(s, "</td><td>");
+		put(s, f->waiver->reason);
+		g_string_append(s, "<br><span class=\"muted\">approved by ");
+		put(s, f->waiver->approved_by);
+		g_string_append(s, ", expires ");
+		date(s, f->waiver->expires);
+		g_string_append(s, "</span></td></tr>\n");
+	}
+	g_string_append(s, "</tbody>\n</table>\n</section>\n");
+}
+
+/* ---- coverage and documents ------------------------------------------------ */
+
+static const char *doc_status(const isms_document *d)
+{
+	if (!d->meta->field[ISMS_F_STATUS])
+		return NULL;
+	return d->meta->status == ISMS_DOC_DRAFT     ? "draft"
+	       : d->meta->status == ISMS_DOC_RETIRED ? "retired"
+	                                             : "approved";
+}
+
+static void coverage(GString *s, const isms_audit *a)
+{
+	g_string_append(s, "<section class=\"part\" id=\"coverage\">\n<h2>Mandatory documented "
+	                   "information</h2>\n");
+	if (a->coverage->len == 0) {
+		g_string_append(
+		    s, "<p>The configuration lists no mandatory clauses.</p>\n</section>\n");
+		return;
+	}
+	g_string_append(s,
+	                "<p class=\"note\">The clauses whose documented information the "
+	                "standard requires, and the documents in force that provide it. Overdue: "
+	                "every such document is past its review date.</p>\n"
+	                "<table class=\"zebra\">\n<thead><tr><th scope=\"col\">Clause</th>"
+	                "<th scope=\"col\">Title</th><th scope=\"col\">Status</th>"
+	                "<th scope=\"col\">Documents</th></tr></thead>\n<tbody>\n");
+	for (guint i = 0; i < a->coverage->len; i++) {
+		const isms_coverage *c = g_ptr_array_index(a->coverage, i);
+		const char *st = isms_coverage_status_name(c->status);
+		g_string_append(s, "<tr><td>");
+		put(s, c->clause);
+		g_string_append(s, "</td><td>");
+		put(s, isms_clause_title(c->clause));
+		g_string_append_printf(s, "</td><td><span class=\"st st-%s\">%s</span></td><td>",
+		                       st, st);
+		if (c->documents->len == 0 && c->inactive->len == 0)
+			g_string_append(s, "<span class=\"muted\">none</span>");
+		else
+			g_string_append(s, "<ul class=\"plain\">");
+		for (guint k = 0; k < c->documents->len; k++) {
+			const isms_document *d = g_ptr_array_index(c->documents, k);
+			g_string_append(s, "<li><code>");
+			put(s, d->path);
+			g_string_append(s, "</code>");
+			if (d->has_review_due && d->review_due < a->today) {
+				g_string_append(s, " <span class=\"tag\">review overdue since ");
+				date(s, d->review_due);
+				g_string_append(s, "</span>");
+			}
+			g_string_append(s, "</li>");
+		}
+		for (guint k = 0; k < c->inactive->len; k++) {
+			const isms_document *d = g_ptr_array_index(c->inactive, k);
+			g_string_append(s, "<li><code>");
+			put(s, d->path);
+			g_string_append_printf(
+			    s, "</code> <span class=\"muted\">(%s, not in force)</span></li>",
+			    d->meta->status == ISMS_DOC_DRAFT ? "draft" : "retired");
+		}
+		g_string_append_printf(s, "%s</td></tr>\n",
+		                       c->documents->len || c->inactive->len ? "</ul>" : "");
+	}
+	g_string_append(s, "</tbody>\n</table>\n</section>\n");
+}
+
+/* A front matter field's value when usable, else a dash. */
+static void field(GString *s, const isms_meta *m, isms_field f)
+{
+	if (isms_meta_has(m, f))
+		put(s, isms_meta_text(m, f));
+	else
+		g_string_append(s, "<span class=\"muted\">\xe2\x80\x93</span>");
+}
+
+static void review_cell(GString *s, const isms_audit *a, const isms_document *d)
+{
+	review_state r;
+
+	if (!controlled(d)) {
+		g_string_append_printf(s, "<span class=\"muted\">not reviewed (%s)</span>",
+		                       !isms_document_readable(d) ? "unreadable"
+		                       : d->is_record             ? "record"
+		                       : doc_status(d)            ? doc_status(d)
+		                                                  : "not in force");
+		return;
+	}
+	r = review_of(a, d);
+	g_string_append_printf(s, "<span class=\"st st-%s\">%s</span>", review_classes[r],
+	                       r == REVIEW_SOON ? "due within " G_STRINGIFY(SOON_DAYS) " days"
+	                                        : review_names[r]);
+}
+
+static void document_row(GString *s, const isms_audit *a, const isms_document *d)
+{
+	const isms_meta *m = d->meta;
+	const char *status = doc_status(d);
+	int age = text_age(a, d);
+
+	g_string_append(s, "<tr><td>");
+	if (isms_meta_has(m, ISMS_F_TITLE)) {
+		g_string_append(s, "<span class=\"doc-title\">");
+		put(s, isms_meta_text(m, ISMS_F_TITLE));
+		g_string_append(s, "</span><br>");
+	}
+	g_string_append(s, "<code>");
+	put(s, d->path);
+	g_string_append(s, "</code></td><td>");
+	field(s, m, ISMS_F_TYPE);
+	g_string_append(s, "</td><td>");
+	field(s, m, ISMS_F_OWNER);
+	g_string_append(s, "</td><td>");
+	if (status)
+		g_string_append(s, status);
+	else
+		g_string_append(s, "<span class=\"muted\">\xe2\x80\x93</span>");
+	g_string_append(s, "</td><td>");
+	field(s, m, ISMS_F_VERSION);
+	g_string_append(s, "</td><td>");
+	if (m->has_last_reviewed)
+		date(s, m->last_reviewed);
+	else
+		g_string_append(s, "<span class=\"muted\">\xe2\x80\x93</span>");
+	g_string_append(s, "</td><td>");
+	if (d->has_review_due)
+		date(s, d->review_due);
+	else
+		g_string_append(s, "<span class=\"muted\">\xe2\x80\x93</span>");
+	g_string_append(s, "</td><td>");
+	review_cell(s, a, d);
+	if (age < 0) {
+		g_string_append(s, "</td><td class=\"num\">\xe2\x80\x93</td></tr>\n");
+		return;
+	}
+	g_string_append_printf(s, "</td><td class=\"num\">%d<br><span class=\"muted\">", age);
+	date(s, isms_audit_commit(a, d->last_body_change)->date);
+	g_string_append(s, "</span></td></tr>\n");
+}
+
+static void documents(GString *s, const isms_audit *a)
+{
+	g_string_append(s,
+	                "<section class=\"part\" id=\"documents\">\n<h2>Document inventory</h2>\n");
+	if (a->documents->len == 0) {
+		g_string_append(s, "<p>No controlled documents.</p>\n</section>\n");
+		return;
+	}
+	g_string_append_printf(
+	    s,
+	    "<p class=\"note\">The %u controlled documents at the audited commit. "
+	    "Review status is relative to the audit date (due soon: within %d "
+	    "days); age is the whole months since the text after the front matter "
+	    "last changed, with the date of that commit.</p>\n",
+	    a->documents->len, SOON_DAYS);
+	g_string_append(
+	    s, "<table class=\"zebra inventory\">\n<thead><tr><th scope=\"col\">Document</th>"
+	       "<th scope=\"col\">Type</th><th scope=\"col\">Owner</th>"
+	       "<th scope=\"col\">Status</th><th scope=\"col\">Version</th>"
+	       "<th scope=\"col\">Last reviewed</th><th scope=\"col\">Review due</th>"
+	       "<th scope=\"col\">Review status</th><th scope=\"col\" class=\"num\">Age "
+	       "(months)</th></tr></thead>\n<tbody>\n");
+	for (guint i = 0; i < a->documents->len; i++)
+		document_row(s, a, g_ptr_array_index(a->documents, i));
+	g_string_append(s, "</tbody>\n</table>\n</section>\n");
+}
+
+/* ---- the pages --------------------------------------------------------------- */
+
+int isms_report_html(const isms_audit *a, const isms_findings *fs, const isms_report_options *opts,
+                     FILE *out)
+{
+	static const isms_report_options defaults = ISMS_REPORT_OPTIONS_INIT;
+	GString *s = g_string_sized_new(256 * 1024);
+	char day[ISMS_DATE_BUFSIZE], *name = g_path_get_basename(a->root), *title;
+	int error;
+
+	if (!opts)
+		opts = &defaults;
+	title = g_strdup_printf("ISMS audit of %s as of %s", name, isms_date_format(a->today, day));
+	page_start(s, title);
+	header(s, a, fs, opts);
+	toc(s, fs);
+	indicators(s, a, opts->trend);
+	findings(s, fs);
+	waived(s, fs);
+	coverage(s, a);
+	documents(s, a);
+	page_end(s);
+	error = write_page(s, out);
+	g_string_free(s, TRUE);
+	g_free(title);
+	g_free(name);
+	return error;
+}
+
+int isms_trend_report_html(const isms_trend *t, FILE *out)
+{
+	GString *s = g_string_sized_new(64 * 1024);
+	int error;
+
+	page_start(s, "ISMS trend");
+	g_string_append(s,
+	                "<header id=\"summary\">\n<p class=\"kicker\">ISO/IEC 27001 "
+	                "documentation audit</p>\n<h1>Trend</h1>\n<p class=\"lead\">Evidence of "
+	                "continual improvement: the audit run as of the end of each period.</p>\n"
+	                "</header>\n<div class=\"charts\">\n");
+	trend_figure(s, t);
+	g_string_append(s, "</div>\n");
+	page_end(s);
+	error = write_page(s, out);
+	g_string_free(s, TRUE);
+	return error;
+}
