@@ -1,6 +1,7 @@
 /* Trends: the audit as of the end of each period, from one history walk. */
 #include "isms/trend.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "isms/error.h"
@@ -63,6 +64,19 @@ GArray *isms_trend_days(const isms_trend_options *opts, isms_day today)
 		d = next;
 	}
 	return days;
+}
+
+char *isms_trend_period_label(const isms_trend *t, const isms_trend_point *p, char *buf,
+                              size_t size)
+{
+	int y, m, d;
+
+	isms_date_ymd(p->start, &y, &m, &d);
+	if (t->every == ISMS_TREND_QUARTER)
+		snprintf(buf, size, "%04d-Q%d", y % 10000, ((m - 1) / 3 + 1) % 10);
+	else
+		snprintf(buf, size, "%04d-%02d", y % 10000, m % 100);
+	return buf;
 }
 
 static size_t count_rule(const GPtrArray *list, const char *rule)

@@ -46,6 +46,11 @@ void isms_trend_dispose(isms_trend *t);
 /* "month" or "quarter". */
 const char *isms_trend_every_name(isms_trend_every e);
 
+/* The label of a point's period, "2026-03" or "2026-Q1", into buf (16
+ * bytes will do); returns buf. */
+char *isms_trend_period_label(const isms_trend *t, const isms_trend_point *p, char *buf,
+                              size_t size);
+
 /* Parse "month"/"monthly" or "quarter"/"quarterly"; returns 0 or -1. */
 int isms_trend_every_parse(const char *text, isms_trend_every *out);
 

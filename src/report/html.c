@@ -224,19 +224,6 @@ static void figure_end(GString *s, const char *note)
 	g_string_append(s, "</figure>\n");
 }
 
-/* The label of a trend point's period: 2026-03 or 2026-Q1 (as the trend's
- * other formats print it). */
-static void period_label(const isms_trend *t, const isms_trend_point *p, char *buf, size_t size)
-{
-	int y, m, d;
-
-	isms_date_ymd(p->start, &y, &m, &d);
-	if (t->every == ISMS_TREND_QUARTER)
-		snprintf(buf, size, "%04d-Q%d", y % 10000, ((m - 1) / 3 + 1) % 10);
-	else
-		snprintf(buf, size, "%04d-%02d", y % 10000, m % 100);
-}
-
 /* Findings by severity, overdue documents and open actions per period; a
  * period before the first commit is a gap. */
 static void trend_figure(GString *s, const isms_trend *t)
@@ -265,7 +252,7 @@ static void trend_figure(GString *s, const isms_trend *t)
 	for (guint i = 0; i < n; i++) {
 		const isms_trend_point *p = &g_array_index(t->points, isms_trend_point, i);
 		labels[i] = g_malloc(16);
-		period_label(t, p, labels[i], 16);
+		isms_trend_period_label(t, p, labels[i], 16);
 		v[i] = p->has_commit ? p->major : ISMS_CHART_NONE;
 		v[n + i] = p->has_commit ? p->minor : ISMS_CHART_NONE;
 		v[2 * n + i] = p->has_commit ? p->observation : ISMS_CHART_NONE;

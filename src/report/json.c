@@ -7,22 +7,12 @@
 #include "isms/report.h"
 #include "isms/rules.h"
 #include "isms/version.h"
+#include "report/ci.h"
 
-/* A JSON string from repository text: invalid UTF-8 becomes U+FFFD so that
- * the output is always valid JSON. NULL gives null. */
+/* A JSON string from repository text (valid UTF-8 always), or null. */
 static json_t *jstr(const char *s)
 {
-	json_t *j;
-	char *valid;
-
-	if (!s)
-		return json_null();
-	if (g_utf8_validate(s, -1, NULL))
-		return json_string(s);
-	valid = g_utf8_make_valid(s, -1);
-	j = json_string(valid);
-	g_free(valid);
-	return j;
+	return isms_report_ci_json(s);
 }
 
 static json_t *jdate(isms_day d)

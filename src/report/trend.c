@@ -6,19 +6,6 @@
 #include "isms/report.h"
 #include "isms/version.h"
 
-/* The label of a point's period: 2026-03 or 2026-Q1. */
-static char *period_label(const isms_trend *t, const isms_trend_point *p, char *buf, size_t size)
-{
-	int y, m, d;
-
-	isms_date_ymd(p->start, &y, &m, &d);
-	if (t->every == ISMS_TREND_QUARTER)
-		snprintf(buf, size, "%04d-Q%d", y % 10000, ((m - 1) / 3 + 1) % 10);
-	else
-		snprintf(buf, size, "%04d-%02d", y % 10000, m % 100);
-	return buf;
-}
-
 static int done_writing(FILE *out, const char *what)
 {
 	if (ferror(out))
@@ -35,7 +22,7 @@ int isms_trend_report_text(const isms_trend *t, FILE *out)
 	      out);
 	for (guint i = 0; i < t->points->len; i++) {
 		const isms_trend_point *p = &g_array_index(t->points, isms_trend_point, i);
-		period_label(t, p, label, sizeof(label));
+		isms_trend_period_label(t, p, label, sizeof(label));
 		isms_date_format(p->end, end);
 		if (!p->has_commit) {
 			fprintf(out, "%-8s  %-10s  (no commit yet)\n", label, end);
@@ -58,7 +45,7 @@ int isms_trend_report_csv(const isms_trend *t, FILE *out)
 	      out);
 	for (guint i = 0; i < t->points->len; i++) {
 		const isms_trend_point *p = &g_array_index(t->points, isms_trend_point, i);
-		fprintf(out, "%s,%s,%s,%s,", period_label(t, p, label, sizeof(label)),
+		fprintf(out, "%s,%s,%s,%s,", isms_trend_period_label(t, p, label, sizeof(label)),
 		        isms_date_format(p->start, start), isms_date_format(p->end, end), p->commit);
 		if (!p->has_commit)
 			fputs(",,,,,,,,\r\n", out);
@@ -79,7 +66,7 @@ int isms_trend_report_json(const isms_trend *t, FILE *out)
 	for (guint i = 0; i < t->points->len; i++) {
 		const isms_trend_point *p = &g_array_index(t->points, isms_trend_point, i);
 		json_t *jp = json_pack("{s:s, s:s, s:s, s:o}", "period",
-		                       period_label(t, p, label, sizeof(label)), "start",
+		                       isms_trend_period_label(t, p, label, sizeof(label)), "start",
 		                       isms_date_format(p->start, start), "end",
 		                       isms_date_format(p->end, end), "commit",
 		                       p->has_commit ? json_string(p->commit) : json_null());
