@@ -162,15 +162,15 @@ static void compare(isms_register_model *m, GHashTable *by_id, const isms_regist
 typedef struct {
 	guint versions;        /* events of the document's version list read */
 	isms_path_event last;  /* the last of them */
-	isms_register_model *model; /* NULL once a derived model took it */
+	isms_register_model *model;
+	guint uses;            /* derived models that copied it */
 } snapshot;
 
 static void snapshot_free(gpointer p)
 {
 	snapshot *s = p;
 
-	if (s->model)
-		model_free(s->model);
+	model_free(s->model);
 	g_free(s);
 }
 
@@ -216,8 +216,10 @@ static void take_snapshot(isms_audit *a, const isms_register_model *m, const ism
 	g_ptr_array_add(list, s);
 }
 
-/* The base's snapshot of this register at the derived model's commit: the
- * same version list cut there (the same events, renames included). */
+/* A copy of the base's snapshot of this register at the derived model's
+ * commit: the same version list cut there (the same events, renames
+ * included). Several points of a trend can fall on one commit, so the
+ * snapshot stays with the base. */
 static isms_register_model *adopt_snapshot(isms_audit *a, const isms_document *d)
 {
 	guint32 commit = a->history.commits->len - 1;
@@ -230,10 +232,10 @@ static isms_register_model *adopt_snapshot(isms_audit *a, const isms_document *d
 		snapshot *s = g_ptr_array_index(list, i);
 		const isms_path_event *last =
 		    &g_array_index(d->versions, isms_path_event, d->versions->len - 1);
-		if (s->model && s->versions == d->versions->len && s->last.commit == last->commit &&
+		if (s->versions == d->versions->len && s->last.commit == last->commit &&
 		    git_oid_equal(&s->last.blob, &last->blob)) {
-			isms_register_model *m = s->model;
-			s->model = NULL;
+			isms_register_model *m = model_copy(s->model, s->model->current);
+			s->uses++;
 			m->doc = d;
 			return m;
 		}
@@ -241,19 +243,23 @@ static isms_register_model *adopt_snapshot(isms_audit *a, const isms_document *d
 	return NULL;
 }
 
-guint isms_audit_snapshots_left(const isms_audit *a)
+guint isms_audit_snapshot_uses(const isms_audit *a, guint *unused)
 {
 	GHashTableIter it;
 	gpointer value;
 	guint n = 0;
 
+	*unused = 0;
 	if (!a->snapshots)
 		return 0;
 	g_hash_table_iter_init(&it, a->snapshots);
 	while (g_hash_table_iter_next(&it, NULL, &value)) {
 		const GPtrArray *list = value;
-		for (guint i = 0; i < list->len; i++)
-			n += ((const snapshot *)g_ptr_array_index(list, i))->model != NULL;
+		for (guint i = 0; i < list->len; i++) {
+			const snapshot *s = g_ptr_array_index(list, i);
+			n += s->uses;
+			*unused += s->uses == 0;
+		}
 	}
 	return n;
 }

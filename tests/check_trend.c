@@ -128,6 +128,7 @@ START_TEST(register_snapshots_give_the_same_points_as_replays)
 	isms_trend a, b;
 	char *path = fixture_path("demo");
 	GArray *days;
+	guint unused;
 
 	isms_date_parse("2024-06-15", 10, &topts.since);
 	opts.path = path;
@@ -145,8 +146,47 @@ START_TEST(register_snapshots_give_the_same_points_as_replays)
 	for (guint i = 0; i < a.points->len; i++)
 		ck_assert_msg(memcmp(point(&a, i), point(&b, i), sizeof(isms_trend_point)) == 0,
 		              "point %u (%s) differs", i, day(point(&a, i)->end));
-	/* every snapshot was taken by its point: no register was replayed again */
-	ck_assert_uint_eq(isms_audit_snapshots_left(snap), 0);
+	/* each point copied the snapshot of each register (the demo has one):
+	 * no register was replayed again */
+	ck_assert_uint_eq(isms_audit_snapshot_uses(snap, &unused), 30);
+	ck_assert_uint_eq(unused, 0);
+	isms_trend_dispose(&a);
+	isms_trend_dispose(&b);
+	g_array_unref(days);
+	isms_audit_free(snap);
+	g_free(path);
+	audit_done(replayed, &fs);
+}
+END_TEST
+
+/* Points after the last commit share its snapshot. */
+START_TEST(points_on_one_commit_share_its_snapshot)
+{
+	isms_findings fs;
+	isms_audit *replayed = audit_fixture("rules/healthy", "2026-03-31", &fs), *snap = NULL;
+	isms_audit_options opts = ISMS_AUDIT_OPTIONS_INIT;
+	isms_trend_options topts = {0, ISMS_TREND_MONTH};
+	isms_trend a, b;
+	char *path = fixture_path("rules/healthy");
+	GArray *days;
+	guint unused;
+
+	isms_date_parse("2026-01-01", 10, &topts.since);
+	opts.path = path;
+	opts.has_as_of = 1;
+	isms_date_parse("2026-03-31", 10, &opts.as_of);
+	opts.checkpoints = days = isms_trend_days(&topts, opts.as_of);
+	ck_assert_int_eq(isms_audit_open(&snap, &opts), 0);
+	ck_assert_uint_eq(snap->checkpoints->len, 1); /* the last commit, 2025-12-15 */
+	compute(replayed, "2026-01-01", ISMS_TREND_MONTH, &a);
+	compute(snap, "2026-01-01", ISMS_TREND_MONTH, &b);
+	ck_assert_uint_eq(b.points->len, 3);
+	for (guint i = 0; i < 3; i++) {
+		ck_assert(memcmp(point(&a, i), point(&b, i), sizeof(isms_trend_point)) == 0);
+		ck_assert_str_eq(point(&b, i)->commit, point(&b, 0)->commit);
+	}
+	ck_assert_uint_eq(isms_audit_snapshot_uses(snap, &unused), 3);
+	ck_assert_uint_eq(unused, 0);
 	isms_trend_dispose(&a);
 	isms_trend_dispose(&b);
 	g_array_unref(days);
@@ -268,6 +308,7 @@ Suite *trend_suite(void)
 	tcase_add_test(tc, register_flow_per_quarter_follows_the_commits);
 	tcase_add_test(tc, each_point_equals_a_separate_audit_as_of_its_end);
 	tcase_add_test(tc, register_snapshots_give_the_same_points_as_replays);
+	tcase_add_test(tc, points_on_one_commit_share_its_snapshot);
 	tcase_add_test(tc, periods_before_the_first_commit_are_empty);
 	tcase_add_test(tc, trend_reports_match_their_golden_files);
 	tcase_add_test(tc, trend_usage_errors_name_the_cause);

@@ -163,8 +163,9 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts);
 
 void isms_audit_free(isms_audit *audit);
 
-/* How many register snapshots no derived model has taken yet. */
-guint isms_audit_snapshots_left(const isms_audit *audit);
+/* How many times models derived from `audit` copied a register snapshot
+ * instead of replaying the register; *unused: snapshots never copied. */
+guint isms_audit_snapshot_uses(const isms_audit *audit, guint *unused);
 
 /* The last commit of the history recorded by the end of `day` (the branch
  * as it stood then), or ISMS_NO_COMMIT. */
@@ -175,9 +176,8 @@ guint32 isms_audit_commit_by(const isms_audit *audit, isms_day day);
  * `today`: base's history walk cut after that commit, with base's
  * configuration and repository (borrowed) and its cache of parsed blobs
  * (shared: blobs the new model parses are added to it). No history is
- * walked again; registers are taken from the snapshots the base's replay
- * kept at its checkpoints (each used once), else replayed up to that
- * commit. Free the result with isms_audit_free() before the base.
+ * walked again; registers are copied from the snapshots the base's replay
+ * kept at its checkpoints, else replayed up to that commit. Free the result with isms_audit_free() before the base.
  * Returns 0 or an error of the model (ISMS_EREPO).
  */
 int isms_audit_open_at(const isms_audit *base, guint32 commit, isms_day today,
