@@ -107,6 +107,30 @@ START_TEST(text_report_reads_like_an_audit)
 }
 END_TEST
 
+/* The text and JSON reports of the demo and of a waived-findings fixture,
+ * byte for byte. */
+START_TEST(text_and_json_match_their_golden_files)
+{
+	static const struct {
+		const char *fixture, *as_of, *format, *golden;
+	} cases[] = {
+	    {"demo", "2026-11-01", "text", "text/demo.txt"},
+	    {"demo", "2026-11-01", "json", "json/demo.json"},
+	    {"rules/waivers", "2026-01-15", "text", "text/waivers.txt"},
+	    {"rules/waivers", "2026-01-15", "json", "json/waivers.json"},
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		int rc;
+		char *out = run_report(cases[i].fixture, cases[i].as_of,
+		                       (const char *const[]){"--format", cases[i].format, NULL}, &rc);
+		ck_assert_int_eq(rc, 1);
+		expect_golden(cases[i].golden, out);
+		g_free(out);
+	}
+}
+END_TEST
+
 Suite *report_suite(void)
 {
 	Suite *s = suite_create("report");
@@ -114,6 +138,7 @@ Suite *report_suite(void)
 
 	tcase_add_test(tc, json_is_valid_utf8_even_when_documents_are_not);
 	tcase_add_test(tc, json_documents_carry_their_history);
+	tcase_add_test(tc, text_and_json_match_their_golden_files);
 	tcase_add_test(tc, text_report_reads_like_an_audit);
 	suite_add_tcase(s, tc);
 	return s;
