@@ -383,10 +383,11 @@ static int parse_day(const char *opt, const char *arg, isms_day *out)
 /* The default trend of the HTML report: twelve months, monthly. */
 static isms_day default_trend_since(isms_day today)
 {
+	isms_day start = isms_date_add_months(today, -11);
 	int y, m, d;
 
-	isms_date_ymd(isms_date_add_months(today, -11), &y, &m, &d);
-	return isms_date_add_months(today, -11) - (d - 1);
+	isms_date_ymd(start, &y, &m, &d);
+	return start - (d - 1);
 }
 
 static int cmd_check(int argc, char **argv)
