@@ -1,0 +1,656 @@
+/* The GitHub Action (action.yml): its steps run as the runner runs them
+ * (tests/action_runner.c) on clones of fixture repositories, with fake
+ * events from tests/action/. */
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "action_runner.h"
+#include "testutil.h"
+
+/* The base commit of fixtures/action/pr-removes-item (branch main), as
+ * tests/action/pull_request.json names it. */
+#define PR_BASE "bd00c291ff8877f90eb5ef3f387e3f30d27e4229"
+
+static const char *srcdir(void)
+{
+	const char *s = getenv("ISMS_SRCDIR");
+	return s ? s : ".";
+}
+
+static char *src_path(const char *rel)
+{
+	return g_canonicalize_filename(rel, srcdir());
+}
+
+static action_def *load_action(void)
+{
+	char *path = src_path("action.yml");
+	action_def *a = action_load(path);
+
+	g_free(path);
+	return a;
+}
+
+/* ---- scenarios ---------------------------------------------------------- */
+
+typedef struct {
+	const char *fixture;     /* under $ISMS_FIXTURES */
+	const char *branch;      /* the branch checked out; NULL: the default */
+	gboolean shallow;        /* git clone --depth 1 */
+	const char *event;       /* push or pull_request: tests/action/EVENT.json */
+	const char *const *with; /* the inputs given, "name=value" */
+} scenario;
+
+typedef struct {
+	char *root; /* everything of the run, removed by scenario_done() */
+	char *workspace, *runner_temp;
+	action_result r;
+	char *annotations;
+} scenario_run;
+
+static void run_git(const char *const *argv)
+{
+	run_or_fail(argv);
+}
+
+/* The workspace: a clone of the fixture, as actions/checkout leaves it. */
+static void clone_fixture(const scenario *sc, const char *workspace)
+{
+	char *src = fixture_path(sc->fixture);
+	char *url = g_strconcat("file://", src, NULL);
+	const char *argv[12] = {"git", "clone", "-q"};
+	int n = 3;
+
+	if (sc->shallow) {
+		argv[n++] = "--depth";
+		argv[n++] = "1";
+	}
+	if (sc->branch) {
+		argv[n++] = "--branch";
+		argv[n++] = sc->branch;
+	}
+	argv[n++] = url;
+	argv[n++] = workspace;
+	argv[n] = NULL;
+	run_git(argv);
+	g_free(url);
+	g_free(src);
+}
+
+/* GITHUB_BASE_REF: the pull request's base branch, "" on other events */
+static char *base_ref(const char *event_path)
+{
+	json_t *e = json_load_file(event_path, 0, NULL);
+	const char *ref;
+	char *out;
+
+	ck_assert_ptr_nonnull(e);
+	ref = json_string_value(
+	    json_object_get(json_object_get(json_object_get(e, "pull_request"), "base"), "ref"));
+	out = g_strdup(ref ? ref : "");
+	json_decref(e);
+	return out;
+}
+
+static void run_scenario(const scenario *sc, scenario_run *out)
+{
+	char *event_file = g_strdup_printf("tests/action/%s.json", sc->event);
+	char *event_path = src_path(event_file);
+	char *action_path = src_path(".");
+	char *files, *build, *program_dir, *ref;
+	const char *program = getenv("ISMS_AUDIT");
+	action_def *a = load_action();
+
+	out->root = g_dir_make_tmp("isms-action-XXXXXX", NULL);
+	ck_assert_ptr_nonnull(out->root);
+	out->workspace = g_build_filename(out->root, "workspace", NULL);
+	out->runner_temp = g_build_filename(out->root, "runner-temp", NULL);
+	files = g_build_filename(out->root, "files", NULL);
+	ck_assert_int_eq(g_mkdir(out->runner_temp, 0755), 0);
+	ck_assert_int_eq(g_mkdir(files, 0755), 0);
+	clone_fixture(sc, out->workspace);
+
+	/* The build step's `make BUILD=$RUNNER_TEMP/isms-audit-build` finds the
+	 * tree `make check` built already (through this link) up to date: the
+	 * real command runs, in seconds. */
+	program_dir = g_path_get_dirname(program ? program : "build/isms-audit");
+	build = g_build_filename(out->runner_temp, "isms-audit-build", NULL);
+	{
+		char *target = g_canonicalize_filename(program_dir, NULL);
+		ck_assert_int_eq(symlink(target, build), 0);
+		g_free(target);
+	}
+
+	ref = base_ref(event_path);
+	action_env env = {
+	    .workspace = out->workspace,
+	    .action_path = action_path,
+	    .runner_temp = out->runner_temp,
+	    .files = files,
+	    .event_name = sc->event,
+	    .event_path = event_path,
+	    .base_ref = ref,
+	    .with = sc->with,
+	};
+	action_run(a, &env, &out->r);
+	out->annotations = action_annotations(out->r.log->str);
+
+	action_free(a);
+	g_free(action_path);
+	g_free(ref);
+	g_free(build);
+	g_free(program_dir);
+	g_free(files);
+	g_free(event_path);
+	g_free(event_file);
+}
+
+static void scenario_done(scenario_run *s)
+{
+	run_git((const char *const[]){"rm", "-rf", s->root, NULL});
+	action_result_dispose(&s->r);
+	g_free(s->annotations);
+	g_free(s->workspace);
+	g_free(s->runner_temp);
+	g_free(s->root);
+}
+
+static const char *output(const scenario_run *s, const char *name)
+{
+	const char *v = g_hash_table_lookup(s->r.outputs, name);
+
+	ck_assert_msg(v != NULL, "no output '%s'", name);
+	return v;
+}
+
+static void expect_outputs(const scenario_run *s, const char *exit_code, const char *major,
+                           const char *minor, const char *observation)
+{
+	ck_assert_str_eq(output(s, "exit-code"), exit_code);
+	ck_assert_str_eq(output(s, "major"), major);
+	ck_assert_str_eq(output(s, "minor"), minor);
+	ck_assert_str_eq(output(s, "observation"), observation);
+}
+
+/* The steps that ran, space-separated. */
+static char *ran(const scenario_run *s)
+{
+	g_ptr_array_add(s->r.ran, NULL);
+	char *joined = g_strjoinv(" ", (char **)s->r.ran->pdata);
+	g_ptr_array_remove_index(s->r.ran, s->r.ran->len - 1);
+	return joined;
+}
+
+static void expect_ran(const scenario_run *s, const char *want)
+{
+	char *got = ran(s);
+
+	ck_assert_msg(strcmp(got, want) == 0, "steps run: want '%s', got '%s'\n%s", want, got,
+	              s->r.log->str);
+	g_free(got);
+}
+
+static void expect_failed(const scenario_run *s, const char *step, int status)
+{
+	const GPtrArray *ran_ids = s->r.ran;
+
+	ck_assert_msg(s->r.failed >= 0, "the action passed:\n%s", s->r.log->str);
+	ck_assert_str_eq(g_ptr_array_index(ran_ids, ran_ids->len - 1), step);
+	ck_assert_int_eq(s->r.status, status);
+}
+
+/* The build reused the tree of `make check` rather than writing into it. */
+static void expect_build_reused(const scenario_run *s)
+{
+	ck_assert_msg(strstr(s->r.log->str, "Nothing to be done for 'all'") != NULL,
+	              "the build step rebuilt the program (run make first):\n%s", s->r.log->str);
+}
+
+/* The SARIF file at the default place, with these rule ids in order. */
+static void expect_sarif(const scenario_run *s, const char *rules)
+{
+	char *path = g_build_filename(s->runner_temp, "isms-audit.sarif", NULL);
+	json_error_t jerr;
+	json_t *root, *results;
+	GString *got = g_string_new(NULL);
+	size_t i;
+	json_t *r;
+
+	ck_assert_str_eq(output(s, "sarif-file"), path);
+	root = json_load_file(path, 0, &jerr);
+	ck_assert_msg(root != NULL, "%s: %s", path, jerr.text);
+	results = json_object_get(json_array_get(json_object_get(root, "runs"), 0), "results");
+	ck_assert(json_is_array(results));
+	json_array_foreach(results, i, r)
+	{
+		g_string_append_printf(got, "%s%s", i ? " " : "",
+		                       json_string_value(json_object_get(r, "ruleId")));
+	}
+	ck_assert_str_eq(got->str, rules);
+	g_string_free(got, TRUE);
+	json_decref(root);
+	g_free(path);
+}
+
+static void expect_contains(const char *text, const char *want)
+{
+	ck_assert_msg(strstr(text, want) != NULL, "'%s' not found in:\n%s", want, text);
+}
+
+/* A marker file that a command injected through an input would create. */
+static char *marker_path(void)
+{
+	char *dir = g_dir_make_tmp("isms-action-marker-XXXXXX", NULL);
+	char *m = g_build_filename(dir, "pwned", NULL);
+
+	g_free(dir);
+	return m;
+}
+
+static void marker_done(char *marker)
+{
+	char *dir = g_path_get_dirname(marker);
+
+	ck_assert_msg(!g_file_test(marker, G_FILE_TEST_EXISTS), "an input was executed: %s exists",
+	              marker);
+	g_rmdir(dir);
+	g_free(dir);
+	g_free(marker);
+}
+
+/* ---- the scenarios ------------------------------------------------------ */
+
+START_TEST(a_healthy_repository_passes)
+{
+	scenario sc = {"rules/healthy", NULL, FALSE, "push",
+	               (const char *const[]){"as-of=2026-01-15", NULL}};
+	scenario_run s;
+
+	run_scenario(&sc, &s);
+	ck_assert_msg(s.r.failed == -1, "step %d failed:\n%s", s.r.failed, s.r.log->str);
+	expect_ran(&s, "checkout build audit");
+	expect_build_reused(&s);
+	/* a push: no base, the whole audit */
+	ck_assert_str_eq(g_hash_table_lookup(s.r.inputs, "base"), "");
+	ck_assert_str_eq(g_hash_table_lookup(s.r.inputs, "fail-on"), "minor");
+	expect_outputs(&s, "0", "0", "0", "1");
+	ck_assert_str_eq(
+	    s.annotations,
+	    "::notice file=register.md,line=11,title=ACT-REOPENED (clause 10.2 d%2C observation%2C "
+	    "item NC-1)::item NC-1 was reopened after being closed (now open): the corrective "
+	    "action "
+	    "was not effective%0Aevidence: 98dbfc98532a 2025-08-20 recorded closed%0Aevidence: "
+	    "c8d32be457e4 2025-10-01 reopened");
+	expect_contains(s.r.summary->str, "| 0 | 0 | 1 | 0 | minor | **pass** |");
+	expect_contains(s.r.summary->str, "| observation | ACT-REOPENED | register.md:11 |");
+	expect_sarif(&s, "ACT-REOPENED");
+	scenario_done(&s);
+}
+END_TEST
+
+START_TEST(findings_fail_the_action)
+{
+	scenario sc = {"demo", NULL, FALSE, "push",
+	               (const char *const[]){"as-of=2026-11-01", NULL}};
+	scenario_run s;
+	char *demo = fixture_path("demo"), *direct = NULL;
+	char **lines;
+
+	run_scenario(&sc, &s);
+	expect_ran(&s, "checkout build audit");
+	expect_failed(&s, "audit", 1);
+	expect_outputs(&s, "1", "0", "15", "7");
+	/* the annotations are the tool's, unchanged: 10 warnings, 7 notices and
+	 * the note on the 5 left out; nothing of the action's own */
+	ck_assert_int_eq(run_cli((const char *const[]){"check", demo, "--as-of", "2026-11-01",
+	                                               "--format", "github", NULL},
+	                         NULL, &direct, NULL),
+	                 1);
+	g_strchomp(direct);
+	ck_assert_str_eq(s.annotations, direct);
+	lines = g_strsplit(s.annotations, "\n", -1);
+	ck_assert_int_eq(g_strv_length(lines), 18);
+	ck_assert(g_str_has_prefix(lines[0], "::warning file=isms/02-risk/"
+	                                     "statement-of-applicability.md,line="));
+	ck_assert(g_str_has_prefix(lines[17],
+	                           "::notice title=isms-audit::5 more findings (0 major, "
+	                           "5 minor, 0 observation) are not annotated"));
+	expect_contains(s.r.log->str,
+	                "\nisms-audit: findings at or above fail-on 'minor' (exit code 1)\n");
+	expect_contains(s.r.summary->str, "| 0 | 15 | 7 | 0 | minor | **fail** |");
+	expect_sarif(&s,
+	             "SOA-INCOMPLETE SOA-NO-JUSTIFICATION SOA-UNKNOWN-CONTROL DOC-NO-METADATA "
+	             "DOC-BAD-METADATA DOC-BAD-METADATA DOC-MISSING-FIELD DOC-DUPLICATE-ID "
+	             "DOC-REVIEW-OVERDUE DOC-REVIEW-UNEVIDENCED DOC-REVIEW-UNEVIDENCED "
+	             "DOC-VERSION-NOT-BUMPED IA-FINDING-NOT-TRACKED IA-NOT-INDEPENDENT "
+	             "MR-MISSING-INPUT MR-ACTIONS-NOT-TRACKED DOC-STALE-CONTENT "
+	             "ACT-ACCEPTED-NO-APPROVAL ACT-OVERDUE ACT-CLOSED-NO-EFFECTIVENESS ACT-REMOVED "
+	             "ACT-CLOSURE-BACKDATED");
+	g_strfreev(lines);
+	g_free(direct);
+	g_free(demo);
+	scenario_done(&s);
+}
+END_TEST
+
+/* The pull request deletes open item NC-1: only that is reported, on the
+ * register; what the base already had (mandatory documents missing, NC-2
+ * without owner, notes.md without front matter) is not. */
+START_TEST(a_pull_request_reports_what_it_introduces)
+{
+	scenario sc = {"action/pr-removes-item", "pr", FALSE, "pull_request",
+	               (const char *const[]){"as-of=2026-03-10", NULL}};
+	scenario_run s;
+
+	run_scenario(&sc, &s);
+	/* the default base is the pull request's base commit */
+	ck_assert_str_eq(g_hash_table_lookup(s.r.inputs, "base"), PR_BASE);
+	expect_ran(&s, "checkout build audit");
+	expect_failed(&s, "audit", 1);
+	expect_outputs(&s, "1", "0", "1", "0");
+	ck_assert_str_eq(s.annotations,
+	                 "::warning file=register.md,title=ACT-REMOVED (clause 10.2 f%2C minor%2C "
+	                 "item NC-1)::item NC-1 was deleted while still open, on 2026-03-02 by Eli "
+	                 "Engineer <eli@example.com> (commit 77242aea8f1a): it has disappeared "
+	                 "without a recorded outcome%0Aevidence: b8d1ba62df21 2026-01-05 first "
+	                 "listed%0Aevidence: 77242aea8f1a 2026-03-02 removed by Eli Engineer "
+	                 "<eli@example.com>");
+	expect_contains(s.r.summary->str, "| 0 | 1 | 0 | 0 | minor | **fail** |");
+	expect_sarif(&s, "ACT-REMOVED");
+	scenario_done(&s);
+}
+END_TEST
+
+/* The same commit pushed: no base, every finding. */
+START_TEST(a_push_reports_everything)
+{
+	scenario sc = {"action/pr-removes-item", "pr", FALSE, "push",
+	               (const char *const[]){"as-of=2026-03-10", NULL}};
+	scenario_run s;
+
+	run_scenario(&sc, &s);
+	ck_assert_str_eq(g_hash_table_lookup(s.r.inputs, "base"), "");
+	expect_failed(&s, "audit", 1);
+	expect_outputs(&s, "1", "12", "4", "0");
+	expect_contains(s.annotations, "::warning file=register.md,line=11,title=ACT-NO-OWNER");
+	expect_contains(s.annotations, "::warning file=register.md,title=ACT-REMOVED");
+	scenario_done(&s);
+}
+END_TEST
+
+START_TEST(a_shallow_clone_stops_before_the_build)
+{
+	scenario sc = {"rules/healthy", NULL, TRUE, "push", NULL};
+	scenario_run s;
+
+	run_scenario(&sc, &s);
+	expect_ran(&s, "checkout");
+	expect_failed(&s, "checkout", 1);
+	ck_assert_str_eq(
+	    s.annotations,
+	    "::error title=isms-audit::the checkout of '.' is a shallow clone: the audit "
+	    "needs the whole history to prove dates. Set 'fetch-depth: 0' on "
+	    "actions/checkout");
+	expect_outputs(&s, "", "", "", "");
+	ck_assert_str_eq(output(&s, "sarif-file"), "");
+	scenario_done(&s);
+}
+END_TEST
+
+/* An input reaches the tool as one argument, byte for byte, and no shell
+ * ever reads it as code. */
+START_TEST(a_config_input_arrives_verbatim)
+{
+	char *marker = marker_path();
+	char *value = g_strdup_printf("x;$(touch %s)`touch %s`'\"", marker, marker);
+	char *with = g_strconcat("config=", value, NULL);
+	scenario sc = {"rules/healthy", NULL, FALSE, "push",
+	               (const char *const[]){with, "as-of=2026-01-15", NULL}};
+	scenario_run s;
+	char *want;
+
+	run_scenario(&sc, &s);
+	expect_failed(&s, "audit", 2);
+	expect_outputs(&s, "2", "", "", "");
+	ck_assert_str_eq(output(&s, "sarif-file"), "");
+	want = g_strdup_printf("::error title=isms-audit::isms-audit stopped with exit code 2 "
+	                       "(usage or configuration error): isms-audit: %s: cannot read the "
+	                       "configuration: ",
+	                       value);
+	ck_assert_msg(g_str_has_prefix(s.annotations, want), "want %s...\ngot %s", want,
+	              s.annotations);
+	ck_assert_ptr_null(strchr(s.annotations, '\n'));
+	scenario_done(&s);
+	marker_done(marker);
+	g_free(want);
+	g_free(with);
+	g_free(value);
+}
+END_TEST
+
+START_TEST(a_path_input_arrives_verbatim)
+{
+	char *marker = marker_path();
+	/* and a line break cannot start a workflow command of its own */
+	char *value = g_strdup_printf("a b;$(touch %s)\n::warning::forged", marker);
+	char *with = g_strconcat("path=", value, NULL);
+	scenario sc = {"rules/healthy", NULL, FALSE, "push", (const char *const[]){with, NULL}};
+	scenario_run s;
+	char *want;
+
+	run_scenario(&sc, &s);
+	expect_ran(&s, "checkout");
+	expect_failed(&s, "checkout", 1);
+	want =
+	    g_strdup_printf("::error title=isms-audit::path 'a b;$(touch %s)%%0A::warning::forged' "
+	                    "is not a folder of the workspace",
+	                    marker);
+	ck_assert_str_eq(s.annotations, want);
+	scenario_done(&s);
+	marker_done(marker);
+	g_free(want);
+	g_free(with);
+	g_free(value);
+}
+END_TEST
+
+START_TEST(a_fail_on_input_arrives_verbatim)
+{
+	char *marker = marker_path();
+	char *value = g_strdup_printf("never; touch %s", marker);
+	char *with = g_strconcat("fail-on=", value, NULL);
+	scenario sc = {"rules/healthy", NULL, FALSE, "push", (const char *const[]){with, NULL}};
+	scenario_run s;
+	char *want;
+
+	run_scenario(&sc, &s);
+	expect_failed(&s, "audit", 2);
+	want = g_strdup_printf("::error title=isms-audit::isms-audit stopped with exit code 2 "
+	                       "(usage or configuration error): isms-audit: --fail-on: '%s' is not "
+	                       "major, minor, observation or never%%0ATry 'isms-audit --help'.",
+	                       value);
+	ck_assert_str_eq(s.annotations, want);
+	scenario_done(&s);
+	marker_done(marker);
+	g_free(want);
+	g_free(with);
+	g_free(value);
+}
+END_TEST
+
+/* ---- action.yml itself -------------------------------------------------- */
+
+static char *joined(const GPtrArray *names)
+{
+	GString *s = g_string_new(NULL);
+
+	for (guint i = 0; i < names->len; i++)
+		g_string_append_printf(s, "%s%s", i ? " " : "",
+		                       (char *)g_ptr_array_index(names, i));
+	return g_string_free(s, FALSE);
+}
+
+START_TEST(the_action_declares_its_interface)
+{
+	action_def *a = load_action();
+	char *s;
+
+	/* action_load checked that each input has a description and a default */
+	s = joined(action_input_names(a));
+	ck_assert_str_eq(s, "path config fail-on base sarif-file as-of");
+	g_free(s);
+	s = joined(action_output_names(a));
+	ck_assert_str_eq(s, "major minor observation sarif-file exit-code");
+	g_free(s);
+	s = joined(action_step_ids(a));
+	ck_assert_str_eq(s, "checkout build audit");
+	g_free(s);
+	action_free(a);
+}
+END_TEST
+
+/* Every script of the action and of the sample workflow: no expression
+ * inside (values come through env:), and valid bash. With
+ * ISMS_ACTION_SCRIPTS=DIR (make lint) each is also written to DIR for
+ * shellcheck. */
+START_TEST(scripts_take_no_expressions_and_parse)
+{
+	static const char *const files[] = {"action.yml", "tests/action/workflow.yml", NULL};
+	const char *dir = getenv("ISMS_ACTION_SCRIPTS");
+	guint n = 0;
+
+	for (int f = 0; files[f]; f++) {
+		char *path = src_path(files[f]);
+		GPtrArray *scripts = action_scripts(path);
+
+		for (guint i = 0; i < scripts->len; i++) {
+			char **sc = g_ptr_array_index(scripts, i);
+			char *tmp =
+			    g_build_filename(g_get_tmp_dir(), "isms-action-script.sh", NULL);
+
+			ck_assert_msg(strstr(sc[1], "${{") == NULL, "%s: an expression in a script",
+			              sc[0]);
+			ck_assert(g_file_set_contents(tmp, sc[1], -1, NULL));
+			run_or_fail((const char *const[]){"bash", "-n", tmp, NULL});
+			g_unlink(tmp);
+			g_free(tmp);
+			if (dir) {
+				char *name = g_strconcat(sc[0], ".sh", NULL);
+				char *out = g_build_filename(dir, name, NULL);
+				ck_assert(g_file_set_contents(out, sc[1], -1, NULL));
+				g_free(out);
+				g_free(name);
+			}
+			n++;
+		}
+		g_ptr_array_unref(scripts);
+		g_free(path);
+	}
+	ck_assert_uint_eq(n, 4); /* three steps, one in the workflow */
+}
+END_TEST
+
+/* ---- the stand-in runner ------------------------------------------------ */
+
+START_TEST(file_commands_are_read_in_both_forms)
+{
+	GHashTable *out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	char *error = NULL;
+
+	ck_assert_int_eq(action_parse_file_command("a=1\r\nb<<EOF\nx=1\n\ny<<z\nEOF\nc=\n\nd=e=f\n",
+	                                           out, &error),
+	                 0);
+	ck_assert_uint_eq(g_hash_table_size(out), 4);
+	ck_assert_str_eq(g_hash_table_lookup(out, "a"), "1");
+	ck_assert_str_eq(g_hash_table_lookup(out, "b"), "x=1\n\ny<<z");
+	ck_assert_str_eq(g_hash_table_lookup(out, "c"), "");
+	ck_assert_str_eq(g_hash_table_lookup(out, "d"), "e=f");
+	ck_assert_int_eq(action_parse_file_command("b<<EOF\nx\n", out, &error), -1);
+	ck_assert_str_eq(error, "malformed heredoc 'b<<EOF'");
+	g_free(error);
+	ck_assert_int_eq(action_parse_file_command("novalue\n", out, &error), -1);
+	ck_assert_str_eq(error, "malformed line 'novalue'");
+	g_free(error);
+	g_hash_table_unref(out);
+}
+END_TEST
+
+START_TEST(expressions_are_context_values_only)
+{
+	action_def *a = load_action();
+	char *event = src_path("tests/action/pull_request.json");
+	action_env env = {"/ws",          "/action", "/tmp/runner", "/files",
+	                  "pull_request", event,     "main",        NULL};
+	GHashTable *inputs = g_hash_table_new(g_str_hash, g_str_equal);
+	GHashTable *outputs = g_hash_table_new(g_str_hash, g_str_equal);
+	action_context c = {a, &env, json_load_file(event, 0, NULL), inputs, outputs};
+	char *error = NULL, *v;
+	const unsigned all =
+	    ACTION_CTX_GITHUB | ACTION_CTX_RUNNER | ACTION_CTX_INPUTS | ACTION_CTX_STEPS;
+
+	g_hash_table_insert(inputs, (gpointer) "path", (gpointer) "a b");
+	g_hash_table_insert(outputs, (gpointer) "build.program", (gpointer) "/p/isms-audit");
+	v = action_expand(&c,
+	                  "${{ github.event.pull_request.base.sha }} ${{runner.temp}}/x "
+	                  "${{ inputs.path }} ${{ steps.build.outputs.program }} "
+	                  "[${{ steps.audit.outputs.major }}] ${{ github.event.number }} "
+	                  "${{ github.event.pull_request.nothing.here }}.",
+	                  all, &error);
+	ck_assert_str_eq(v, PR_BASE " /tmp/runner/x a b /p/isms-audit [] 1 .");
+	g_free(v);
+
+	static const struct {
+		const char *text;
+		unsigned contexts;
+		const char *error;
+	} bad[] = {
+	    {"${{ secrets.TOKEN }}", ~0u, "unsupported expression 'secrets.TOKEN'"},
+	    {"${{ inputs.path || 'x' }}", ~0u, "unsupported expression 'inputs.path || 'x''"},
+	    {"${{ inputs.nope }}", ~0u, "unsupported expression 'inputs.nope'"},
+	    {"${{ steps.nope.outputs.x }}", ~0u, "unsupported expression 'steps.nope.outputs.x'"},
+	    {"${{ github.event.pull_request }}", ~0u,
+	     "an object or array of the event is not a string"},
+	    {"${{ inputs.path }}", ACTION_CTX_GITHUB | ACTION_CTX_RUNNER,
+	     "'inputs.path' is not available here"},
+	    {"a ${{ github.workspace", ~0u, "unterminated expression in 'a ${{ github.workspace'"},
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
+		ck_assert_ptr_null(action_expand(&c, bad[i].text, bad[i].contexts, &error));
+		ck_assert_str_eq(error, bad[i].error);
+		g_free(error);
+	}
+	json_decref(c.event);
+	g_hash_table_unref(inputs);
+	g_hash_table_unref(outputs);
+	g_free(event);
+	action_free(a);
+}
+END_TEST
+
+Suite *action_suite(void)
+{
+	Suite *s = suite_create("action");
+	TCase *tc = tcase_create("action");
+	TCase *runs = tcase_create("runs");
+	TCase *scripts = tcase_create("scripts");
+
+	tcase_add_test(tc, the_action_declares_its_interface);
+	tcase_add_test(tc, file_commands_are_read_in_both_forms);
+	tcase_add_test(tc, expressions_are_context_values_only);
+	suite_add_tcase(s, tc);
+	/* make lint runs this one alone (CK_RUN_CASE=scripts) */
+	tcase_add_test(scripts, scripts_take_no_expressions_and_parse);
+	suite_add_tcase(s, scripts);
+	tcase_set_timeout(runs, 120);
+	tcase_add_test(runs, a_healthy_repository_passes);
+	tcase_add_test(runs, findings_fail_the_action);
+	tcase_add_test(runs, a_pull_request_reports_what_it_introduces);
+	tcase_add_test(runs, a_push_reports_everything);
+	tcase_add_test(runs, a_shallow_clone_stops_before_the_build);
+	tcase_add_test(runs, a_config_input_arrives_verbatim);
+	tcase_add_test(runs, a_path_input_arrives_verbatim);
+	tcase_add_test(runs, a_fail_on_input_arrives_verbatim);
+	suite_add_tcase(s, runs);
+	return s;
+}
