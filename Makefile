@@ -4,6 +4,7 @@
 #   make check    build and run every test
 #   make check-asan   the tests under AddressSanitizer and UBSan
 #   make golden   rewrite the golden files of the report tests
+#   make lint     actionlint and shellcheck on the GitHub Action
 # Missing dependencies are installed by scripts/install-deps (Debian).
 
 BUILD   ?= build
@@ -32,7 +33,7 @@ TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 FIXTURES = $(patsubst fixtures/%.fixture,$(BUILD)/fixtures/%.built,\
 	$(wildcard fixtures/*.fixture fixtures/*/*.fixture))
 
-.PHONY: all demo check check-asan golden fixtures clean deps
+.PHONY: all demo check check-asan golden fixtures clean deps lint
 all: $(BUILD)/isms-audit
 
 $(BUILD)/config.mk: scripts/install-deps
@@ -89,6 +90,12 @@ golden: $(BUILD)/isms-audit $(BUILD)/check_runner fixtures
 check-asan:
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fno-omit-frame-pointer" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" check
+
+# actionlint and shellcheck (scripts/install-lint-tools installs them) on
+# action.yml and tests/action/workflow.yml; the test runner extracts the
+# action's run scripts
+lint: $(BUILD)/check_runner
+	BUILD=$(BUILD) scripts/lint
 
 clean:
 	rm -rf build
