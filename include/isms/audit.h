@@ -146,12 +146,13 @@ typedef struct {
 	int has_as_of;
 	isms_day as_of;          /* audit the branch as it stood at the end of this day */
 	int allow_shallow;
+	const char *rev;          /* the commit to audit (a revision), or NULL: HEAD */
 	const GArray *checkpoints; /* isms_day, or NULL: days whose models will be
 	                            * derived with isms_audit_open_at() (a trend);
 	                            * the one register replay keeps their state */
 } isms_audit_options;
 
-#define ISMS_AUDIT_OPTIONS_INIT {".", NULL, 0, 0, 0, NULL}
+#define ISMS_AUDIT_OPTIONS_INIT {".", NULL, 0, 0, 0, NULL, NULL}
 
 /*
  * Open the repository, resolve the audited commit, load the configuration,
