@@ -24,9 +24,9 @@ char *isms_base_describe(const isms_base *b)
 		                       b->rev);
 	else
 		g_string_append_printf(s, " (--base '%s')", b->rev);
-	g_string_append_printf(s, ", %u commit%s; %zu finding%s already present there %s not repeated",
-	                       b->changes, b->changes == 1 ? "" : "s", pre, pre == 1 ? "" : "s",
-	                       pre == 1 ? "is" : "are");
+	g_string_append_printf(
+	    s, ", %u commit%s; %zu finding%s already present there %s not repeated", b->changes,
+	    b->changes == 1 ? "" : "s", pre, pre == 1 ? "" : "s", pre == 1 ? "is" : "are");
 	if (b->preexisting_waived)
 		g_string_append_printf(s, " (and %zu waived)", b->preexisting_waived);
 	return g_string_free(s, FALSE);
@@ -43,11 +43,12 @@ static int find_commit(const isms_audit *a, const char *rev, git_oid *out)
 	git_object_free(commit);
 	git_object_free(obj);
 	if (bad)
-		return isms_error_set(ISMS_EREPO,
-		                      "%s: --base '%s' is not a commit of the repository (a shallow or "
-		                      "single-branch clone may lack it: fetch it, or set fetch-depth: 0 on "
-		                      "actions/checkout)",
-		                      a->root, rev);
+		return isms_error_set(
+		    ISMS_EREPO,
+		    "%s: --base '%s' is not a commit of the repository (a shallow or "
+		    "single-branch clone may lack it: fetch it, or set fetch-depth: 0 on "
+		    "actions/checkout)",
+		    a->root, rev);
 	return 0;
 }
 
@@ -113,9 +114,9 @@ static int base_findings(const isms_audit *head, const isms_audit_options *opts,
  * already lacked an owner does not introduce that finding.
  */
 static const char *const act_rules[] = {
-    "DOC-NO-METADATA",        "DOC-BAD-METADATA",      "DOC-DUPLICATE-ID",
-    "DOC-REVIEW-UNEVIDENCED", "DOC-VERSION-NOT-BUMPED", "ACT-CLOSURE-BACKDATED",
-    "ACT-REMOVED",            "ACT-REOPENED",           "ACT-REWRITTEN",
+    "DOC-NO-METADATA",        "DOC-BAD-METADATA",      "DOC-DUPLICATE-ID", "DOC-REVIEW-UNEVIDENCED",
+    "DOC-VERSION-NOT-BUMPED", "ACT-CLOSURE-BACKDATED", "ACT-REMOVED",      "ACT-REOPENED",
+    "ACT-REWRITTEN",
 };
 
 static int is_act_rule(const isms_rule *r)
@@ -143,11 +144,13 @@ static size_t keep_introduced(GPtrArray *list, const GPtrArray *base, GHashTable
 		const isms_finding *f = g_ptr_array_index(list, i);
 		guint n = GPOINTER_TO_UINT(g_hash_table_lookup(at_base, f->fingerprint));
 		int about_change = 0;
-		for (guint k = 0; is_act_rule(f->rule) && !about_change && k < f->evidence->len; k++)
+		for (guint k = 0; is_act_rule(f->rule) && !about_change && k < f->evidence->len;
+		     k++)
 			about_change = g_hash_table_contains(
 			    change, g_array_index(f->evidence, isms_evidence, k).commit);
 		if (n > 0)
-			g_hash_table_insert(at_base, (gpointer)f->fingerprint, GUINT_TO_POINTER(n - 1));
+			g_hash_table_insert(at_base, (gpointer)f->fingerprint,
+			                    GUINT_TO_POINTER(n - 1));
 		if (n == 0 || about_change) {
 			i++;
 			continue;
@@ -174,8 +177,9 @@ int isms_base_compare(const isms_audit *head, const isms_audit_options *opts, co
 	if ((error = find_commit(head, rev, &given)) < 0)
 		goto done;
 	if (git_merge_base(&base, head->repo, &tip->id, &given) < 0) {
-		error = isms_error_set(ISMS_EREPO, "%s: --base '%s' shares no history with the audited "
-		                                   "commit",
+		error = isms_error_set(ISMS_EREPO,
+		                       "%s: --base '%s' shares no history with the audited "
+		                       "commit",
 		                       head->root, rev);
 		goto done;
 	}

@@ -25,6 +25,7 @@ static const char introduced[] = "DOC-NO-METADATA docs/guide.md:-\n"
                                  "DOC-REVIEW-UNEVIDENCED docs/policy.md:late\n"
                                  "DOC-VERSION-NOT-BUMPED docs/handbook.md:-\n"
                                  "ACT-REMOVED register.md:NC-1\n"
+                                 "ACT-REWRITTEN register.md:OFI-1\n"
                                  "ACT-CLOSURE-BACKDATED register.md:NC-2\n";
 
 static isms_audit *compare(const char *rev, isms_findings *fs, isms_base *b, size_t *before)
@@ -52,7 +53,7 @@ START_TEST(only_what_the_pull_request_introduces)
 	/* not repeated: the owner missing from docs/procedure.md (edited by the
 	 * change, but it lacked one before), the whole-ISMS findings */
 	ck_assert_ptr_null(find_finding(&fs, "DOC-MISSING-FIELD", "docs/procedure.md"));
-	ck_assert_uint_eq(b.preexisting, before - 5);
+	ck_assert_uint_eq(b.preexisting, before - 6);
 	ck_assert_uint_eq(b.preexisting, 14);
 	ck_assert_uint_eq(b.changes, 3); /* the merge and the two commits of the branch */
 	ck_assert(b.derived);
@@ -112,6 +113,20 @@ START_TEST(a_base_off_the_first_parent_chain_is_audited_on_its_own)
 }
 END_TEST
 
+START_TEST(a_rewritten_raised_date_is_a_finding)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/pull-request", "2025-06-20", &fs);
+
+	expect_rule(&fs, "ACT-REWRITTEN", "register.md:12:OFI-1");
+	ck_assert_str_eq(rule_message(&fs, "ACT-REWRITTEN", "register.md"),
+	                 "item OFI-1: its raised date was changed after it was recorded: the "
+	                 "register no longer shows what was found when");
+	ck_assert_uint_eq(find_finding(&fs, "ACT-REWRITTEN", "register.md")->evidence->len, 1);
+	audit_done(a, &fs);
+}
+END_TEST
+
 START_TEST(the_cli_reports_the_change_and_says_what_it_left_out)
 {
 	char *path = fixture_path("rules/pull-request"), *out = NULL, *err = NULL;
@@ -121,12 +136,13 @@ START_TEST(the_cli_reports_the_change_and_says_what_it_left_out)
 	ck_assert_ptr_nonnull(strstr(err, "isms-audit: base 'later' is not an ancestor of the "
 	                                  "audited commit: comparing with their merge base "));
 	ck_assert_ptr_nonnull(strstr(out, "Change:     only what the change introduces since "));
-	ck_assert_ptr_nonnull(strstr(out, "\nSummary: 0 major, 3 minor, 2 observation introduced, "
+	ck_assert_ptr_nonnull(strstr(out, "\nSummary: 0 major, 4 minor, 2 observation introduced, "
 	                                  "14 already present (fail-on minor: fail)\n"));
 	g_free(out);
 	g_free(err);
 	/* nothing new when the base is HEAD itself */
-	ck_assert_int_eq(RUN(&out, NULL, "check", path, "--as-of", "2025-06-20", "--base", "HEAD"), 0);
+	ck_assert_int_eq(RUN(&out, NULL, "check", path, "--as-of", "2025-06-20", "--base", "HEAD"),
+	                 0);
 	ck_assert_ptr_nonnull(strstr(out, "\nNo finding introduced by the change.\n"));
 	g_free(out);
 	ck_assert_int_eq(RUN(NULL, &err, "check", path, "--base", "no-such-branch"), 3);
@@ -150,6 +166,7 @@ Suite *base_suite(void)
 	tcase_add_test(tc, only_what_the_pull_request_introduces);
 	tcase_add_test(tc, a_base_off_the_branch_is_compared_at_the_merge_base);
 	tcase_add_test(tc, a_base_off_the_first_parent_chain_is_audited_on_its_own);
+	tcase_add_test(tc, a_rewritten_raised_date_is_a_finding);
 	tcase_add_test(tc, the_cli_reports_the_change_and_says_what_it_left_out);
 	suite_add_tcase(s, tc);
 	return s;

@@ -14,12 +14,12 @@
  * version bump, a backdated closure, a removed register item.
  */
 typedef struct {
-	char *rev;                          /* as given */
-	char commit[ISMS_COMMIT_HEXSIZE];   /* the commit compared with */
-	int merge_base;                     /* REV is not an ancestor of HEAD: its merge base */
-	int derived;                        /* the base model came from HEAD's history walk */
-	guint changes;                      /* commits in base..HEAD */
-	size_t preexisting;                 /* findings of HEAD already at the base, dropped */
+	char *rev;                        /* as given */
+	char commit[ISMS_COMMIT_HEXSIZE]; /* the commit compared with */
+	int merge_base;                   /* REV is not an ancestor of HEAD: its merge base */
+	int derived;                      /* the base model came from HEAD's history walk */
+	guint changes;                    /* commits in base..HEAD */
+	size_t preexisting;               /* findings of HEAD already at the base, dropped */
 	size_t preexisting_waived;
 } isms_base;
 
