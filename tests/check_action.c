@@ -49,11 +49,6 @@ typedef struct {
 	char *annotations;
 } scenario_run;
 
-static void run_git(const char *const *argv)
-{
-	run_or_fail(argv);
-}
-
 /* The workspace: a clone of the fixture, as actions/checkout leaves it. */
 static void clone_fixture(const scenario *sc, const char *workspace)
 {
@@ -73,7 +68,7 @@ static void clone_fixture(const scenario *sc, const char *workspace)
 	argv[n++] = url;
 	argv[n++] = workspace;
 	argv[n] = NULL;
-	run_git(argv);
+	run_or_fail(argv);
 	g_free(url);
 	g_free(src);
 }
@@ -93,14 +88,30 @@ static char *base_ref(const char *event_path)
 	return out;
 }
 
+/* The build step's `make BUILD=$RUNNER_TEMP/isms-audit-build` finds the
+ * tree that `make check` built (the folder of $ISMS_AUDIT, linked there) up
+ * to date: the real command runs, in seconds. */
+static void link_build_tree(const char *runner_temp)
+{
+	const char *program = getenv("ISMS_AUDIT");
+	char *dir = g_path_get_dirname(program ? program : "build/isms-audit");
+	char *target = g_canonicalize_filename(dir, NULL);
+	char *link = g_build_filename(runner_temp, "isms-audit-build", NULL);
+
+	ck_assert_msg(symlink(target, link) == 0, "cannot link %s", link);
+	g_free(link);
+	g_free(target);
+	g_free(dir);
+}
+
 static void run_scenario(const scenario *sc, scenario_run *out)
 {
 	char *event_file = g_strdup_printf("tests/action/%s.json", sc->event);
 	char *event_path = src_path(event_file);
 	char *action_path = src_path(".");
-	char *files, *build, *program_dir, *ref;
-	const char *program = getenv("ISMS_AUDIT");
+	char *files, *ref;
 	action_def *a = load_action();
+	action_env env = {0};
 
 	out->root = g_dir_make_tmp("isms-action-XXXXXX", NULL);
 	ck_assert_ptr_nonnull(out->root);
@@ -110,45 +121,31 @@ static void run_scenario(const scenario *sc, scenario_run *out)
 	ck_assert_int_eq(g_mkdir(out->runner_temp, 0755), 0);
 	ck_assert_int_eq(g_mkdir(files, 0755), 0);
 	clone_fixture(sc, out->workspace);
-
-	/* The build step's `make BUILD=$RUNNER_TEMP/isms-audit-build` finds the
-	 * tree `make check` built already (through this link) up to date: the
-	 * real command runs, in seconds. */
-	program_dir = g_path_get_dirname(program ? program : "build/isms-audit");
-	build = g_build_filename(out->runner_temp, "isms-audit-build", NULL);
-	{
-		char *target = g_canonicalize_filename(program_dir, NULL);
-		ck_assert_int_eq(symlink(target, build), 0);
-		g_free(target);
-	}
+	link_build_tree(out->runner_temp);
 
 	ref = base_ref(event_path);
-	action_env env = {
-	    .workspace = out->workspace,
-	    .action_path = action_path,
-	    .runner_temp = out->runner_temp,
-	    .files = files,
-	    .event_name = sc->event,
-	    .event_path = event_path,
-	    .base_ref = ref,
-	    .with = sc->with,
-	};
+	env.workspace = out->workspace;
+	env.action_path = action_path;
+	env.runner_temp = out->runner_temp;
+	env.files = files;
+	env.event_name = sc->event;
+	env.event_path = event_path;
+	env.base_ref = ref;
+	env.with = sc->with;
 	action_run(a, &env, &out->r);
 	out->annotations = action_annotations(out->r.log->str);
 
 	action_free(a);
-	g_free(action_path);
 	g_free(ref);
-	g_free(build);
-	g_free(program_dir);
 	g_free(files);
+	g_free(action_path);
 	g_free(event_path);
 	g_free(event_file);
 }
 
 static void scenario_done(scenario_run *s)
 {
-	run_git((const char *const[]){"rm", "-rf", s->root, NULL});
+	run_or_fail((const char *const[]){"rm", "-rf", s->root, NULL});
 	action_result_dispose(&s->r);
 	g_free(s->annotations);
 	g_free(s->workspace);
@@ -173,18 +170,20 @@ static void expect_outputs(const scenario_run *s, const char *exit_code, const c
 	ck_assert_str_eq(output(s, "observation"), observation);
 }
 
-/* The steps that ran, space-separated. */
-static char *ran(const scenario_run *s)
+/* Names joined by spaces. */
+static char *joined(const GPtrArray *names)
 {
-	g_ptr_array_add(s->r.ran, NULL);
-	char *joined = g_strjoinv(" ", (char **)s->r.ran->pdata);
-	g_ptr_array_remove_index(s->r.ran, s->r.ran->len - 1);
-	return joined;
+	GString *s = g_string_new(NULL);
+
+	for (guint i = 0; i < names->len; i++)
+		g_string_append_printf(s, "%s%s", i ? " " : "",
+		                       (char *)g_ptr_array_index(names, i));
+	return g_string_free(s, FALSE);
 }
 
 static void expect_ran(const scenario_run *s, const char *want)
 {
-	char *got = ran(s);
+	char *got = joined(s->r.ran);
 
 	ck_assert_msg(strcmp(got, want) == 0, "steps run: want '%s', got '%s'\n%s", want, got,
 	              s->r.log->str);
@@ -334,14 +333,44 @@ START_TEST(findings_fail_the_action)
 }
 END_TEST
 
+/* fail-on decides: the demo's findings are all below major, and with an
+ * empty fail-on the configuration's fail_on (minor by default) applies */
+START_TEST(fail_on_decides_the_result)
+{
+	scenario major = {"demo", NULL, FALSE, "push",
+	                  (const char *const[]){"as-of=2026-11-01", "fail-on=major", NULL}};
+	scenario config = {"demo", NULL, FALSE, "push",
+	                   (const char *const[]){"as-of=2026-11-01", "fail-on=", NULL}};
+	scenario_run s;
+
+	run_scenario(&major, &s);
+	ck_assert_msg(s.r.failed == -1, "step %d failed:\n%s", s.r.failed, s.r.log->str);
+	expect_outputs(&s, "0", "0", "15", "7");
+	expect_contains(s.r.summary->str, "| 0 | 15 | 7 | 0 | major | **pass** |");
+	scenario_done(&s);
+
+	run_scenario(&config, &s);
+	expect_failed(&s, "audit", 1);
+	expect_outputs(&s, "1", "0", "15", "7");
+	expect_contains(
+	    s.r.log->str,
+	    "\nisms-audit: findings at or above the configuration's fail_on (exit code 1)\n");
+	scenario_done(&s);
+}
+END_TEST
+
 /* The pull request deletes open item NC-1: only that is reported, on the
  * register; what the base already had (mandatory documents missing, NC-2
- * without owner, notes.md without front matter) is not. */
-START_TEST(a_pull_request_reports_what_it_introduces)
+ * without owner, notes.md without front matter) is not. `branch` is the
+ * pull request's head, or GitHub's test merge that actions/checkout checks
+ * out by default; `removal` is the commit that removed NC-1 on its
+ * first-parent history, with its date. */
+static void expect_pull_request(const char *branch, const char *removal, const char *date)
 {
-	scenario sc = {"action/pr-removes-item", "pr", FALSE, "pull_request",
+	scenario sc = {"action/pr-removes-item", branch, FALSE, "pull_request",
 	               (const char *const[]){"as-of=2026-03-10", NULL}};
 	scenario_run s;
+	char *want;
 
 	run_scenario(&sc, &s);
 	/* the default base is the pull request's base commit */
@@ -349,16 +378,31 @@ START_TEST(a_pull_request_reports_what_it_introduces)
 	expect_ran(&s, "checkout build audit");
 	expect_failed(&s, "audit", 1);
 	expect_outputs(&s, "1", "0", "1", "0");
-	ck_assert_str_eq(s.annotations,
-	                 "::warning file=register.md,title=ACT-REMOVED (clause 10.2 f%2C minor%2C "
-	                 "item NC-1)::item NC-1 was deleted while still open, on 2026-03-02 by Eli "
-	                 "Engineer <eli@example.com> (commit 77242aea8f1a): it has disappeared "
-	                 "without a recorded outcome%0Aevidence: b8d1ba62df21 2026-01-05 first "
-	                 "listed%0Aevidence: 77242aea8f1a 2026-03-02 removed by Eli Engineer "
-	                 "<eli@example.com>");
+	/* a removed row has no line: the annotation is on the file */
+	want = g_strdup_printf(
+	    "::warning file=register.md,title=ACT-REMOVED (clause 10.2 f%%2C minor%%2C item "
+	    "NC-1)::item NC-1 was deleted while still open, on %s by Eli Engineer "
+	    "<eli@example.com> (commit %s): it has disappeared without a recorded "
+	    "outcome%%0Aevidence: b8d1ba62df21 2026-01-05 first listed%%0Aevidence: %s %s "
+	    "removed by Eli Engineer <eli@example.com>",
+	    date, removal, removal, date);
+	ck_assert_str_eq(s.annotations, want);
 	expect_contains(s.r.summary->str, "| 0 | 1 | 0 | 0 | minor | **fail** |");
+	expect_contains(s.r.summary->str, "15 findings already present there are not repeated");
 	expect_sarif(&s, "ACT-REMOVED");
+	g_free(want);
 	scenario_done(&s);
+}
+
+START_TEST(a_pull_request_reports_what_it_introduces)
+{
+	expect_pull_request("pr", "77242aea8f1a", "2026-03-02");
+}
+END_TEST
+
+START_TEST(a_pull_request_merge_reports_what_it_introduces)
+{
+	expect_pull_request("merge", "561d24ff1bd7", "2026-03-03");
 }
 END_TEST
 
@@ -481,16 +525,6 @@ END_TEST
 
 /* ---- action.yml itself -------------------------------------------------- */
 
-static char *joined(const GPtrArray *names)
-{
-	GString *s = g_string_new(NULL);
-
-	for (guint i = 0; i < names->len; i++)
-		g_string_append_printf(s, "%s%s", i ? " " : "",
-		                       (char *)g_ptr_array_index(names, i));
-	return g_string_free(s, FALSE);
-}
-
 START_TEST(the_action_declares_its_interface)
 {
 	action_def *a = load_action();
@@ -526,8 +560,11 @@ START_TEST(scripts_take_no_expressions_and_parse)
 
 		for (guint i = 0; i < scripts->len; i++) {
 			char **sc = g_ptr_array_index(scripts, i);
-			char *tmp =
-			    g_build_filename(g_get_tmp_dir(), "isms-action-script.sh", NULL);
+			char *tmp = NULL;
+			int fd = g_file_open_tmp("isms-action-XXXXXX.sh", &tmp, NULL);
+
+			ck_assert_int_ge(fd, 0);
+			close(fd);
 
 			ck_assert_msg(strstr(sc[1], "${{") == NULL, "%s: an expression in a script",
 			              sc[0]);
@@ -645,7 +682,9 @@ Suite *action_suite(void)
 	tcase_set_timeout(runs, 120);
 	tcase_add_test(runs, a_healthy_repository_passes);
 	tcase_add_test(runs, findings_fail_the_action);
+	tcase_add_test(runs, fail_on_decides_the_result);
 	tcase_add_test(runs, a_pull_request_reports_what_it_introduces);
+	tcase_add_test(runs, a_pull_request_merge_reports_what_it_introduces);
 	tcase_add_test(runs, a_push_reports_everything);
 	tcase_add_test(runs, a_shallow_clone_stops_before_the_build);
 	tcase_add_test(runs, a_config_input_arrives_verbatim);
