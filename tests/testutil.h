@@ -92,5 +92,6 @@ Suite *system_rules_suite(void);
 Suite *cli_suite(void);
 Suite *init_suite(void);
 Suite *trend_suite(void);
+Suite *install_suite(void);
 
 #endif
