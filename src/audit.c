@@ -93,8 +93,20 @@ static int resolve_tip(isms_audit *a, const isms_audit_options *opts, git_oid *o
 
 	if (git_repository_head_unborn(a->repo) == 1 || git_repository_is_empty(a->repo) == 1)
 		return isms_error_set(ISMS_EREPO, "%s: the repository has no commits", a->root);
-	if (git_reference_name_to_id(&id, a->repo, "HEAD") < 0)
+	if (opts->rev) {
+		git_object *obj = NULL, *commit = NULL;
+		int bad = git_revparse_single(&obj, a->repo, opts->rev) < 0 ||
+		          git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0;
+		if (!bad)
+			id = *git_object_id(commit);
+		git_object_free(commit);
+		git_object_free(obj);
+		if (bad)
+			return isms_error_set(ISMS_EREPO, "%s: '%s' is not a commit of the repository",
+			                      a->root, opts->rev);
+	} else if (git_reference_name_to_id(&id, a->repo, "HEAD") < 0) {
 		return isms_git_error(a->root);
+	}
 	if (!opts->has_as_of) {
 		*out = id;
 		return 0;

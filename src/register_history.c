@@ -15,6 +15,7 @@ static void history_free(gpointer p)
 	g_free(h->id);
 	isms_reg_item_free(h->kept);
 	g_array_free(h->transitions, TRUE);
+	g_array_free(h->rewrites, TRUE);
 	g_free(h);
 }
 
@@ -57,9 +58,9 @@ static isms_register *update(isms_audit *a, const isms_register *prev, git_blob 
 	opts.interhunk_lines = 0;
 	opts.flags = GIT_DIFF_FORCE_TEXT;
 	if (git_diff_blobs(pb, NULL, b, NULL, &opts, NULL, NULL, collect_hunk, NULL, hunks) == 0)
-		reg = isms_register_update(prev, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
-		                           (const isms_line_hunk *)(void *)hunks->data, hunks->len,
-		                           &a->config.dialect);
+		reg = isms_register_update(
+		    prev, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
+		    (const isms_line_hunk *)(void *)hunks->data, hunks->len, &a->config.dialect);
 	g_array_free(hunks, TRUE);
 	return reg;
 }
@@ -89,7 +90,8 @@ static int read_version(isms_audit *a, const git_oid *blob, const char *path,
 	*out = prev && old ? update(a, prev, old, b) : NULL;
 	git_blob_free(old);
 	if (!*out)
-		*out = isms_register_parse((const char *)git_blob_rawcontent(b) + (off <= len ? off : len),
+		*out = isms_register_parse((const char *)git_blob_rawcontent(b) +
+		                               (off <= len ? off : len),
 		                           off <= len ? len - off : 0, line, &a->config.dialect);
 	*pb = b;
 	return 0;
@@ -111,6 +113,23 @@ static void transition(isms_item_history *h, isms_item_state from, isms_item_sta
 		h->closed_seen = commit;
 }
 
+/* The record of an item must stay what it was: a raised date changed, or a
+ * description changed after closure, rewrites its history. */
+static void rewritten(isms_item_history *h, const isms_reg_item *was, const isms_reg_item *it,
+                      guint32 commit)
+{
+	isms_rewrite r = {commit, ISMS_COL_RAISED};
+
+	if (was->cell[ISMS_COL_RAISED] &&
+	    g_strcmp0(was->cell[ISMS_COL_RAISED], it->cell[ISMS_COL_RAISED]) != 0)
+		g_array_append_val(h->rewrites, r);
+	r.column = ISMS_COL_DESCRIPTION;
+	if (was->state == ISMS_STATE_CLOSED && it->state == ISMS_STATE_CLOSED &&
+	    was->cell[ISMS_COL_DESCRIPTION] &&
+	    g_strcmp0(was->cell[ISMS_COL_DESCRIPTION], it->cell[ISMS_COL_DESCRIPTION]) != 0)
+		g_array_append_val(h->rewrites, r);
+}
+
 /* Follow every item of `reg` (the version of commit `commit`). */
 static void compare(isms_register_model *m, GHashTable *by_id, const isms_register *reg,
                     guint32 commit)
@@ -125,6 +144,7 @@ static void compare(isms_register_model *m, GHashTable *by_id, const isms_regist
 			h->closed_seen = ISMS_NO_COMMIT;
 			h->removed = ISMS_NO_COMMIT;
 			h->transitions = g_array_new(FALSE, FALSE, sizeof(isms_transition));
+			h->rewrites = g_array_new(FALSE, FALSE, sizeof(isms_rewrite));
 			g_hash_table_insert(by_id, h->id, h);
 			g_ptr_array_add(m->items, h);
 			transition(h, ISMS_STATE_UNKNOWN, it->state, commit);
@@ -137,6 +157,7 @@ static void compare(isms_register_model *m, GHashTable *by_id, const isms_regist
 				transition(h, was->state, it->state, commit);
 			if (was->has_due && (!it->has_due || was->due != it->due))
 				h->due_changes++;
+			rewritten(h, was, it, commit);
 		}
 		h->item = it;
 		h->last_seen = commit;
@@ -160,10 +181,10 @@ static void compare(isms_register_model *m, GHashTable *by_id, const isms_regist
 /* The replay of a register as it stood at a checkpoint, for a model
  * derived there: which versions it had read, and its state. */
 typedef struct {
-	guint versions;        /* events of the document's version list read */
-	isms_path_event last;  /* the last of them */
+	guint versions;       /* events of the document's version list read */
+	isms_path_event last; /* the last of them */
 	isms_register_model *model;
-	guint uses;            /* derived models that copied it */
+	guint uses; /* derived models that copied it */
 } snapshot;
 
 static void snapshot_free(gpointer p)
@@ -188,6 +209,7 @@ static isms_register_model *model_copy(const isms_register_model *m, const isms_
 		isms_item_history *k = g_memdup2(h, sizeof(*h));
 		k->id = g_strdup(h->id);
 		k->transitions = g_array_copy(h->transitions);
+		k->rewrites = g_array_copy(h->rewrites);
 		if (h->kept)
 			h->kept->refs++; /* shared: items are never changed once read */
 		/* an item still listed points into `cur`, whose rows the copy shares */
@@ -279,7 +301,8 @@ static int replay(isms_audit *a, isms_register_model *m)
 		/* checkpoints before this version see the replay as it is now */
 		for (; cp < ncp && g_array_index(a->checkpoints, guint32, cp) < e->commit; cp++)
 			if (prev)
-				take_snapshot(a, m, prev, g_array_index(a->checkpoints, guint32, cp), v);
+				take_snapshot(a, m, prev,
+				              g_array_index(a->checkpoints, guint32, cp), v);
 		if (prev_blob && git_oid_equal(prev_blob, &e->blob))
 			continue;
 		if ((error = read_version(a, &e->blob, m->doc->path, prev, &pb, &reg)) < 0)
@@ -343,8 +366,8 @@ static void link_items(isms_audit *a)
 					continue;
 				h->first_listed = MIN(h->first_listed, o->first_seen);
 				h->listed_elsewhere |= o->removed == ISMS_NO_COMMIT;
-				if (own != ISMS_NO_COMMIT && own == h->first_seen && oc != ISMS_NO_COMMIT &&
-				    oc < h->closure)
+				if (own != ISMS_NO_COMMIT && own == h->first_seen &&
+				    oc != ISMS_NO_COMMIT && oc < h->closure)
 					h->closure = oc;
 			}
 		}

@@ -84,7 +84,8 @@ static size_t count_rule(const GPtrArray *list, const char *rule)
 	size_t n = 0;
 
 	for (guint i = 0; i < list->len; i++)
-		n += strcmp(((const isms_finding *)g_ptr_array_index(list, i))->rule->id, rule) == 0;
+		n +=
+		    strcmp(((const isms_finding *)g_ptr_array_index(list, i))->rule->id, rule) == 0;
 	return n;
 }
 
@@ -97,13 +98,16 @@ static void register_figures(const isms_audit *a, isms_trend_point *p)
 		for (guint i = 0; i < m->items->len; i++) {
 			const isms_item_history *h = g_ptr_array_index(m->items, i);
 			isms_day first = isms_audit_commit(a, h->first_listed)->date;
-			if (h->first_listed == h->first_seen && first >= p->start && first <= p->end)
+			if (h->first_listed == h->first_seen && first >= p->start &&
+			    first <= p->end)
 				p->raised++;
 			for (guint t = 0; t < h->transitions->len; t++) {
-				const isms_transition *tr = &g_array_index(h->transitions, isms_transition, t);
+				const isms_transition *tr =
+				    &g_array_index(h->transitions, isms_transition, t);
 				isms_day when = isms_audit_commit(a, tr->commit)->date;
 				if (tr->to != ISMS_STATE_CLOSED ||
-				    (tr->from == ISMS_STATE_UNKNOWN && h->first_listed != h->first_seen))
+				    (tr->from == ISMS_STATE_UNKNOWN &&
+				     h->first_listed != h->first_seen))
 					continue;
 				p->closures += when >= p->start && when <= p->end;
 			}
@@ -155,11 +159,12 @@ int isms_trend_compute(const isms_audit *audit, const isms_trend_options *opts, 
 		                      isms_date_format(audit->today, today));
 	for (isms_day d = start; d <= audit->today; d = next_period(d, opts->every))
 		if (++n > MAX_POINTS)
-			return isms_error_set(ISMS_EUSAGE,
-			                      "--since %s gives more than %d %ss: start later or use "
-			                      "quarters",
-			                      isms_date_format(opts->since, since), MAX_POINTS,
-			                      isms_trend_every_name(opts->every));
+			return isms_error_set(
+			    ISMS_EUSAGE,
+			    "--since %s gives more than %d %ss: start later or use "
+			    "quarters",
+			    isms_date_format(opts->since, since), MAX_POINTS,
+			    isms_trend_every_name(opts->every));
 	while (start <= audit->today) {
 		isms_trend_point p;
 		isms_day next = next_period(start, opts->every);

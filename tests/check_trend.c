@@ -39,8 +39,8 @@ static char *flow(const isms_trend *t)
 
 	for (guint i = 0; i < t->points->len; i++) {
 		const isms_trend_point *p = point(t, i);
-		g_string_append_printf(s, "%s%s..%s %d/%d/%d", i ? ", " : "", day(p->start), day(p->end),
-		                       p->raised, p->closures, p->open_actions);
+		g_string_append_printf(s, "%s%s..%s %d/%d/%d", i ? ", " : "", day(p->start),
+		                       day(p->end), p->raised, p->closures, p->open_actions);
 	}
 	return g_string_free(s, FALSE);
 }
@@ -72,7 +72,8 @@ static int count_rule(const isms_findings *fs, const char *rule)
 	int n = 0;
 
 	for (guint i = 0; i < fs->items->len; i++)
-		n += strcmp(((const isms_finding *)g_ptr_array_index(fs->items, i))->rule->id, rule) == 0;
+		n += strcmp(((const isms_finding *)g_ptr_array_index(fs->items, i))->rule->id,
+		            rule) == 0;
 	return n;
 }
 
@@ -91,10 +92,12 @@ START_TEST(each_point_equals_a_separate_audit_as_of_its_end)
 		char hex[GIT_OID_HEXSZ + 1];
 		int open = 0;
 		ck_assert(p->has_commit);
-		ck_assert_str_eq(p->commit, isms_audit_commit_hex(s, s->history.commits->len - 1, hex));
+		ck_assert_str_eq(p->commit,
+		                 isms_audit_commit_hex(s, s->history.commits->len - 1, hex));
 		ck_assert_int_eq(p->major, (int)isms_findings_count(&sfs, ISMS_SEV_MAJOR));
 		ck_assert_int_eq(p->minor, (int)isms_findings_count(&sfs, ISMS_SEV_MINOR));
-		ck_assert_int_eq(p->observation, (int)isms_findings_count(&sfs, ISMS_SEV_OBSERVATION));
+		ck_assert_int_eq(p->observation,
+		                 (int)isms_findings_count(&sfs, ISMS_SEV_OBSERVATION));
 		ck_assert_int_eq(p->waived, (int)sfs.waived->len);
 		ck_assert_int_eq(p->overdue_documents, count_rule(&sfs, "DOC-REVIEW-OVERDUE"));
 		ck_assert_int_eq(p->overdue_actions, count_rule(&sfs, "ACT-OVERDUE"));
@@ -102,7 +105,8 @@ START_TEST(each_point_equals_a_separate_audit_as_of_its_end)
 			const isms_register_model *m = g_ptr_array_index(s->registers, r);
 			for (guint k = 0; k < m->items->len; k++) {
 				const isms_item_history *h = g_ptr_array_index(m->items, k);
-				open += h->removed == ISMS_NO_COMMIT && h->item->state == ISMS_STATE_OPEN;
+				open += h->removed == ISMS_NO_COMMIT &&
+				        h->item->state == ISMS_STATE_OPEN;
 			}
 		}
 		ck_assert_int_eq(p->open_actions, open);
@@ -252,13 +256,16 @@ START_TEST(trend_reports_match_their_golden_files)
 			json_error_t err;
 			json_t *root = json_loads(out, 0, &err), *p;
 			ck_assert_msg(root != NULL, "invalid JSON: %s", err.text);
-			ck_assert_str_eq(json_string_value(json_object_get(root, "every")), "quarter");
+			ck_assert_str_eq(json_string_value(json_object_get(root, "every")),
+			                 "quarter");
 			ck_assert_uint_eq(json_array_size(json_object_get(root, "points")), 12);
 			p = json_array_get(json_object_get(root, "points"), 11);
-			ck_assert_str_eq(json_string_value(json_object_get(p, "period")), "2026-Q4");
-			ck_assert_str_eq(json_string_value(json_object_get(p, "end")), "2026-11-01");
-			ck_assert_int_eq(json_integer_value(
-			                     json_object_get(json_object_get(p, "findings"), "minor")),
+			ck_assert_str_eq(json_string_value(json_object_get(p, "period")),
+			                 "2026-Q4");
+			ck_assert_str_eq(json_string_value(json_object_get(p, "end")),
+			                 "2026-11-01");
+			ck_assert_int_eq(json_integer_value(json_object_get(
+			                     json_object_get(p, "findings"), "minor")),
 			                 15);
 			json_decref(root);
 		}
@@ -277,14 +284,13 @@ START_TEST(trend_usage_errors_name_the_cause)
 	                      "(as --since 2026-01-01)\n"
 	                      "Try 'isms-audit --help'.\n");
 	g_free(err);
-	ck_assert_int_eq(RUN(NULL, &err, "trend", path, "--since", "2026-02-01", "--as-of",
-	                     "2026-01-15"),
-	                 2);
-	ck_assert_str_eq(err, "isms-audit: --since 2026-02-01 is after the audit date 2026-01-15\n");
+	ck_assert_int_eq(
+	    RUN(NULL, &err, "trend", path, "--since", "2026-02-01", "--as-of", "2026-01-15"), 2);
+	ck_assert_str_eq(err,
+	                 "isms-audit: --since 2026-02-01 is after the audit date 2026-01-15\n");
 	g_free(err);
-	ck_assert_int_eq(RUN(NULL, &err, "trend", path, "--since", "1990-01-01", "--as-of",
-	                     "2026-01-15"),
-	                 2);
+	ck_assert_int_eq(
+	    RUN(NULL, &err, "trend", path, "--since", "1990-01-01", "--as-of", "2026-01-15"), 2);
 	ck_assert_str_eq(err, "isms-audit: --since 1990-01-01 gives more than 240 months: start "
 	                      "later or use quarters\n");
 	g_free(err);

@@ -254,3 +254,10 @@ void expect_golden(const char *name, const char *actual)
 	g_free(want);
 	g_free(path);
 }
+
+const char *commit_hex(const isms_audit *a, guint32 index)
+{
+	static char buf[GIT_OID_HEXSZ + 1];
+
+	return isms_audit_commit_hex(a, index, buf);
+}

@@ -56,6 +56,9 @@ int run_cli(const char *const *argv, const char *const *env, char **out, char **
 /* Run a command (git) for test set-up; fails the test on error. */
 void run_or_fail(const char *const *argv);
 
+/* The hex id of a commit index (static buffer). */
+const char *commit_hex(const isms_audit *a, guint32 index);
+
 /* The date of a commit index as YYYY-MM-DD (static buffer). */
 const char *commit_date(const isms_audit *a, guint32 index);
 
@@ -92,6 +95,7 @@ Suite *system_rules_suite(void);
 Suite *cli_suite(void);
 Suite *init_suite(void);
 Suite *trend_suite(void);
+Suite *base_suite(void);
 Suite *install_suite(void);
 
 #endif

@@ -48,6 +48,13 @@ typedef struct {
 	guint32 commit;
 } isms_transition;
 
+/* A change to what an item recorded about itself: its raised date, or its
+ * description once it was closed. */
+typedef struct {
+	guint32 commit;
+	isms_column column; /* ISMS_COL_RAISED or ISMS_COL_DESCRIPTION */
+} isms_rewrite;
+
 /* One register item through the register's history. */
 typedef struct {
 	char *id;
@@ -60,6 +67,7 @@ typedef struct {
 	isms_item_state state_when_removed;
 	int due_changes;
 	GArray *transitions;       /* isms_transition */
+	GArray *rewrites;          /* isms_rewrite: its recorded nature changed */
 	/* across registers (an item moved to an archive has a history in each): */
 	guint32 first_listed;      /* first commit that listed it in any register */
 	guint32 closure;           /* commit that recorded its current closure, or
@@ -146,12 +154,13 @@ typedef struct {
 	int has_as_of;
 	isms_day as_of;          /* audit the branch as it stood at the end of this day */
 	int allow_shallow;
+	const char *rev;          /* the commit to audit (a revision), or NULL: HEAD */
 	const GArray *checkpoints; /* isms_day, or NULL: days whose models will be
 	                            * derived with isms_audit_open_at() (a trend);
 	                            * the one register replay keeps their state */
 } isms_audit_options;
 
-#define ISMS_AUDIT_OPTIONS_INIT {".", NULL, 0, 0, 0, NULL}
+#define ISMS_AUDIT_OPTIONS_INIT {".", NULL, 0, 0, 0, NULL, NULL}
 
 /*
  * Open the repository, resolve the audited commit, load the configuration,

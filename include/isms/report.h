@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "isms/audit.h"
+#include "isms/base.h"
 #include "isms/finding.h"
 #include "isms/trend.h"
 
@@ -17,9 +18,10 @@ typedef struct {
 	int color;              /* ANSI colour in the text report */
 	isms_severity fail_on;  /* shown in the summary; junit: failures at or above it */
 	const isms_trend *trend; /* the HTML report's trend chart, or NULL */
+	const isms_base *base;   /* pull-request mode (--base), or NULL */
 } isms_report_options;
 
-#define ISMS_REPORT_OPTIONS_INIT {0, ISMS_SEV_MINOR, NULL}
+#define ISMS_REPORT_OPTIONS_INIT {0, ISMS_SEV_MINOR, NULL, NULL}
 
 typedef int (*isms_report_fn)(const isms_audit *a, const isms_findings *fs,
                               const isms_report_options *opts, FILE *out);

@@ -17,10 +17,11 @@
 typedef enum { ISMS_TREND_MONTH, ISMS_TREND_QUARTER } isms_trend_every;
 
 typedef struct {
-	isms_day start, end;  /* the period: first and last day (end = the audit date of the point) */
-	int has_commit;       /* 0: the branch had no commit by `end` (all figures 0) */
+	isms_day start,
+	    end;        /* the period: first and last day (end = the audit date of the point) */
+	int has_commit; /* 0: the branch had no commit by `end` (all figures 0) */
 	char commit[ISMS_COMMIT_HEXSIZE]; /* the audited commit of the point */
-	int major, minor, observation; /* findings by severity (waived ones excluded) */
+	int major, minor, observation;    /* findings by severity (waived ones excluded) */
 	int waived;
 	int overdue_documents; /* DOC-REVIEW-OVERDUE findings */
 	int open_actions;      /* register items open at `end` */
@@ -31,12 +32,12 @@ typedef struct {
 
 typedef struct {
 	isms_trend_every every;
-	isms_day since;  /* as asked */
-	GArray *points;  /* isms_trend_point, oldest first; the last ends at the audit date */
+	isms_day since; /* as asked */
+	GArray *points; /* isms_trend_point, oldest first; the last ends at the audit date */
 } isms_trend;
 
 typedef struct {
-	isms_day since;           /* first day of the trend (its period is the first point) */
+	isms_day since; /* first day of the trend (its period is the first point) */
 	isms_trend_every every;
 } isms_trend_options;
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "isms/audit.h"
+#include "isms/base.h"
 #include "isms/config_keys.h"
 #include "isms/error.h"
 #include "isms/init.h"
@@ -42,7 +43,6 @@ static const char usage_text[] =
     "options of check:\n"
     "  --as-of DATE       audit the branch as it stood at the end of DATE (YYYY-MM-DD),\n"
     "                     with DATE as the audit date (default: HEAD and today)\n"
-    "  --base REV         report only what the change since REV introduces (pull requests)\n"
     "  --config FILE      configuration file (default: .isms-audit.yml committed at\n"
     "                     the repository root, if any)\n"
     "  --format FORMAT[:FILE]\n"
@@ -52,6 +52,8 @@ static const char usage_text[] =
     "  --output FILE      write the report of the --format before it to FILE\n"
     "  --fail-on LEVEL    exit 1 on findings at or above LEVEL: major, minor\n"
     "                     (default), observation or never\n"
+    "  --base REV         report only what the change since REV introduces (pull\n"
+    "                     requests): new findings, and findings about its commits\n"
     "  --allow-shallow    audit a shallow clone; date-based findings are unproven\n"
     "  --trend-since DATE|none\n"
     "                     first day of the html report's trend chart (default: the\n"
@@ -453,11 +455,14 @@ static int cmd_check(int argc, char **argv)
 	    {"allow-shallow", no_argument, NULL, 's'},
 	    {"trend-since", required_argument, NULL, 't'},
 	    {"trend-every", required_argument, NULL, 'e'},
+	    {"base", required_argument, NULL, 'b'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	isms_audit_options opts = ISMS_AUDIT_OPTIONS_INIT;
 	isms_report_options ropts = ISMS_REPORT_OPTIONS_INIT;
+	isms_base base = {0};
+	const char *base_rev = NULL;
 	isms_trend_options topts = {0, ISMS_TREND_MONTH};
 	isms_audit *audit = NULL;
 	isms_findings findings;
@@ -504,6 +509,11 @@ static int cmd_check(int argc, char **argv)
 			if (isms_trend_every_parse(optarg, &topts.every) < 0)
 				return usage_error("--trend-every: '%s' is not month or quarter", optarg);
 			break;
+		case 'b':
+			if (!*optarg)
+				return usage_error("%s", "--base: give a commit, branch or tag");
+			base_rev = optarg;
+			break;
 		case 'h': return help();
 		default: return bad_option(argv, argc);
 		}
@@ -537,6 +547,18 @@ static int cmd_check(int argc, char **argv)
 		rc = fail(error);
 		goto done;
 	}
+	if (base_rev) {
+		if ((error = isms_base_compare(audit, &opts, base_rev, &findings, &base)) < 0) {
+			rc = fail(error);
+			goto done;
+		}
+		if (base.merge_base)
+			fprintf(stderr,
+			        "isms-audit: base '%s' is not an ancestor of the audited commit: comparing "
+			        "with their merge base %.12s\n",
+			        base_rev, base.commit);
+		ropts.base = &base;
+	}
 	if (want_trend) {
 		if ((error = isms_trend_compute(audit, &topts, &trend)) < 0) {
 			rc = fail(error);
@@ -553,6 +575,7 @@ static int cmd_check(int argc, char **argv)
 	}
 	rc = isms_findings_fail(&findings, ropts.fail_on) ? EXIT_FINDINGS : EXIT_PASS;
 done:
+	isms_base_dispose(&base);
 	isms_trend_dispose(&trend);
 	isms_findings_dispose(&findings);
 	isms_audit_free(audit);

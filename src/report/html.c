@@ -633,6 +633,13 @@ static void header(GString *s, const isms_audit *a, const isms_findings *fs,
 	}
 	g_string_append(s, "</dd>\n");
 	rule_settings(s, a);
+	if (opts->base) {
+		char *text = isms_base_describe(opts->base);
+		g_string_append(s, "<dt>Change</dt><dd>");
+		put(s, text);
+		g_string_append(s, "</dd>\n");
+		g_free(text);
+	}
 	if (a->shallow)
 		g_string_append(
 		    s, "<dt>Warning</dt><dd class=\"warning\">shallow clone: findings that "

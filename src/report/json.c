@@ -229,7 +229,6 @@ int isms_report_json(const isms_audit *a, const isms_findings *fs,
 	json_t *root;
 	int rc;
 
-	(void)opts;
 	root = json_pack(
 	    "{s:{s:s, s:s}, s:{s:o, s:s, s:o, s:b}, s:{s:o, s:o}, s:{s:I, s:I, s:I, s:I}, s:o, s:o, "
 	    "s:o, s:o, s:o, s:o}",
@@ -245,6 +244,14 @@ int isms_report_json(const isms_audit *a, const isms_findings *fs,
 	    (json_int_t)fs->waived->len, "documents", documents(a), "coverage", coverage(a),
 	    "registers", registers(a), "metrics", metrics(a), "findings", findings(fs->items),
 	    "waived", findings(fs->waived));
+	if (root && opts->base)
+		json_object_set_new(
+		    root, "base",
+		    json_pack("{s:o, s:s, s:b, s:i, s:I, s:I}", "rev", jstr(opts->base->rev), "commit",
+		              opts->base->commit, "merge_base", opts->base->merge_base, "changes",
+		              (int)opts->base->changes, "preexisting",
+		              (json_int_t)opts->base->preexisting, "preexisting_waived",
+		              (json_int_t)opts->base->preexisting_waived));
 	if (!root)
 		return isms_error_set(ISMS_ERROR, "cannot build the JSON report");
 	rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);

@@ -146,7 +146,7 @@ static void evidence(GString *row, const isms_finding *f)
 	g_string_append(row, " | ");
 }
 
-static void header(GString *out, const isms_audit *a)
+static void header(GString *out, const isms_audit *a, const isms_base *base)
 {
 	char hex[GIT_OID_HEXSZ + 1], day[ISMS_DATE_BUFSIZE], asof[ISMS_DATE_BUFSIZE];
 
@@ -168,6 +168,13 @@ static void header(GString *out, const isms_audit *a)
 		g_string_append(out, "- **Configuration:** ");
 		isms_report_markdown_cell(out, a->config.source);
 		g_string_append_c(out, '\n');
+	}
+	if (base) {
+		char *text = isms_base_describe(base);
+		g_string_append(out, "- **Change:** ");
+		isms_report_markdown_cell(out, text);
+		g_string_append_c(out, '\n');
+		g_free(text);
 	}
 	if (a->shallow)
 		g_string_append(out,
@@ -425,7 +432,7 @@ int isms_report_markdown(const isms_audit *a, const isms_findings *fs,
 	coverage(&tb, a);
 	metrics(tail, a);
 
-	header(doc, a);
+	header(doc, a, opts->base);
 	summary(doc, fs, opts->fail_on);
 	b = (budget){doc, ISMS_REPORT_MARKDOWN_LIMIT - NOTE_ROOM - tail->len, 0};
 	settings_left = rule_settings(&b, a);

@@ -57,7 +57,7 @@ static void rule_settings(const isms_audit *a, const writer *w)
 		fputc('\n', w->out);
 }
 
-static void header(const isms_audit *a, const writer *w)
+static void header(const isms_audit *a, const isms_report_options *opts, const writer *w)
 {
 	char hex[GIT_OID_HEXSZ + 1], day[ISMS_DATE_BUFSIZE], asof[ISMS_DATE_BUFSIZE];
 	const isms_commit *head = isms_audit_head(a);
@@ -79,6 +79,13 @@ static void header(const isms_audit *a, const writer *w)
 		fputc('\n', w->out);
 	}
 	rule_settings(a, w);
+	if (opts->base) {
+		char *text = isms_base_describe(opts->base);
+		fprintf(w->out, "Change:     ");
+		put_text(w, text);
+		fputc('\n', w->out);
+		g_free(text);
+	}
 	if (a->shallow)
 		fprintf(w->out, "%sWarning:    shallow clone: findings that rest on commit dates are "
 		                "marked unproven%s\n",
@@ -218,7 +225,7 @@ int isms_report_text(const isms_audit *a, const isms_findings *fs,
 	if (!opts)
 		opts = &defaults;
 	w.color = opts->color;
-	header(a, &w);
+	header(a, opts, &w);
 	for (guint i = 0; i < fs->items->len; i++) {
 		const isms_finding *f = g_ptr_array_index(fs->items, i);
 		if (!clause || strcmp(clause, isms_finding_clause(f)) != 0) {
@@ -242,12 +249,16 @@ int isms_report_text(const isms_audit *a, const isms_findings *fs,
 	coverage(a, &w);
 	waived(fs, &w);
 	metrics(a, &w);
-	if (fs->items->len == 0)
+	if (fs->items->len == 0 && opts->base)
+		fprintf(out, "\nNo finding introduced by the change.\n");
+	else if (fs->items->len == 0)
 		fprintf(out, "\nNo findings: the documented information is controlled and current.\n");
 	fprintf(out, "\n%sSummary: %zu major, %zu minor, %zu observation%s", sgr(&w, BOLD), major, minor,
 	        obs, sgr(&w, RESET));
 	if (fs->waived->len)
 		fprintf(out, ", %u waived", fs->waived->len);
+	if (opts->base)
+		fprintf(out, " introduced, %zu already present", opts->base->preexisting);
 	if (opts->fail_on == ISMS_SEV_NEVER)
 		fprintf(out, " (fail-on never)\n");
 	else

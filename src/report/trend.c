@@ -28,8 +28,8 @@ int isms_trend_report_text(const isms_trend *t, FILE *out)
 			fprintf(out, "%-8s  %-10s  (no commit yet)\n", label, end);
 			continue;
 		}
-		fprintf(out, "%-8s  %-10s  %5d %5d %5d  %8d  %4d %7d  %6d %6d\n", label, end, p->major,
-		        p->minor, p->observation, p->overdue_documents, p->open_actions,
+		fprintf(out, "%-8s  %-10s  %5d %5d %5d  %8d  %4d %7d  %6d %6d\n", label, end,
+		        p->major, p->minor, p->observation, p->overdue_documents, p->open_actions,
 		        p->overdue_actions, p->raised, p->closures);
 	}
 	return done_writing(out, "trend");
@@ -46,13 +46,14 @@ int isms_trend_report_csv(const isms_trend *t, FILE *out)
 	for (guint i = 0; i < t->points->len; i++) {
 		const isms_trend_point *p = &g_array_index(t->points, isms_trend_point, i);
 		fprintf(out, "%s,%s,%s,%s,", isms_trend_period_label(t, p, label, sizeof(label)),
-		        isms_date_format(p->start, start), isms_date_format(p->end, end), p->commit);
+		        isms_date_format(p->start, start), isms_date_format(p->end, end),
+		        p->commit);
 		if (!p->has_commit)
 			fputs(",,,,,,,,\r\n", out);
 		else
-			fprintf(out, "%d,%d,%d,%d,%d,%d,%d,%d,%d\r\n", p->major, p->minor, p->observation,
-			        p->waived, p->overdue_documents, p->open_actions, p->overdue_actions,
-			        p->raised, p->closures);
+			fprintf(out, "%d,%d,%d,%d,%d,%d,%d,%d,%d\r\n", p->major, p->minor,
+			        p->observation, p->waived, p->overdue_documents, p->open_actions,
+			        p->overdue_actions, p->raised, p->closures);
 	}
 	return done_writing(out, "trend");
 }
@@ -72,12 +73,12 @@ int isms_trend_report_json(const isms_trend *t, FILE *out)
 		                       p->has_commit ? json_string(p->commit) : json_null());
 		if (p->has_commit)
 			json_object_update_new(
-			    jp, json_pack("{s:{s:i, s:i, s:i, s:i}, s:i, s:i, s:i, s:i, s:i}", "findings",
-			                  "major", p->major, "minor", p->minor, "observation",
-			                  p->observation, "waived", p->waived, "overdue_documents",
-			                  p->overdue_documents, "open_actions", p->open_actions,
-			                  "overdue_actions", p->overdue_actions, "raised", p->raised,
-			                  "closed", p->closures));
+			    jp, json_pack("{s:{s:i, s:i, s:i, s:i}, s:i, s:i, s:i, s:i, s:i}",
+			                  "findings", "major", p->major, "minor", p->minor,
+			                  "observation", p->observation, "waived", p->waived,
+			                  "overdue_documents", p->overdue_documents, "open_actions",
+			                  p->open_actions, "overdue_actions", p->overdue_actions,
+			                  "raised", p->raised, "closed", p->closures));
 		json_array_append_new(points, jp);
 	}
 	root = json_pack("{s:{s:s, s:s}, s:s, s:s, s:o}", "tool", "name", ISMS_NAME, "version",

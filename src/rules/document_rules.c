@@ -49,12 +49,24 @@ int isms_check_no_metadata(const isms_audit *a, const isms_rule *r, isms_finding
 {
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
+		guint32 removed = ISMS_NO_COMMIT;
 		if (!isms_document_readable(d) || d->meta->fm.status != ISMS_FM_ABSENT)
 			continue;
+		/* a version that had front matter: the commit after it removed it */
+		for (guint v = d->versions->len - 1; v > 0 && removed == ISMS_NO_COMMIT; v--) {
+			const isms_path_event *e = &g_array_index(d->versions, isms_path_event, v - 1);
+			const isms_meta *m = g_hash_table_lookup(a->metas, &e->blob);
+			if (m && m->fm.status != ISMS_FM_ABSENT)
+				removed = g_array_index(d->versions, isms_path_event, v).commit;
+		}
 		isms_finding *f = isms_findings_add(
 		    out, r, d->path, 1, d->identity, NULL,
-		    "has no front matter: nothing identifies its owner, version or review date");
-		isms_rule_evidence(a, f, d->first, "added without front matter");
+		    "has no front matter%s: nothing identifies its owner, version or review date",
+		    removed != ISMS_NO_COMMIT ? " (it was removed)" : "");
+		if (removed != ISMS_NO_COMMIT)
+			isms_rule_evidence(a, f, removed, "front matter removed");
+		else
+			isms_rule_evidence(a, f, d->first, "added without front matter");
 	}
 	return 0;
 }

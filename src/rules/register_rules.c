@@ -511,3 +511,34 @@ int isms_check_act_reopened(const isms_audit *a, const isms_rule *r, isms_findin
 	}
 	return 0;
 }
+
+int isms_check_act_rewritten(const isms_audit *a, const isms_rule *r, isms_findings *out)
+{
+	for (guint k = 0; k < a->registers->len; k++) {
+		const isms_register_model *m = g_ptr_array_index(a->registers, k);
+		FOR_CURRENT_ITEMS(m, h)
+		{
+			int raised = 0, described = 0;
+			if (h->rewrites->len == 0)
+				continue;
+			for (guint i = 0; i < h->rewrites->len; i++) {
+				const isms_rewrite *w = &g_array_index(h->rewrites, isms_rewrite, i);
+				raised += w->column == ISMS_COL_RAISED;
+				described += w->column == ISMS_COL_DESCRIPTION;
+			}
+			isms_finding *f = ITEM_FINDING(
+			    out, r, m, h->item, "item %s: %s%s%s after it was recorded: the register no longer "
+			                        "shows what was found when",
+			    h->id, raised ? "its raised date was changed" : "",
+			    raised && described ? " and " : "",
+			    described ? "its description was changed once closed" : "");
+			for (guint i = 0; i < h->rewrites->len; i++) {
+				const isms_rewrite *w = &g_array_index(h->rewrites, isms_rewrite, i);
+				isms_rule_evidence(a, f, w->commit,
+				                   w->column == ISMS_COL_RAISED ? "raised date changed"
+				                                                : "description changed");
+			}
+		}
+	}
+	return 0;
+}

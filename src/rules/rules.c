@@ -184,6 +184,14 @@ const isms_rule isms_rules[] = {
 	 "The register's history shows the item closed and later open again: the earlier "
 	 "corrective action did not work. Check the root cause and the effectiveness review.",
 	 0, isms_check_act_reopened},
+	{"ACT-REWRITTEN", "10.2 f", ISMS_SEV_MINOR,
+	 "a register item's raised date, or its description once closed, was changed",
+	 "Evidence of the nature of nonconformities and the actions taken must be retained.",
+	 "The register is the record of what was found and when. Changing an item's raised date, "
+	 "or rewriting the description of a closed item, rewrites that record: the history no "
+	 "longer shows what the organisation knew at the time. Raise a new item, or add to the "
+	 "existing one, instead of changing what was recorded.",
+	 0, isms_check_act_rewritten},
 	{"MANDATORY-DOC-MISSING", "7.5.1", ISMS_SEV_MAJOR,
 	 "no document in force for a clause that requires documented information",
 	 "The ISMS must include the documented information the standard requires: scope, policy, "
