@@ -142,11 +142,16 @@ static int fail(int error)
 	return exit_code(error);
 }
 
+/* The rule table, in columns as wide as its longest id. */
 static int cmd_rules(void)
 {
+	int width = 0;
+
+	for (size_t i = 0; i < isms_rules_count; i++)
+		width = MAX(width, (int)strlen(isms_rules[i].id));
 	for (size_t i = 0; i < isms_rules_count; i++) {
 		const isms_rule *r = &isms_rules[i];
-		printf("%-24s %-7s %-12s %s\n", r->id, r->clause, isms_severity_name(r->severity),
+		printf("%-*s %-7s %-12s %s\n", width, r->id, r->clause, isms_severity_name(r->severity),
 		       r->summary);
 	}
 	return EXIT_PASS;
