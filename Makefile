@@ -91,6 +91,35 @@ check-asan:
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fno-omit-frame-pointer" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" check
 
+# Install the program and its manual page, which scripts/gen-man.c writes
+# into $(BUILD) from docs/isms-audit.1.in and the rule and format tables
+# (built, never committed: it cannot fall behind the program).
+#   make man                          build $(BUILD)/isms-audit.1
+#   make install [PREFIX=/usr/local] [DESTDIR=]   make uninstall
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+INSTALL ?= install
+
+.PHONY: man install uninstall
+all check golden man: $(BUILD)/isms-audit.1
+
+$(BUILD)/gen-man: $(BUILD)/obj/scripts/gen-man.o $(BUILD)/libismsaudit.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/isms-audit.1: docs/isms-audit.1.in $(BUILD)/gen-man
+	$(BUILD)/gen-man docs/isms-audit.1.in > $@.tmp && mv $@.tmp $@
+
+install: $(BUILD)/isms-audit $(BUILD)/isms-audit.1
+	$(INSTALL) -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1"
+	$(INSTALL) -m 0755 $(BUILD)/isms-audit "$(DESTDIR)$(BINDIR)/isms-audit"
+	$(INSTALL) -m 0644 $(BUILD)/isms-audit.1 "$(DESTDIR)$(MANDIR)/man1/isms-audit.1"
+
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/isms-audit" "$(DESTDIR)$(MANDIR)/man1/isms-audit.1"
+
+-include $(BUILD)/obj/scripts/gen-man.d
+
 # actionlint and shellcheck (scripts/install-lint-tools installs them) on
 # action.yml and tests/action/workflow.yml; the test runner extracts the
 # action's run scripts

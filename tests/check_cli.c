@@ -296,7 +296,7 @@ START_TEST(help_version_rules_and_explain)
 	g_free(out);
 	ck_assert_int_eq(RUN(&out, NULL, "rules"), 0);
 	ck_assert_int_eq(lines(out), 41);
-	ck_assert_ptr_nonnull(strstr(out, "DOC-REVIEW-OVERDUE       7.5.2   minor"));
+	ck_assert_ptr_nonnull(strstr(out, "DOC-REVIEW-OVERDUE          7.5.2   minor"));
 	g_free(out);
 	ck_assert_int_eq(RUN(&out, NULL, "explain", "doc-stale-content"), 0);
 	ck_assert_ptr_nonnull(strstr(out, "DOC-STALE-CONTENT (clause 10.1, observation, from commit dates)"));

@@ -280,7 +280,8 @@ START_TEST(trend_usage_errors_name_the_cause)
 	char *path = fixture_path("rules/healthy"), *err = NULL;
 
 	ck_assert_int_eq(RUN(NULL, &err, "trend", path), 2);
-	ck_assert_str_eq(err, "isms-audit: trend needs --since DATE (the first day of the trend)\n"
+	ck_assert_str_eq(err, "isms-audit: trend needs --since DATE, the first day of the trend "
+	                      "(as --since 2026-01-01)\n"
 	                      "Try 'isms-audit --help'.\n");
 	g_free(err);
 	ck_assert_int_eq(

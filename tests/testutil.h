@@ -96,6 +96,7 @@ Suite *cli_suite(void);
 Suite *init_suite(void);
 Suite *trend_suite(void);
 Suite *base_suite(void);
+Suite *install_suite(void);
 Suite *action_suite(void);
 
 #endif

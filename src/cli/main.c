@@ -1,6 +1,7 @@
 /* isms-audit: the command-line program over the core library. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +29,16 @@ static const char usage_text[] =
     "       isms-audit init [PATH] [--output FILE] [--force]\n"
     "\n"
     "Audit the ISO 27001 ISMS kept in the Git repository at PATH (default: .)\n"
-    "from its committed documents and their first-parent history.\n"
+    "from its committed documents and their first-parent history; uncommitted\n"
+    "changes are not seen. Nothing in the repository is run or written.\n"
+    "\n"
+    "commands:\n"
+    "  check              audit the repository and write reports\n"
+    "  trend              the audit as of the end of each month or quarter\n"
+    "  rules              list the rules: id, clause, severity, what each finds\n"
+    "  explain RULE       what a rule checks and how to fix its findings\n"
+    "  config             describe the configuration file .isms-audit.yml\n"
+    "  init               write a starter .isms-audit.yml fitted to the repository\n"
     "\n"
     "options of check:\n"
     "  --as-of DATE       audit the branch as it stood at the end of DATE (YYYY-MM-DD),\n"
@@ -40,7 +50,8 @@ static const char usage_text[] =
     "                     repeat it for several reports from one run (one of them\n"
     "                     may go to standard output)\n"
     "  --output FILE      write the report of the --format before it to FILE\n"
-    "  --fail-on LEVEL    major, minor (default), observation or never\n"
+    "  --fail-on LEVEL    exit 1 on findings at or above LEVEL: major, minor\n"
+    "                     (default), observation or never\n"
     "  --base REV         report only what the change since REV introduces (pull\n"
     "                     requests): new findings, and findings about its commits\n"
     "  --allow-shallow    audit a shallow clone; date-based findings are unproven\n"
@@ -49,7 +60,6 @@ static const char usage_text[] =
     "                     first of the month 11 months before the audit date)\n"
     "  --trend-every month|quarter\n"
     "                     the chart's period (default month)\n"
-    "  --help, --version\n"
     "\n"
     "options of trend (the audit as of the end of each period, from one history walk):\n"
     "  --since DATE       first day of the trend (required)\n"
@@ -57,14 +67,23 @@ static const char usage_text[] =
     "  --format FORMAT    text (default), csv, json or html\n"
     "  --as-of, --config, --output, --allow-shallow   as for check\n"
     "\n"
-    "config and init:\n"
-    "  config --explain [KEY]  every key of .isms-audit.yml (or KEY alone): kind,\n"
-    "                          default, example and description\n"
-    "  config --schema         the JSON Schema of the configuration file\n"
-    "  init [PATH]             a commented starter .isms-audit.yml fitted to the\n"
-    "                          documents committed at HEAD of PATH (default: .)\n"
-    "  init --output FILE      write it to FILE; an existing FILE is kept unless\n"
-    "                          --force\n"
+    "options of config and init:\n"
+    "  --explain [KEY]    every key of .isms-audit.yml (or KEY alone): kind, default,\n"
+    "                     example and description\n"
+    "  --schema           the JSON Schema of the configuration file\n"
+    "  --output FILE      init: write the starter to FILE; an existing FILE is kept\n"
+    "                     unless --force\n"
+    "  --force            init: overwrite FILE\n"
+    "\n"
+    "  --help             this help; the manual: man isms-audit\n"
+    "  --version          the program's name and version\n"
+    "\n"
+    "examples:\n"
+    "  isms-audit check                        audit the repository here, as of today\n"
+    "  isms-audit check --base origin/main     a pull request: only what it introduces\n"
+    "  isms-audit check --format html:report.html\n"
+    "                                          a self-assessment for the management review\n"
+    "  isms-audit explain DOC-REVIEW-OVERDUE   a rule, and how to fix its findings\n"
     "\n"
     "exit status: 0 no finding at or above the fail-on level, 1 findings at or above\n"
     "it, 2 usage or configuration error, 3 repository or I/O error.\n";
@@ -79,12 +98,37 @@ static int help(void)
 	return EXIT_PASS;
 }
 
-static int usage_error(const char *fmt, const char *arg)
+/* A usage error: one line naming the argument and the cause, then where
+ * to read more; exit status 2. */
+static int usage_error(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+static int usage_error(const char *fmt, ...)
 {
-	fprintf(stderr, "isms-audit: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'isms-audit --help'.\n");
+	va_list ap;
+
+	fputs("isms-audit: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'isms-audit --help'.\n", stderr);
 	return EXIT_USAGE;
+}
+
+/* getopt_long's error, told in our words (main sets opterr to 0): argv[0]
+ * is the command. A long option's error leaves optind past it; a missing
+ * value can only be at the end, as getopt takes any next word as one. */
+static int bad_option(char **argv, int argc)
+{
+	const char *arg = argv[optind - 1];
+	int len = (int)strcspn(arg, "=");
+
+	if (strncmp(arg, "--", 2) == 0 && optopt && arg[len])
+		return usage_error("option '%.*s' of %s takes no value", len, arg, argv[0]);
+	if (strncmp(arg, "--", 2) == 0 && optopt && optind == argc)
+		return usage_error("option '%s' of %s needs a value", arg, argv[0]);
+	if (optopt)
+		return usage_error("unknown option '-%c' for %s (options start with '--')", optopt,
+		                   argv[0]);
+	return usage_error("unknown option '%.*s' for %s", len, arg, argv[0]);
 }
 
 static int exit_code(int error)
@@ -98,11 +142,16 @@ static int fail(int error)
 	return exit_code(error);
 }
 
+/* The rule table, in columns as wide as its longest id. */
 static int cmd_rules(void)
 {
+	int width = 0;
+
+	for (size_t i = 0; i < isms_rules_count; i++)
+		width = MAX(width, (int)strlen(isms_rules[i].id));
 	for (size_t i = 0; i < isms_rules_count; i++) {
 		const isms_rule *r = &isms_rules[i];
-		printf("%-24s %-7s %-12s %s\n", r->id, r->clause, isms_severity_name(r->severity),
+		printf("%-*s %-7s %-12s %s\n", width, r->id, r->clause, isms_severity_name(r->severity),
 		       r->summary);
 	}
 	return EXIT_PASS;
@@ -150,15 +199,16 @@ static int cmd_config(int argc, char **argv)
 		case 'e': explain = 1; break;
 		case 's': schema = 1; break;
 		case 'h': return help();
-		default: return usage_error("%s", "invalid option");
+		default: return bad_option(argv, argc);
 		}
 	}
 	if (explain == schema)
-		return usage_error("%s", "config takes --explain [KEY] or --schema");
+		return usage_error("%s", "config takes one of --explain [KEY] and --schema");
 	if (optind < argc && explain)
 		key = argv[optind++];
 	if (optind < argc)
-		return usage_error("unexpected argument '%s'", argv[optind]);
+		return usage_error("unexpected argument '%s' (config takes --explain [KEY] or --schema)",
+		                   argv[optind]);
 	if (schema) {
 		if ((error = isms_config_schema(&text)) < 0)
 			return fail(error);
@@ -207,13 +257,15 @@ static int cmd_init(int argc, char **argv)
 		case 'o': output = optarg; break;
 		case 'f': force = 1; break;
 		case 'h': return help();
-		default: return usage_error("%s", "invalid option");
+		default: return bad_option(argv, argc);
 		}
 	}
 	if (optind < argc)
 		opts.path = argv[optind++];
 	if (optind < argc)
-		return usage_error("unexpected argument '%s'", argv[optind]);
+		return usage_error("unexpected argument '%s' (%s takes one PATH: the repository, or a "
+		                   "folder in it)",
+		                   argv[optind], argv[0]);
 	if ((error = isms_init_generate(&text, &opts)) < 0)
 		return fail(error);
 	if (!output) {
@@ -284,7 +336,9 @@ static int add_format(output_list *l, const char *arg)
 		return EXIT_USAGE;
 	}
 	if (colon && !colon[1])
-		return usage_error("--format: '%s' names no file after ':'", arg);
+		return usage_error("--format: '%s' names no file after ':' (--format %s alone writes "
+		                   "to standard output)",
+		                   arg, name);
 	l->spec[l->n++].path = colon ? colon + 1 : NULL;
 	return 0;
 }
@@ -294,7 +348,9 @@ static int add_output(output_list *l, const char *path)
 {
 	if (l->n == 0) {
 		if (l->pending)
-			return usage_error("--output: given twice ('%s')", path);
+			return usage_error("--output: given twice ('%s'); give each report its file "
+			                   "(--format FORMAT:FILE)",
+			                   path);
 		l->pending = path;
 		return 0;
 	}
@@ -464,13 +520,15 @@ static int cmd_check(int argc, char **argv)
 			base_rev = optarg;
 			break;
 		case 'h': return help();
-		default: return usage_error("%s", "invalid option");
+		default: return bad_option(argv, argc);
 		}
 	}
 	if (optind < argc)
 		opts.path = argv[optind++];
 	if (optind < argc)
-		return usage_error("unexpected argument '%s'", argv[optind]);
+		return usage_error("unexpected argument '%s' (%s takes one PATH: the repository, or a "
+		                   "folder in it)",
+		                   argv[optind], argv[0]);
 	if ((rc = finish_outputs(&outputs)) != 0)
 		return rc;
 	for (int i = 0; i < outputs.n; i++)
@@ -593,15 +651,18 @@ static int cmd_trend(int argc, char **argv)
 		case 'o': output = optarg; break;
 		case 's': opts.allow_shallow = 1; break;
 		case 'h': return help();
-		default: return usage_error("%s", "invalid option");
+		default: return bad_option(argv, argc);
 		}
 	}
 	if (optind < argc)
 		opts.path = argv[optind++];
 	if (optind < argc)
-		return usage_error("unexpected argument '%s'", argv[optind]);
+		return usage_error("unexpected argument '%s' (%s takes one PATH: the repository, or a "
+		                   "folder in it)",
+		                   argv[optind], argv[0]);
 	if (!have_since)
-		return usage_error("%s", "trend needs --since DATE (the first day of the trend)");
+		return usage_error("%s", "trend needs --since DATE, the first day of the trend (as "
+		                         "--since 2026-01-01)");
 
 	checkpoints = isms_trend_days(&topts, opts.has_as_of ? opts.as_of : isms_date_today());
 	opts.checkpoints = checkpoints;
@@ -631,8 +692,10 @@ done:
 
 int main(int argc, char **argv)
 {
+	opterr = 0; /* bad_option() tells what is wrong */
 	if (argc < 2)
-		return usage_error("%s", "missing command (check, trend, rules, explain, config or init)");
+		return usage_error("%s", "missing command: check, trend, rules, explain, config or init "
+		                         "(to audit the repository here: 'isms-audit check')");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		return help();
@@ -645,16 +708,36 @@ int main(int argc, char **argv)
 		return cmd_check(argc - 1, argv + 1);
 	if (strcmp(argv[1], "trend") == 0)
 		return cmd_trend(argc - 1, argv + 1);
-	if (strcmp(argv[1], "rules") == 0)
+	if (strcmp(argv[1], "rules") == 0) {
+		if (argc == 3 && strcmp(argv[2], "--help") == 0)
+			return help();
+		if (argc > 2)
+			return usage_error("unexpected argument '%s' (rules takes none)", argv[2]);
 		return cmd_rules();
+	}
 	if (strcmp(argv[1], "explain") == 0) {
+		if (argc == 3 && strcmp(argv[2], "--help") == 0)
+			return help();
 		if (argc != 3)
-			return usage_error("%s", "explain takes one rule id");
+			return usage_error("%s", "explain takes one rule id, as 'isms-audit explain "
+			                         "DOC-REVIEW-OVERDUE' (the ids: 'isms-audit rules')");
 		return cmd_explain(argv[2]);
 	}
 	if (strcmp(argv[1], "config") == 0)
 		return cmd_config(argc - 1, argv + 1);
 	if (strcmp(argv[1], "init") == 0)
 		return cmd_init(argc - 1, argv + 1);
-	return usage_error("unknown command '%s'", argv[1]);
+	if (argv[1][0] == '-') {
+		char *args = g_strjoinv(" ", argv + 1);
+		int rc = usage_error("option '%s' before any command: give the command first, as "
+		                     "'isms-audit check %s'",
+		                     argv[1], args);
+		g_free(args);
+		return rc;
+	}
+	if (g_file_test(argv[1], G_FILE_TEST_IS_DIR))
+		return usage_error("unknown command '%s': to audit that folder, run 'isms-audit check %s'",
+		                   argv[1], argv[1]);
+	return usage_error("unknown command '%s' (check, trend, rules, explain, config or init)",
+	                   argv[1]);
 }
