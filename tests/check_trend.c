@@ -121,82 +121,75 @@ START_TEST(each_point_equals_a_separate_audit_as_of_its_end)
 }
 END_TEST
 
+/*
+ * The trend of `fixture` from `since` to `as_of` twice: on a model opened
+ * with the trend's checkpoints (register snapshots) and on one without
+ * (each point replays the registers). Asserts that the points are equal,
+ * that there are `n`, and returns the snapshot uses and unused ones.
+ */
+static guint snapshot_trend(const char *fixture, const char *since, const char *as_of, guint n,
+                            guint *unused, guint *checkpoints)
+{
+	isms_findings fs;
+	isms_audit *replayed = audit_fixture(fixture, as_of, &fs), *snap = NULL;
+	isms_audit_options opts = ISMS_AUDIT_OPTIONS_INIT;
+	isms_trend_options topts = {0, ISMS_TREND_MONTH};
+	isms_trend a, b;
+	char *path = fixture_path(fixture);
+	GArray *days;
+	guint uses;
+
+	isms_date_parse(since, strlen(since), &topts.since);
+	opts.path = path;
+	opts.has_as_of = 1;
+	isms_date_parse(as_of, strlen(as_of), &opts.as_of);
+	opts.checkpoints = days = isms_trend_days(&topts, opts.as_of);
+	ck_assert_uint_eq(days->len, n);
+	ck_assert_int_eq(isms_audit_open(&snap, &opts), 0);
+	ck_assert_ptr_nonnull(snap->snapshots);
+	*checkpoints = snap->checkpoints->len;
+	compute(replayed, since, ISMS_TREND_MONTH, &a);
+	compute(snap, since, ISMS_TREND_MONTH, &b);
+	ck_assert_uint_eq(a.points->len, n);
+	ck_assert_uint_eq(b.points->len, n);
+	for (guint i = 0; i < n; i++)
+		ck_assert_msg(memcmp(point(&a, i), point(&b, i), sizeof(isms_trend_point)) == 0,
+		              "point %u (%s) differs", i, day(point(&a, i)->end));
+	uses = isms_audit_snapshot_uses(snap, unused);
+	isms_trend_dispose(&a);
+	isms_trend_dispose(&b);
+	g_array_unref(days);
+	isms_audit_free(snap);
+	g_free(path);
+	audit_done(replayed, &fs);
+	return uses;
+}
+
 /* The register snapshots the one replay keeps at the trend's checkpoints
  * give the same points as replaying each register up to each point. */
 START_TEST(register_snapshots_give_the_same_points_as_replays)
 {
-	isms_findings fs;
-	isms_audit *replayed = audit_fixture("demo", "2026-11-01", &fs), *snap = NULL;
-	isms_audit_options opts = ISMS_AUDIT_OPTIONS_INIT;
-	isms_trend_options topts = {0, ISMS_TREND_MONTH};
-	isms_trend a, b;
-	char *path = fixture_path("demo");
-	GArray *days;
-	guint unused;
+	guint unused, checkpoints;
 
-	isms_date_parse("2024-06-15", 10, &topts.since);
-	opts.path = path;
-	opts.has_as_of = 1;
-	isms_date_parse("2026-11-01", 10, &opts.as_of);
-	days = isms_trend_days(&topts, opts.as_of);
-	ck_assert_uint_eq(days->len, 30);
-	opts.checkpoints = days;
-	ck_assert_int_eq(isms_audit_open(&snap, &opts), 0);
-	ck_assert_ptr_nonnull(snap->snapshots);
-	compute(replayed, "2024-06-15", ISMS_TREND_MONTH, &a);
-	compute(snap, "2024-06-15", ISMS_TREND_MONTH, &b);
-	ck_assert_uint_eq(a.points->len, 30);
-	ck_assert_uint_eq(b.points->len, 30);
-	for (guint i = 0; i < a.points->len; i++)
-		ck_assert_msg(memcmp(point(&a, i), point(&b, i), sizeof(isms_trend_point)) == 0,
-		              "point %u (%s) differs", i, day(point(&a, i)->end));
 	/* each point copied the snapshot of each register (the demo has one):
 	 * no register was replayed again */
-	ck_assert_uint_eq(isms_audit_snapshot_uses(snap, &unused), 30);
+	ck_assert_uint_eq(
+	    snapshot_trend("demo", "2024-06-15", "2026-11-01", 30, &unused, &checkpoints), 30);
 	ck_assert_uint_eq(unused, 0);
-	isms_trend_dispose(&a);
-	isms_trend_dispose(&b);
-	g_array_unref(days);
-	isms_audit_free(snap);
-	g_free(path);
-	audit_done(replayed, &fs);
+	ck_assert_uint_eq(checkpoints, 28); /* two months of the demo had no commit */
 }
 END_TEST
 
-/* Points after the last commit share its snapshot. */
+/* Points after the last commit (2025-12-15) share its snapshot. */
 START_TEST(points_on_one_commit_share_its_snapshot)
 {
-	isms_findings fs;
-	isms_audit *replayed = audit_fixture("rules/healthy", "2026-03-31", &fs), *snap = NULL;
-	isms_audit_options opts = ISMS_AUDIT_OPTIONS_INIT;
-	isms_trend_options topts = {0, ISMS_TREND_MONTH};
-	isms_trend a, b;
-	char *path = fixture_path("rules/healthy");
-	GArray *days;
-	guint unused;
+	guint unused, checkpoints;
 
-	isms_date_parse("2026-01-01", 10, &topts.since);
-	opts.path = path;
-	opts.has_as_of = 1;
-	isms_date_parse("2026-03-31", 10, &opts.as_of);
-	opts.checkpoints = days = isms_trend_days(&topts, opts.as_of);
-	ck_assert_int_eq(isms_audit_open(&snap, &opts), 0);
-	ck_assert_uint_eq(snap->checkpoints->len, 1); /* the last commit, 2025-12-15 */
-	compute(replayed, "2026-01-01", ISMS_TREND_MONTH, &a);
-	compute(snap, "2026-01-01", ISMS_TREND_MONTH, &b);
-	ck_assert_uint_eq(b.points->len, 3);
-	for (guint i = 0; i < 3; i++) {
-		ck_assert(memcmp(point(&a, i), point(&b, i), sizeof(isms_trend_point)) == 0);
-		ck_assert_str_eq(point(&b, i)->commit, point(&b, 0)->commit);
-	}
-	ck_assert_uint_eq(isms_audit_snapshot_uses(snap, &unused), 3);
+	ck_assert_uint_eq(
+	    snapshot_trend("rules/healthy", "2026-01-01", "2026-03-31", 3, &unused, &checkpoints),
+	    3);
 	ck_assert_uint_eq(unused, 0);
-	isms_trend_dispose(&a);
-	isms_trend_dispose(&b);
-	g_array_unref(days);
-	isms_audit_free(snap);
-	g_free(path);
-	audit_done(replayed, &fs);
+	ck_assert_uint_eq(checkpoints, 1);
 }
 END_TEST
 
