@@ -16,6 +16,37 @@ static int quarter_index(const isms_metrics *m, isms_day day)
 	return -1;
 }
 
+static void count_quarter(isms_day day, int closed, void *data)
+{
+	isms_metrics *m = data;
+	int q = quarter_index(m, day);
+
+	if (q >= 0 && closed)
+		m->quarters[q].closed++;
+	else if (q >= 0)
+		m->quarters[q].raised++;
+}
+
+void isms_metrics_flow(const isms_audit *a, isms_flow_fn fn, void *data)
+{
+	for (guint k = 0; k < a->registers->len; k++) {
+		const isms_register_model *m = g_ptr_array_index(a->registers, k);
+		for (guint i = 0; i < m->items->len; i++) {
+			const isms_item_history *h = g_ptr_array_index(m->items, i);
+			int first_here = h->first_listed == h->first_seen;
+			if (first_here)
+				fn(isms_audit_commit(a, h->first_listed)->date, 0, data);
+			for (guint t = 0; t < h->transitions->len; t++) {
+				const isms_transition *tr =
+				    &g_array_index(h->transitions, isms_transition, t);
+				if (tr->to == ISMS_STATE_CLOSED &&
+				    !(tr->from == ISMS_STATE_UNKNOWN && !first_here))
+					fn(isms_audit_commit(a, tr->commit)->date, 1, data);
+			}
+		}
+	}
+}
+
 static int cmp_int(gconstpointer a, gconstpointer b)
 {
 	int x = *(const int *)a, y = *(const int *)b;
@@ -47,25 +78,12 @@ void isms_metrics_compute(const isms_audit *a, isms_metrics *out)
 			qy--;
 		}
 	}
+	isms_metrics_flow(a, count_quarter, out);
 	for (guint k = 0; k < a->registers->len; k++) {
 		const isms_register_model *m = g_ptr_array_index(a->registers, k);
 		for (guint i = 0; i < m->items->len; i++) {
 			const isms_item_history *h = g_ptr_array_index(m->items, i);
-			guint32 first = h->first_listed;
-			isms_day first_day = isms_audit_commit(a, first)->date;
-			int q;
-			/* raised: counted once, in the register that listed it first */
-			if (first == h->first_seen && (q = quarter_index(out, first_day)) >= 0)
-				out->quarters[q].raised++;
-			for (guint t = 0; t < h->transitions->len; t++) {
-				const isms_transition *tr = &g_array_index(h->transitions, isms_transition, t);
-				/* arriving closed from another register is no new closure */
-				if (tr->to != ISMS_STATE_CLOSED ||
-				    (tr->from == ISMS_STATE_UNKNOWN && first != h->first_seen))
-					continue;
-				if ((q = quarter_index(out, isms_audit_commit(a, tr->commit)->date)) >= 0)
-					out->quarters[q].closed++;
-			}
+			isms_day first_day = isms_audit_commit(a, h->first_listed)->date;
 			if (h->removed != ISMS_NO_COMMIT)
 				continue;
 			const isms_reg_item *it = h->item;
@@ -73,7 +91,8 @@ void isms_metrics_compute(const isms_audit *a, isms_metrics *out)
 			out->by_state[it->state]++;
 			if (it->state == ISMS_STATE_OPEN) {
 				int age = (int)(a->today - first_day), b = 0;
-				while (b < ISMS_METRICS_AGE_BUCKETS - 1 && age > isms_metrics_age_limits[b])
+				while (b < ISMS_METRICS_AGE_BUCKETS - 1 &&
+				       age > isms_metrics_age_limits[b])
 					b++;
 				out->open_by_age[b]++;
 			} else if (it->state == ISMS_STATE_CLOSED) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "isms/error.h"
+#include "isms/metrics.h"
 #include "isms/rules.h"
 
 #define MAX_POINTS 240
@@ -89,28 +90,27 @@ static size_t count_rule(const GPtrArray *list, const char *rule)
 	return n;
 }
 
-/* Register figures of a point: items open at its end, raised and closed
- * (by commit date) within it, counted as isms_metrics_compute() does. */
+static void count_period(isms_day day, int closed, void *data)
+{
+	isms_trend_point *p = data;
+
+	if (day < p->start || day > p->end)
+		return;
+	if (closed)
+		p->closures++;
+	else
+		p->raised++;
+}
+
+/* Register figures of a point: items open at its end, and items raised and
+ * closures recorded (by commit date) within it. */
 static void register_figures(const isms_audit *a, isms_trend_point *p)
 {
+	isms_metrics_flow(a, count_period, p);
 	for (guint k = 0; k < a->registers->len; k++) {
 		const isms_register_model *m = g_ptr_array_index(a->registers, k);
 		for (guint i = 0; i < m->items->len; i++) {
 			const isms_item_history *h = g_ptr_array_index(m->items, i);
-			isms_day first = isms_audit_commit(a, h->first_listed)->date;
-			if (h->first_listed == h->first_seen && first >= p->start &&
-			    first <= p->end)
-				p->raised++;
-			for (guint t = 0; t < h->transitions->len; t++) {
-				const isms_transition *tr =
-				    &g_array_index(h->transitions, isms_transition, t);
-				isms_day when = isms_audit_commit(a, tr->commit)->date;
-				if (tr->to != ISMS_STATE_CLOSED ||
-				    (tr->from == ISMS_STATE_UNKNOWN &&
-				     h->first_listed != h->first_seen))
-					continue;
-				p->closures += when >= p->start && when <= p->end;
-			}
 			if (h->removed == ISMS_NO_COMMIT && h->item->state == ISMS_STATE_OPEN)
 				p->open_actions++;
 		}

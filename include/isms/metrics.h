@@ -36,4 +36,16 @@ extern const int isms_metrics_age_limits[ISMS_METRICS_AGE_BUCKETS - 1];
 
 void isms_metrics_compute(const isms_audit *a, isms_metrics *out);
 
+/* One event of the register's flow: an item raised, or a closure recorded,
+ * on the day of the commit that recorded it. */
+typedef void (*isms_flow_fn)(isms_day day, int closed, void *data);
+
+/*
+ * Call `fn` for every event of the flow of every register, as all flow
+ * figures count them: an item is raised once, in the register that listed
+ * it first, and an item arriving closed from another register is no new
+ * closure.
+ */
+void isms_metrics_flow(const isms_audit *a, isms_flow_fn fn, void *data);
+
 #endif

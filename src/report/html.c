@@ -381,55 +381,34 @@ static void review_figure(GString *s, const isms_audit *a)
 	              "to the audit date (due soon: within " G_STRINGIFY(SOON_DAYS) " days).");
 }
 
-/* The month slot of a day among the FLOW_MONTHS months ending with the
- * audit date's, or -1. */
-static int flow_month(int ty, int tm, isms_day day)
+/* Items raised and closures recorded per month over the FLOW_MONTHS months
+ * ending with the audit date's, counted as every flow figure counts them
+ * (isms_metrics_flow). */
+typedef struct {
+	int year, month;
+	int raised[FLOW_MONTHS], closed[FLOW_MONTHS];
+} month_flow;
+
+static void count_month(isms_day day, int closed, void *data)
 {
+	month_flow *f = data;
 	int y, m, d, back;
 
 	isms_date_ymd(day, &y, &m, &d);
-	back = (ty - y) * 12 + (tm - m);
-	return back >= 0 && back < FLOW_MONTHS ? FLOW_MONTHS - 1 - back : -1;
-}
-
-/* Items raised and closures recorded per month, by commit date, counted as
- * the register metrics count them per quarter: an item is raised once, in
- * the register that listed it first, and arriving closed from another
- * register is no closure. */
-static void register_flow(const isms_audit *a, int *raised, int *closed)
-{
-	int ty, tm, td, k;
-
-	isms_date_ymd(a->today, &ty, &tm, &td);
-	for (guint r = 0; r < a->registers->len; r++) {
-		const isms_register_model *m = g_ptr_array_index(a->registers, r);
-		for (guint i = 0; i < m->items->len; i++) {
-			const isms_item_history *h = g_ptr_array_index(m->items, i);
-			guint32 first = h->first_listed;
-			if (first == h->first_seen &&
-			    (k = flow_month(ty, tm, isms_audit_commit(a, first)->date)) >= 0)
-				raised[k]++;
-			for (guint t = 0; t < h->transitions->len; t++) {
-				const isms_transition *tr =
-				    &g_array_index(h->transitions, isms_transition, t);
-				if (tr->to != ISMS_STATE_CLOSED ||
-				    (tr->from == ISMS_STATE_UNKNOWN && first != h->first_seen))
-					continue;
-				if ((k = flow_month(ty, tm,
-				                    isms_audit_commit(a, tr->commit)->date)) >= 0)
-					closed[k]++;
-			}
-		}
-	}
+	back = (f->year - y) * 12 + (f->month - m);
+	if (back < 0 || back >= FLOW_MONTHS)
+		return;
+	(closed ? f->closed : f->raised)[FLOW_MONTHS - 1 - back]++;
 }
 
 static void flow_figure(GString *s, const isms_audit *a)
 {
-	int raised[FLOW_MONTHS] = {0}, closed[FLOW_MONTHS] = {0}, ty, tm, td;
+	month_flow f = {0};
+	int td;
 	char text[FLOW_MONTHS][16];
 	const char *labels[FLOW_MONTHS];
-	isms_chart_series series[] = {{"raised", C_RAISED, NULL, raised},
-	                              {"closed", C_CLOSED, NULL, closed}};
+	isms_chart_series series[] = {{"raised", C_RAISED, NULL, f.raised},
+	                              {"closed", C_CLOSED, NULL, f.closed}};
 	isms_chart c = {.id = "flow",
 	                .title = "Register items raised and closed per month",
 	                .x_label = "Month",
@@ -440,14 +419,14 @@ static void flow_figure(GString *s, const isms_audit *a)
 	                .n_series = 2,
 	                .width = WIDE};
 
-	isms_date_ymd(a->today, &ty, &tm, &td);
+	isms_date_ymd(a->today, &f.year, &f.month, &td);
 	for (int i = 0; i < FLOW_MONTHS; i++) {
-		int months = ty * 12 + (tm - 1) - (FLOW_MONTHS - 1 - i);
+		int months = f.year * 12 + (f.month - 1) - (FLOW_MONTHS - 1 - i);
 		snprintf(text[i], sizeof(text[i]), "%04d-%02d", (months / 12) % 10000,
 		         (months % 12 + 1) % 100);
 		labels[i] = text[i];
 	}
-	register_flow(a, raised, closed);
+	isms_metrics_flow(a, count_month, &f);
 	figure_start(s, "Register flow: items raised and closed per month (clause 10.2)", 1);
 	isms_svg_bar_chart(s, &c);
 	isms_svg_chart_table(s, &c);
