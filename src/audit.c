@@ -94,14 +94,7 @@ static int resolve_tip(isms_audit *a, const isms_audit_options *opts, git_oid *o
 	if (git_repository_head_unborn(a->repo) == 1 || git_repository_is_empty(a->repo) == 1)
 		return isms_error_set(ISMS_EREPO, "%s: the repository has no commits", a->root);
 	if (opts->rev) {
-		git_object *obj = NULL, *commit = NULL;
-		int bad = git_revparse_single(&obj, a->repo, opts->rev) < 0 ||
-		          git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0;
-		if (!bad)
-			id = *git_object_id(commit);
-		git_object_free(commit);
-		git_object_free(obj);
-		if (bad)
+		if (isms_git_resolve_commit(a->repo, opts->rev, &id) < 0)
 			return isms_error_set(ISMS_EREPO, "%s: '%s' is not a commit of the repository",
 			                      a->root, opts->rev);
 	} else if (git_reference_name_to_id(&id, a->repo, "HEAD") < 0) {

@@ -32,26 +32,6 @@ char *isms_base_describe(const isms_base *b)
 	return g_string_free(s, FALSE);
 }
 
-static int find_commit(const isms_audit *a, const char *rev, git_oid *out)
-{
-	git_object *obj = NULL, *commit = NULL;
-	int bad = git_revparse_single(&obj, a->repo, rev) < 0 ||
-	          git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0;
-
-	if (!bad)
-		*out = *git_object_id(commit);
-	git_object_free(commit);
-	git_object_free(obj);
-	if (bad)
-		return isms_error_set(
-		    ISMS_EREPO,
-		    "%s: --base '%s' is not a commit of the repository (a shallow or "
-		    "single-branch clone may lack it: fetch it, or set fetch-depth: 0 on "
-		    "actions/checkout)",
-		    a->root, rev);
-	return 0;
-}
-
 /* The commits of the change: reachable from HEAD, not from the base. */
 static int change_commits(const isms_audit *a, const git_oid *head, const git_oid *base,
                           GHashTable *out)
@@ -174,8 +154,14 @@ int isms_base_compare(const isms_audit *head, const isms_audit_options *opts, co
 	memset(out, 0, sizeof(*out));
 	out->rev = g_strdup(rev);
 	isms_findings_init(&bfs);
-	if ((error = find_commit(head, rev, &given)) < 0)
+	if (isms_git_resolve_commit(head->repo, rev, &given) < 0) {
+		error = isms_error_set(ISMS_EREPO,
+		                       "%s: --base '%s' is not a commit of the repository (a shallow or "
+		                       "single-branch clone may lack it: fetch it, or set fetch-depth: 0 "
+		                       "on actions/checkout)",
+		                       head->root, rev);
 		goto done;
+	}
 	if (git_merge_base(&base, head->repo, &tip->id, &given) < 0) {
 		error = isms_error_set(ISMS_EREPO,
 		                       "%s: --base '%s' shares no history with the audited "

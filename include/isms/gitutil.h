@@ -10,6 +10,11 @@
  * or an object id); returns ISMS_EREPO. */
 int isms_git_error(const char *where);
 
+/* The commit a revision (id, branch, tag, `HEAD~1`...) names, into *out;
+ * returns 0 or -1 (no such revision, or not a commit). No message is
+ * recorded: callers say what the revision was for. */
+int isms_git_resolve_commit(git_repository *repo, const char *rev, git_oid *out);
+
 /* GHashTable callbacks for git_oid keys. */
 guint isms_oid_hash(gconstpointer oid);
 gboolean isms_oid_equal(gconstpointer a, gconstpointer b);

@@ -25,3 +25,16 @@ gboolean isms_oid_equal(gconstpointer a, gconstpointer b)
 {
 	return git_oid_equal(a, b);
 }
+
+int isms_git_resolve_commit(git_repository *repo, const char *rev, git_oid *out)
+{
+	git_object *obj = NULL, *commit = NULL;
+	int bad = git_revparse_single(&obj, repo, rev) < 0 ||
+	          git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0;
+
+	if (!bad)
+		*out = *git_object_id(commit);
+	git_object_free(commit);
+	git_object_free(obj);
+	return bad ? -1 : 0;
+}
