@@ -20,6 +20,11 @@ int isms_document_readable(const isms_document *d)
 	       !(d->meta->flags & (ISMS_META_BINARY | ISMS_META_TOO_LARGE));
 }
 
+int isms_document_reviewable(const isms_document *d)
+{
+	return isms_document_readable(d) && d->in_force && !d->is_record;
+}
+
 int isms_audit_commit_author(const isms_audit *a, guint32 index, char **name, char **email)
 {
 	git_commit *c = NULL;

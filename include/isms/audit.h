@@ -236,6 +236,10 @@ const char *isms_record_key(const char *key);
 /* Whether a document's audited version can be read as text. */
 int isms_document_readable(const isms_document *doc);
 
+/* Whether a document is held to review cycles and staleness: readable,
+ * in force, not a record. The review rules and the HTML charts count these. */
+int isms_document_reviewable(const isms_document *doc);
+
 /* The document type ("" if none). */
 const char *isms_document_type(const isms_document *doc);
 

@@ -276,13 +276,6 @@ static void trend_figure(GString *s, const isms_trend *t)
 	g_free(v);
 }
 
-/* Documents whose review and age the charts count: readable, in force and
- * not records (the documents the review rules look at). */
-static int controlled(const isms_document *d)
-{
-	return isms_document_readable(d) && d->in_force && !d->is_record;
-}
-
 typedef enum {
 	REVIEW_CURRENT,
 	REVIEW_SOON,
@@ -341,7 +334,7 @@ static void age_figure(GString *s, const isms_audit *a)
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
 		int age = text_age(a, d), b = 0;
-		if (!controlled(d) || age < 0)
+		if (!isms_document_reviewable(d) || age < 0)
 			continue;
 		while (b < AGE_BUCKETS - 1 && age > upper[b])
 			b++;
@@ -371,7 +364,7 @@ static void review_figure(GString *s, const isms_audit *a)
 
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
-		if (controlled(d))
+		if (isms_document_reviewable(d))
 			counts[review_of(a, d)]++;
 	}
 	figure_start(s, "Review status", 0);
@@ -908,7 +901,7 @@ static void review_cell(GString *s, const isms_audit *a, const isms_document *d)
 {
 	review_state r;
 
-	if (!controlled(d)) {
+	if (!isms_document_reviewable(d)) {
 		g_string_append_printf(s, "<span class=\"muted\">not reviewed (%s)</span>",
 		                       !isms_document_readable(d) ? "unreadable"
 		                       : d->is_record             ? "record"

@@ -4,12 +4,6 @@
 
 #include <string.h>
 
-/* A document held to review cycles and staleness: in force, not a record. */
-static int controlled(const isms_document *d)
-{
-	return isms_document_readable(d) && d->in_force && !d->is_record;
-}
-
 static int field_line(const isms_document *d, isms_field f)
 {
 	return d->meta->field[f] ? d->meta->field[f]->line : 1;
@@ -187,7 +181,7 @@ int isms_check_review_overdue(const isms_audit *a, const isms_rule *r, isms_find
 		const isms_document *d = g_ptr_array_index(a->documents, i);
 		const isms_meta *m = d->meta;
 		isms_finding *f;
-		if (!controlled(d) || !d->has_review_due || d->review_due >= a->today)
+		if (!isms_document_reviewable(d) || !d->has_review_due || d->review_due >= a->today)
 			continue;
 		isms_date_format(d->review_due, due);
 		if (m->has_next_review) {
@@ -220,7 +214,7 @@ int isms_check_review_unevidenced(const isms_audit *a, const isms_rule *r, isms_
 		guint32 c = d->field_since[ISMS_F_LAST_REVIEWED];
 		isms_finding *f = NULL;
 		isms_day recorded;
-		if (!controlled(d) || !d->meta->has_last_reviewed || c == ISMS_NO_COMMIT)
+		if (!isms_document_reviewable(d) || !d->meta->has_last_reviewed || c == ISMS_NO_COMMIT)
 			continue;
 		recorded = isms_audit_commit(a, c)->date;
 		isms_date_format(d->meta->last_reviewed, said);
@@ -263,7 +257,7 @@ int isms_check_stale_content(const isms_audit *a, const isms_rule *r, isms_findi
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
 		isms_day changed;
-		if (!controlled(d) || !is_stale(a, d))
+		if (!isms_document_reviewable(d) || !is_stale(a, d))
 			continue;
 		changed = isms_audit_commit(a, d->last_body_change)->date;
 		isms_finding *f = isms_findings_add(
@@ -283,7 +277,8 @@ int isms_check_version_not_bumped(const isms_audit *a, const isms_rule *r, isms_
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
 		guint32 since = d->field_since[ISMS_F_VERSION];
-		if (!controlled(d) || d->unbumped->len == 0 || !isms_meta_has(d->meta, ISMS_F_VERSION))
+		if (!isms_document_reviewable(d) || d->unbumped->len == 0 ||
+		    !isms_meta_has(d->meta, ISMS_F_VERSION))
 			continue;
 		isms_finding *f = isms_findings_add(
 		    out, r, d->path, field_line(d, ISMS_F_VERSION), d->identity, NULL,
@@ -305,7 +300,7 @@ int isms_check_static(const isms_audit *a, const isms_rule *r, isms_findings *ou
 
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
-		if (!controlled(d))
+		if (!isms_document_reviewable(d))
 			continue;
 		total++;
 		if (is_stale(a, d)) {
