@@ -519,9 +519,12 @@ isms_register *isms_register_update(const isms_register *prev, const char *file,
 		while (next_idless < prev->idless->len &&
 		       g_array_index(prev->idless, isms_reg_other, next_idless).line < old_end)
 			next_idless++;
-		/* the new rows, parsed under the table's header and delimiter rows */
+		/* the new rows, parsed under the table's header and delimiter rows;
+		 * the header has moved only by the hunks of the tables above it
+		 * (reg's copy of the table follows them), not by this table's */
 		size_t hlen = 0, rlen = 0;
-		const char *head = lines_of(file, idx, pt->line + delta, 2, &hlen);
+		const isms_reg_table *now = g_ptr_array_index(reg->tables, t);
+		const char *head = lines_of(file, idx, now->line, 2, &hlen);
 		const char *rows = lines_of(file, idx, h->new_start, h->new_lines, &rlen);
 		if (!head || (h->new_lines > 0 && !rows))
 			goto fallback;

@@ -131,11 +131,11 @@ static const char v1[] = "# R\n"                      /* 1 */
 
 /* Apply one edit to v1 with update() and compare with a full parse; NULL
  * expected means the edit must fall back to a full parse. */
-static void check_update(const char *v2, isms_line_hunk h, int expect_update)
+static void check_hunks(const char *v2, const isms_line_hunk *h, size_t n, int expect_update)
 {
 	isms_register *prev = isms_register_parse(v1, strlen(v1), 1, NULL);
 	isms_register *full = isms_register_parse(v2, strlen(v2), 1, NULL);
-	isms_register *upd = isms_register_update(prev, v2, strlen(v2), &h, 1, NULL);
+	isms_register *upd = isms_register_update(prev, v2, strlen(v2), h, n, NULL);
 
 	if (!expect_update) {
 		ck_assert_ptr_null(upd);
@@ -148,6 +148,11 @@ static void check_update(const char *v2, isms_line_hunk h, int expect_update)
 	isms_register_free(upd);
 	isms_register_free(prev);
 	isms_register_free(full);
+}
+
+static void check_update(const char *v2, isms_line_hunk h, int expect_update)
+{
+	check_hunks(v2, &h, 1, expect_update);
 }
 
 static char *edit(int from, int count, const char *insert)
@@ -207,6 +212,31 @@ START_TEST(changed_rows_are_read_alone)
 }
 END_TEST
 
+/* Hunks after the first one of a table: its header has not moved, whatever
+ * the earlier hunks of the same table added or deleted. */
+START_TEST(several_hunks_of_one_table_are_read_alone)
+{
+	static const char deleted_then_changed[] = "# R\n\n| ID | Status | Due |\n|---|---|---|\n"
+	                                           "| B | Open | 2025-02-01 |\n"
+	                                           "| C | Closed | 2025-03-01 |\n"
+	                                           "\n| Status | Meaning |\n|---|---|\n| Open | to do |\n"
+	                                           "\n| Ref | State |\n|---|---|\n| X | Open |\n";
+	static const char added_then_changed[] = "# R\n\n| ID | Status | Due |\n|---|---|---|\n"
+	                                         "| A0 | Open | 2024-12-01 |\n"
+	                                         "| A1 | Open | 2024-12-02 |\n"
+	                                         "| A | Open | 2025-01-01 |\n"
+	                                         "| B | Open | 2025-02-01 |\n"
+	                                         "| C | Closed | 2025-03-01 |\n"
+	                                         "\n| Status | Meaning |\n|---|---|\n| Open | to do |\n"
+	                                         "\n| Ref | State |\n|---|---|\n| X | Done |\n";
+	const isms_line_hunk h1[] = {{5, 1, 4, 0}, {7, 1, 6, 1}};
+	const isms_line_hunk h2[] = {{4, 0, 5, 2}, {7, 1, 9, 1}, {15, 1, 17, 1}};
+
+	check_hunks(deleted_then_changed, h1, G_N_ELEMENTS(h1), 1);
+	check_hunks(added_then_changed, h2, G_N_ELEMENTS(h2), 1);
+}
+END_TEST
+
 START_TEST(status_words_map_to_states)
 {
 	ck_assert_int_eq(isms_status_state(NULL, "In Progress"), ISMS_STATE_OPEN);
@@ -231,6 +261,7 @@ Suite *register_suite(void)
 
 	tcase_add_test(tc, register_tables_are_found_by_their_columns);
 	tcase_add_test(tc, changed_rows_are_read_alone);
+	tcase_add_test(tc, several_hunks_of_one_table_are_read_alone);
 	tcase_add_test(tc, status_words_map_to_states);
 	suite_add_tcase(s, tc);
 	return s;
