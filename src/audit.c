@@ -4,6 +4,7 @@
 
 #include "isms/error.h"
 #include "isms/gitutil.h"
+#include "isms/timing.h"
 
 static const char *const config_names[] = {".isms-audit.yml", ".isms-audit.yaml", NULL};
 
@@ -486,14 +487,24 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	}
 	a->shallow_cut = isms_history_shallow_cut(a->repo);
 	a->today = opts->has_as_of ? opts->as_of : isms_date_today();
-	if ((error = resolve_tip(a, opts, &tip)) < 0 || (error = load_config(a, opts, &tip)) < 0 ||
-	    (error = isms_history_walk(a->repo, &tip, &a->config, a->shallow_cut, &a->history)) < 0)
+	isms_timing("start");
+	if ((error = resolve_tip(a, opts, &tip)) < 0 || (error = load_config(a, opts, &tip)) < 0)
 		goto done;
+	isms_timing("configuration");
+	if ((error = isms_history_walk(a->repo, &tip, &a->config, a->shallow_cut, &a->history)) < 0)
+		goto done;
+	isms_timing("history");
 	if (opts->checkpoints)
 		resolve_checkpoints(a, opts->checkpoints);
-	if ((error = build_documents(a)) < 0 || (error = isms_audit_replay_registers(a)) < 0 ||
-	    (error = isms_audit_build_management(a)) < 0)
+	if ((error = build_documents(a)) < 0)
 		goto done;
+	isms_timing("documents");
+	if ((error = isms_audit_replay_registers(a)) < 0)
+		goto done;
+	isms_timing("registers");
+	if ((error = isms_audit_build_management(a)) < 0)
+		goto done;
+	isms_timing("management");
 done:
 	if (error < 0) {
 		isms_audit_free(a);

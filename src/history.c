@@ -31,9 +31,10 @@ const GArray *isms_history_events(const isms_history *h, const char *path)
 	return g_hash_table_lookup(h->paths, path);
 }
 
-/* The first-parent chain from `tip` back to the root, oldest first. */
+/* The first-parent chain from `tip` back to the root, oldest first, and
+ * the root tree of each commit in `trees` (each commit is parsed once). */
 static int collect_commits(git_repository *repo, const git_oid *tip, GHashTable *cut,
-                           GArray *out)
+                           GArray *out, GArray *trees)
 {
 	git_oid id = *tip;
 	int error = 0;
@@ -51,6 +52,7 @@ static int collect_commits(git_repository *repo, const git_oid *tip, GHashTable 
 		ic.time = (int64_t)git_commit_time(c);
 		ic.date = isms_date_from_time(ic.time);
 		g_array_append_val(out, ic);
+		g_array_append_val(trees, *git_commit_tree_id(c));
 		if (git_commit_parentcount(c) == 0 || (cut && g_hash_table_contains(cut, &id))) {
 			git_commit_free(c);
 			break;
@@ -62,13 +64,20 @@ static int collect_commits(git_repository *repo, const git_oid *tip, GHashTable 
 		/* reverse into chronological order */
 		for (guint i = 0, j = out->len ? out->len - 1 : 0; i < j; i++, j--) {
 			isms_commit t = g_array_index(out, isms_commit, i);
+			git_oid tt = g_array_index(trees, git_oid, i);
 			g_array_index(out, isms_commit, i) = g_array_index(out, isms_commit, j);
 			g_array_index(out, isms_commit, j) = t;
+			g_array_index(trees, git_oid, i) = g_array_index(trees, git_oid, j);
+			g_array_index(trees, git_oid, j) = tt;
 		}
 	}
 	return error;
 }
 
+/* The trees read for one commit's new side are the next commit's old side:
+ * `cur` keeps them (tree id -> git_tree *) and becomes `prev`, so every
+ * tree is read from the object database once, with libgit2's object cache
+ * turned off (its bookkeeping cost more than it saved). */
 typedef struct {
 	git_repository *repo;
 	const isms_config *cfg;
@@ -76,7 +85,42 @@ typedef struct {
 	guint32 commit;
 	GString *path;
 	int depth;
+	GHashTable *prev, *cur;
 } walker;
+
+static GHashTable *tree_table(void)
+{
+	return g_hash_table_new_full(isms_oid_hash, isms_oid_equal, NULL,
+	                             (GDestroyNotify)git_tree_free);
+}
+
+/* The tree `id`, borrowed from the walker's tables. `new_side`: a tree of
+ * the commit being compared, kept for the next one. */
+static int get_tree(walker *w, const git_oid *id, int new_side, git_tree **out)
+{
+	git_tree *t = g_hash_table_lookup(w->prev, id);
+
+	if (!t)
+		t = g_hash_table_lookup(w->cur, id);
+	if (!t) {
+		if (git_tree_lookup(&t, w->repo, id) < 0)
+			return isms_git_error(w->path->len ? w->path->str : "root tree");
+		if (!new_side) {
+			/* an old-side tree the previous commit did not read (the
+			 * first commit after a shallow cut): keep it for this commit */
+			g_hash_table_insert(w->prev, (gpointer)git_tree_id(t), t);
+			*out = t;
+			return 0;
+		}
+		g_hash_table_insert(w->cur, (gpointer)git_tree_id(t), t);
+	} else if (new_side && !g_hash_table_contains(w->cur, id)) {
+		/* unchanged in the previous commit's read set: move it over */
+		g_hash_table_steal(w->prev, id);
+		g_hash_table_insert(w->cur, (gpointer)git_tree_id(t), t);
+	}
+	*out = t;
+	return 0;
+}
 
 /* Git itself refuses trees nested deeper (core.maxTreeDepth): a hostile
  * repository must not exhaust the stack. */
@@ -172,12 +216,9 @@ static int diff_trees(walker *w, const git_oid *old_id, const git_oid *new_id)
 	size_t i = 0, j = 0, ni, nj;
 	int error = 0;
 
-	if (old_id && git_tree_lookup(&old, w->repo, old_id) < 0)
-		return isms_git_error(w->path->len ? w->path->str : "root tree");
-	if (new_id && git_tree_lookup(&new, w->repo, new_id) < 0) {
-		error = isms_git_error(w->path->len ? w->path->str : "root tree");
-		goto done;
-	}
+	if ((old_id && (error = get_tree(w, old_id, 0, &old)) < 0) ||
+	    (new_id && (error = get_tree(w, new_id, 1, &new)) < 0))
+		return error;
 	ni = old ? git_tree_entrycount(old) : 0;
 	nj = new ? git_tree_entrycount(new) : 0;
 	while (error == 0 && (i < ni || j < nj)) {
@@ -198,21 +239,7 @@ static int diff_trees(walker *w, const git_oid *old_id, const git_oid *new_id)
 			j++;
 		}
 	}
-done:
-	git_tree_free(old);
-	git_tree_free(new);
 	return error;
-}
-
-static int tree_of(git_repository *repo, const git_oid *commit, git_oid *out)
-{
-	git_commit *c = NULL;
-
-	if (git_commit_lookup(&c, repo, commit) < 0)
-		return isms_git_error("commit");
-	*out = *git_commit_tree_id(c);
-	git_commit_free(c);
-	return 0;
 }
 
 GHashTable *isms_history_shallow_cut(git_repository *repo)
@@ -239,26 +266,33 @@ GHashTable *isms_history_shallow_cut(git_repository *repo)
 int isms_history_walk(git_repository *repo, const git_oid *tip, const isms_config *cfg,
                       GHashTable *cut, isms_history *out)
 {
-	walker w = {repo, cfg, out, 0, g_string_new(NULL), 0};
-	git_oid prev_tree, tree;
-	int error, have_prev = 0;
+	walker w = {repo, cfg, out, 0, g_string_new(NULL), 0, tree_table(), tree_table()};
+	GArray *trees = g_array_new(FALSE, FALSE, sizeof(git_oid));
+	int error;
 
-	if ((error = collect_commits(repo, tip, cut, out->commits)) < 0)
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
+	if ((error = collect_commits(repo, tip, cut, out->commits, trees)) < 0)
 		goto done;
 	for (guint i = 0; i < out->commits->len; i++) {
-		const isms_commit *c = &g_array_index(out->commits, isms_commit, i);
-		if ((error = tree_of(repo, &c->id, &tree)) < 0)
-			goto done;
+		const git_oid *tree = &g_array_index(trees, git_oid, i);
+		const git_oid *prev = i > 0 ? &g_array_index(trees, git_oid, i - 1) : NULL;
 		w.commit = i;
 		g_string_truncate(w.path, 0);
-		if (!have_prev || !git_oid_equal(&prev_tree, &tree))
-			error = diff_trees(&w, have_prev ? &prev_tree : NULL, &tree);
-		if (error < 0)
+		if (prev && git_oid_equal(prev, tree))
+			continue; /* an empty commit: the same trees serve the next */
+		if ((error = diff_trees(&w, prev, tree)) < 0)
 			goto done;
-		prev_tree = tree;
-		have_prev = 1;
+		/* the trees this commit read are what the next one compares with */
+		GHashTable *t = w.prev;
+		w.prev = w.cur;
+		w.cur = t;
+		g_hash_table_remove_all(w.cur);
 	}
 done:
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 1);
+	g_hash_table_destroy(w.prev);
+	g_hash_table_destroy(w.cur);
+	g_array_free(trees, TRUE);
 	g_string_free(w.path, TRUE);
 	return error;
 }

@@ -14,6 +14,7 @@
 #include "isms/init.h"
 #include "isms/report.h"
 #include "isms/rules.h"
+#include "isms/timing.h"
 #include "isms/trend.h"
 #include "isms/version.h"
 #include "isms/wrap.h"
@@ -552,6 +553,7 @@ static int cmd_check(int argc, char **argv)
 		rc = fail(error);
 		goto done;
 	}
+	isms_timing("rules");
 	if (base_rev) {
 		if ((error = isms_base_compare(audit, &opts, base_rev, &findings, &base)) < 0) {
 			rc = fail(error);
@@ -578,6 +580,7 @@ static int cmd_check(int argc, char **argv)
 			goto done;
 		}
 	}
+	isms_timing("reports");
 	rc = isms_findings_fail(&findings, ropts.fail_on) ? EXIT_FINDINGS : EXIT_PASS;
 done:
 	isms_base_dispose(&base);
