@@ -5,6 +5,8 @@
 #   make check-asan   the tests under AddressSanitizer and UBSan
 #   make golden   rewrite the golden files of the report tests
 #   make lint     actionlint and shellcheck on the GitHub Action
+#   make bench    the audit against git log on 100,000-commit repositories
+#   make bench-quick  the same on 10,000 commits
 # Missing dependencies are installed by scripts/install-deps (Debian).
 
 BUILD   ?= build
@@ -125,6 +127,18 @@ uninstall:
 # action's run scripts
 lint: $(BUILD)/check_runner
 	BUILD=$(BUILD) scripts/lint
+
+# bench/run generates the repositories into $(BUILD)/bench once (bench/gen-repo,
+# deterministic) and prints medians and ratios against git itself
+.PHONY: bench bench-quick
+$(BUILD)/bench-measure: bench/measure.c
+	$(CC) -std=c11 -O2 -Wall -Wextra $(WERROR) -o $@ $<
+
+bench: $(BUILD)/isms-audit $(BUILD)/bench-measure
+	bench/run --dir $(BUILD)/bench --audit $(BUILD)/isms-audit
+
+bench-quick: $(BUILD)/isms-audit $(BUILD)/bench-measure
+	bench/run --quick --dir $(BUILD)/bench --audit $(BUILD)/isms-audit
 
 clean:
 	rm -rf build
