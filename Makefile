@@ -72,6 +72,14 @@ $(BUILD)/fixtures/%.built: fixtures/%.fixture scripts/build-fixture
 	@scripts/build-fixture $< $(BUILD)/fixtures/$*
 	@touch $@
 
+# the 10,000-commit benchmark repository, for the tests at scale
+FIXTURES += $(BUILD)/fixtures/scale.built
+$(BUILD)/fixtures/scale.built: bench/gen-repo
+	@mkdir -p $(dir $@)
+	@rm -rf $(BUILD)/fixtures/scale
+	@bench/gen-repo --commits 10000 $(BUILD)/fixtures/scale
+	@touch $@
+
 fixtures: $(FIXTURES)
 
 demo: $(BUILD)/isms-audit $(BUILD)/fixtures/demo.built
