@@ -14,7 +14,7 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 WERROR  ?= -Werror
 SAN     ?=
-PKGS     = libgit2 libcmark-gfm yaml-0.1 jansson glib-2.0
+PKGS     = libgit2 libcmark-gfm yaml-0.1 jansson glib-2.0 libxxhash
 DEMO_AS_OF = 2026-11-01
 
 # build/config.mk caches pkg-config's answers; make builds it (installing

@@ -353,7 +353,7 @@ static int build_document(isms_audit *a, GHashTable *deletions, const char *path
 		d->mode = e->mode;
 		if (prev == m) /* same blob again (a rename or a revert to it) */
 			continue;
-		if (!prev || memcmp(prev->body_sha1, m->body_sha1, sizeof(m->body_sha1)) != 0)
+		if (!prev || memcmp(prev->body_hash, m->body_hash, sizeof(m->body_hash)) != 0)
 			d->last_body_change = e->commit;
 		for (int f = 0; f < ISMS_F_COUNT; f++) {
 			const char *now = m->field[f] ? isms_meta_text(m, f) : NULL;

@@ -73,7 +73,7 @@ typedef struct {
 	isms_day last_reviewed, next_review, date;
 	isms_duration cycle;
 	GPtrArray *problems; /* isms_meta_problem * */
-	guint8 body_sha1[20];
+	guint8 body_hash[16]; /* XXH3-128 of the body: tells whether the text changed */
 } isms_meta;
 
 /*
