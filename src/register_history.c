@@ -7,6 +7,7 @@
 #include "isms/audit.h"
 #include "isms/error.h"
 #include "isms/gitutil.h"
+#include "isms/linediff.h"
 
 static void history_free(gpointer p)
 {
@@ -33,34 +34,21 @@ static void model_free(gpointer p)
 	g_free(m);
 }
 
-static int collect_hunk(const git_diff_delta *delta, const git_diff_hunk *hunk, void *payload)
-{
-	isms_line_hunk h = {hunk->old_start, hunk->old_lines, hunk->new_start, hunk->new_lines};
-
-	(void)delta;
-	g_array_append_val((GArray *)payload, h);
-	return 0;
-}
-
 /*
  * The register of blob `b` from the previous version's (prev, in blob
- * `pb`): when git's line diff shows only rows of register tables changed,
+ * `pb`): when the line diff shows only rows of register tables changed,
  * only those rows are read; NULL otherwise.
  */
 static isms_register *update(isms_audit *a, const isms_register *prev, git_blob *pb, git_blob *b)
 {
-	git_diff_options opts;
 	GArray *hunks = g_array_new(FALSE, FALSE, sizeof(isms_line_hunk));
-	isms_register *reg = NULL;
+	const char *new = git_blob_rawcontent(b);
+	size_t len = (size_t)git_blob_rawsize(b);
+	isms_register *reg;
 
-	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
-	opts.context_lines = 0;
-	opts.interhunk_lines = 0;
-	opts.flags = GIT_DIFF_FORCE_TEXT;
-	if (git_diff_blobs(pb, NULL, b, NULL, &opts, NULL, NULL, collect_hunk, NULL, hunks) == 0)
-		reg = isms_register_update(
-		    prev, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
-		    (const isms_line_hunk *)(void *)hunks->data, hunks->len, &a->config.dialect);
+	isms_line_diff(git_blob_rawcontent(pb), (size_t)git_blob_rawsize(pb), new, len, hunks);
+	reg = isms_register_update(prev, new, len, (const isms_line_hunk *)(void *)hunks->data,
+	                           hunks->len, &a->config.dialect);
 	g_array_free(hunks, TRUE);
 	return reg;
 }

@@ -99,5 +99,6 @@ Suite *base_suite(void);
 Suite *install_suite(void);
 Suite *action_suite(void);
 Suite *scale_suite(void);
+Suite *linediff_suite(void);
 
 #endif
