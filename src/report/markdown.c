@@ -8,6 +8,7 @@
 #include "isms/report.h"
 #include "isms/rules.h"
 #include "isms/version.h"
+#include "report/escape.h"
 
 /*
  * GitHub: "each step is restricted to a maximum size of 1MiB. [...] If more
@@ -39,15 +40,6 @@ static int put(budget *b, const char *text, gsize len)
 	}
 	g_string_append_len(b->s, text, (gssize)len);
 	return 1;
-}
-
-/* Characters that could reorder or hide what a reader sees: controls (C0,
- * DEL, C1), the Unicode line and paragraph separators, and the
- * bidirectional embeddings, overrides and isolates. */
-static int unsafe(gunichar c)
-{
-	return g_unichar_iscntrl(c) || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e) ||
-	       (c >= 0x2066 && c <= 0x2069);
 }
 
 /*
@@ -91,7 +83,7 @@ void isms_report_markdown_cell(GString *out, const char *s)
 			g_string_append_c(out, '\\');
 			g_string_append_c(out, (char)c);
 			break;
-		default: g_string_append_unichar(out, unsafe(c) ? 0xfffd : c);
+		default: g_string_append_unichar(out, isms_report_unsafe_char(c) ? 0xfffd : c);
 		}
 	}
 	g_free(valid);
