@@ -526,9 +526,11 @@ START_TEST(svg_escape_covers_markup_and_control_characters)
 {
 	GString *s = g_string_new(NULL);
 
-	isms_svg_escape(s, "a&b<c>d\"e'f\tg\nh\ri\x7fj\xc2\x85k\xffl \xe2\x80\x94");
+	isms_svg_escape(s, "a&b<c>d\"e'f\tg\nh\ri\x7fj\xc2\x85k\xffl \xe2\x80\x94 "
+	                   "\xe2\x80\xaem\xe2\x81\xa6n\xe2\x80\xa8o");
 	ck_assert_str_eq(s->str, "a&amp;b&lt;c&gt;d&quot;e&#39;f\tg\nh\xef\xbf\xbdi\xef\xbf\xbdj"
-	                         "\xef\xbf\xbdk\xef\xbf\xbdl \xe2\x80\x94");
+	                         "\xef\xbf\xbdk\xef\xbf\xbdl \xe2\x80\x94 \xef\xbf\xbdm\xef\xbf\xbd"
+	                         "n\xef\xbf\xbdo");
 	isms_svg_escape(s, NULL);
 	ck_assert_uint_eq(s->len, strlen(s->str));
 	g_string_free(s, TRUE);
