@@ -49,8 +49,11 @@ static int put(budget *b, const char *text, gsize len)
  * characters that open code, emphasis, strikethrough, math and links
  * backslash-escaped, so no link text can hide its target; line breaks and
  * tabs as spaces, since a cell is one line; unsafe characters and invalid
- * UTF-8 as U+FFFD. Bare URLs are still linked by GitHub's autolink
- * extension, but they show their own target.
+ * UTF-8 as U+FFFD. GitHub's autolink extension links bare URLs too: the
+ * ':' of "://" and the '.' of "www." are backslash-escaped, which it does
+ * not take for a URL, so no text becomes a link. An e-mail address is
+ * still linked (to mailto: itself): the extension finds those after
+ * escapes are resolved.
  */
 void isms_report_markdown_cell(GString *out, const char *s)
 {
@@ -81,6 +84,13 @@ void isms_report_markdown_cell(GString *out, const char *s)
 		case '~':
 		case '$':
 			g_string_append_c(out, '\\');
+			g_string_append_c(out, (char)c);
+			break;
+		case ':':
+		case '.':
+			if (c == ':' ? g_str_has_prefix(p + 1, "//")
+			             : p - valid >= 3 && g_ascii_strncasecmp(p - 3, "www", 3) == 0)
+				g_string_append_c(out, '\\');
 			g_string_append_c(out, (char)c);
 			break;
 		default: g_string_append_unichar(out, isms_report_unsafe_char(c) ? 0xfffd : c);
