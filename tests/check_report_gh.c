@@ -1,6 +1,4 @@
 /* The GitHub reports: workflow-command annotations and the Markdown summary. */
-#include <cmark-gfm-core-extensions.h>
-#include <cmark-gfm.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -323,28 +321,6 @@ START_TEST(markdown_cell_escapes_exactly)
 	g_string_free(s, TRUE);
 }
 END_TEST
-
-/* HTML as GitHub would render `md`: cmark-gfm with GitHub's extensions,
- * raw HTML let through so that any tag that got in shows. Caller frees. */
-static char *gfm_html(const char *md)
-{
-	static const char *const extensions[] = {"table", "strikethrough", "autolink", "tagfilter"};
-	cmark_parser *parser;
-	cmark_node *doc;
-	char *html;
-
-	cmark_gfm_core_extensions_ensure_registered();
-	parser = cmark_parser_new(CMARK_OPT_UNSAFE);
-	for (size_t i = 0; i < G_N_ELEMENTS(extensions); i++)
-		cmark_parser_attach_syntax_extension(parser,
-		                                     cmark_find_syntax_extension(extensions[i]));
-	cmark_parser_feed(parser, md, strlen(md));
-	doc = cmark_parser_finish(parser);
-	html = cmark_render_html(doc, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser));
-	cmark_node_free(doc);
-	cmark_parser_free(parser);
-	return html;
-}
 
 START_TEST(markdown_row_keeps_hostile_text_in_its_cells)
 {
