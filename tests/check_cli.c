@@ -97,8 +97,8 @@ START_TEST(exit_2_on_usage_and_configuration_errors)
 END_TEST
 
 /* An error that quotes the configuration stays one line, with nothing a
- * terminal acts on: in a CI log a line of its own could be a workflow
- * command. */
+ * terminal or a CI runner acts on: in a GitHub Actions log a line of its
+ * own could be a workflow command, and "##[" is one anywhere in a line. */
 START_TEST(errors_quoting_the_repository_stay_on_one_line)
 {
 	char *repo = fixture_path("rules/healthy"), *dir = g_dir_make_tmp("isms-cli-XXXXXX", NULL);
@@ -106,11 +106,11 @@ START_TEST(errors_quoting_the_repository_stay_on_one_line)
 
 	ck_assert(g_file_set_contents(cfg,
 	                              "mandatory_clauses: [\"5.2\\e[31m\\x9b\\u202e\\r\\n::error::"
-	                              "pwned\"]\n",
+	                              "pwned ##[stop-commands]t\"]\n",
 	                              -1, NULL));
 	ck_assert_int_eq(RUN(NULL, &err, "check", repo, "--config", cfg), 2);
-	ck_assert_ptr_nonnull(strstr(err, ": '5.2?[31m????::error::pwned' is not a clause number "
-	                                  "(such as '6.1.3 d')\n"));
+	ck_assert_ptr_nonnull(strstr(err, ": '5.2?[31m????::error::pwned ##?stop-commands]t' is "
+	                                  "not a clause number (such as '6.1.3 d')\n"));
 	ck_assert_int_eq(lines(err), 1);
 	g_free(err);
 	g_unlink(cfg);

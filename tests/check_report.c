@@ -131,8 +131,9 @@ START_TEST(text_and_json_match_their_golden_files)
 }
 END_TEST
 
-/* Escape sequences, C1 controls, line breaks, separators and bidi
- * overrides become '?', invalid UTF-8 U+FFFD; the rest stays as it is. */
+/* Escape sequences, C1 controls, line breaks, separators, bidi overrides
+ * and the '[' of CI log commands become '?', invalid UTF-8 U+FFFD; the
+ * rest stays as it is. */
 START_TEST(text_escape_shows_nothing_a_terminal_acts_on)
 {
 	GString *s = g_string_new(NULL);
@@ -142,6 +143,9 @@ START_TEST(text_escape_shows_nothing_a_terminal_acts_on)
 	                           "\xe2\x81\xa6 caf\xc3\xa9 caf\xe9 <&>\"'`|\\");
 	ck_assert_str_eq(s->str, "a?[31mb?]8;;http://x/?c?]8;;? ????? ?? ?? ?? caf\xc3\xa9 "
 	                         "caf\xef\xbf\xbd <&>\"'`|\\");
+	g_string_truncate(s, 0);
+	isms_report_text_escape(s, "##[error]x ##vso[task.setvariable variable=a]b ##VSO[x] #[ ##");
+	ck_assert_str_eq(s->str, "##?error]x ##vso?task.setvariable variable=a]b ##VSO?x] #[ ##");
 	isms_report_text_escape(s, NULL);
 	ck_assert_uint_eq(s->len, strlen(s->str));
 	g_string_free(s, TRUE);
