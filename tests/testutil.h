@@ -127,6 +127,7 @@ Suite *report_suite(void);
 Suite *report_ci_suite(void);
 Suite *report_gh_suite(void);
 Suite *report_html_suite(void);
+Suite *report_safety_suite(void);
 Suite *soa_suite(void);
 Suite *system_rules_suite(void);
 Suite *cli_suite(void);
