@@ -96,6 +96,31 @@ START_TEST(exit_2_on_usage_and_configuration_errors)
 }
 END_TEST
 
+/* An error that quotes the configuration stays one line, with nothing a
+ * terminal or a CI runner acts on: in a GitHub Actions log a line of its
+ * own could be a workflow command, and "##[" is one anywhere in a line. */
+START_TEST(errors_quoting_the_repository_stay_on_one_line)
+{
+	char *repo = fixture_path("rules/healthy"), *dir = g_dir_make_tmp("isms-cli-XXXXXX", NULL);
+	char *cfg = g_build_filename(dir, "cfg.yml", NULL), *err;
+
+	ck_assert(g_file_set_contents(cfg,
+	                              "mandatory_clauses: [\"5.2\\e[31m\\x9b\\u202e\\r\\n::error::"
+	                              "pwned ##[stop-commands]t\"]\n",
+	                              -1, NULL));
+	ck_assert_int_eq(RUN(NULL, &err, "check", repo, "--config", cfg), 2);
+	ck_assert_ptr_nonnull(strstr(err, ": '5.2?[31m????::error::pwned ##?stop-commands]t' is "
+	                                  "not a clause number (such as '6.1.3 d')\n"));
+	ck_assert_int_eq(lines(err), 1);
+	g_free(err);
+	g_unlink(cfg);
+	g_rmdir(dir);
+	g_free(cfg);
+	g_free(dir);
+	g_free(repo);
+}
+END_TEST
+
 START_TEST(a_config_file_replaces_the_committed_one)
 {
 	char *repo = fixture_path("edge/bad-config");
@@ -591,6 +616,7 @@ Suite *cli_suite(void)
 	tcase_add_test(tc, exit_1_on_findings_and_fail_on_levels);
 	tcase_add_test(tc, exit_2_on_usage_and_configuration_errors);
 	tcase_add_test(tc, a_config_file_replaces_the_committed_one);
+	tcase_add_test(tc, errors_quoting_the_repository_stay_on_one_line);
 	tcase_add_test(tc, exit_3_on_repository_errors);
 	tcase_add_test(tc, shallow_clones_are_refused_unless_allowed);
 	tcase_add_test(tc, json_contract);

@@ -22,6 +22,7 @@ int main(void)
 	srunner_add_suite(sr, report_ci_suite());
 	srunner_add_suite(sr, report_gh_suite());
 	srunner_add_suite(sr, report_html_suite());
+	srunner_add_suite(sr, report_safety_suite());
 	srunner_add_suite(sr, soa_suite());
 	srunner_add_suite(sr, system_rules_suite());
 	srunner_add_suite(sr, cli_suite());

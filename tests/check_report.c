@@ -131,6 +131,27 @@ START_TEST(text_and_json_match_their_golden_files)
 }
 END_TEST
 
+/* Escape sequences, C1 controls, line breaks, separators, bidi overrides
+ * and the '[' of CI log commands become '?', invalid UTF-8 U+FFFD; the
+ * rest stays as it is. */
+START_TEST(text_escape_shows_nothing_a_terminal_acts_on)
+{
+	GString *s = g_string_new(NULL);
+
+	isms_report_text_escape(s, "a\x1b[31mb\x1b]8;;http://x/\x07" "c\x1b]8;;\x07 \x01\t\r\n\x7f "
+	                           "\xc2\x85\xc2\x9b \xe2\x80\xa8\xe2\x80\xa9 \xe2\x80\xae"
+	                           "\xe2\x81\xa6 caf\xc3\xa9 caf\xe9 <&>\"'`|\\");
+	ck_assert_str_eq(s->str, "a?[31mb?]8;;http://x/?c?]8;;? ????? ?? ?? ?? caf\xc3\xa9 "
+	                         "caf\xef\xbf\xbd <&>\"'`|\\");
+	g_string_truncate(s, 0);
+	isms_report_text_escape(s, "##[error]x ##vso[task.setvariable variable=a]b ##VSO[x] #[ ##");
+	ck_assert_str_eq(s->str, "##?error]x ##vso?task.setvariable variable=a]b ##VSO?x] #[ ##");
+	isms_report_text_escape(s, NULL);
+	ck_assert_uint_eq(s->len, strlen(s->str));
+	g_string_free(s, TRUE);
+}
+END_TEST
+
 Suite *report_suite(void)
 {
 	Suite *s = suite_create("report");
@@ -140,6 +161,7 @@ Suite *report_suite(void)
 	tcase_add_test(tc, json_documents_carry_their_history);
 	tcase_add_test(tc, text_and_json_match_their_golden_files);
 	tcase_add_test(tc, text_report_reads_like_an_audit);
+	tcase_add_test(tc, text_escape_shows_nothing_a_terminal_acts_on);
 	suite_add_tcase(s, tc);
 	return s;
 }

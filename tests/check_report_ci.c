@@ -13,9 +13,6 @@
 #include "isms/rules.h"
 #include "testutil.h"
 
-#define PYTHON  "/usr/bin/python3"
-#define XMLLINT "/usr/bin/xmllint"
-
 static char *render_at(isms_report_fn fn, const isms_audit *a, const isms_findings *fs,
                        isms_severity fail_on)
 {
@@ -34,99 +31,6 @@ static char *render_at(isms_report_fn fn, const isms_audit *a, const isms_findin
 static char *render(isms_report_fn fn, const isms_audit *a, const isms_findings *fs)
 {
 	return render_at(fn, a, fs, ISMS_SEV_MINOR);
-}
-
-static char *src_path(const char *rel)
-{
-	const char *src = getenv("ISMS_SRCDIR");
-
-	return g_build_filename(src ? src : ".", rel, NULL);
-}
-
-/* Run a checker on `text` saved in a fresh temporary file: `argv` (an
- * absolute program and its arguments) is followed by the file's name.
- * Returns its exit status; what it printed goes to *complaint (caller
- * frees). Fails if the program is missing. */
-static int run_checker(const char *const *argv, const char *ext, const char *text, char **complaint)
-{
-	char *dir = g_dir_make_tmp("isms-ci-XXXXXX", NULL);
-	char *file = g_strconcat(dir, "/report.", ext, NULL);
-	const char *args[8];
-	char *out = NULL, *err = NULL;
-	GError *error = NULL;
-	int n = 0, status = 0;
-
-	ck_assert_msg(g_file_test(argv[0], G_FILE_TEST_IS_EXECUTABLE),
-	              "%s is needed to validate the %s report (Debian: python3-jsonschema, "
-	              "libxml2-utils)",
-	              argv[0], ext);
-	ck_assert(g_file_set_contents(file, text, -1, NULL));
-	for (; argv[n] && n < 6; n++)
-		args[n] = argv[n];
-	args[n++] = file;
-	args[n] = NULL;
-	ck_assert_msg(g_spawn_sync(NULL, (gchar **)args, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
-	                           &err, &status, &error),
-	              "cannot run %s: %s", argv[0], error ? error->message : "?");
-	ck_assert_msg(WIFEXITED(status), "%s did not exit normally", argv[0]);
-	*complaint = g_strconcat(out, err, NULL);
-	g_unlink(file);
-	g_rmdir(dir);
-	g_free(out);
-	g_free(err);
-	g_free(file);
-	g_free(dir);
-	return WEXITSTATUS(status);
-}
-
-static const char *const *sarif_checker(void)
-{
-	static char *argv[4];
-
-	if (!argv[0]) {
-		argv[0] = PYTHON;
-		argv[1] = src_path("tests/tools/validate-json-schema");
-		argv[2] = src_path("tests/data/sarif-schema-2.1.0.json");
-	}
-	return (const char *const *)argv;
-}
-
-static const char *const *junit_checker(void)
-{
-	static char *argv[6];
-
-	if (!argv[0]) {
-		argv[0] = XMLLINT;
-		argv[1] = "--noout";
-		argv[2] = "--nonet";
-		argv[3] = "--schema";
-		argv[4] = src_path("tests/data/junit.xsd");
-	}
-	return (const char *const *)argv;
-}
-
-static void expect_valid_sarif(const char *text)
-{
-	char *complaint;
-	int status = run_checker(sarif_checker(), "sarif", text, &complaint);
-
-	/* its complaint tells an invalid report from a checker that cannot run */
-	ck_assert_msg(status == 0,
-	              "the SARIF log does not follow the schema (checker exit %d):\n%s", status,
-	              complaint);
-	g_free(complaint);
-}
-
-static void expect_valid_junit(const char *text)
-{
-	char *complaint;
-	int status = run_checker(junit_checker(), "xml", text, &complaint);
-
-	/* its complaint tells an invalid report from a checker that cannot run */
-	ck_assert_msg(status == 0,
-	              "the JUnit report does not follow junit.xsd (checker exit %d):\n%s", status,
-	              complaint);
-	g_free(complaint);
 }
 
 static json_t *parse(const char *text)

@@ -1,8 +1,10 @@
 #include "testutil.h"
 
+#include <cmark-gfm-core-extensions.h>
 #include <stdlib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "isms/error.h"
 #include "isms/rules.h"
@@ -260,4 +262,220 @@ const char *commit_hex(const isms_audit *a, guint32 index)
 	static char buf[GIT_OID_HEXSZ + 1];
 
 	return isms_audit_commit_hex(a, index, buf);
+}
+
+/* ---- reports and their checkers ------------------------------------------ */
+
+char *render_report(isms_report_fn fn, const isms_audit *a, const isms_findings *fs,
+                    const isms_report_options *opts)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fn(a, fs, opts, f), 0);
+	ck_assert_int_eq(fclose(f), 0);
+	return buf;
+}
+
+static char *source_path(const char *rel)
+{
+	const char *src = getenv("ISMS_SRCDIR");
+
+	return g_build_filename(src ? src : ".", rel, NULL);
+}
+
+int run_checker(const char *const *argv, const char *ext, const char *text, char **complaint)
+{
+	char *dir = g_dir_make_tmp("isms-ci-XXXXXX", NULL);
+	char *file = g_strconcat(dir, "/report.", ext, NULL);
+	const char *args[8];
+	char *out = NULL, *err = NULL;
+	GError *error = NULL;
+	int n = 0, status = 0;
+
+	ck_assert_msg(g_file_test(argv[0], G_FILE_TEST_IS_EXECUTABLE),
+	              "%s is needed to validate the %s report (Debian: python3-jsonschema, "
+	              "libxml2-utils)",
+	              argv[0], ext);
+	ck_assert(g_file_set_contents(file, text, -1, NULL));
+	for (; argv[n] && n < 6; n++)
+		args[n] = argv[n];
+	args[n++] = file;
+	args[n] = NULL;
+	ck_assert_msg(g_spawn_sync(NULL, (gchar **)args, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+	                           &err, &status, &error),
+	              "cannot run %s: %s", argv[0], error ? error->message : "?");
+	ck_assert_msg(WIFEXITED(status), "%s did not exit normally", argv[0]);
+	*complaint = g_strconcat(out, err, NULL);
+	g_unlink(file);
+	g_rmdir(dir);
+	g_free(out);
+	g_free(err);
+	g_free(file);
+	g_free(dir);
+	return WEXITSTATUS(status);
+}
+
+const char *const *sarif_checker(void)
+{
+	static char *argv[4];
+
+	if (!argv[0]) {
+		argv[0] = "/usr/bin/python3";
+		argv[1] = source_path("tests/tools/validate-json-schema");
+		argv[2] = source_path("tests/data/sarif-schema-2.1.0.json");
+	}
+	return (const char *const *)argv;
+}
+
+const char *const *junit_checker(void)
+{
+	static char *argv[6];
+
+	if (!argv[0]) {
+		argv[0] = "/usr/bin/xmllint";
+		argv[1] = "--noout";
+		argv[2] = "--nonet";
+		argv[3] = "--schema";
+		argv[4] = source_path("tests/data/junit.xsd");
+	}
+	return (const char *const *)argv;
+}
+
+void expect_valid_sarif(const char *text)
+{
+	char *complaint;
+	int status = run_checker(sarif_checker(), "sarif", text, &complaint);
+
+	/* its complaint tells an invalid report from a checker that cannot run */
+	ck_assert_msg(status == 0,
+	              "the SARIF log does not follow the schema (checker exit %d):\n%s", status,
+	              complaint);
+	g_free(complaint);
+}
+
+void expect_valid_junit(const char *text)
+{
+	char *complaint;
+	int status = run_checker(junit_checker(), "xml", text, &complaint);
+
+	/* its complaint tells an invalid report from a checker that cannot run */
+	ck_assert_msg(status == 0,
+	              "the JUnit report does not follow junit.xsd (checker exit %d):\n%s", status,
+	              complaint);
+	g_free(complaint);
+}
+
+/* The attributes of the tag from `p` to `end` (its '>'): none loads or
+ * runs anything (src, on..., xlink, a style with url()) and links stay on
+ * the page. Values are double-quoted, as the report writes them. */
+static void expect_inert_attributes(const char *p, const char *end)
+{
+	const char *a = p + 1 + strcspn(p + 1, " >");
+
+	while (a < end) {
+		size_t n;
+		char *attr;
+		a += strspn(a, " \n/");
+		n = strspn(a, "abcdefghijklmnopqrstuvwxyz0123456789:-");
+		if (n == 0)
+			break;
+		attr = g_strndup(a, n);
+		ck_assert_msg(strcmp(attr, "src") != 0 && !g_str_has_prefix(attr, "on") &&
+		                  !g_str_has_prefix(attr, "xlink"),
+		              "attribute '%s' in '%.*s'", attr, (int)(end - p + 1), p);
+		a += n;
+		if (*a == '=') {
+			const char *close;
+			ck_assert_msg(a[1] == '"', "unquoted value in '%.*s'", (int)(end - p + 1),
+			              p);
+			close = strchr(a + 2, '"');
+			ck_assert_msg(close && close < end, "unterminated value in '%.60s'", p);
+			if (strcmp(attr, "href") == 0)
+				ck_assert_msg(a[2] == '#', "a link out of the page: '%.*s'",
+				              (int)(end - p + 1), p);
+			if (strcmp(attr, "style") == 0)
+				ck_assert_msg(!g_strstr_len(a, close - a, "url("),
+				              "url() in '%.60s'", p);
+			a = close + 1;
+		}
+		g_free(attr);
+	}
+}
+
+void expect_inert_html(const char *html)
+{
+	static const char *const voids[] = {"meta", "br", NULL};
+	GPtrArray *stack = g_ptr_array_new_with_free_func(g_free);
+
+	for (const char *p = strchr(html, '<'); p; p = strchr(p, '<')) {
+		const char *end = strchr(p, '>'), *name = p + 1;
+		size_t len;
+		int closing = *name == '/', is_void = 0;
+		ck_assert_msg(end != NULL, "unterminated tag at '%.40s'", p);
+		if (*name == '!') {
+			p = end;
+			continue;
+		}
+		expect_inert_attributes(p, end);
+		name += closing;
+		len = strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789-");
+		ck_assert_msg(len > 0, "not a tag: '%.40s'", p);
+		for (int i = 0; voids[i]; i++)
+			is_void |= strlen(voids[i]) == len && strncmp(name, voids[i], len) == 0;
+		if (closing) {
+			char *open;
+			ck_assert_msg(stack->len > 0, "'%.40s' closes nothing", p);
+			open = g_ptr_array_index(stack, stack->len - 1);
+			ck_assert_msg(strlen(open) == len && strncmp(open, name, len) == 0,
+			              "'%.40s' closes <%s>", p, open);
+			g_ptr_array_remove_index(stack, stack->len - 1);
+		} else if (!is_void && end[-1] != '/') {
+			g_ptr_array_add(stack, g_strndup(name, len));
+		}
+		p = end;
+	}
+	ck_assert_msg(stack->len == 0, "<%s> is never closed",
+	              stack->len ? (char *)g_ptr_array_index(stack, 0) : "");
+	g_ptr_array_free(stack, TRUE);
+}
+
+static cmark_parser *gfm_parser(void)
+{
+	static const char *const extensions[] = {"table", "strikethrough", "autolink", "tagfilter"};
+	cmark_parser *parser;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	parser = cmark_parser_new(CMARK_OPT_UNSAFE);
+	for (size_t i = 0; i < G_N_ELEMENTS(extensions); i++)
+		cmark_parser_attach_syntax_extension(parser,
+		                                     cmark_find_syntax_extension(extensions[i]));
+	return parser;
+}
+
+cmark_node *gfm_parse(const char *md)
+{
+	cmark_parser *parser = gfm_parser();
+	cmark_node *doc;
+
+	cmark_parser_feed(parser, md, strlen(md));
+	doc = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
+	return doc;
+}
+
+char *gfm_html(const char *md)
+{
+	cmark_parser *parser = gfm_parser();
+	cmark_node *doc;
+	char *html;
+
+	cmark_parser_feed(parser, md, strlen(md));
+	doc = cmark_parser_finish(parser);
+	html = cmark_render_html(doc, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser));
+	cmark_node_free(doc);
+	cmark_parser_free(parser);
+	return html;
 }

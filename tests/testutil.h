@@ -2,10 +2,12 @@
 #define ISMS_TESTUTIL_H
 
 #include <check.h>
+#include <cmark-gfm.h>
 #include <glib.h>
 
 #include "isms/audit.h"
 #include "isms/finding.h"
+#include "isms/report.h"
 
 /* Shared helpers of the Check suites. Fixture repositories are built by
  * the Makefile into $ISMS_FIXTURES; the program under test is $ISMS_AUDIT. */
@@ -75,6 +77,41 @@ char *run_report(const char *fixture, const char *as_of, const char *const *extr
  * kept beside the golden file as NAME.actual. */
 void expect_golden(const char *name, const char *actual);
 
+/* The report `fn` writes for the audit (opts may be NULL), as a string;
+ * fails the test if it returns an error. Caller frees with free(). */
+char *render_report(isms_report_fn fn, const isms_audit *a, const isms_findings *fs,
+                    const isms_report_options *opts);
+
+/* Run a checker on `text` saved in a fresh temporary file: `argv` (an
+ * absolute program and its arguments) is followed by the file's name.
+ * Returns its exit status; what it printed goes to *complaint (caller
+ * frees). Fails if the program is missing. */
+int run_checker(const char *const *argv, const char *ext, const char *text, char **complaint);
+
+/* The checkers for run_checker: the OASIS SARIF 2.1.0 schema
+ * (tests/data/sarif-schema-2.1.0.json, python3-jsonschema) and the Jenkins
+ * xUnit XSD (tests/data/junit.xsd, xmllint). */
+const char *const *sarif_checker(void);
+const char *const *junit_checker(void);
+
+/* Assert that a SARIF log follows the schema, a JUnit report the XSD. */
+void expect_valid_sarif(const char *text);
+void expect_valid_junit(const char *text);
+
+/* Every element of an HTML report that is opened is closed, in order,
+ * void elements (meta, br) and self-closed SVG elements aside, and every
+ * tag is inert: no src, no on... handler, no xlink, no link off the page,
+ * no url() in a style. Repository text that escaped escaping would show up
+ * as a stray tag. */
+void expect_inert_html(const char *html);
+
+/* Markdown as GitHub reads it: cmark-gfm with GitHub's extensions (table,
+ * strikethrough, autolink, tagfilter), raw HTML let through so that any
+ * tag that got in shows. gfm_parse returns the document (free with
+ * cmark_node_free), gfm_html its HTML (caller frees with free()). */
+cmark_node *gfm_parse(const char *md);
+char *gfm_html(const char *md);
+
 Suite *date_suite(void);
 Suite *frontmatter_suite(void);
 Suite *document_suite(void);
@@ -90,6 +127,7 @@ Suite *report_suite(void);
 Suite *report_ci_suite(void);
 Suite *report_gh_suite(void);
 Suite *report_html_suite(void);
+Suite *report_safety_suite(void);
 Suite *soa_suite(void);
 Suite *system_rules_suite(void);
 Suite *cli_suite(void);

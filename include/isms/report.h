@@ -39,6 +39,14 @@ extern const size_t isms_report_formats_count;
 /* The format called `name`, or NULL. */
 const isms_report_format *isms_report_format_find(const char *name);
 
+/* Append repository text `s` (may be NULL) as the text report writes it,
+ * safe on a terminal and in a CI log: invalid UTF-8 as U+FFFD, and as '?'
+ * every character that could hide, reorder or split what is shown
+ * (controls, line breaks and tabs included, so that it stays on its line;
+ * escape sequences; bidirectional overrides) and the '[' of "##[" and
+ * "##vso[", which CI runners take for a command anywhere in a line. */
+void isms_report_text_escape(GString *out, const char *s);
+
 /* The auditor's report: findings grouped by clause, then a summary line.
  * Each function returns 0, or ISMS_EREPO if writing fails. */
 int isms_report_text(const isms_audit *a, const isms_findings *fs,

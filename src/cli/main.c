@@ -137,9 +137,16 @@ static int exit_code(int error)
 	return error == ISMS_EUSAGE ? EXIT_USAGE : EXIT_REPO;
 }
 
+/* The error on one line: it may quote the repository (a configuration
+ * value, a path), which must not start lines of its own in a CI log,
+ * where a line can be a workflow command. */
 static int fail(int error)
 {
-	fprintf(stderr, "isms-audit: %s\n", isms_error_last());
+	GString *line = g_string_new("isms-audit: ");
+
+	isms_report_text_escape(line, isms_error_last());
+	fprintf(stderr, "%s\n", line->str);
+	g_string_free(line, TRUE);
 	return exit_code(error);
 }
 

@@ -4,6 +4,7 @@
 #include "isms/error.h"
 #include "isms/report.h"
 #include "isms/rules.h"
+#include "report/escape.h"
 
 /*
  * GitHub shows only 10 annotations of each level per step ("GitHub Actions
@@ -23,15 +24,6 @@ static const struct {
     {ISMS_SEV_MINOR, "warning"},
     {ISMS_SEV_OBSERVATION, "notice"},
 };
-
-/* Characters that could reorder or split what a reader sees in the log:
- * controls (C0, DEL, C1), the Unicode line and paragraph separators, and
- * the bidirectional embeddings, overrides and isolates. */
-static int unsafe(gunichar c)
-{
-	return g_unichar_iscntrl(c) || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e) ||
-	       (c >= 0x2066 && c <= 0x2069);
-}
 
 /*
  * Append repository text escaped as the runner expects. The escapes are
@@ -64,7 +56,7 @@ static void escape(GString *out, const char *s, int property)
 			else
 				g_string_append_c(out, (char)c);
 			break;
-		default: g_string_append_unichar(out, unsafe(c) ? 0xfffd : c);
+		default: g_string_append_unichar(out, isms_report_unsafe_char(c) ? 0xfffd : c);
 		}
 	}
 	g_free(valid);

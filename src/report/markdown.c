@@ -8,6 +8,7 @@
 #include "isms/report.h"
 #include "isms/rules.h"
 #include "isms/version.h"
+#include "report/escape.h"
 
 /*
  * GitHub: "each step is restricted to a maximum size of 1MiB. [...] If more
@@ -41,15 +42,6 @@ static int put(budget *b, const char *text, gsize len)
 	return 1;
 }
 
-/* Characters that could reorder or hide what a reader sees: controls (C0,
- * DEL, C1), the Unicode line and paragraph separators, and the
- * bidirectional embeddings, overrides and isolates. */
-static int unsafe(gunichar c)
-{
-	return g_unichar_iscntrl(c) || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e) ||
-	       (c >= 0x2066 && c <= 0x2069);
-}
-
 /*
  * GitHub renders inline HTML and every Markdown construct in a cell, so
  * repository text is made inert: the table's own `|` and the backslash
@@ -57,8 +49,11 @@ static int unsafe(gunichar c)
  * characters that open code, emphasis, strikethrough, math and links
  * backslash-escaped, so no link text can hide its target; line breaks and
  * tabs as spaces, since a cell is one line; unsafe characters and invalid
- * UTF-8 as U+FFFD. Bare URLs are still linked by GitHub's autolink
- * extension, but they show their own target.
+ * UTF-8 as U+FFFD. GitHub's autolink extension links bare URLs too: the
+ * ':' of "://" and the '.' of "www." are backslash-escaped, which it does
+ * not take for a URL, so no text becomes a link. An e-mail address is
+ * still linked (to mailto: itself): the extension finds those after
+ * escapes are resolved.
  */
 void isms_report_markdown_cell(GString *out, const char *s)
 {
@@ -91,7 +86,14 @@ void isms_report_markdown_cell(GString *out, const char *s)
 			g_string_append_c(out, '\\');
 			g_string_append_c(out, (char)c);
 			break;
-		default: g_string_append_unichar(out, unsafe(c) ? 0xfffd : c);
+		case ':':
+		case '.':
+			if (c == ':' ? g_str_has_prefix(p + 1, "//")
+			             : p - valid >= 3 && g_ascii_strncasecmp(p - 3, "www", 3) == 0)
+				g_string_append_c(out, '\\');
+			g_string_append_c(out, (char)c);
+			break;
+		default: g_string_append_unichar(out, isms_report_unsafe_char(c) ? 0xfffd : c);
 		}
 	}
 	g_free(valid);

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "report/escape.h"
+
 #define WIDTH         480 /* unless the chart asks for more */
 #define HEIGHT        280
 #define LEFT          56
@@ -28,8 +30,10 @@ void isms_svg_escape(GString *out, const char *s)
 		case '"': g_string_append(out, "&quot;"); break;
 		case '\'': g_string_append(out, "&#39;"); break;
 		default:
-			/* control characters are parse errors in HTML: show them as such */
-			if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f))
+			/* control characters are parse errors in HTML, and a bidi
+			 * override would reorder the text after it in the cell: show
+			 * them as what they are */
+			if (c != '\t' && c != '\n' && isms_report_unsafe_char(c))
 				g_string_append(out, "\xef\xbf\xbd");
 			else
 				g_string_append_len(out, p, g_utf8_next_char(p) - p);

@@ -36,9 +36,10 @@ typedef struct {
 } isms_chart;
 
 /* Append `s` escaped for HTML text and attribute values (& < > " '),
- * invalid UTF-8 replaced by U+FFFD and control characters other than tab
- * and newline by U+FFFD. NULL appends nothing. Inline SVG is HTML markup,
- * so this one function serves both. */
+ * invalid UTF-8 replaced by U+FFFD, and so are the characters unsafe to
+ * show (isms_report_unsafe_char: controls, line separators, bidirectional
+ * overrides) other than tab and newline. NULL appends nothing. Inline SVG
+ * is HTML markup, so this one function serves both. */
 void isms_svg_escape(GString *out, const char *s);
 
 /* A grouped bar chart: the series side by side in each category, each bar

@@ -26,11 +26,15 @@ static const char *severity_color(isms_severity s)
 	return s == ISMS_SEV_MAJOR ? "\033[1;31m" : s == ISMS_SEV_MINOR ? "\033[33m" : "\033[36m";
 }
 
-/* Repository text goes to a terminal: no control characters from it. */
+/* Repository text goes to a terminal: nothing in it can move the cursor,
+ * colour, link or reorder what follows. */
 static void put_text(const writer *w, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++)
-		fputc(*p < 0x20 || *p == 0x7f ? '?' : *p, w->out);
+	GString *text = g_string_new(NULL);
+
+	isms_report_text_escape(text, s);
+	fwrite(text->str, 1, text->len, w->out);
+	g_string_free(text, TRUE);
 }
 
 /* Rules the configuration switched off or regraded: an auditor must see them. */
@@ -160,8 +164,9 @@ static void waived(const isms_findings *fs, const writer *w)
 	        sgr(w, BOLD), sgr(w, RESET));
 	for (guint i = 0; i < fs->waived->len; i++) {
 		const isms_finding *f = g_ptr_array_index(fs->waived, i);
-		fprintf(w->out, "  %s %s (clause %s)\n", isms_severity_name(f->severity), f->rule->id,
-		        isms_finding_clause(f));
+		fprintf(w->out, "  %s %s (clause ", isms_severity_name(f->severity), f->rule->id);
+		put_text(w, isms_finding_clause(f));
+		fprintf(w->out, ")\n");
 		finding(w, f);
 		fprintf(w->out, "      waiver: approved by ");
 		put_text(w, f->waiver->approved_by);
@@ -231,8 +236,9 @@ int isms_report_text(const isms_audit *a, const isms_findings *fs,
 		if (!clause || strcmp(clause, isms_finding_clause(f)) != 0) {
 			clause = isms_finding_clause(f);
 			rule = NULL;
-			fprintf(out, "\n%sClause %s  %s%s\n", sgr(&w, BOLD), clause, isms_clause_title(clause),
-			        sgr(&w, RESET));
+			fprintf(out, "\n%sClause ", sgr(&w, BOLD));
+			put_text(&w, clause);
+			fprintf(out, "  %s%s\n", isms_clause_title(clause), sgr(&w, RESET));
 		}
 		if (rule != f->rule) {
 			rule = f->rule;
