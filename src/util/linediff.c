@@ -27,54 +27,67 @@ static int same(const line *x, const line *y)
 	return x->len == y->len && memcmp(x->p, y->p, x->len) == 0;
 }
 
-static guint line_hash(gconstpointer k)
-{
-	const line *l = k;
-
-	return (guint)XXH3_64bits(l->p, l->len);
-}
-
-static gboolean line_equal(gconstpointer x, gconstpointer y)
-{
-	return same(x, y);
-}
-
 /* How often a line occurs on each side, and where (when once). */
 typedef struct {
+	guint64 hash; /* 0: an empty slot */
 	guint count_a, count_b;
 	guint at_a, at_b;
 } occurrence;
 
+static guint64 line_hash(const line *l)
+{
+	guint64 h = XXH3_64bits(l->p, l->len);
+
+	return h ? h : 1;
+}
+
+/* The slot of `h` in the open-addressed table (mask + 1 slots). */
+static occurrence *slot(occurrence *table, guint mask, guint64 h)
+{
+	guint i = (guint)h & mask;
+
+	while (table[i].hash && table[i].hash != h)
+		i = (i + 1) & mask;
+	return &table[i];
+}
+
 /* The pairs (index in a, index in b) of the lines found once on each side,
- * in order of a. */
+ * in order of a. Lines are told apart by a 64-bit hash; a pair is kept only
+ * when its two lines are equal, so a collision loses an anchor, never
+ * makes a wrong one. */
 static GArray *unique_pairs(const GArray *la, const GArray *lb)
 {
-	GHashTable *seen = g_hash_table_new_full(line_hash, line_equal, NULL, g_free);
+	guint size = 16;
 	GArray *pairs = g_array_new(FALSE, FALSE, sizeof(guint) * 2);
 
+	while (size < 2 * (la->len + lb->len))
+		size *= 2;
+	occurrence *table = g_new0(occurrence, size);
+	guint64 *ha = g_new(guint64, la->len + 1);
+
 	for (guint i = 0; i < la->len; i++) {
-		const line *l = &g_array_index(la, line, i);
-		occurrence *o = g_hash_table_lookup(seen, l);
-		if (!o)
-			g_hash_table_insert(seen, (gpointer)l, o = g_new0(occurrence, 1));
+		occurrence *o = slot(table, size - 1, ha[i] = line_hash(&g_array_index(la, line, i)));
+		o->hash = ha[i];
 		o->count_a++;
 		o->at_a = i;
 	}
 	for (guint j = 0; j < lb->len; j++) {
-		occurrence *o = g_hash_table_lookup(seen, &g_array_index(lb, line, j));
-		if (o) {
+		occurrence *o = slot(table, size - 1, line_hash(&g_array_index(lb, line, j)));
+		if (o->hash) {
 			o->count_b++;
 			o->at_b = j;
 		}
 	}
 	for (guint i = 0; i < la->len; i++) {
-		const occurrence *o = g_hash_table_lookup(seen, &g_array_index(la, line, i));
-		if (o->count_a == 1 && o->count_b == 1) {
+		const occurrence *o = slot(table, size - 1, ha[i]);
+		if (o->count_a == 1 && o->count_b == 1 &&
+		    same(&g_array_index(la, line, i), &g_array_index(lb, line, o->at_b))) {
 			guint pair[2] = {i, o->at_b};
 			g_array_append_val(pairs, pair);
 		}
 	}
-	g_hash_table_destroy(seen);
+	g_free(ha);
+	g_free(table);
 	return pairs;
 }
 
