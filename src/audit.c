@@ -182,20 +182,22 @@ done:
 
 /* ---- documents ---------------------------------------------------------- */
 
-/* Each distinct blob is read and parsed once. */
+/* Each distinct blob is read and parsed once (again only if its fields
+ * were let go and another document needs them: a copy of a version). */
 static int meta_of(isms_audit *a, const git_oid *blob, const char *path, const isms_meta **out)
 {
-	isms_meta *m = g_hash_table_lookup(a->metas, blob);
+	isms_meta *m = g_hash_table_lookup(a->metas, blob), *slim = NULL;
 	git_odb *odb = NULL;
 	git_blob *b = NULL;
 	size_t len;
 	git_object_t type;
 	int error = 0;
 
-	if (m) {
+	if (m && !(m->flags & ISMS_META_SLIM)) {
 		*out = m;
 		return 0;
 	}
+	slim = m;
 	if (git_repository_odb(&odb, a->repo) < 0 || git_odb_read_header(&len, &type, odb, blob) < 0) {
 		error = isms_git_error(path);
 		goto done;
@@ -209,7 +211,16 @@ static int meta_of(isms_audit *a, const git_oid *blob, const char *path, const i
 		m = isms_meta_parse(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
 		                    a->config.max_file_size);
 	}
-	g_hash_table_insert(a->metas, g_memdup2(blob, sizeof(*blob)), m);
+	if (slim) {
+		/* refilled in place: documents already hold the pointer */
+		isms_meta tmp = *slim;
+		*slim = *m;
+		*m = tmp;
+		isms_meta_free(m);
+		m = slim;
+	} else {
+		g_hash_table_insert(a->metas, g_memdup2(blob, sizeof(*blob)), m);
+	}
 	*out = m;
 done:
 	git_blob_free(b);
@@ -397,12 +408,28 @@ static int document_cmp(gconstpointer pa, gconstpointer pb)
 	return strcmp((*(isms_document *const *)pa)->path, (*(isms_document *const *)pb)->path);
 }
 
-static int build_documents(isms_audit *a)
+/* The metadata of a document's versions but its last, once it is built:
+ * only the no-front-matter rule (status) and the register replay (body
+ * offset) read them again, and meta_of() parses a version again should
+ * another document hold the same blob. */
+static void slim_versions(isms_audit *a, const isms_document *d, GHashTable *current)
+{
+	for (guint v = 0; v < d->versions->len; v++) {
+		isms_meta *m = g_hash_table_lookup(
+		    a->metas, &g_array_index(d->versions, isms_path_event, v).blob);
+		/* not the audited version of this or a document built before */
+		if (m && !g_hash_table_contains(current, m))
+			isms_meta_slim(m);
+	}
+}
+
+static int build_documents(isms_audit *a, int lean)
 {
 	GHashTable *deletions = index_deletions(&a->history);
 	GHashTableIter it;
 	gpointer key, val;
 	int error = 0;
+	GHashTable *current = g_hash_table_new(g_direct_hash, g_direct_equal);
 
 	g_hash_table_iter_init(&it, a->history.paths);
 	while (error == 0 && g_hash_table_iter_next(&it, &key, &val)) {
@@ -410,9 +437,15 @@ static int build_documents(isms_audit *a)
 		isms_document *d = NULL;
 		if (g_array_index(ev, isms_path_event, ev->len - 1).mode == 0)
 			continue; /* not present at the audited commit */
-		if ((error = build_document(a, deletions, key, ev, &d)) == 0)
+		if ((error = build_document(a, deletions, key, ev, &d)) == 0) {
 			g_ptr_array_add(a->documents, d);
+			if (lean) {
+				g_hash_table_add(current, (gpointer)d->meta);
+				slim_versions(a, d, current);
+			}
+		}
 	}
+	g_hash_table_destroy(current);
 	g_hash_table_destroy(deletions);
 	g_ptr_array_sort(a->documents, document_cmp);
 	return error;
@@ -496,7 +529,7 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	isms_timing("history");
 	if (opts->checkpoints)
 		resolve_checkpoints(a, opts->checkpoints);
-	if ((error = build_documents(a)) < 0)
+	if ((error = build_documents(a, opts->lean && !opts->checkpoints)) < 0)
 		goto done;
 	isms_timing("documents");
 	if ((error = isms_audit_replay_registers(a)) < 0)
@@ -567,7 +600,7 @@ int isms_audit_open_at(const isms_audit *base, guint32 commit, isms_day today,
 	a->documents = g_ptr_array_new_with_free_func(document_free);
 	isms_history_init(&a->history);
 	cut_history(&base->history, commit, &a->history);
-	if ((error = build_documents(a)) < 0 || (error = isms_audit_replay_registers(a)) < 0 ||
+	if ((error = build_documents(a, 0)) < 0 || (error = isms_audit_replay_registers(a)) < 0 ||
 	    (error = isms_audit_build_management(a)) < 0) {
 		isms_audit_free(a);
 		return error;

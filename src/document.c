@@ -307,6 +307,15 @@ void isms_meta_free(isms_meta *m)
 	g_free(m);
 }
 
+void isms_meta_slim(isms_meta *m)
+{
+	if (m->fm.fields)
+		g_ptr_array_set_size(m->fm.fields, 0);
+	memset(m->field, 0, sizeof(m->field));
+	g_ptr_array_set_size(m->problems, 0);
+	m->flags |= ISMS_META_SLIM;
+}
+
 const char *isms_meta_text(const isms_meta *m, isms_field f)
 {
 	return m->field[f] ? m->field[f]->text : "";

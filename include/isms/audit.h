@@ -155,12 +155,17 @@ typedef struct {
 	isms_day as_of;          /* audit the branch as it stood at the end of this day */
 	int allow_shallow;
 	const char *rev;          /* the commit to audit (a revision), or NULL: HEAD */
+	int lean;                 /* no model will be derived from this one (no
+	                           * trend, no base): the front matter of versions
+	                           * other than the audited ones is let go once the
+	                           * documents are built, which halves the memory of
+	                           * a long history */
 	const GArray *checkpoints; /* isms_day, or NULL: days whose models will be
 	                            * derived with isms_audit_open_at() (a trend);
 	                            * the one register replay keeps their state */
 } isms_audit_options;
 
-#define ISMS_AUDIT_OPTIONS_INIT {".", NULL, 0, 0, 0, NULL, NULL}
+#define ISMS_AUDIT_OPTIONS_INIT {".", NULL, 0, 0, 0, NULL, 0, NULL}
 
 /*
  * Open the repository, resolve the audited commit, load the configuration,

@@ -56,7 +56,8 @@ typedef struct {
 enum {
 	ISMS_META_BINARY = 1 << 0,    /* NUL bytes: not a text file */
 	ISMS_META_TOO_LARGE = 1 << 1, /* over the configured size limit */
-	ISMS_META_BAD_UTF8 = 1 << 2   /* invalid UTF-8 somewhere */
+	ISMS_META_BAD_UTF8 = 1 << 2,  /* invalid UTF-8 somewhere */
+	ISMS_META_SLIM = 1 << 3       /* fields and problems let go (isms_meta_slim) */
 };
 
 typedef struct {
@@ -88,6 +89,11 @@ isms_meta *isms_meta_parse(const char *buf, size_t len, size_t max_size);
 isms_meta *isms_meta_oversized(size_t size);
 
 void isms_meta_free(isms_meta *meta);
+
+/* Let go of the fields and problems of a version no rule will read again:
+ * what remains (status of the front matter, flags, body offset and hash,
+ * dates read) is what the register replay and the history rules use. */
+void isms_meta_slim(isms_meta *meta);
 
 /* The field's value as text ("" when absent); borrowed. */
 const char *isms_meta_text(const isms_meta *meta, isms_field f);

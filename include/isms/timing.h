@@ -4,8 +4,9 @@
 /*
  * Phase timings for the benchmark: with ISMS_AUDIT_TIMINGS set in the
  * environment, isms_timing("phase") prints "isms-audit: timing: phase
- * SECONDS" to stderr, the time since the previous call (or since the
- * first call, which starts the clock and prints nothing). Without the
+ * SECONDS s, heap MB MB" to stderr: the time since the previous call (the
+ * first call starts the clock and prints nothing) and the heap in use
+ * (glibc's mallinfo2; 0 elsewhere). Without the
  * variable it does nothing. bench/run reads these lines to set the register
  * replay against git's own reading of the register's versions.
  */

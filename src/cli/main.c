@@ -549,6 +549,7 @@ static int cmd_check(int argc, char **argv)
 		    isms_trend_days(&topts, opts.has_as_of ? opts.as_of : isms_date_today());
 	}
 
+	opts.lean = !base_rev && !want_trend; /* no model derived from this one */
 	error = isms_audit_open(&audit, &opts);
 	if (checkpoints)
 		g_array_unref(checkpoints);

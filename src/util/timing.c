@@ -3,6 +3,9 @@
 #include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 void isms_timing(const char *phase)
 {
@@ -15,7 +18,13 @@ void isms_timing(const char *phase)
 	if (!enabled)
 		return;
 	t = g_get_monotonic_time();
-	if (last)
-		fprintf(stderr, "isms-audit: timing: %s %.4f\n", phase, (double)(t - last) / 1e6);
+	if (last) {
+		double heap = 0;
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+		heap = (double)mallinfo2().uordblks / (1024 * 1024);
+#endif
+		fprintf(stderr, "isms-audit: timing: %s %.4f s, heap %.1f MB\n", phase,
+		        (double)(t - last) / 1e6, heap);
+	}
 	last = t;
 }
