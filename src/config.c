@@ -11,6 +11,7 @@
 #include "isms/error.h"
 #include "isms/markdown.h"
 #include "isms/rules.h"
+#include "isms/text.h"
 
 static const char *const default_exclude[] = {
 	"README.md", "CHANGELOG.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "LICENSE*",
@@ -153,7 +154,7 @@ typedef struct {
 
 static int fail(const loader *ld, yaml_node_t *node, const char *fmt, const char *what)
 {
-	char *msg = g_strdup_printf(fmt, what);
+	char *msg = isms_text_printf(fmt, what); /* `what` quoted from the file: cut */
 	int rc = isms_error_set(ISMS_EUSAGE, "%s:%d: %s", ld->name,
 	                        node ? (int)node->start_mark.line + 1 : 1, msg);
 	g_free(msg);

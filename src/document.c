@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "isms/text.h"
+
 static const char *const aliases_title[] = {"title", NULL};
 static const char *const aliases_id[] = {"id", "document_id", "ref", NULL};
 static const char *const aliases_owner[] = {"owner", "document_owner", "owner_slack", NULL};
@@ -114,17 +116,21 @@ static int read_date(isms_meta *m, isms_field f, isms_day *out)
 	if (!src)
 		return 0;
 	if (src->kind == ISMS_VAL_NULL) {
-		mark_invalid(m, f, src, g_strdup_printf("'%s' is empty: give a date as YYYY-MM-DD", src->key));
+		mark_invalid(
+		    m, f, src,
+		    isms_text_printf("'%s' is empty: give a date as YYYY-MM-DD", src->key));
 		return 0;
 	}
 	if (src->kind != ISMS_VAL_SCALAR || isms_is_placeholder(src->text)) {
 		mark_invalid(m, f, src,
-		             g_strdup_printf("'%s' is the placeholder '%s', not a date", src->key, src->text));
+		             isms_text_printf("'%s' is the placeholder '%s', not a date", src->key,
+		                              src->text));
 		return 0;
 	}
 	if (isms_date_parse(src->text, strlen(src->text), out) < 0) {
-		mark_invalid(m, f, src,
-		             g_strdup_printf("'%s' is '%s', not a date (YYYY-MM-DD)", src->key, src->text));
+		mark_invalid(
+		    m, f, src,
+		    isms_text_printf("'%s' is '%s', not a date (YYYY-MM-DD)", src->key, src->text));
 		return 0;
 	}
 	return 1;
@@ -162,10 +168,11 @@ static void read_status(isms_meta *m)
 			}
 		g_free(word);
 	}
-	mark_invalid(m, ISMS_F_STATUS, src,
-	             g_strdup_printf("'%s' is '%s': use draft, approved or retired (the document is "
-	                             "treated as in force)",
-	                             src->key, src->text));
+	mark_invalid(
+	    m, ISMS_F_STATUS, src,
+	    isms_text_printf("'%s' is '%s': use draft, approved or retired (the document is "
+	                     "treated as in force)",
+	                     src->key, src->text));
 }
 
 /* Scalar text fields: owner, version, title, ... */
@@ -176,15 +183,16 @@ static void read_text(isms_meta *m, isms_field f)
 	if (!src)
 		return;
 	if (src->kind == ISMS_VAL_NULL)
-		mark_invalid(m, f, src, g_strdup_printf("'%s' is empty", src->key));
+		mark_invalid(m, f, src, isms_text_printf("'%s' is empty", src->key));
 	else if (src->kind == ISMS_VAL_MAP ||
 	         (src->kind == ISMS_VAL_LIST && f != ISMS_F_OWNER && f != ISMS_F_APPROVER &&
 	          f != ISMS_F_CLAUSES && f != ISMS_F_CONTROLS && !isms_is_placeholder(src->text)))
-		mark_invalid(m, f, src, g_strdup_printf("'%s' is '%s', expected a single value",
-		                                        src->key, src->text));
+		mark_invalid(
+		    m, f, src,
+		    isms_text_printf("'%s' is '%s', expected a single value", src->key, src->text));
 	else if (isms_is_placeholder(src->text) && f != ISMS_F_TITLE)
 		mark_invalid(m, f, src,
-		             g_strdup_printf("'%s' is the placeholder '%s'", src->key, src->text));
+		             isms_text_printf("'%s' is the placeholder '%s'", src->key, src->text));
 }
 
 /* First line holding invalid UTF-8, or 0. */
@@ -256,8 +264,9 @@ isms_meta *isms_meta_parse(const char *buf, size_t len, size_t max_size)
 			continue;
 		if (m->field[f]) {
 			problem(m, src->line, src->key,
-			        g_strdup_printf("'%s' repeats '%s' (both name the %s field): the first is used",
-			                        src->key, m->field[f]->key, isms_field_name(f)));
+			        isms_text_printf(
+			            "'%s' repeats '%s' (both name the %s field): the first is used",
+			            src->key, m->field[f]->key, isms_field_name(f)));
 			continue;
 		}
 		m->field[f] = src;
@@ -279,9 +288,10 @@ isms_meta *isms_meta_parse(const char *buf, size_t len, size_t max_size)
 		if (src->kind != ISMS_VAL_SCALAR ||
 		    isms_duration_parse(src->text, strlen(src->text), &m->cycle) < 0)
 			mark_invalid(m, ISMS_F_REVIEW_CYCLE, src,
-			             g_strdup_printf("'%s' is '%s', not a review cycle (such as '12 months', "
-			                             "'annual', 'P1Y')",
-			                             src->key, src->text));
+			             isms_text_printf(
+			                 "'%s' is '%s', not a review cycle (such as '12 months', "
+			                 "'annual', 'P1Y')",
+			                 src->key, src->text));
 		else
 			m->has_cycle = 1;
 	}

@@ -3,6 +3,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "isms/text.h"
+
 void isms_frontmatter_init(isms_frontmatter *fm)
 {
 	memset(fm, 0, sizeof(*fm));
@@ -175,7 +177,7 @@ static void load_yaml(const char *text, size_t len, int line_offset,
 			}
 			isms_fm_field *f = make_field(&doc, k, v, line_offset);
 			if (isms_frontmatter_get(fm, f->key)) {
-				char *msg = g_strdup_printf("duplicate key '%s'", f->key);
+				char *msg = isms_text_printf("duplicate key '%s'", f->key);
 				set_invalid(fm, f->line, msg);
 				g_free(msg);
 				field_free(f);

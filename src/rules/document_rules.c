@@ -74,8 +74,9 @@ int isms_check_bad_metadata(const isms_audit *a, const isms_rule *r, isms_findin
 		for (guint p = 0; p < d->meta->problems->len; p++) {
 			const isms_meta_problem *pr = g_ptr_array_index(d->meta->problems, p);
 			int field = isms_field_lookup(pr->key);
-			isms_finding *f = isms_findings_add(out, r, d->path, pr->line, d->identity, pr->key,
-			                                    "%s", pr->message);
+			/* composed by isms_meta_parse(), its values already cut */
+			isms_finding *f = isms_findings_add_text(out, r, d->path, pr->line,
+			                                         d->identity, pr->key, pr->message);
 			if (field >= 0 && d->field_since[field] != ISMS_NO_COMMIT)
 				isms_rule_evidence(a, f, d->field_since[field], "value set");
 			else
