@@ -204,17 +204,26 @@ static int walk_entry(const char *root, const git_tree_entry *e, void *payload)
 	                      strcmp(path, ".isms-audit.yaml") == 0)) {
 		s->has_config = 1;
 	} else if (isms_config_wants_file(&s->defaults, path)) {
-		if (git_blob_lookup(&blob, s->repo, git_tree_entry_id(e)) < 0) {
+		git_odb *odb = NULL;
+		size_t size = 0;
+		git_object_t type;
+		if (git_repository_odb(&odb, s->repo) < 0 ||
+		    git_odb_read_header(&size, &type, odb, git_tree_entry_id(e)) < 0 ||
+		    (size <= s->defaults.max_file_size &&
+		     git_blob_lookup(&blob, s->repo, git_tree_entry_id(e)) < 0)) {
 			s->error = isms_git_error(path);
 			rc = -1;
+		} else if (size > s->defaults.max_file_size) {
+			s->unreadable++; /* never loaded into memory */
 		} else {
 			const char *buf = git_blob_rawcontent(blob);
 			size_t len = (size_t)git_blob_rawsize(blob);
-			if (len > s->defaults.max_file_size || memchr(buf, '\0', len))
+			if (memchr(buf, '\0', len))
 				s->unreadable++;
 			else if ((s->error = read_doc(s, path, buf, len)) < 0)
 				rc = -1;
 		}
+		git_odb_free(odb);
 	}
 	git_blob_free(blob);
 	g_free(path);
@@ -230,7 +239,9 @@ static int survey_open(survey *s, const char *path)
 	int error = 0;
 
 	if (!g_file_test(path, G_FILE_TEST_IS_DIR))
-		return isms_error_set(ISMS_EREPO, "%s: no such directory", path);
+		return isms_error_set(ISMS_EREPO, "%s: %s", path,
+		                      g_file_test(path, G_FILE_TEST_EXISTS) ? "not a directory"
+		                                                            : "no such directory");
 	if (git_repository_open_ext(&s->repo, path, 0, NULL) < 0)
 		return isms_error_set(ISMS_EREPO, "%s: not inside a git repository", path);
 	wd = git_repository_workdir(s->repo);
