@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "isms/markdown.h"
 #include "isms/text.h"
 
 static const char *const aliases_title[] = {"title", NULL};
@@ -248,6 +249,9 @@ isms_meta *isms_meta_parse(const char *buf, size_t len, size_t max_size)
 	isms_frontmatter_parse(buf, len, &m->fm);
 	if (m->fm.status == ISMS_FM_INVALID)
 		problem(m, m->fm.error_line, "yaml", g_strdup(m->fm.error));
+	if (isms_markdown_check_limits(buf + m->fm.body_offset, len - m->fm.body_offset,
+	                               m->fm.body_line, &m->tables_line, &m->tables_why) < 0)
+		m->flags |= ISMS_META_TABLES;
 
 	sum = g_checksum_new(G_CHECKSUM_SHA1);
 	g_checksum_update(sum, (const guchar *)buf + m->fm.body_offset,
@@ -304,6 +308,7 @@ void isms_meta_free(isms_meta *m)
 		return;
 	isms_frontmatter_dispose(&m->fm);
 	g_ptr_array_free(m->problems, TRUE);
+	g_free(m->tables_why);
 	g_free(m);
 }
 

@@ -42,7 +42,7 @@ typedef struct {
 	git_repository *repo;
 	GPtrArray *docs;     /* doc *, sorted by path */
 	int has_config;      /* the repository commits .isms-audit.yml already */
-	int unreadable;      /* Markdown files not read: binary or too large */
+	int unreadable; /* Markdown files not read: binary, too large, tables over the limits */
 	int error;           /* of the tree walk */
 	GHashTable *emitted; /* keys written so far, as values or comments */
 	GPtrArray *paths;    /* char *: the suggested `paths`, empty if none */
@@ -218,10 +218,15 @@ static int walk_entry(const char *root, const git_tree_entry *e, void *payload)
 		} else {
 			const char *buf = git_blob_rawcontent(blob);
 			size_t len = (size_t)git_blob_rawsize(blob);
-			if (memchr(buf, '\0', len))
+			char *why = NULL;
+			int line;
+			/* what the audit cannot read: NUL bytes, tables over the limits */
+			if (memchr(buf, '\0', len) ||
+			    isms_markdown_check_limits(buf, len, 1, &line, &why) < 0)
 				s->unreadable++;
 			else if ((s->error = read_doc(s, path, buf, len)) < 0)
 				rc = -1;
+			g_free(why);
 		}
 		git_odb_free(odb);
 	}
@@ -448,7 +453,9 @@ static void header(survey *s)
 	    s->head, files, plural(files, "file", "files"), fm, invalid);
 	g_free(invalid);
 	if (s->unreadable)
-		say(s, "%d Markdown %s binary or larger than %zu bytes and %s not read.",
+		say(s,
+		    "%d Markdown %s binary, larger than %zu bytes or over the table limits, and "
+		    "%s not read.",
 		    s->unreadable, plural((guint)s->unreadable, "file is", "files are"),
 		    s->defaults.max_file_size, plural((guint)s->unreadable, "was", "were"));
 	if (s->has_config)

@@ -66,13 +66,14 @@ static isms_register *update(isms_audit *a, const isms_register *prev, git_blob 
 }
 
 /* Whether a version of a register can be read: not a symbolic link, and
- * read as a document (no NUL byte, within max_file_size). */
+ * read as a document (within max_file_size and the table limits). */
 static int version_readable(const isms_audit *a, const isms_path_event *e)
 {
 	const isms_meta *meta = g_hash_table_lookup(a->metas, &e->blob);
 
 	return e->mode != GIT_FILEMODE_LINK &&
-	       !(meta && (meta->flags & (ISMS_META_BINARY | ISMS_META_TOO_LARGE)));
+	       !(meta &&
+	         (meta->flags & (ISMS_META_BINARY | ISMS_META_TOO_LARGE | ISMS_META_TABLES)));
 }
 
 /* Read one version of a register: the body after its front matter, or the

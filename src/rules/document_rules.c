@@ -23,6 +23,10 @@ int isms_check_unreadable(const isms_audit *a, const isms_rule *r, isms_findings
 			                      "is %zu bytes, over the %zu-byte limit (max_file_size): "
 			                      "not read",
 			                      d->meta->size, a->config.max_file_size);
+		else if (d->meta->flags & ISMS_META_TABLES)
+			f = isms_findings_add(out, r, d->path, d->meta->tables_line, d->identity,
+			                      "tables", "%s: its Markdown is not read",
+			                      d->meta->tables_why);
 		else if (d->meta->flags & ISMS_META_BINARY)
 			f = isms_findings_add(out, r, d->path, 0, d->identity, "binary",
 			                      "holds NUL bytes: it is not a text document and was not read");
