@@ -103,14 +103,15 @@ static isms_md_table *read_table(cmark_node *table, int offset)
 	return t;
 }
 
-/* The cells of a line that can be a table's delimiter row, or 0. */
+/* The cells of a line that can be a table's delimiter row, or 0. A table
+ * may sit in a block quote: `>` markers are skipped. */
 static size_t delimiter_cells(const char *p, size_t n)
 {
 	size_t pipes = 0, dashes = 0, i = 0, end = n;
 
-	while (i < end && (p[i] == ' ' || p[i] == '\t'))
+	while (i < end && (p[i] == ' ' || p[i] == '\t' || p[i] == '>'))
 		i++;
-	while (end > i && (p[end - 1] == ' ' || p[end - 1] == '\t' || p[end - 1] == '\r'))
+	while (end > i && (p[end - 1] == ' ' || p[end - 1] == '\t'))
 		end--;
 	for (size_t k = i; k < end; k++) {
 		if (p[k] == '|')
@@ -129,7 +130,7 @@ static size_t delimiter_cells(const char *p, size_t n)
 static int is_blank(const char *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r')
+		if (p[i] != ' ' && p[i] != '\t')
 			return 0;
 	return 1;
 }
@@ -142,8 +143,11 @@ int isms_markdown_check_limits(const char *buf, size_t len, int first_line, int 
 
 	*why = NULL;
 	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		/* lines end as CommonMark says: LF, CR LF, or a CR alone */
+		const char *nl = p;
+		while (nl < end && *nl != '\n' && *nl != '\r')
+			nl++;
+		size_t n = (size_t)(nl - p);
 		size_t c;
 		if (columns > 0 && !is_blank(p, n)) {
 			rows++;
@@ -174,7 +178,7 @@ int isms_markdown_check_limits(const char *buf, size_t len, int first_line, int 
 			*line = table;
 			return -1;
 		}
-		p = nl ? nl + 1 : end;
+		p = nl < end && *nl == '\r' && nl + 1 < end && nl[1] == '\n' ? nl + 2 : nl + 1;
 		at++;
 	}
 	return 0;
