@@ -94,9 +94,10 @@ static int resolve_tip(isms_audit *a, const isms_audit_options *opts, git_oid *o
 {
 	git_oid id;
 	char day[ISMS_DATE_BUFSIZE];
+	int error;
 
-	if (git_repository_head_unborn(a->repo) == 1 || git_repository_is_empty(a->repo) == 1)
-		return isms_error_set(ISMS_EREPO, "%s: the repository has no commits", a->root);
+	if ((error = isms_git_check_head(a->repo, a->root)) < 0)
+		return error;
 	if (opts->rev) {
 		if (isms_git_resolve_commit(a->repo, opts->rev, &id) < 0)
 			return isms_error_set(ISMS_EREPO, "%s: '%s' is not a commit of the repository",

@@ -253,8 +253,8 @@ static int survey_open(survey *s, const char *path)
 	s->root = g_strdup(wd ? wd : git_repository_path(s->repo));
 	if (strlen(s->root) > 1 && g_str_has_suffix(s->root, "/"))
 		s->root[strlen(s->root) - 1] = '\0';
-	if (git_repository_head_unborn(s->repo) == 1 || git_repository_is_empty(s->repo) == 1)
-		return isms_error_set(ISMS_EREPO, "%s: the repository has no commits", s->root);
+	if ((error = isms_git_check_head(s->repo, s->root)) < 0)
+		return error;
 	if (git_reference_name_to_id(&id, s->repo, "HEAD") < 0 ||
 	    git_commit_lookup(&commit, s->repo, &id) < 0 || git_commit_tree(&tree, commit) < 0) {
 		error = isms_git_error(s->root);
