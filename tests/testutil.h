@@ -50,7 +50,8 @@ const isms_document *find_document(const isms_audit *a, const char *path);
 
 /* Run the program with arguments (NULL-terminated) and extra environment
  * ("NAME=value", NULL-terminated, may be NULL); returns the exit code and
- * the captured outputs (caller frees). */
+ * the captured outputs (caller frees). With $ISMS_AUDIT_WRAPPER set (make
+ * check-valgrind) the program runs under that command line. */
 int run_cli(const char *const *argv, const char *const *env, char **out, char **err);
 
 /* Run a command (git) for test set-up; fails the test on error. */
@@ -98,5 +99,6 @@ Suite *trend_suite(void);
 Suite *base_suite(void);
 Suite *install_suite(void);
 Suite *action_suite(void);
+Suite *hostile_suite(void);
 
 #endif
