@@ -100,5 +100,6 @@ Suite *base_suite(void);
 Suite *install_suite(void);
 Suite *action_suite(void);
 Suite *hostile_suite(void);
+Suite *text_suite(void);
 
 #endif
