@@ -1,6 +1,10 @@
 #include "isms/audit.h"
 
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "isms/error.h"
 #include "isms/gitutil.h"
@@ -91,9 +95,10 @@ static int resolve_tip(isms_audit *a, const isms_audit_options *opts, git_oid *o
 {
 	git_oid id;
 	char day[ISMS_DATE_BUFSIZE];
+	int error;
 
-	if (git_repository_head_unborn(a->repo) == 1 || git_repository_is_empty(a->repo) == 1)
-		return isms_error_set(ISMS_EREPO, "%s: the repository has no commits", a->root);
+	if ((error = isms_git_check_head(a->repo, a->root)) < 0)
+		return error;
 	if (opts->rev) {
 		if (isms_git_resolve_commit(a->repo, opts->rev, &id) < 0)
 			return isms_error_set(ISMS_EREPO, "%s: '%s' is not a commit of the repository",
@@ -131,48 +136,108 @@ static int resolve_tip(isms_audit *a, const isms_audit_options *opts, git_oid *o
 
 /* ---- configuration ----------------------------------------------------- */
 
+/* A file is not read past `limit` bytes, whatever it is (a pipe, a device
+ * that never ends): into *out, caller frees. */
+static int read_config_file(const char *path, size_t limit, char **out, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat st = {0}; /* unknown: read as a stream */
+	GString *buf;
+	size_t n;
+	char chunk[65536];
+
+	if (!f)
+		return isms_error_set(ISMS_EUSAGE, "%s: cannot read the configuration: %s", path,
+		                      strerror(errno));
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		return isms_error_set(ISMS_EUSAGE, "%s: cannot read the configuration: %s", path,
+		                      strerror(EISDIR));
+	}
+	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > limit) {
+		fclose(f);
+		return isms_error_set(
+		    ISMS_EUSAGE,
+		    "%s: is %ju bytes, over the %zu-byte limit (max_file_size): not read", path,
+		    (uintmax_t)st.st_size, limit);
+	}
+	buf = g_string_new(NULL);
+	while (buf->len <= limit && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		g_string_append_len(buf, chunk, (gssize)n);
+	if (ferror(f) || buf->len > limit) {
+		int error =
+		    ferror(f) ? isms_error_set(ISMS_EUSAGE, "%s: cannot read the configuration: %s",
+		                               path, strerror(errno))
+		              : isms_error_set(ISMS_EUSAGE,
+		                               "%s: is over the %zu-byte limit "
+		                               "(max_file_size): not read",
+		                               path, limit);
+		fclose(f);
+		g_string_free(buf, TRUE);
+		return error;
+	}
+	fclose(f);
+	*len = buf->len;
+	*out = g_string_free(buf, FALSE);
+	return 0;
+}
+
 static int load_config(isms_audit *a, const isms_audit_options *opts, const git_oid *tip)
 {
+	/* the default: a configuration cannot raise the limit it is read under */
+	const size_t limit = a->config.max_file_size;
 	git_commit *c = NULL;
 	git_tree *tree = NULL;
 	git_tree_entry *e = NULL;
 	git_blob *blob = NULL;
+	git_odb *odb = NULL;
 	int error = 0;
 
 	if (opts->config_path) {
-		gchar *buf = NULL;
-		gsize len = 0;
-		GError *err = NULL;
-		if (!g_file_get_contents(opts->config_path, &buf, &len, &err)) {
-			error = isms_error_set(ISMS_EUSAGE, "%s: cannot read the configuration: %s",
-			                       opts->config_path, err->message);
-			g_error_free(err);
+		char *buf = NULL;
+		size_t len = 0;
+		if ((error = read_config_file(opts->config_path, limit, &buf, &len)) < 0)
 			return error;
-		}
 		error = isms_config_load(&a->config, opts->config_path, buf, len);
 		g_free(buf);
 		return error;
 	}
 	/* the committed configuration, as of the audited commit */
-	if (git_commit_lookup(&c, a->repo, tip) < 0 || git_commit_tree(&tree, c) < 0) {
+	if (git_commit_lookup(&c, a->repo, tip) < 0 || git_commit_tree(&tree, c) < 0 ||
+	    git_repository_odb(&odb, a->repo) < 0) {
 		error = isms_git_error(a->root);
 		goto done;
 	}
 	for (int i = 0; config_names[i]; i++) {
-		if (git_tree_entry_bypath(&e, tree, config_names[i]) < 0)
+		const char *name = config_names[i];
+		size_t size;
+		git_object_t type;
+		if (git_tree_entry_bypath(&e, tree, name) < 0)
 			continue;
-		if (git_tree_entry_type(e) != GIT_OBJECT_BLOB ||
-		    git_tree_entry_filemode(e) == GIT_FILEMODE_LINK) {
-			error = isms_error_set(ISMS_EUSAGE, "%s: not a regular file", config_names[i]);
-		} else if (git_blob_lookup(&blob, a->repo, git_tree_entry_id(e)) < 0) {
-			error = isms_git_error(config_names[i]);
-		} else {
-			error = isms_config_load(&a->config, config_names[i], git_blob_rawcontent(blob),
+		if (git_tree_entry_filemode(e) == GIT_FILEMODE_LINK)
+			error =
+			    isms_error_set(ISMS_EUSAGE,
+			                   "%s: is a symbolic link: links are not followed, so the "
+			                   "configuration it points to is not read",
+			                   name);
+		else if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+			error = isms_error_set(ISMS_EUSAGE, "%s: not a regular file", name);
+		else if (git_odb_read_header(&size, &type, odb, git_tree_entry_id(e)) < 0)
+			error = isms_git_error(name);
+		else if (size > limit) /* never loaded into memory */
+			error = isms_error_set(
+			    ISMS_EUSAGE,
+			    "%s: is %zu bytes, over the %zu-byte limit (max_file_size): not read",
+			    name, size, limit);
+		else if (git_blob_lookup(&blob, a->repo, git_tree_entry_id(e)) < 0)
+			error = isms_git_error(name);
+		else
+			error = isms_config_load(&a->config, name, git_blob_rawcontent(blob),
 			                         (size_t)git_blob_rawsize(blob));
-		}
 		break;
 	}
 done:
+	git_odb_free(odb);
 	git_blob_free(blob);
 	git_tree_entry_free(e);
 	git_tree_free(tree);
@@ -495,7 +560,10 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	a->metas = g_hash_table_new_full(isms_oid_hash, isms_oid_equal, g_free, meta_free);
 
 	if (!g_file_test(opts->path, G_FILE_TEST_IS_DIR)) {
-		error = isms_error_set(ISMS_EREPO, "%s: no such directory", opts->path);
+		error = isms_error_set(ISMS_EREPO, "%s: %s", opts->path,
+		                       g_file_test(opts->path, G_FILE_TEST_EXISTS)
+		                           ? "not a directory"
+		                           : "no such directory");
 		goto done;
 	}
 	if (git_repository_open_ext(&a->repo, opts->path, 0, NULL) < 0) {

@@ -11,6 +11,8 @@
 #include "isms/error.h"
 #include "isms/markdown.h"
 #include "isms/rules.h"
+#include "isms/text.h"
+#include "isms/yaml_limits.h"
 
 static const char *const default_exclude[] = {
 	"README.md", "CHANGELOG.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "LICENSE*",
@@ -153,7 +155,7 @@ typedef struct {
 
 static int fail(const loader *ld, yaml_node_t *node, const char *fmt, const char *what)
 {
-	char *msg = g_strdup_printf(fmt, what);
+	char *msg = isms_text_printf(fmt, what); /* `what` quoted from the file: cut */
 	int rc = isms_error_set(ISMS_EUSAGE, "%s:%d: %s", ld->name,
 	                        node ? (int)node->start_mark.line + 1 : 1, msg);
 	g_free(msg);
@@ -623,10 +625,14 @@ int isms_config_load(isms_config *cfg, const char *name, const char *buf, size_t
 	yaml_document_t doc;
 	yaml_node_t *root;
 	loader ld = {&doc, name};
+	isms_yaml_problem limit;
 	int rc = 0;
 
 	if (memchr(buf, '\0', len))
 		return isms_error_set(ISMS_EUSAGE, "%s: not a text file", name);
+	if (isms_yaml_check_limits(buf, len, &limit) < 0)
+		return isms_error_set(ISMS_EUSAGE, "%s:%d: the configuration %s: not read", name,
+		                      limit.line + 1, limit.message);
 	if (!yaml_parser_initialize(&parser))
 		return isms_error_set(ISMS_ERROR, "%s: cannot initialise the YAML parser", name);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);

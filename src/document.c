@@ -3,6 +3,9 @@
 #include <string.h>
 #include <xxhash.h>
 
+#include "isms/markdown.h"
+#include "isms/text.h"
+
 static const char *const aliases_title[] = {"title", NULL};
 static const char *const aliases_id[] = {"id", "document_id", "ref", NULL};
 static const char *const aliases_owner[] = {"owner", "document_owner", "owner_slack", NULL};
@@ -115,17 +118,21 @@ static int read_date(isms_meta *m, isms_field f, isms_day *out)
 	if (!src)
 		return 0;
 	if (src->kind == ISMS_VAL_NULL) {
-		mark_invalid(m, f, src, g_strdup_printf("'%s' is empty: give a date as YYYY-MM-DD", src->key));
+		mark_invalid(
+		    m, f, src,
+		    isms_text_printf("'%s' is empty: give a date as YYYY-MM-DD", src->key));
 		return 0;
 	}
 	if (src->kind != ISMS_VAL_SCALAR || isms_is_placeholder(src->text)) {
 		mark_invalid(m, f, src,
-		             g_strdup_printf("'%s' is the placeholder '%s', not a date", src->key, src->text));
+		             isms_text_printf("'%s' is the placeholder '%s', not a date", src->key,
+		                              src->text));
 		return 0;
 	}
 	if (isms_date_parse(src->text, strlen(src->text), out) < 0) {
-		mark_invalid(m, f, src,
-		             g_strdup_printf("'%s' is '%s', not a date (YYYY-MM-DD)", src->key, src->text));
+		mark_invalid(
+		    m, f, src,
+		    isms_text_printf("'%s' is '%s', not a date (YYYY-MM-DD)", src->key, src->text));
 		return 0;
 	}
 	return 1;
@@ -163,10 +170,11 @@ static void read_status(isms_meta *m)
 			}
 		g_free(word);
 	}
-	mark_invalid(m, ISMS_F_STATUS, src,
-	             g_strdup_printf("'%s' is '%s': use draft, approved or retired (the document is "
-	                             "treated as in force)",
-	                             src->key, src->text));
+	mark_invalid(
+	    m, ISMS_F_STATUS, src,
+	    isms_text_printf("'%s' is '%s': use draft, approved or retired (the document is "
+	                     "treated as in force)",
+	                     src->key, src->text));
 }
 
 /* Scalar text fields: owner, version, title, ... */
@@ -177,15 +185,16 @@ static void read_text(isms_meta *m, isms_field f)
 	if (!src)
 		return;
 	if (src->kind == ISMS_VAL_NULL)
-		mark_invalid(m, f, src, g_strdup_printf("'%s' is empty", src->key));
+		mark_invalid(m, f, src, isms_text_printf("'%s' is empty", src->key));
 	else if (src->kind == ISMS_VAL_MAP ||
 	         (src->kind == ISMS_VAL_LIST && f != ISMS_F_OWNER && f != ISMS_F_APPROVER &&
 	          f != ISMS_F_CLAUSES && f != ISMS_F_CONTROLS && !isms_is_placeholder(src->text)))
-		mark_invalid(m, f, src, g_strdup_printf("'%s' is '%s', expected a single value",
-		                                        src->key, src->text));
+		mark_invalid(
+		    m, f, src,
+		    isms_text_printf("'%s' is '%s', expected a single value", src->key, src->text));
 	else if (isms_is_placeholder(src->text) && f != ISMS_F_TITLE)
 		mark_invalid(m, f, src,
-		             g_strdup_printf("'%s' is the placeholder '%s'", src->key, src->text));
+		             isms_text_printf("'%s' is the placeholder '%s'", src->key, src->text));
 }
 
 /* First line holding invalid UTF-8, or 0. */
@@ -248,6 +257,9 @@ isms_meta *isms_meta_parse(const char *buf, size_t len, size_t max_size)
 	isms_frontmatter_parse(buf, len, &m->fm);
 	if (m->fm.status == ISMS_FM_INVALID)
 		problem(m, m->fm.error_line, "yaml", g_strdup(m->fm.error));
+	if (isms_markdown_check_limits(buf + m->fm.body_offset, len - m->fm.body_offset,
+	                               m->fm.body_line, &m->tables_line, &m->tables_why) < 0)
+		m->flags |= ISMS_META_TABLES;
 
 	/* a fast hash: every version of every document is hashed (SHA-1 took
 	 * a tenth of a large audit), and a collision would need someone to
@@ -266,8 +278,9 @@ isms_meta *isms_meta_parse(const char *buf, size_t len, size_t max_size)
 			continue;
 		if (m->field[f]) {
 			problem(m, src->line, src->key,
-			        g_strdup_printf("'%s' repeats '%s' (both name the %s field): the first is used",
-			                        src->key, m->field[f]->key, isms_field_name(f)));
+			        isms_text_printf(
+			            "'%s' repeats '%s' (both name the %s field): the first is used",
+			            src->key, m->field[f]->key, isms_field_name(f)));
 			continue;
 		}
 		m->field[f] = src;
@@ -289,9 +302,10 @@ isms_meta *isms_meta_parse(const char *buf, size_t len, size_t max_size)
 		if (src->kind != ISMS_VAL_SCALAR ||
 		    isms_duration_parse(src->text, strlen(src->text), &m->cycle) < 0)
 			mark_invalid(m, ISMS_F_REVIEW_CYCLE, src,
-			             g_strdup_printf("'%s' is '%s', not a review cycle (such as '12 months', "
-			                             "'annual', 'P1Y')",
-			                             src->key, src->text));
+			             isms_text_printf(
+			                 "'%s' is '%s', not a review cycle (such as '12 months', "
+			                 "'annual', 'P1Y')",
+			                 src->key, src->text));
 		else
 			m->has_cycle = 1;
 	}
@@ -304,6 +318,7 @@ void isms_meta_free(isms_meta *m)
 		return;
 	isms_frontmatter_dispose(&m->fm);
 	g_ptr_array_free(m->problems, TRUE);
+	g_free(m->tables_why);
 	g_free(m);
 }
 

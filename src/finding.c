@@ -5,6 +5,7 @@
 
 #include "isms/clauses.h"
 #include "isms/rules.h"
+#include "isms/text.h"
 
 static void evidence_clear(gpointer p)
 {
@@ -39,22 +40,23 @@ void isms_findings_dispose(isms_findings *fs)
 	}
 }
 
-isms_finding *isms_findings_add(isms_findings *fs, const isms_rule *rule, const char *path,
-                                int line, const char *subject, const char *item,
-                                const char *fmt, ...)
+isms_finding *isms_findings_add_text(isms_findings *fs, const isms_rule *rule, const char *path,
+                                     int line, const char *subject, const char *item,
+                                     const char *message)
 {
 	isms_finding *f = g_new0(isms_finding, 1);
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-	va_list ap;
 
 	f->rule = rule;
 	f->severity = rule->severity;
 	f->path = g_strdup(path);
 	f->line = line;
-	f->item = g_strdup(item);
-	va_start(ap, fmt);
-	f->message = g_strdup_vprintf(fmt, ap);
-	va_end(ap);
+	if (item) { /* an id or key as long as its file: cut as quoted text */
+		GString *cut = g_string_new(NULL);
+		isms_text_append_quoted(cut, item);
+		f->item = g_string_free(cut, FALSE);
+	}
+	f->message = g_strdup(message);
 	f->evidence = g_array_new(FALSE, TRUE, sizeof(isms_evidence));
 	g_array_set_clear_func(f->evidence, evidence_clear);
 
@@ -73,6 +75,22 @@ isms_finding *isms_findings_add(isms_findings *fs, const isms_rule *rule, const 
 	return f;
 }
 
+isms_finding *isms_findings_add(isms_findings *fs, const isms_rule *rule, const char *path,
+                                int line, const char *subject, const char *item, const char *fmt,
+                                ...)
+{
+	GString *msg = g_string_new(NULL);
+	isms_finding *f;
+	va_list ap;
+
+	va_start(ap, fmt);
+	isms_text_vappendf(msg, fmt, ap);
+	va_end(ap);
+	f = isms_findings_add_text(fs, rule, path, line, subject, item, msg->str);
+	g_string_free(msg, TRUE);
+	return f;
+}
+
 const char *isms_finding_clause(const isms_finding *f)
 {
 	return f->clause ? f->clause : f->rule->clause;
@@ -88,13 +106,15 @@ void isms_finding_evidence(isms_finding *f, const char *commit, isms_day date,
                            const char *fmt, ...)
 {
 	isms_evidence e = {{0}, date, NULL};
+	GString *note = g_string_new(NULL);
 	va_list ap;
 
 	if (commit)
 		g_strlcpy(e.commit, commit, sizeof(e.commit));
 	va_start(ap, fmt);
-	e.note = g_strdup_vprintf(fmt, ap);
+	isms_text_vappendf(note, fmt, ap);
 	va_end(ap);
+	e.note = g_string_free(note, FALSE);
 	g_array_append_val(f->evidence, e);
 }
 

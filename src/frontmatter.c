@@ -3,6 +3,9 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "isms/text.h"
+#include "isms/yaml_limits.h"
+
 void isms_frontmatter_init(isms_frontmatter *fm)
 {
 	memset(fm, 0, sizeof(*fm));
@@ -132,7 +135,14 @@ static void load_yaml(const char *text, size_t len, int line_offset,
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root;
+	isms_yaml_problem limit;
 
+	if (isms_yaml_check_limits(text, len, &limit) < 0) {
+		char *msg = g_strdup_printf("front matter %s: not read", limit.message);
+		set_invalid(fm, limit.line + line_offset, msg);
+		g_free(msg);
+		return;
+	}
 	if (!yaml_parser_initialize(&parser)) {
 		set_invalid(fm, line_offset, "cannot initialise the YAML parser");
 		return;
@@ -175,7 +185,7 @@ static void load_yaml(const char *text, size_t len, int line_offset,
 			}
 			isms_fm_field *f = make_field(&doc, k, v, line_offset);
 			if (isms_frontmatter_get(fm, f->key)) {
-				char *msg = g_strdup_printf("duplicate key '%s'", f->key);
+				char *msg = isms_text_printf("duplicate key '%s'", f->key);
 				set_invalid(fm, f->line, msg);
 				g_free(msg);
 				field_free(f);

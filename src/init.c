@@ -42,7 +42,7 @@ typedef struct {
 	git_repository *repo;
 	GPtrArray *docs;     /* doc *, sorted by path */
 	int has_config;      /* the repository commits .isms-audit.yml already */
-	int unreadable;      /* Markdown files not read: binary or too large */
+	int unreadable; /* Markdown files not read: binary, too large, tables over the limits */
 	int error;           /* of the tree walk */
 	GHashTable *emitted; /* keys written so far, as values or comments */
 	GPtrArray *paths;    /* char *: the suggested `paths`, empty if none */
@@ -204,17 +204,31 @@ static int walk_entry(const char *root, const git_tree_entry *e, void *payload)
 	                      strcmp(path, ".isms-audit.yaml") == 0)) {
 		s->has_config = 1;
 	} else if (isms_config_wants_file(&s->defaults, path)) {
-		if (git_blob_lookup(&blob, s->repo, git_tree_entry_id(e)) < 0) {
+		git_odb *odb = NULL;
+		size_t size = 0;
+		git_object_t type;
+		if (git_repository_odb(&odb, s->repo) < 0 ||
+		    git_odb_read_header(&size, &type, odb, git_tree_entry_id(e)) < 0 ||
+		    (size <= s->defaults.max_file_size &&
+		     git_blob_lookup(&blob, s->repo, git_tree_entry_id(e)) < 0)) {
 			s->error = isms_git_error(path);
 			rc = -1;
+		} else if (size > s->defaults.max_file_size) {
+			s->unreadable++; /* never loaded into memory */
 		} else {
 			const char *buf = git_blob_rawcontent(blob);
 			size_t len = (size_t)git_blob_rawsize(blob);
-			if (len > s->defaults.max_file_size || memchr(buf, '\0', len))
+			char *why = NULL;
+			int line;
+			/* what the audit cannot read: NUL bytes, tables over the limits */
+			if (memchr(buf, '\0', len) ||
+			    isms_markdown_check_limits(buf, len, 1, &line, &why) < 0)
 				s->unreadable++;
 			else if ((s->error = read_doc(s, path, buf, len)) < 0)
 				rc = -1;
+			g_free(why);
 		}
+		git_odb_free(odb);
 	}
 	git_blob_free(blob);
 	g_free(path);
@@ -230,15 +244,17 @@ static int survey_open(survey *s, const char *path)
 	int error = 0;
 
 	if (!g_file_test(path, G_FILE_TEST_IS_DIR))
-		return isms_error_set(ISMS_EREPO, "%s: no such directory", path);
+		return isms_error_set(ISMS_EREPO, "%s: %s", path,
+		                      g_file_test(path, G_FILE_TEST_EXISTS) ? "not a directory"
+		                                                            : "no such directory");
 	if (git_repository_open_ext(&s->repo, path, 0, NULL) < 0)
 		return isms_error_set(ISMS_EREPO, "%s: not inside a git repository", path);
 	wd = git_repository_workdir(s->repo);
 	s->root = g_strdup(wd ? wd : git_repository_path(s->repo));
 	if (strlen(s->root) > 1 && g_str_has_suffix(s->root, "/"))
 		s->root[strlen(s->root) - 1] = '\0';
-	if (git_repository_head_unborn(s->repo) == 1 || git_repository_is_empty(s->repo) == 1)
-		return isms_error_set(ISMS_EREPO, "%s: the repository has no commits", s->root);
+	if ((error = isms_git_check_head(s->repo, s->root)) < 0)
+		return error;
 	if (git_reference_name_to_id(&id, s->repo, "HEAD") < 0 ||
 	    git_commit_lookup(&commit, s->repo, &id) < 0 || git_commit_tree(&tree, commit) < 0) {
 		error = isms_git_error(s->root);
@@ -437,7 +453,9 @@ static void header(survey *s)
 	    s->head, files, plural(files, "file", "files"), fm, invalid);
 	g_free(invalid);
 	if (s->unreadable)
-		say(s, "%d Markdown %s binary or larger than %zu bytes and %s not read.",
+		say(s,
+		    "%d Markdown %s binary, larger than %zu bytes or over the table limits, and "
+		    "%s not read.",
 		    s->unreadable, plural((guint)s->unreadable, "file is", "files are"),
 		    s->defaults.max_file_size, plural((guint)s->unreadable, "was", "were"));
 	if (s->has_config)

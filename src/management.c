@@ -17,7 +17,7 @@ const char *isms_coverage_status_name(isms_coverage_status s)
 int isms_document_readable(const isms_document *d)
 {
 	return d->mode != GIT_FILEMODE_LINK &&
-	       !(d->meta->flags & (ISMS_META_BINARY | ISMS_META_TOO_LARGE));
+	       !(d->meta->flags & (ISMS_META_BINARY | ISMS_META_TOO_LARGE | ISMS_META_TABLES));
 }
 
 int isms_document_reviewable(const isms_document *d)

@@ -103,12 +103,100 @@ static isms_md_table *read_table(cmark_node *table, int offset)
 	return t;
 }
 
+/* The cells of a line that can be a table's delimiter row, or 0. A table
+ * may sit in a block quote: `>` markers are skipped. */
+static size_t delimiter_cells(const char *p, size_t n)
+{
+	size_t pipes = 0, dashes = 0, i = 0, end = n;
+
+	while (i < end && (p[i] == ' ' || p[i] == '\t' || p[i] == '>'))
+		i++;
+	while (end > i && (p[end - 1] == ' ' || p[end - 1] == '\t'))
+		end--;
+	for (size_t k = i; k < end; k++) {
+		if (p[k] == '|')
+			pipes++;
+		else if (p[k] == '-')
+			dashes++;
+		else if (p[k] != ':' && p[k] != ' ' && p[k] != '\t')
+			return 0;
+	}
+	if (dashes == 0)
+		return 0;
+	/* `|a|b|`: the pipes at the ends open and close, the others separate */
+	return pipes + 1 - (p[i] == '|') - (end - i > 1 && p[end - 1] == '|');
+}
+
+static int is_blank(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\t')
+			return 0;
+	return 1;
+}
+
+int isms_markdown_check_limits(const char *buf, size_t len, int first_line, int *line, char **why)
+{
+	const char *p = buf, *end = buf + len;
+	size_t columns = 0, rows = 0, cells = 0;
+	int at = first_line, table = 0;
+
+	*why = NULL;
+	while (p < end) {
+		/* lines end as CommonMark says: LF, CR LF, or a CR alone */
+		const char *nl = p;
+		while (nl < end && *nl != '\n' && *nl != '\r')
+			nl++;
+		size_t n = (size_t)(nl - p);
+		size_t c;
+		if (columns > 0 && !is_blank(p, n)) {
+			rows++;
+			cells += columns;
+		} else if ((c = delimiter_cells(p, n)) > 0) {
+			/* a table starts one line up, at its header */
+			columns = c;
+			rows = 0;
+			table = at - 1 >= first_line ? at - 1 : at;
+			cells += c;
+		} else {
+			columns = 0;
+		}
+		if (columns > ISMS_MD_MAX_COLUMNS)
+			*why = g_strdup_printf("the table on line %d has %zu columns, more than %d "
+			                       "(the table column limit)",
+			                       table, columns, ISMS_MD_MAX_COLUMNS);
+		else if (rows > ISMS_MD_MAX_ROWS)
+			*why = g_strdup_printf("the table on line %d has more than %d rows (the "
+			                       "table row limit)",
+			                       table, ISMS_MD_MAX_ROWS);
+		else if (cells > ISMS_MD_MAX_CELLS)
+			*why =
+			    g_strdup_printf("the tables up to line %d hold more than %d cells (the "
+			                    "table cell limit, rows times columns)",
+			                    at, ISMS_MD_MAX_CELLS);
+		if (*why) {
+			*line = table;
+			return -1;
+		}
+		p = nl < end && *nl == '\r' && nl + 1 < end && nl[1] == '\n' ? nl + 2 : nl + 1;
+		at++;
+	}
+	return 0;
+}
+
 /* Parse with the table extension; the caller frees the document. */
 static int parse(const char *buf, size_t len, cmark_node **out)
 {
 	cmark_syntax_extension *ext;
 	cmark_parser *parser;
+	char *why;
+	int line;
 
+	if (isms_markdown_check_limits(buf, len, 1, &line, &why) < 0) {
+		int error = isms_error_set(ISMS_ERROR, "%s", why);
+		g_free(why);
+		return error;
+	}
 	cmark_gfm_core_extensions_ensure_registered();
 	ext = cmark_find_syntax_extension("table");
 	if (!ext || !(parser = cmark_parser_new(CMARK_OPT_DEFAULT)))

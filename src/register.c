@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "isms/markdown.h"
+#include "isms/text.h"
 
 static const char *const syn_id[] = {"ID", "Ref", "Reference", "No", "Number", NULL};
 static const char *const syn_raised[] = {"Raised", "Date raised", "Opened", "Created", "Date", NULL};
@@ -308,8 +309,8 @@ static int read_date(isms_reg_item *it, isms_column c, isms_day *out)
 		return 0;
 	if (isms_date_parse(text, strlen(text), out) == 0)
 		return 1;
-	g_ptr_array_add(it->problems, g_strdup_printf("%s '%s' is not a date (YYYY-MM-DD)",
-	                                              columns[c].name, text));
+	g_ptr_array_add(it->problems, isms_text_printf("%s '%s' is not a date (YYYY-MM-DD)",
+	                                               columns[c].name, text));
 	return 0;
 }
 
@@ -333,8 +334,8 @@ static isms_reg_item *read_item(const isms_register_dialect *d, const isms_md_ro
 	if (it->state == ISMS_STATE_UNKNOWN)
 		g_ptr_array_add(it->problems,
 		                it->cell[ISMS_COL_STATUS]
-		                    ? g_strdup_printf("status '%s' is not a known status word",
-		                                      it->cell[ISMS_COL_STATUS])
+		                    ? isms_text_printf("status '%s' is not a known status word",
+		                                       it->cell[ISMS_COL_STATUS])
 		                    : g_strdup("status is empty"));
 	it->has_raised = read_date(it, ISMS_COL_RAISED, &it->raised);
 	it->has_due = read_date(it, ISMS_COL_DUE, &it->due);

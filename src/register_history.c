@@ -53,19 +53,31 @@ static isms_register *update(isms_audit *a, const isms_register *prev, git_blob 
 	return reg;
 }
 
+/* Whether a version of a register can be read: not a symbolic link, and
+ * read as a document (within max_file_size and the table limits). */
+static int version_readable(const isms_audit *a, const isms_path_event *e)
+{
+	const isms_meta *meta = g_hash_table_lookup(a->metas, &e->blob);
+
+	return e->mode != GIT_FILEMODE_LINK &&
+	       !(meta &&
+	         (meta->flags & (ISMS_META_BINARY | ISMS_META_TOO_LARGE | ISMS_META_TABLES)));
+}
+
 /* Read one version of a register: the body after its front matter, or the
  * rows that changed since the previous version (prev, in blob *pb, which
  * is replaced by this version's blob). */
-static int read_version(isms_audit *a, const git_oid *blob, const char *path,
+static int read_version(isms_audit *a, const isms_path_event *e, const char *path,
                         const isms_register *prev, git_blob **pb, isms_register **out)
 {
+	const git_oid *blob = &e->blob;
 	const isms_meta *meta = g_hash_table_lookup(a->metas, blob);
 	size_t off = meta ? meta->fm.body_offset : 0;
 	int line = meta ? meta->fm.body_line : 1;
 	git_blob *b = NULL, *old = *pb;
 
 	*pb = NULL;
-	if (meta && (meta->flags & (ISMS_META_BINARY | ISMS_META_TOO_LARGE))) {
+	if (!version_readable(a, e)) {
 		git_blob_free(old);
 		*out = isms_register_parse("", 0, 1, &a->config.dialect);
 		return 0;
@@ -293,7 +305,12 @@ static int replay(isms_audit *a, isms_register_model *m)
 				              g_array_index(a->checkpoints, guint32, cp), v);
 		if (prev_blob && git_oid_equal(prev_blob, &e->blob))
 			continue;
-		if ((error = read_version(a, &e->blob, m->doc->path, prev, &pb, &reg)) < 0)
+		/* a version that cannot be read (a link, a binary, over a limit)
+		 * tells nothing of the items: the replay keeps what it knew rather
+		 * than see them all removed; DOC-UNREADABLE reports the version */
+		if (prev && !version_readable(a, e))
+			continue;
+		if ((error = read_version(a, e, m->doc->path, prev, &pb, &reg)) < 0)
 			break;
 		compare(m, by_id, reg, e->commit);
 		m->versions++;

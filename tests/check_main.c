@@ -12,6 +12,7 @@ int main(void)
 	srunner_add_suite(sr, document_suite());
 	srunner_add_suite(sr, config_suite());
 	srunner_add_suite(sr, finding_suite());
+	srunner_add_suite(sr, text_suite());
 	srunner_add_suite(sr, markdown_suite());
 	srunner_add_suite(sr, register_suite());
 	srunner_add_suite(sr, register_history_suite());
@@ -31,6 +32,7 @@ int main(void)
 	srunner_add_suite(sr, base_suite());
 	srunner_add_suite(sr, install_suite());
 	srunner_add_suite(sr, action_suite());
+	srunner_add_suite(sr, hostile_suite());
 	srunner_add_suite(sr, linediff_suite());
 	srunner_add_suite(sr, scale_suite());
 	srunner_run_all(sr, CK_NORMAL);

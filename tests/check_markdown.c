@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "isms/error.h"
 #include "isms/markdown.h"
 #include "testutil.h"
 
@@ -90,6 +91,65 @@ START_TEST(header_keys_ignore_decoration)
 }
 END_TEST
 
+/* A table of `columns` columns and `rows` rows of one cell, lines ending in `eol`,
+ * after `prefix` (a block quote). Caller frees. */
+static char *table_text(int columns, int rows, const char *eol, const char *prefix)
+{
+	GString *s = g_string_new("Intro.");
+
+	g_string_append_printf(s, "%s%s", eol, eol);
+	g_string_append(s, prefix);
+	for (int c = 0; c < columns; c++)
+		g_string_append(s, "| h ");
+	g_string_append_printf(s, "|%s%s", eol, prefix);
+	for (int c = 0; c < columns; c++)
+		g_string_append(s, "|:-:");
+	g_string_append_printf(s, "|%s", eol);
+	for (int r = 0; r < rows; r++)
+		g_string_append_printf(s, "%s| x |%s", prefix, eol);
+	return g_string_free(s, FALSE);
+}
+
+START_TEST(tables_over_the_limits_are_refused_before_parsing)
+{
+	GPtrArray *tables = isms_md_tables_new();
+	char *text, *why;
+	int line = 0;
+
+	text = table_text(64, 3, "\n", "");
+	ck_assert_int_eq(isms_markdown_check_limits(text, strlen(text), 10, &line, &why), 0);
+	ck_assert_ptr_null(why);
+	g_free(text);
+	/* CR alone ends a line for cmark-gfm, and so for the limits */
+	text = table_text(65, 3, "\r", "");
+	ck_assert_int_eq(isms_markdown_check_limits(text, strlen(text), 10, &line, &why), -1);
+	ck_assert_int_eq(line, 12);
+	ck_assert_str_eq(why, "the table on line 12 has 65 columns, more than 64 (the table column "
+	                      "limit)");
+	g_free(why);
+	g_free(text);
+	text = table_text(65, 0, "\r\n", "> ");
+	ck_assert_int_eq(isms_markdown_check_limits(text, strlen(text), 1, &line, &why), -1);
+	ck_assert_int_eq(line, 3);
+	g_free(why);
+	/* the reader refuses it too, and reads nothing */
+	ck_assert_int_eq(isms_markdown_tables(text, strlen(text), 1, tables), ISMS_ERROR);
+	ck_assert_uint_eq(tables->len, 0);
+	g_free(text);
+	/* 64 columns times 31,250 rows and the header: one cell too many */
+	text = table_text(64, 31249, "\n", "");
+	ck_assert_int_eq(isms_markdown_check_limits(text, strlen(text), 1, &line, &why), 0);
+	g_free(text);
+	text = table_text(64, 31250, "\n", "");
+	ck_assert_int_eq(isms_markdown_check_limits(text, strlen(text), 1, &line, &why), -1);
+	ck_assert_str_eq(why, "the tables up to line 31254 hold more than 2000000 cells (the table "
+	                      "cell limit, rows times columns)");
+	g_free(why);
+	g_free(text);
+	g_ptr_array_free(tables, TRUE);
+}
+END_TEST
+
 Suite *markdown_suite(void)
 {
 	Suite *s = suite_create("markdown");
@@ -98,6 +158,7 @@ Suite *markdown_suite(void)
 	tcase_add_test(tc, tables_come_out_as_plain_text_cells_with_lines);
 	tcase_add_test(tc, text_without_tables_has_none);
 	tcase_add_test(tc, header_keys_ignore_decoration);
+	tcase_add_test(tc, tables_over_the_limits_are_refused_before_parsing);
 	suite_add_tcase(s, tc);
 	return s;
 }

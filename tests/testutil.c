@@ -130,12 +130,20 @@ const isms_document *find_document(const isms_audit *a, const char *path)
 int run_cli(const char *const *argv, const char *const *env, char **out, char **err)
 {
 	const char *prog = getenv("ISMS_AUDIT");
+	const char *wrapper = getenv("ISMS_AUDIT_WRAPPER");
 	GPtrArray *args = g_ptr_array_new();
-	gchar **envp = g_get_environ();
+	gchar **envp = g_get_environ(), **wrap = NULL;
 	GError *error = NULL;
 	int status = 0;
 	char *o = NULL, *e = NULL;
 
+	/* make check-valgrind: the program runs under the wrapper's command */
+	if (wrapper && *wrapper) {
+		ck_assert_msg(g_shell_parse_argv(wrapper, NULL, &wrap, &error),
+		              "ISMS_AUDIT_WRAPPER: %s", error ? error->message : "?");
+		for (gchar **w = wrap; *w; w++)
+			g_ptr_array_add(args, *w);
+	}
 	g_ptr_array_add(args, (gpointer)(prog ? prog : "build/isms-audit"));
 	for (; *argv; argv++)
 		g_ptr_array_add(args, (gpointer)*argv);
@@ -146,10 +154,12 @@ int run_cli(const char *const *argv, const char *const *env, char **out, char **
 		envp = g_environ_setenv(envp, kv[0], kv[1], TRUE);
 		g_strfreev(kv);
 	}
-	gboolean ok = g_spawn_sync(NULL, (gchar **)args->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-	                           &o, &e, &status, &error);
+	gboolean ok = g_spawn_sync(NULL, (gchar **)args->pdata, envp,
+	                           wrap ? G_SPAWN_SEARCH_PATH : G_SPAWN_DEFAULT, NULL, NULL, &o, &e,
+	                           &status, &error);
 	ck_assert_msg(ok, "cannot run the program: %s", error ? error->message : "?");
 	g_ptr_array_free(args, TRUE);
+	g_strfreev(wrap);
 	g_strfreev(envp);
 	if (out)
 		*out = o;

@@ -52,7 +52,8 @@ const isms_document *find_document(const isms_audit *a, const char *path);
 
 /* Run the program with arguments (NULL-terminated) and extra environment
  * ("NAME=value", NULL-terminated, may be NULL); returns the exit code and
- * the captured outputs (caller frees). */
+ * the captured outputs (caller frees). With $ISMS_AUDIT_WRAPPER set (make
+ * check-valgrind) the program runs under that command line. */
 int run_cli(const char *const *argv, const char *const *env, char **out, char **err);
 
 /* Run a command (git) for test set-up; fails the test on error. */
@@ -136,6 +137,8 @@ Suite *trend_suite(void);
 Suite *base_suite(void);
 Suite *install_suite(void);
 Suite *action_suite(void);
+Suite *hostile_suite(void);
+Suite *text_suite(void);
 Suite *scale_suite(void);
 Suite *linediff_suite(void);
 

@@ -238,7 +238,8 @@ int isms_document_declares(const isms_document *doc, const char *clause);
  * ("internal audit auditor" for `auditor`), or NULL. */
 const char *isms_record_key(const char *key);
 
-/* Whether a document's audited version can be read as text. */
+/* Whether a document's audited version can be read as text: not a symbolic
+ * link, no NUL byte, within max_file_size and the table limits. */
 int isms_document_readable(const isms_document *doc);
 
 /* Whether a document is held to review cycles and staleness: readable,

@@ -57,13 +57,16 @@ enum {
 	ISMS_META_BINARY = 1 << 0,    /* NUL bytes: not a text file */
 	ISMS_META_TOO_LARGE = 1 << 1, /* over the configured size limit */
 	ISMS_META_BAD_UTF8 = 1 << 2,  /* invalid UTF-8 somewhere */
-	ISMS_META_SLIM = 1 << 3       /* fields and problems let go (isms_meta_slim) */
+	ISMS_META_TABLES = 1 << 3,    /* tables over the table limits (isms/markdown.h) */
+	ISMS_META_SLIM = 1 << 4       /* fields and problems let go (isms_meta_slim) */
 };
 
 typedef struct {
 	isms_frontmatter fm;
 	unsigned flags;
 	int bad_utf8_line;  /* first line with invalid UTF-8 */
+	char *tables_why;   /* ISMS_META_TABLES: which limit, where */
+	int tables_line;    /* ISMS_META_TABLES: the table's line */
 	size_t size;
 	/* the key that supplied each field, borrowed from fm; NULL if absent */
 	const isms_fm_field *field[ISMS_F_COUNT];
@@ -79,8 +82,9 @@ typedef struct {
 
 /*
  * Read one version of a document. Files larger than `max_size` bytes or
- * holding NUL bytes are flagged and not parsed. Cannot fail: problems are
- * recorded in out->problems and out->flags. Free with isms_meta_free().
+ * holding NUL bytes are flagged and not parsed; a body over the table
+ * limits is flagged (its Markdown is never parsed). Cannot fail: problems
+ * are recorded in out->problems and out->flags. Free with isms_meta_free().
  */
 isms_meta *isms_meta_parse(const char *buf, size_t len, size_t max_size);
 

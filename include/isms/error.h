@@ -17,7 +17,9 @@ enum {
 /*
  * Record the message of the error being returned: printf-style, lowercase,
  * naming the file and the cause. Returns `code` so that a failure path reads
- * `return isms_error_set(ISMS_EREPO, "...")`.
+ * `return isms_error_set(ISMS_EREPO, "...")`. The message is kept as one
+ * line of at most 1023 bytes: control characters (a newline in a file
+ * name) become '?', and a cut never splits a UTF-8 sequence.
  */
 int isms_error_set(int code, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -51,11 +51,19 @@ void isms_findings_dispose(isms_findings *fs);
  * stable identity of what the finding is about (a document id, else its
  * path) and `item` narrows it (may be NULL); both feed the fingerprint, which
  * never depends on line numbers or wording. Returns the finding (owned by
- * `fs`) so that evidence can be added.
+ * `fs`) so that evidence can be added. Every `%s` argument of the message
+ * is quoted text, cut after ISMS_QUOTE_MAX characters (isms/text.h), and
+ * so is `item`: a value as long as its file cannot make a message as long.
  */
 isms_finding *isms_findings_add(isms_findings *fs, const isms_rule *rule, const char *path,
                                 int line, const char *subject, const char *item,
                                 const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+
+/* The same with a message the caller composed (a list, or text made with
+ * isms_text_printf()), kept as it is: the caller cuts what it quotes. */
+isms_finding *isms_findings_add_text(isms_findings *fs, const isms_rule *rule, const char *path,
+                                     int line, const char *subject, const char *item,
+                                     const char *message);
 
 /* The clause a finding is about: its own, else its rule's. */
 const char *isms_finding_clause(const isms_finding *f);
@@ -64,7 +72,8 @@ const char *isms_finding_clause(const isms_finding *f);
  * (MANDATORY-DOC-MISSING names the clause whose document is missing). */
 void isms_finding_set_clause(isms_finding *f, const char *clause);
 
-/* Add one piece of evidence: a commit (hex id or NULL), its date, a note. */
+/* Add one piece of evidence: a commit (hex id or NULL), its date, a note
+ * (its `%s` arguments cut as in isms_findings_add()). */
 void isms_finding_evidence(isms_finding *f, const char *commit, isms_day date,
                            const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 

@@ -15,6 +15,10 @@ int isms_git_error(const char *where);
  * recorded: callers say what the revision was for. */
 int isms_git_resolve_commit(git_repository *repo, const char *rev, git_oid *out);
 
+/* Whether HEAD names a commit: 0, or ISMS_EREPO naming `root` and why not
+ * (no commits at all, or HEAD on a branch that has none). */
+int isms_git_check_head(git_repository *repo, const char *root);
+
 /* GHashTable callbacks for git_oid keys. */
 guint isms_oid_hash(gconstpointer oid);
 gboolean isms_oid_equal(gconstpointer a, gconstpointer b);

@@ -23,10 +23,31 @@ typedef struct {
 } isms_md_table;
 
 /*
+ * The table limits. cmark-gfm gives every row of a table as many cells as
+ * its header has, so a wide header over many short lines costs rows times
+ * columns, whatever the file's size.
+ */
+#define ISMS_MD_MAX_COLUMNS 64      /* columns of one table */
+#define ISMS_MD_MAX_ROWS    1000000 /* rows of one table */
+#define ISMS_MD_MAX_CELLS   2000000 /* cells of all the tables of a text (rows x columns) */
+
+/*
+ * Check (buf, len), numbered from `first_line`, against the table limits
+ * before cmark-gfm reads it. Each line that can be a table's delimiter row
+ * (`|---|:--:|`) opens a table of as many columns as it has cells, and the
+ * lines after it up to the next blank line count as its rows (at least as
+ * many as cmark-gfm will make). Returns 0 within the limits, else -1 with
+ * *line set to the table's line and *why to a message naming the limit
+ * (caller frees).
+ */
+int isms_markdown_check_limits(const char *buf, size_t len, int first_line, int *line, char **why);
+
+/*
  * Parse (buf, len), whose first line is line `first_line` of its file (the
  * body after the front matter), and append every table to `out` (a
  * GPtrArray created with isms_md_tables_new()). Returns 0, or ISMS_ERROR if
- * cmark-gfm cannot be set up.
+ * cmark-gfm cannot be set up or the text is over the table limits (nothing
+ * is parsed then).
  */
 int isms_markdown_tables(const char *buf, size_t len, int first_line, GPtrArray *out);
 
@@ -42,7 +63,7 @@ typedef struct {
 /*
  * Append the headings (ATX and setext) of a Markdown body to `out` (made
  * with isms_md_headings_new()), with the same line numbering as
- * isms_markdown_tables(). Returns 0 or ISMS_ERROR.
+ * isms_markdown_tables(). Returns 0 or ISMS_ERROR (as isms_markdown_tables).
  */
 int isms_markdown_headings(const char *buf, size_t len, int first_line, GPtrArray *out);
 

@@ -23,6 +23,10 @@ int isms_check_unreadable(const isms_audit *a, const isms_rule *r, isms_findings
 			                      "is %zu bytes, over the %zu-byte limit (max_file_size): "
 			                      "not read",
 			                      d->meta->size, a->config.max_file_size);
+		else if (d->meta->flags & ISMS_META_TABLES)
+			f = isms_findings_add(out, r, d->path, d->meta->tables_line, d->identity,
+			                      "tables", "%s: its Markdown is not read",
+			                      d->meta->tables_why);
 		else if (d->meta->flags & ISMS_META_BINARY)
 			f = isms_findings_add(out, r, d->path, 0, d->identity, "binary",
 			                      "holds NUL bytes: it is not a text document and was not read");
@@ -74,8 +78,9 @@ int isms_check_bad_metadata(const isms_audit *a, const isms_rule *r, isms_findin
 		for (guint p = 0; p < d->meta->problems->len; p++) {
 			const isms_meta_problem *pr = g_ptr_array_index(d->meta->problems, p);
 			int field = isms_field_lookup(pr->key);
-			isms_finding *f = isms_findings_add(out, r, d->path, pr->line, d->identity, pr->key,
-			                                    "%s", pr->message);
+			/* composed by isms_meta_parse(), its values already cut */
+			isms_finding *f = isms_findings_add_text(out, r, d->path, pr->line,
+			                                         d->identity, pr->key, pr->message);
 			if (field >= 0 && d->field_since[field] != ISMS_NO_COMMIT)
 				isms_rule_evidence(a, f, d->field_since[field], "value set");
 			else

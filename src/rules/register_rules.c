@@ -51,8 +51,15 @@ int isms_check_act_bad_value(const isms_audit *a, const isms_rule *r, isms_findi
 		FOR_CURRENT_ITEMS(m, h)
 		{
 			for (guint p = 0; p < h->item->problems->len; p++) {
-				isms_finding *f = ITEM_FINDING(out, r, m, h->item, "item %s: %s", h->id,
-				                               (char *)g_ptr_array_index(h->item->problems, p));
+				/* composed by register.c, its values already cut */
+				char *msg = isms_text_printf("item %s: ", h->id);
+				char *all =
+				    g_strconcat(msg, g_ptr_array_index(h->item->problems, p), NULL);
+				isms_finding *f =
+				    isms_findings_add_text(out, r, m->doc->path, h->item->line,
+				                           m->doc->identity, h->id, all);
+				g_free(all);
+				g_free(msg);
 				isms_rule_evidence(a, f, h->last_seen, "row last changed");
 			}
 		}
@@ -203,7 +210,11 @@ int isms_check_reg_bad_table(const isms_audit *a, const isms_rule *r, isms_findi
 		if (!reg || !isms_document_readable(m->doc))
 			continue; /* DOC-UNREADABLE */
 		if (reg->tables->len == 0) {
-			GString *why = g_string_new(NULL);
+			/* the reasons are ours, and longer than a quote together */
+			char *head = isms_text_printf(
+			    "%s has no register table (a table with an ID and a Status column)",
+			    path);
+			GString *why = g_string_new(head);
 			int line = m->doc->meta->fm.body_line;
 			for (guint t = 0; t < reg->others->len; t++) {
 				const isms_reg_other *o = &g_array_index(reg->others, isms_reg_other, t);
@@ -215,10 +226,11 @@ int isms_check_reg_bad_table(const isms_audit *a, const isms_rule *r, isms_findi
 				                       : !o->has_id                 ? "ID"
 				                                                    : "Status");
 			}
-			isms_finding *f = isms_findings_add(
-			    out, r, path, line, m->doc->identity, NULL,
-			    "%s has no register table (a table with an ID and a Status column)%s", path,
-			    why->len ? why->str : ": it holds no table at all");
+			if (reg->others->len == 0)
+				g_string_append(why, ": it holds no table at all");
+			g_free(head);
+			isms_finding *f = isms_findings_add_text(out, r, path, line,
+			                                         m->doc->identity, NULL, why->str);
 			isms_rule_evidence(a, f, m->doc->last_change, "register last changed");
 			g_string_free(why, TRUE);
 			continue;

@@ -16,8 +16,8 @@ const isms_rule isms_rules[] = {
 	 "Documented information must be available and suitable for use where and when it is "
 	 "needed.",
 	 "A symbolic link is not followed (it could point outside the repository), a file with NUL "
-	 "bytes or over `max_file_size` is not read, and invalid UTF-8 may be shown garbled. Store "
-	 "controlled documents as UTF-8 Markdown files.",
+	 "bytes, over `max_file_size` or with a table over the table limits is not read, and "
+	 "invalid UTF-8 may be shown garbled. Store controlled documents as UTF-8 Markdown files.",
 	 0, isms_check_unreadable},
 	{"DOC-NO-METADATA", "7.5.2", ISMS_SEV_MINOR, "a controlled document without front matter",
 	 "Documented information must carry identification and description: title, date, author "
@@ -28,9 +28,9 @@ const isms_rule isms_rules[] = {
 	{"DOC-BAD-METADATA", "7.5.2", ISMS_SEV_MINOR,
 	 "front matter that is not valid YAML, not a mapping, or has an invalid value",
 	 "Documented information must carry identification and description that can be relied on.",
-	 "Invalid YAML, a placeholder such as `TBD` or `yyyy-mm-dd`, an unparseable date or review "
-	 "cycle, or two keys for the same field make the document's identity or review state "
-	 "unknowable. Fix the value on the reported line.",
+	 "Invalid YAML (or YAML over the depth, node or alias limits), a placeholder such as `TBD` "
+	 "or `yyyy-mm-dd`, an unparseable date or review cycle, or two keys for the same field make "
+	 "the document's identity or review state unknowable. Fix the value on the reported line.",
 	 0, isms_check_bad_metadata},
 	{"DOC-MISSING-FIELD", "7.5.2", ISMS_SEV_MINOR,
 	 "a document in force lacks a required field (owner, version, review date)",

@@ -5,6 +5,7 @@
 
 #include "isms/audit.h"
 #include "isms/rules.h"
+#include "isms/text.h"
 
 /* Add a commit of the history (by index; ISMS_NO_COMMIT adds nothing) as
  * evidence, with a note. */

@@ -46,12 +46,15 @@ int isms_check_mandatory_missing(const isms_audit *a, const isms_rule *r, isms_f
 		                c->clause, *title ? " (" : "", title, *title ? ")" : "");
 		for (guint k = 0; k < c->inactive->len; k++) {
 			const isms_document *d = g_ptr_array_index(c->inactive, k);
-			g_string_append_printf(msg, "%s%s (%s)", k == 0 ? "; only " : ", ", d->path,
-			                       d->meta->status == ISMS_DOC_DRAFT ? "draft" : "retired");
+			g_string_append(msg, k == 0 ? "; only " : ", ");
+			isms_text_append_quoted(msg, d->path);
+			g_string_append(msg, d->meta->status == ISMS_DOC_DRAFT ? " (draft)"
+			                                                       : " (retired)");
 		}
 		if (c->inactive->len > 0)
 			g_string_append(msg, c->inactive->len == 1 ? " does" : " do");
-		isms_finding *f = isms_findings_add(out, r, NULL, 0, "clause", c->clause, "%s", msg->str);
+		isms_finding *f =
+		    isms_findings_add_text(out, r, NULL, 0, "clause", c->clause, msg->str);
 		isms_finding_set_clause(f, c->clause);
 		g_string_free(msg, TRUE);
 	}
@@ -78,12 +81,18 @@ int isms_check_soa_incomplete(const isms_audit *a, const isms_rule *r, isms_find
 				listed[isms_control_index(row->control)] = TRUE;
 		}
 	}
+	/* the list of missing controls is ours, and longer than a quote */
 	missing = g_string_new(NULL);
 	for (int c = 0; c < ISMS_CONTROL_COUNT; c++)
-		if (!listed[c]) {
-			g_string_append_printf(missing, "%s%s", count ? ", " : "", isms_control_id(c));
-			count++;
-		}
+		count += !listed[c];
+	g_string_printf(
+	    missing,
+	    "the Statement of Applicability lists %d of the 93 Annex A controls; missing: ",
+	    ISMS_CONTROL_COUNT - count);
+	for (int c = 0, n = 0; c < ISMS_CONTROL_COUNT; c++)
+		if (!listed[c])
+			g_string_append_printf(missing, "%s%s", n++ ? ", " : "",
+			                       isms_control_id(c));
 	first = g_ptr_array_index(a->soas, 0);
 	if (tables == 0)
 		isms_findings_add(out, r, first->doc->path, 0, first->doc->identity, NULL,
@@ -91,12 +100,9 @@ int isms_check_soa_incomplete(const isms_audit *a, const isms_rule *r, isms_find
 		                  "column with Applicable or Justification): none of the 93 Annex A "
 		                  "controls is accounted for");
 	else if (count > 0)
-		isms_findings_add(out, r, first->doc->path,
-		                  g_array_index(first->soa->tables, isms_soa_table, 0).line,
-		                  first->doc->identity, NULL,
-		                  "the Statement of Applicability lists %d of the 93 Annex A controls; "
-		                  "missing: %s",
-		                  ISMS_CONTROL_COUNT - count, missing->str);
+		isms_findings_add_text(out, r, first->doc->path,
+		                       g_array_index(first->soa->tables, isms_soa_table, 0).line,
+		                       first->doc->identity, NULL, missing->str);
 	g_string_free(missing, TRUE);
 	return 0;
 }
@@ -277,12 +283,14 @@ int isms_check_mr_missing_input(const isms_audit *a, const isms_rule *r, isms_fi
 			                       isms_review_input_name(k));
 			g_string_append_printf(item, "%s%c", item->len ? "," : "", 'a' + k);
 		}
-		isms_findings_add(out, r, rec->doc->path, rec->doc->meta->fm.body_line,
-		                  rec->doc->identity, item->str,
-		                  "the management review record does not cover input%s %s (no heading "
-		                  "or `inputs` entry for %s)",
-		                  strchr(item->str, ',') ? "s" : "", msg->str,
-		                  strchr(item->str, ',') ? "them" : "it");
+		/* the input names are ours, and longer than a quote together */
+		g_string_prepend(msg, strchr(item->str, ',')
+		                          ? "the management review record does not cover inputs "
+		                          : "the management review record does not cover input ");
+		g_string_append_printf(msg, " (no heading or `inputs` entry for %s)",
+		                       strchr(item->str, ',') ? "them" : "it");
+		isms_findings_add_text(out, r, rec->doc->path, rec->doc->meta->fm.body_line,
+		                       rec->doc->identity, item->str, msg->str);
 		g_string_free(msg, TRUE);
 		g_string_free(item, TRUE);
 	}

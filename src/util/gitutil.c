@@ -12,6 +12,29 @@ int isms_git_error(const char *where)
 	                      e && e->message ? e->message : "unknown error");
 }
 
+int isms_git_check_head(git_repository *repo, const char *root)
+{
+	git_reference *head = NULL;
+	git_reference_iterator *it = NULL;
+	git_reference *any = NULL;
+	int error = 0;
+
+	if (git_repository_head_unborn(repo) != 1 && git_repository_is_empty(repo) != 1)
+		return 0;
+	/* other branches may have commits: say which one HEAD names */
+	if (git_reference_iterator_new(&it, repo) == 0 && git_reference_next(&any, it) == 0 &&
+	    git_reference_lookup(&head, repo, "HEAD") == 0 &&
+	    git_reference_type(head) == GIT_REFERENCE_SYMBOLIC)
+		error = isms_error_set(ISMS_EREPO, "%s: HEAD names '%s', which has no commits", root,
+		                       git_reference_symbolic_target(head));
+	else
+		error = isms_error_set(ISMS_EREPO, "%s: the repository has no commits", root);
+	git_reference_free(head);
+	git_reference_free(any);
+	git_reference_iterator_free(it);
+	return error;
+}
+
 guint isms_oid_hash(gconstpointer p)
 {
 	guint h;
