@@ -49,7 +49,7 @@ typedef struct {
  * `annually`, `yearly`, `biannual`/`semi-annual`/`half-yearly` (6 months),
  * `quarterly`, `monthly`, ISO 8601 `P1Y`, `P6M`, `P1Y6M`, `P90D`, `P2W`, or a
  * bare integer meaning months. Case-insensitive. Returns 0 and sets *out, or
- * -1 if the text is not a duration or is zero.
+ * -1 if the text is not a duration, is zero or is over 100 years.
  */
 int isms_duration_parse(const char *text, size_t len, isms_duration *out);
 

@@ -186,6 +186,13 @@ static const struct {
 	{"w", 0, 7},     {"day", 0, 1},    {"days", 0, 1},  {"d", 0, 1},
 };
 
+/* The longest cycle read, 100 years: a longer one is no review cycle, and
+ * adding it to a date would leave GDate's years 1 to 65535 (a critical
+ * warning, and the date unchanged). Bounding each sum also keeps it from
+ * overflowing. */
+#define MAX_MONTHS 1200
+#define MAX_DAYS   36525
+
 /* ISO 8601 durations with whole years, months, weeks and days. */
 static int parse_iso_duration(const char *p, const char *end, isms_duration *out)
 {
@@ -211,6 +218,8 @@ static int parse_iso_duration(const char *p, const char *end, isms_duration *out
 		case 'D': d.days += (int)v; break;
 		default: return -1;
 		}
+		if (d.months > MAX_MONTHS || d.days > MAX_DAYS)
+			return -1;
 		any = 1;
 	}
 	if (!any || (d.months == 0 && d.days == 0))
@@ -252,6 +261,8 @@ int isms_duration_parse(const char *text, size_t len, isms_duration *out)
 	while (p < end && (*p == ' ' || *p == '\t' || *p == '-'))
 		p++;
 	if (p == end) { /* a bare integer means months */
+		if (v > MAX_MONTHS)
+			return -1;
 		out->months = (int)v;
 		out->days = 0;
 		return 0;
@@ -264,6 +275,8 @@ int isms_duration_parse(const char *text, size_t len, isms_duration *out)
 	word[n] = '\0';
 	for (size_t i = 0; i < G_N_ELEMENTS(units); i++)
 		if (strcmp(word, units[i].unit) == 0) {
+			if (v * units[i].months > MAX_MONTHS || v * units[i].days > MAX_DAYS)
+				return -1;
 			out->months = (int)v * units[i].months;
 			out->days = (int)v * units[i].days;
 			return 0;
