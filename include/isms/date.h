@@ -17,7 +17,8 @@ typedef int32_t isms_day;
  * Parse `YYYY-MM-DD`, or an ISO 8601 datetime (`YYYY-MM-DDTHH:MM[:SS[.f]]`
  * with `Z` or `±HH:MM`, a space allowed instead of `T`); a datetime with an
  * offset is converted to its UTC day. Surrounding spaces are ignored.
- * Returns 0 and sets *out, or -1 if the text is not a valid date.
+ * Returns 0 and sets *out, or -1 if the text is not a valid date (or a
+ * datetime whose UTC day falls outside the years 1 to 9999).
  */
 int isms_date_parse(const char *text, size_t len, isms_day *out);
 

@@ -7,6 +7,7 @@
 
 /* GDate counts Julian days from 0001-01-01 = 1; ours count from 1970-01-01. */
 #define JULIAN_1970 719163
+#define JULIAN_LAST 3652059 /* 9999-12-31 */
 
 static isms_day from_gdate(const GDate *d)
 {
@@ -106,6 +107,10 @@ int isms_date_parse(const char *text, size_t len, isms_day *out)
 			day -= 1;
 		else if (minutes >= 24 * 60)
 			day += 1;
+		/* an offset can carry the day out of the years 1 to 9999, where
+		 * GDate starts and dates print with four digits */
+		if (day < 1 - JULIAN_1970 || day > JULIAN_LAST - JULIAN_1970)
+			return -1;
 		*out = day;
 	}
 	return 0;
