@@ -3,6 +3,9 @@
 #   make demo     audit the bundled demo ISMS
 #   make check    build and run every test
 #   make check-asan   the tests under AddressSanitizer and UBSan
+#   make fuzz     build the libFuzzer targets with clang and run each for
+#                 FUZZ_SECONDS (default 60); scripts/install-fuzz-tools
+#                 installs clang and libFuzzer
 #   make golden   rewrite the golden files of the report tests
 #   make lint     actionlint and shellcheck on the GitHub Action
 # Missing dependencies are installed by scripts/install-deps (Debian).
@@ -30,6 +33,8 @@ TEST_SRC = $(wildcard tests/*.c)
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
+# the fuzz targets' bodies
+FUZZ_OBJ = $(BUILD)/obj/fuzz/targets.o
 FIXTURES = $(patsubst fixtures/%.fixture,$(BUILD)/fixtures/%.built,\
 	$(wildcard fixtures/*.fixture fixtures/*/*.fixture))
 
@@ -91,6 +96,34 @@ check-asan:
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fno-omit-frame-pointer" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" check
 
+# Fuzzing: the library and the targets built with clang under ASan, UBSan
+# and libFuzzer's coverage in build/fuzz, then each target run for
+# FUZZ_SECONDS (0: only the seeds once) by scripts/fuzz-run. Seeds come from
+# the fixtures (scripts/fuzz-seeds), fuzz/seeds/ and fuzz/regressions/; crash
+# inputs are written to build/fuzz/crashes/TARGET/.
+FUZZ_TARGETS = frontmatter register config date
+FUZZ_SECONDS ?= 60
+FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all
+
+.PHONY: fuzz fuzz-build
+fuzz:
+	@sh scripts/install-fuzz-tools
+	$(MAKE) BUILD=build/fuzz CC=clang CFLAGS="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" fuzz-build
+	scripts/fuzz-run build/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/fuzz_%) $(BUILD)/corpus/.stamp
+
+# kept, so that a second `make fuzz` links nothing again
+.SECONDARY: $(FUZZ_TARGETS:%=$(BUILD)/obj/fuzz/fuzz_%.o)
+
+$(BUILD)/fuzz_%: $(BUILD)/obj/fuzz/fuzz_%.o $(FUZZ_OBJ) $(BUILD)/libismsaudit.a
+	$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/corpus/.stamp: scripts/fuzz-seeds $(wildcard fixtures/*.fixture fixtures/*/*.fixture)
+	scripts/fuzz-seeds $(BUILD)/corpus $(filter %.fixture,$^)
+	@touch $@
+
 # Install the program and its manual page, which scripts/gen-man.c writes
 # into $(BUILD) from docs/isms-audit.1.in and the rule and format tables
 # (built, never committed: it cannot fall behind the program).
@@ -129,4 +162,5 @@ lint: $(BUILD)/check_runner
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) \
+	$(FUZZ_TARGETS:%=$(BUILD)/obj/fuzz/fuzz_%.d)
