@@ -33,7 +33,7 @@ TEST_SRC = $(wildcard tests/*.c)
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
-# the fuzz targets' bodies
+# the fuzz targets' bodies, also linked into the tests that replay crash inputs
 FUZZ_OBJ = $(BUILD)/obj/fuzz/targets.o
 FIXTURES = $(patsubst fixtures/%.fixture,$(BUILD)/fixtures/%.built,\
 	$(wildcard fixtures/*.fixture fixtures/*/*.fixture))
@@ -66,7 +66,7 @@ $(BUILD)/libismsaudit.a: $(LIB_OBJ)
 $(BUILD)/isms-audit: $(CLI_OBJ) $(BUILD)/libismsaudit.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(BUILD)/check_runner: $(TEST_OBJ) $(BUILD)/libismsaudit.a
+$(BUILD)/check_runner: $(TEST_OBJ) $(FUZZ_OBJ) $(BUILD)/libismsaudit.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CHECK_LIBS)
 
 # the stamp sits beside the repository: nothing is added inside it

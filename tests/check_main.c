@@ -30,6 +30,7 @@ int main(void)
 	srunner_add_suite(sr, base_suite());
 	srunner_add_suite(sr, install_suite());
 	srunner_add_suite(sr, action_suite());
+	srunner_add_suite(sr, fuzz_regress_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -98,5 +98,6 @@ Suite *trend_suite(void);
 Suite *base_suite(void);
 Suite *install_suite(void);
 Suite *action_suite(void);
+Suite *fuzz_regress_suite(void);
 
 #endif
