@@ -4,6 +4,9 @@
 #   make check    build and run every test
 #   make check-asan   the tests under AddressSanitizer and UBSan
 #   make check-valgrind   the hostile-input tests with the program under valgrind
+#   make fuzz     build the libFuzzer targets with clang and run each for
+#                 FUZZ_SECONDS (default 60); scripts/install-fuzz-tools
+#                 installs clang and libFuzzer
 #   make golden   rewrite the golden files of the report tests
 #   make lint     actionlint and shellcheck on the GitHub Action
 #   make bench    the audit against git log on 100,000-commit repositories
@@ -33,6 +36,8 @@ TEST_SRC = $(wildcard tests/*.c)
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
+# the fuzz targets' bodies, also linked into the tests that replay crash inputs
+FUZZ_OBJ = $(BUILD)/obj/fuzz/targets.o
 FIXTURES = $(patsubst fixtures/%.fixture,$(BUILD)/fixtures/%.built,\
 	$(wildcard fixtures/*.fixture fixtures/*/*.fixture))
 
@@ -64,7 +69,7 @@ $(BUILD)/libismsaudit.a: $(LIB_OBJ)
 $(BUILD)/isms-audit: $(CLI_OBJ) $(BUILD)/libismsaudit.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(BUILD)/check_runner: $(TEST_OBJ) $(BUILD)/libismsaudit.a
+$(BUILD)/check_runner: $(TEST_OBJ) $(FUZZ_OBJ) $(BUILD)/libismsaudit.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CHECK_LIBS)
 
 # the stamp sits beside the repository: nothing is added inside it
@@ -113,6 +118,34 @@ check-valgrind: $(BUILD)/isms-audit $(BUILD)/check_runner fixtures
 	CK_RUN_SUITE=hostile CK_TIMEOUT_MULTIPLIER=10 ISMS_HOSTILE_REGISTER_ROWS=10000 \
 	  ISMS_AUDIT_WRAPPER="$(VALGRIND)" ISMS_AUDIT=$(BUILD)/isms-audit \
 	  ISMS_FIXTURES=$(BUILD)/fixtures ISMS_SRCDIR=$(CURDIR) $(BUILD)/check_runner
+
+# Fuzzing: the library and the targets built with clang under ASan, UBSan
+# and libFuzzer's coverage in build/fuzz, then each target run for
+# FUZZ_SECONDS (0: only the seeds once) by scripts/fuzz-run. Seeds come from
+# the fixtures (scripts/fuzz-seeds), fuzz/seeds/ and fuzz/regressions/; crash
+# inputs are written to build/fuzz/crashes/TARGET/.
+FUZZ_TARGETS = frontmatter register config date
+FUZZ_SECONDS ?= 60
+FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all
+
+.PHONY: fuzz fuzz-build
+fuzz:
+	@sh scripts/install-fuzz-tools
+	$(MAKE) BUILD=build/fuzz CC=clang CFLAGS="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" fuzz-build
+	scripts/fuzz-run build/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/fuzz_%) $(BUILD)/corpus/.stamp
+
+# kept, so that a second `make fuzz` links nothing again
+.SECONDARY: $(FUZZ_TARGETS:%=$(BUILD)/obj/fuzz/fuzz_%.o)
+
+$(BUILD)/fuzz_%: $(BUILD)/obj/fuzz/fuzz_%.o $(FUZZ_OBJ) $(BUILD)/libismsaudit.a
+	$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/corpus/.stamp: scripts/fuzz-seeds $(wildcard fixtures/*.fixture fixtures/*/*.fixture)
+	scripts/fuzz-seeds $(BUILD)/corpus $(filter %.fixture,$^)
+	@touch $@
 
 # Install the program and its manual page, which scripts/gen-man.c writes
 # into $(BUILD) from docs/isms-audit.1.in and the rule and format tables
@@ -164,4 +197,5 @@ bench-quick: $(BUILD)/isms-audit $(BUILD)/bench-measure
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) \
+	$(FUZZ_TARGETS:%=$(BUILD)/obj/fuzz/fuzz_%.d)

@@ -344,6 +344,18 @@ static isms_reg_item *read_item(const isms_register_dialect *d, const isms_md_ro
 	return it;
 }
 
+/* Whether a CR without an LF after it occurs: cmark-gfm ends a line there,
+ * git's hunks do not, so rows read from such a text are not on the lines
+ * the hunks name. */
+static int has_lone_cr(const char *text, size_t len)
+{
+	for (const char *p = text, *end = text + len;
+	     (p = memchr(p, '\r', (size_t)(end - p))) != NULL; p++)
+		if (p + 1 == end || p[1] != '\n')
+			return 1;
+	return 0;
+}
+
 isms_register *isms_register_parse(const char *buf, size_t len, int first_line,
                                    const isms_register_dialect *d)
 {
@@ -356,6 +368,7 @@ isms_register *isms_register_parse(const char *buf, size_t len, int first_line,
 	reg->others = g_array_new(FALSE, FALSE, sizeof(isms_reg_other));
 	reg->idless = g_array_new(FALSE, FALSE, sizeof(isms_reg_other));
 	reg->items = g_ptr_array_new_with_free_func(item_free);
+	reg->lone_cr = has_lone_cr(buf, len);
 	isms_markdown_tables(buf, len, first_line, tables);
 	for (guint t = 0; t < tables->len; t++) {
 		const isms_md_table *mt = g_ptr_array_index(tables, t);
@@ -475,6 +488,9 @@ isms_register *isms_register_update(const isms_register *prev, const char *file,
 		d = default_dialect();
 	/* a reference definition elsewhere could change how a cell reads */
 	if (n == 0 || has_reference_mark(file, len))
+		return NULL;
+	/* the lines of a row must be the hunks' lines in both versions */
+	if (prev->lone_cr || has_lone_cr(file, len))
 		return NULL;
 	for (size_t k = 0; k < n; k++)
 		if (hunk_table(prev, &hunks[k]) < 0 || (k > 0 && hunks[k].old_start <= hunks[k - 1].old_start))
@@ -615,6 +631,7 @@ isms_register *isms_register_share(const isms_register *reg)
 		g_ptr_array_add(c->items, it);
 	}
 	c->rows = reg->rows;
+	c->lone_cr = reg->lone_cr;
 	return c;
 }
 

@@ -35,6 +35,7 @@ int main(void)
 	srunner_add_suite(sr, hostile_suite());
 	srunner_add_suite(sr, linediff_suite());
 	srunner_add_suite(sr, scale_suite());
+	srunner_add_suite(sr, fuzz_regress_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

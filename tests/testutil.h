@@ -141,5 +141,6 @@ Suite *hostile_suite(void);
 Suite *text_suite(void);
 Suite *scale_suite(void);
 Suite *linediff_suite(void);
+Suite *fuzz_regress_suite(void);
 
 #endif

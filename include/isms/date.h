@@ -17,7 +17,8 @@ typedef int32_t isms_day;
  * Parse `YYYY-MM-DD`, or an ISO 8601 datetime (`YYYY-MM-DDTHH:MM[:SS[.f]]`
  * with `Z` or `±HH:MM`, a space allowed instead of `T`); a datetime with an
  * offset is converted to its UTC day. Surrounding spaces are ignored.
- * Returns 0 and sets *out, or -1 if the text is not a valid date.
+ * Returns 0 and sets *out, or -1 if the text is not a valid date (or a
+ * datetime whose UTC day falls outside the years 1 to 9999).
  */
 int isms_date_parse(const char *text, size_t len, isms_day *out);
 
@@ -49,7 +50,7 @@ typedef struct {
  * `annually`, `yearly`, `biannual`/`semi-annual`/`half-yearly` (6 months),
  * `quarterly`, `monthly`, ISO 8601 `P1Y`, `P6M`, `P1Y6M`, `P90D`, `P2W`, or a
  * bare integer meaning months. Case-insensitive. Returns 0 and sets *out, or
- * -1 if the text is not a duration or is zero.
+ * -1 if the text is not a duration, is zero or is over 100 years.
  */
 int isms_duration_parse(const char *text, size_t len, isms_duration *out);
 

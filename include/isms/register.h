@@ -122,6 +122,7 @@ typedef struct {
 	GArray *idless;     /* isms_reg_other: rows of register tables with no id */
 	GPtrArray *items;   /* isms_reg_item *, in file order */
 	int rows;           /* body rows of the register tables, blank ones included */
+	int lone_cr;        /* a CR without LF: a line end to cmark-gfm, not to git */
 } isms_register;
 
 /* Lines changed between two versions of a file, as git reports a hunk:
@@ -148,7 +149,9 @@ isms_register *isms_register_parse(const char *buf, size_t len, int first_line,
  * parsed (with cmark-gfm, under their table's header), the others are
  * shared. `file` (len bytes) is the whole new version. Returns NULL when
  * the change touches anything else (front matter, headings, a table's
- * header, text, reference definitions): parse the whole body then.
+ * header, text, reference definitions) or when a CR without LF in either
+ * version numbers lines differently from git's hunks: parse the whole body
+ * then.
  */
 isms_register *isms_register_update(const isms_register *prev, const char *file, size_t len,
                                     const isms_line_hunk *hunks, size_t n,

@@ -7,6 +7,7 @@
 
 /* GDate counts Julian days from 0001-01-01 = 1; ours count from 1970-01-01. */
 #define JULIAN_1970 719163
+#define JULIAN_LAST 3652059 /* 9999-12-31 */
 
 static isms_day from_gdate(const GDate *d)
 {
@@ -106,6 +107,10 @@ int isms_date_parse(const char *text, size_t len, isms_day *out)
 			day -= 1;
 		else if (minutes >= 24 * 60)
 			day += 1;
+		/* an offset can carry the day out of the years 1 to 9999, where
+		 * GDate starts and dates print with four digits */
+		if (day < 1 - JULIAN_1970 || day > JULIAN_LAST - JULIAN_1970)
+			return -1;
 		*out = day;
 	}
 	return 0;
@@ -186,6 +191,13 @@ static const struct {
 	{"w", 0, 7},     {"day", 0, 1},    {"days", 0, 1},  {"d", 0, 1},
 };
 
+/* The longest cycle read, 100 years: a longer one is no review cycle, and
+ * adding it to a date would leave GDate's years 1 to 65535 (a critical
+ * warning, and the date unchanged). Bounding each sum also keeps it from
+ * overflowing. */
+#define MAX_MONTHS 1200
+#define MAX_DAYS   36525
+
 /* ISO 8601 durations with whole years, months, weeks and days. */
 static int parse_iso_duration(const char *p, const char *end, isms_duration *out)
 {
@@ -211,6 +223,8 @@ static int parse_iso_duration(const char *p, const char *end, isms_duration *out
 		case 'D': d.days += (int)v; break;
 		default: return -1;
 		}
+		if (d.months > MAX_MONTHS || d.days > MAX_DAYS)
+			return -1;
 		any = 1;
 	}
 	if (!any || (d.months == 0 && d.days == 0))
@@ -252,6 +266,8 @@ int isms_duration_parse(const char *text, size_t len, isms_duration *out)
 	while (p < end && (*p == ' ' || *p == '\t' || *p == '-'))
 		p++;
 	if (p == end) { /* a bare integer means months */
+		if (v > MAX_MONTHS)
+			return -1;
 		out->months = (int)v;
 		out->days = 0;
 		return 0;
@@ -264,6 +280,8 @@ int isms_duration_parse(const char *text, size_t len, isms_duration *out)
 	word[n] = '\0';
 	for (size_t i = 0; i < G_N_ELEMENTS(units); i++)
 		if (strcmp(word, units[i].unit) == 0) {
+			if (v * units[i].months > MAX_MONTHS || v * units[i].days > MAX_DAYS)
+				return -1;
 			out->months = (int)v * units[i].months;
 			out->days = (int)v * units[i].days;
 			return 0;
