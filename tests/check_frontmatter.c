@@ -114,6 +114,25 @@ START_TEST(problems_are_reported_with_lines)
 	ck_assert_str_eq(fm.error, "duplicate key 'owner'");
 	ck_assert_int_eq(fm.error_line, 4);
 	isms_frontmatter_dispose(&fm);
+
+	/* past 32 keys the keys seen are kept in a set: 20,000 distinct keys
+	 * read, then a repeat of the 40th found on its line */
+	GString *many = g_string_new("---\n");
+	for (int i = 0; i < 20000; i++)
+		g_string_append_printf(many, "k%d: %d\n", i, i);
+	g_string_append(many, "---\n");
+	parse(many->str, &fm);
+	ck_assert_int_eq(fm.status, ISMS_FM_PRESENT);
+	ck_assert_uint_eq(fm.fields->len, 20000);
+	isms_frontmatter_dispose(&fm);
+	g_string_truncate(many, many->len - 4);
+	g_string_append(many, "k39: again\n---\n");
+	parse(many->str, &fm);
+	ck_assert_int_eq(fm.status, ISMS_FM_INVALID);
+	ck_assert_str_eq(fm.error, "duplicate key 'k39'");
+	ck_assert_int_eq(fm.error_line, 20002);
+	isms_frontmatter_dispose(&fm);
+	g_string_free(many, TRUE);
 }
 END_TEST
 

@@ -90,19 +90,22 @@ START_TEST(hunks_turn_the_old_version_into_the_new)
 		for (int i = 0; i < n; i++)
 			g_ptr_array_add(rows, g_rand_int_range(r, 0, 5) == 0
 			                          ? g_strdup("| - | - |")
-			                          : g_strdup_printf("| R%d | %d |", i, g_rand_int_range(r, 0, 3)));
+			                          : g_strdup_printf("| R%d | %d |", i,
+			                                            g_rand_int_range(r, 0, 3)));
 		GString *a = g_string_new(NULL), *b = g_string_new(NULL);
 		for (guint i = 0; i < rows->len; i++)
 			g_string_append_printf(a, "%s\n", (char *)g_ptr_array_index(rows, i));
 		for (int e = g_rand_int_range(r, 0, 6); e > 0; e--) {
-			int op = g_rand_int_range(r, 0, 4), at = rows->len ? g_rand_int_range(r, 0, (gint32)rows->len) : 0;
+			int op = g_rand_int_range(r, 0, 4),
+			    at = rows->len ? g_rand_int_range(r, 0, (gint32)rows->len) : 0;
 			if (op == 0 || rows->len == 0)
 				g_ptr_array_insert(rows, at, g_strdup_printf("| N%d |", e));
 			else if (op == 1)
 				g_ptr_array_remove_index(rows, (guint)at);
 			else if (op == 2) {
 				g_free(g_ptr_array_index(rows, at));
-				g_ptr_array_index(rows, at) = g_strdup_printf("| C%d | closed |", e);
+				g_ptr_array_index(rows, at) =
+				    g_strdup_printf("| C%d | closed |", e);
 			} else {
 				gpointer moved = g_ptr_array_steal_index(rows, (guint)at);
 				g_ptr_array_add(rows, moved);
@@ -113,7 +116,8 @@ START_TEST(hunks_turn_the_old_version_into_the_new)
 		GArray *h = g_array_new(FALSE, FALSE, sizeof(isms_line_hunk));
 		isms_line_diff(a->str, a->len, b->str, b->len, h);
 		char *got = apply(a->str, b->str, h);
-		ck_assert_msg(strcmp(got, b->str) == 0, "round %d:\n%s->\n%s", round, a->str, b->str);
+		ck_assert_msg(strcmp(got, b->str) == 0, "round %d:\n%s->\n%s", round, a->str,
+		              b->str);
 		g_free(got);
 		g_array_free(h, TRUE);
 		g_string_free(a, TRUE);

@@ -31,10 +31,13 @@ static char *git_out(const char *repo, const char *const *argv)
 	for (int i = 0; argv[i]; i++)
 		g_ptr_array_add(args, (gpointer)argv[i]);
 	g_ptr_array_add(args, NULL);
-	gboolean ok = g_spawn_sync(NULL, (gchar **)args->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-	                           &out, &err, &status, &error);
+	gboolean ok = g_spawn_sync(NULL, (gchar **)args->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL,
+	                           NULL, &out, &err, &status, &error);
 	ck_assert_msg(ok && WIFEXITED(status) && WEXITSTATUS(status) == 0, "git %s failed: %s",
-	              argv[0], err ? err : error ? error->message : "?");
+	              argv[0],
+	              err     ? err
+	              : error ? error->message
+	                      : "?");
 	g_ptr_array_free(args, TRUE);
 	g_free(err);
 	return out;
@@ -73,13 +76,14 @@ START_TEST(change_lists_equal_git_log)
 	/* every 40th document by path: 51, the last of them the register */
 	for (guint i = 0; i < a->documents->len; i += 40) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
-		const char *argv[] = {"log", "--first-parent", "--no-renames", "--format=%H", "HEAD",
-		                      "--", d->path, NULL};
+		const char *argv[] = {
+		    "log", "--first-parent", "--no-renames", "--format=%H", "HEAD", "--", d->path,
+		    NULL};
 		char *want = git_out(repo, argv);
 		GString *have = g_string_new(NULL);
 		for (guint t = d->touches->len; t > 0; t--)
-			g_string_append_printf(have, "%s\n",
-			                       commit_hex(a, g_array_index(d->touches, guint32, t - 1)));
+			g_string_append_printf(
+			    have, "%s\n", commit_hex(a, g_array_index(d->touches, guint32, t - 1)));
 		ck_assert_str_eq(have->str, want);
 		ck_assert(strncmp(commit_hex(a, d->last_change), want, 40) == 0);
 		touches += d->touches->len;
@@ -120,7 +124,7 @@ START_TEST(register_histories_equal_a_replay_with_git_show)
 	char *repo = fixture_path("scale");
 	GHashTable *index = commit_index(a);
 	const char *argv[] = {"log", "--first-parent", "--reverse", "--format=%H", "HEAD",
-	                      "--", REGISTER, NULL};
+	                      "--",  REGISTER,         NULL};
 	char *log = git_out(repo, argv);
 	char **commits = g_strsplit(g_strstrip(log), "\n", -1);
 	GHashTable *by_id = g_hash_table_new(g_str_hash, g_str_equal);
@@ -145,9 +149,9 @@ START_TEST(register_histories_equal_a_replay_with_git_show)
 		c--;
 		isms_frontmatter_init(&fm);
 		isms_frontmatter_parse(text, strlen(text), &fm);
-		isms_register *reg = isms_register_parse(text + fm.body_offset,
-		                                         strlen(text) - fm.body_offset, fm.body_line,
-		                                         &a->config.dialect);
+		isms_register *reg =
+		    isms_register_parse(text + fm.body_offset, strlen(text) - fm.body_offset,
+		                        fm.body_line, &a->config.dialect);
 		g_ptr_array_add(versions, reg);
 		for (guint i = 0; i < reg->items->len; i++) {
 			const isms_reg_item *it = g_ptr_array_index(reg->items, i);
@@ -197,9 +201,12 @@ START_TEST(register_histories_equal_a_replay_with_git_show)
 		ck_assert_int_eq(h->due_changes, e->due_changes);
 		ck_assert_uint_eq(h->transitions->len, e->transitions->len);
 		for (guint t = 0; t < e->transitions->len; t++) {
-			const isms_transition *x = &g_array_index(h->transitions, isms_transition, t);
-			const isms_transition *y = &g_array_index(e->transitions, isms_transition, t);
-			ck_assert_msg(x->from == y->from && x->to == y->to && x->commit == y->commit,
+			const isms_transition *x =
+			    &g_array_index(h->transitions, isms_transition, t);
+			const isms_transition *y =
+			    &g_array_index(e->transitions, isms_transition, t);
+			ck_assert_msg(x->from == y->from && x->to == y->to &&
+			                  x->commit == y->commit,
 			              "%s: transition %u differs", h->id, t);
 		}
 		/* the rows as they stand at the end: the same line and cells */
@@ -251,7 +258,7 @@ static double cpu_seconds(const char *const *argv)
 /*
  * A regression guard, not a benchmark (make bench is): the audit of 9,100
  * first-parent commits against `git log --raw` of the same repository, in
- * the same run, the fastest of three each. The audit takes about three
+ * the same run, the fastest of three each. The audit takes about 1.7
  * times git's CPU time on this repository; a walk or replay that became
  * quadratic in the number of commits would take hundreds of times more.
  * Sanitizers slow the audit (and not git) about threefold.
@@ -259,10 +266,10 @@ static double cpu_seconds(const char *const *argv)
 START_TEST(the_audit_costs_a_bounded_multiple_of_git_log)
 {
 	char *repo = fixture_path("scale");
-	const char *audit[] = {getenv("ISMS_AUDIT"), "check", repo, "--as-of", "2026-11-01",
-	                       "--format", "json", "--output", "/dev/null", NULL};
-	const char *git[] = {"git", "-C", repo, "log", "--raw", "--no-renames",
-	                     "--format=%H %ct", "HEAD", NULL};
+	const char *audit[] = {getenv("ISMS_AUDIT"), "check", repo,       "--as-of",   "2026-11-01",
+	                       "--format",           "json",  "--output", "/dev/null", NULL};
+	const char *git[] = {"git",  "-C", repo, "log", "--raw", "--no-renames", "--format=%H %ct",
+	                     "HEAD", NULL};
 	double best_audit = 1e9, best_git = 1e9;
 #if defined(__SANITIZE_ADDRESS__)
 	const double limit = 30;

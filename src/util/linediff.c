@@ -66,7 +66,8 @@ static GArray *unique_pairs(const GArray *la, const GArray *lb)
 	guint64 *ha = g_new(guint64, la->len + 1);
 
 	for (guint i = 0; i < la->len; i++) {
-		occurrence *o = slot(table, size - 1, ha[i] = line_hash(&g_array_index(la, line, i)));
+		occurrence *o =
+		    slot(table, size - 1, ha[i] = line_hash(&g_array_index(la, line, i)));
 		o->hash = ha[i];
 		o->count_a++;
 		o->at_a = i;
