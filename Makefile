@@ -140,6 +140,11 @@ fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/fuzz_%) $(BUILD)/corpus/.stamp
 # kept, so that a second `make fuzz` links nothing again
 .SECONDARY: $(FUZZ_TARGETS:%=$(BUILD)/obj/fuzz/fuzz_%.o)
 
+# one entry point (fuzz/fuzz_main.c) compiled for each target
+$(FUZZ_TARGETS:%=$(BUILD)/obj/fuzz/fuzz_%.o): $(BUILD)/obj/fuzz/fuzz_%.o: fuzz/fuzz_main.c $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -DFUZZ_TARGET=fuzz_$* -MMD -MP -c $< -o $@
+
 $(BUILD)/fuzz_%: $(BUILD)/obj/fuzz/fuzz_%.o $(FUZZ_OBJ) $(BUILD)/libismsaudit.a
 	$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
 
