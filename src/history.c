@@ -106,8 +106,8 @@ static int get_tree(walker *w, const git_oid *id, int new_side, git_tree **out)
 		if (git_tree_lookup(&t, w->repo, id) < 0)
 			return isms_git_error(w->path->len ? w->path->str : "root tree");
 		if (!new_side) {
-			/* an old-side tree the previous commit did not read (the
-			 * first commit after a shallow cut): keep it for this commit */
+			/* an old-side tree the previous commit did not descend into
+			 * (unchanged there): kept until this commit is compared */
 			g_hash_table_insert(w->prev, (gpointer)git_tree_id(t), t);
 			*out = t;
 			return 0;
