@@ -31,6 +31,19 @@ const GArray *isms_history_events(const isms_history *h, const char *path)
 	return g_hash_table_lookup(h->paths, path);
 }
 
+static void reverse(GArray *a)
+{
+	guint size = g_array_get_element_size(a);
+	guint8 tmp[64];
+
+	g_assert(size <= sizeof(tmp));
+	for (guint i = 0, j = a->len ? a->len - 1 : 0; i < j; i++, j--) {
+		memcpy(tmp, a->data + i * size, size);
+		memcpy(a->data + i * size, a->data + j * size, size);
+		memcpy(a->data + j * size, tmp, size);
+	}
+}
+
 /* The first-parent chain from `tip` back to the root, oldest first, and
  * the root tree of each commit in `trees` (each commit is parsed once). */
 static int collect_commits(git_repository *repo, const git_oid *tip, GHashTable *cut,
@@ -61,15 +74,8 @@ static int collect_commits(git_repository *repo, const git_oid *tip, GHashTable 
 		git_commit_free(c);
 	}
 	if (error == 0) {
-		/* reverse into chronological order */
-		for (guint i = 0, j = out->len ? out->len - 1 : 0; i < j; i++, j--) {
-			isms_commit t = g_array_index(out, isms_commit, i);
-			git_oid tt = g_array_index(trees, git_oid, i);
-			g_array_index(out, isms_commit, i) = g_array_index(out, isms_commit, j);
-			g_array_index(out, isms_commit, j) = t;
-			g_array_index(trees, git_oid, i) = g_array_index(trees, git_oid, j);
-			g_array_index(trees, git_oid, j) = tt;
-		}
+		reverse(out); /* into chronological order */
+		reverse(trees);
 	}
 	return error;
 }
