@@ -160,13 +160,12 @@ START_TEST(change_lists_match_git_log)
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
 		GString *want = g_string_new(NULL), *got = g_string_new(NULL);
-		char *out = NULL;
+		char *out;
 		const char *argv[] = {"git", "-C", repo, "log", "--first-parent", "--format=%H",
 		                      "--reverse", "--", d->path, NULL};
 		if (d->former_paths->len > 0)
 			continue; /* git log --follow does not follow by id */
-		ck_assert(g_spawn_sync(NULL, (gchar **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-		                       NULL, NULL, NULL));
+		out = output_or_fail(argv);
 		g_string_append(want, out);
 		for (guint k = 0; k < d->touches->len; k++) {
 			char hex[GIT_OID_HEXSZ + 1];

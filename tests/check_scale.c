@@ -16,14 +16,12 @@
 
 #define REGISTER "isms/registers/actions.md"
 
-/* Standard output of git with `argv` (NULL-terminated, after "git -C
- * repo"); fails the test on error. Caller frees. */
+/* Standard output of `git -C repo ARGV...` (NULL-terminated); fails the
+ * test on error. Caller frees. */
 static char *git_out(const char *repo, const char *const *argv)
 {
 	GPtrArray *args = g_ptr_array_new();
-	char *out = NULL, *err = NULL;
-	GError *error = NULL;
-	int status = 0;
+	char *out;
 
 	g_ptr_array_add(args, "git");
 	g_ptr_array_add(args, "-C");
@@ -31,15 +29,8 @@ static char *git_out(const char *repo, const char *const *argv)
 	for (int i = 0; argv[i]; i++)
 		g_ptr_array_add(args, (gpointer)argv[i]);
 	g_ptr_array_add(args, NULL);
-	gboolean ok = g_spawn_sync(NULL, (gchar **)args->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL,
-	                           NULL, &out, &err, &status, &error);
-	ck_assert_msg(ok && WIFEXITED(status) && WEXITSTATUS(status) == 0, "git %s failed: %s",
-	              argv[0],
-	              err     ? err
-	              : error ? error->message
-	                      : "?");
+	out = output_or_fail((const char *const *)args->pdata);
 	g_ptr_array_free(args, TRUE);
-	g_free(err);
 	return out;
 }
 

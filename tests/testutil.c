@@ -173,17 +173,43 @@ int run_cli(const char *const *argv, const char *const *env, char **out, char **
 	return WEXITSTATUS(status);
 }
 
-void run_or_fail(const char *const *argv)
+char *output_or_fail(const char *const *argv)
 {
 	GError *error = NULL;
 	int status = 0;
-	char *err = NULL;
-	gboolean ok = g_spawn_sync(NULL, (gchar **)argv, NULL, G_SPAWN_SEARCH_PATH |
-	                           G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
+	char *out = NULL, *err = NULL;
+	gboolean ok = g_spawn_sync(NULL, (gchar **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+	                           &err, &status, &error);
 
-	ck_assert_msg(ok && WIFEXITED(status) && WEXITSTATUS(status) == 0, "%s failed: %s", argv[0],
-	              err ? err : error ? error->message : "?");
+	ck_assert_msg(ok && WIFEXITED(status) && WEXITSTATUS(status) == 0, "%s %s failed: %s",
+	              argv[0], argv[1] ? argv[1] : "", err ? err : error ? error->message : "?");
 	g_free(err);
+	return out;
+}
+
+json_t *json_at(json_t *root, const char *path)
+{
+	json_t *v = root;
+	char **keys = g_strsplit(path, ".", -1);
+
+	for (char **k = keys; *k && v; k++)
+		v = g_ascii_isdigit(**k) ? json_array_get(v, g_ascii_strtoull(*k, NULL, 10))
+		                         : json_object_get(v, *k);
+	g_strfreev(keys);
+	return v;
+}
+
+const char *json_string_at(json_t *root, const char *path)
+{
+	const char *s = json_string_value(json_at(root, path));
+
+	ck_assert_msg(s != NULL, "%s is not a string", path);
+	return s;
+}
+
+void run_or_fail(const char *const *argv)
+{
+	g_free(output_or_fail(argv));
 }
 
 const char *commit_date(const isms_audit *a, guint32 index)

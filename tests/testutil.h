@@ -4,6 +4,7 @@
 #include <check.h>
 #include <cmark-gfm.h>
 #include <glib.h>
+#include <jansson.h>
 
 #include "isms/audit.h"
 #include "isms/finding.h"
@@ -58,6 +59,15 @@ int run_cli(const char *const *argv, const char *const *env, char **out, char **
 
 /* Run a command (git) for test set-up; fails the test on error. */
 void run_or_fail(const char *const *argv);
+
+/* The same, returning the command's standard output (caller frees). */
+char *output_or_fail(const char *const *argv);
+
+/* The JSON value at a dotted path of keys and array indexes
+ * ("runs.0.results"), or NULL; json_string_at() fails the test unless it
+ * is a string. Borrowed. */
+json_t *json_at(json_t *root, const char *path);
+const char *json_string_at(json_t *root, const char *path);
 
 /* The hex id of a commit index (static buffer). */
 const char *commit_hex(const isms_audit *a, guint32 index);
