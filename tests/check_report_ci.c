@@ -42,31 +42,9 @@ static json_t *parse(const char *text)
 	return root;
 }
 
-/* The value at a dotted path of keys and array indexes ("runs.0.results"),
- * or NULL. Borrowed. */
-static json_t *jpath(json_t *root, const char *path)
-{
-	json_t *v = root;
-	char **keys = g_strsplit(path, ".", -1);
-
-	for (char **k = keys; *k && v; k++)
-		v = g_ascii_isdigit(**k) ? json_array_get(v, g_ascii_strtoull(*k, NULL, 10))
-		                         : json_object_get(v, *k);
-	g_strfreev(keys);
-	return v;
-}
-
-static const char *jget(json_t *root, const char *path)
-{
-	const char *s = json_string_value(jpath(root, path));
-
-	ck_assert_msg(s != NULL, "%s is not a string", path);
-	return s;
-}
-
 static json_int_t jint(json_t *root, const char *path)
 {
-	json_t *v = jpath(root, path);
+	json_t *v = json_at(root, path);
 
 	ck_assert_msg(json_is_integer(v), "%s is not an integer", path);
 	return json_integer_value(v);
@@ -140,11 +118,11 @@ START_TEST(clean_audit_in_every_format)
 	expect_golden("junit/clean.xml", junit);
 	ck_assert_str_eq(cq, "[]\n");
 	root = parse(sarif);
-	ck_assert_int_eq(json_array_size(jpath(root, "runs.0.results")), 0);
+	ck_assert_int_eq(json_array_size(json_at(root, "runs.0.results")), 0);
 	ck_assert_str_eq(
-	    jget(root, "runs.0.invocations.0.ruleConfigurationOverrides.0.descriptor.id"),
+	    json_string_at(root, "runs.0.invocations.0.ruleConfigurationOverrides.0.descriptor.id"),
 	    "ACT-REOPENED");
-	ck_assert(json_is_false(jpath(
+	ck_assert(json_is_false(json_at(
 	    root, "runs.0.invocations.0.ruleConfigurationOverrides.0.configuration.enabled")));
 	ck_assert_ptr_nonnull(strstr(junit,
 	                             "<testsuites name=\"isms-audit\" tests=\"41\" failures=\"0\" "
@@ -194,16 +172,16 @@ START_TEST(sarif_results_point_at_their_rules)
 {
 	char *text = report_of("demo", "2026-11-01", "sarif", 1);
 	json_t *root = parse(text);
-	json_t *run = jpath(root, "runs.0");
-	json_t *rules = jpath(run, "tool.driver.rules"), *results = jpath(run, "results");
+	json_t *run = json_at(root, "runs.0");
+	json_t *rules = json_at(run, "tool.driver.rules"), *results = json_at(run, "results");
 	size_t i;
 	json_t *r;
 
 	ck_assert_int_eq(text[0], '{'); /* no byte-order mark */
 	ck_assert(g_str_has_suffix(text, "}\n"));
-	ck_assert_str_eq(jget(root, "$schema"), "https://json.schemastore.org/sarif-2.1.0.json");
-	ck_assert_str_eq(jget(root, "version"), "2.1.0");
-	ck_assert_str_eq(jget(run, "tool.driver.semanticVersion"), "0.1.0");
+	ck_assert_str_eq(json_string_at(root, "$schema"), "https://json.schemastore.org/sarif-2.1.0.json");
+	ck_assert_str_eq(json_string_at(root, "version"), "2.1.0");
+	ck_assert_str_eq(json_string_at(run, "tool.driver.semanticVersion"), "0.1.0");
 	ck_assert_int_eq(json_array_size(rules), isms_rules_count);
 	json_array_foreach(rules, i, r)
 	{
@@ -211,47 +189,47 @@ START_TEST(sarif_results_point_at_their_rules)
 		for (const char *c = isms_rules[i].clause; *c; c++)
 			if (*c != ' ')
 				g_string_append_c(tag, *c);
-		ck_assert_str_eq(jget(r, "id"), isms_rules[i].id);
-		ck_assert_str_eq(jget(r, "shortDescription.text"), isms_rules[i].summary);
-		ck_assert_str_eq(jget(r, "fullDescription.text"), isms_rules[i].requirement);
-		ck_assert_str_eq(jget(r, "help.text"), isms_rules[i].explanation);
-		ck_assert_str_eq(jget(r, "properties.tags.0"), "iso27001");
-		ck_assert_str_eq(jget(r, "properties.tags.1"), tag->str);
-		ck_assert_str_eq(jget(r, "properties.clause"), isms_rules[i].clause);
+		ck_assert_str_eq(json_string_at(r, "id"), isms_rules[i].id);
+		ck_assert_str_eq(json_string_at(r, "shortDescription.text"), isms_rules[i].summary);
+		ck_assert_str_eq(json_string_at(r, "fullDescription.text"), isms_rules[i].requirement);
+		ck_assert_str_eq(json_string_at(r, "help.text"), isms_rules[i].explanation);
+		ck_assert_str_eq(json_string_at(r, "properties.tags.0"), "iso27001");
+		ck_assert_str_eq(json_string_at(r, "properties.tags.1"), tag->str);
+		ck_assert_str_eq(json_string_at(r, "properties.clause"), isms_rules[i].clause);
 		g_string_free(tag, TRUE);
 	}
-	ck_assert_str_eq(jget(rules, "2.name"), "DocNoMetadata");
-	ck_assert_str_eq(jget(rules, "2.defaultConfiguration.level"), "warning");
+	ck_assert_str_eq(json_string_at(rules, "2.name"), "DocNoMetadata");
+	ck_assert_str_eq(json_string_at(rules, "2.defaultConfiguration.level"), "warning");
 	ck_assert_int_eq(json_array_size(results), 22);
 	json_array_foreach(results, i, r)
 	{
-		const char *sev = jget(r, "properties.severity");
+		const char *sev = json_string_at(r, "properties.severity");
 		char key[32];
 		snprintf(key, sizeof(key), "%d.id", (int)jint(r, "ruleIndex"));
-		ck_assert_str_eq(jget(rules, key), jget(r, "ruleId"));
-		ck_assert_str_eq(jget(r, "level"), strcmp(sev, "major") == 0   ? "error"
+		ck_assert_str_eq(json_string_at(rules, key), json_string_at(r, "ruleId"));
+		ck_assert_str_eq(json_string_at(r, "level"), strcmp(sev, "major") == 0   ? "error"
 		                                   : strcmp(sev, "minor") == 0 ? "warning"
 		                                                               : "note");
 		ck_assert_int_eq(json_array_size(json_object_get(r, "locations")), 1);
 		ck_assert(
-		    uri_is_encoded(jget(r, "locations.0.physicalLocation.artifactLocation.uri")));
-		ck_assert_int_eq(strlen(jget(r, "partialFingerprints.isms-audit/v1")), 16);
+		    uri_is_encoded(json_string_at(r, "locations.0.physicalLocation.artifactLocation.uri")));
+		ck_assert_int_eq(strlen(json_string_at(r, "partialFingerprints.isms-audit/v1")), 16);
 	}
 	/* the one finding without a line has a location but no region */
 	r = json_array_get(results, 20);
-	ck_assert_str_eq(jget(r, "ruleId"), "ACT-REMOVED");
-	ck_assert_ptr_null(jpath(r, "locations.0.physicalLocation.region"));
+	ck_assert_str_eq(json_string_at(r, "ruleId"), "ACT-REMOVED");
+	ck_assert_ptr_null(json_at(r, "locations.0.physicalLocation.region"));
 	/* evidence in the message and as data */
 	r = json_array_get(results, 11);
 	ck_assert_str_eq(
-	    jget(r, "message.text"),
+	    json_string_at(r, "message.text"),
 	    "text changed in 1 commit after version '2.1' was set on 2026-03-10, but the "
 	    "version was not changed: readers cannot tell the revisions apart\n"
 	    "evidence: 4c6c6551f27d 2026-03-10 version set\n"
 	    "evidence: b2250854b163 2026-07-14 text changed");
-	ck_assert_str_eq(jget(r, "properties.evidence.1.commit"),
+	ck_assert_str_eq(json_string_at(r, "properties.evidence.1.commit"),
 	                 "b2250854b16341763cfe609a93b8ab70c40e8e91");
-	ck_assert_str_eq(jget(r, "properties.clause"), "7.5.3");
+	ck_assert_str_eq(json_string_at(r, "properties.clause"), "7.5.3");
 	json_decref(root);
 	g_free(text);
 }
@@ -261,46 +239,46 @@ START_TEST(sarif_shows_configuration_and_waivers)
 {
 	char *text = report_of("rules/waivers", "2026-01-15", "sarif", 1);
 	json_t *root = parse(text);
-	json_t *results = jpath(root, "runs.0.results");
-	json_t *over = jpath(root, "runs.0.invocations.0.ruleConfigurationOverrides");
+	json_t *results = json_at(root, "runs.0.results");
+	json_t *over = json_at(root, "runs.0.invocations.0.ruleConfigurationOverrides");
 	size_t i, suppressed = 0;
 	json_t *r;
 
 	ck_assert_int_eq(json_array_size(over), 3);
-	ck_assert_str_eq(jget(over, "0.descriptor.id"), "DOC-REVIEW-UNEVIDENCED");
-	ck_assert_str_eq(jget(over, "0.configuration.level"), "error");
-	ck_assert_str_eq(jget(over, "1.descriptor.id"), "DOC-STALE-CONTENT");
-	ck_assert_str_eq(jget(over, "2.descriptor.id"), "ACT-NO-OWNER");
-	ck_assert_str_eq(jget(over, "2.configuration.parameters.exclude.0"), "archive/**");
+	ck_assert_str_eq(json_string_at(over, "0.descriptor.id"), "DOC-REVIEW-UNEVIDENCED");
+	ck_assert_str_eq(json_string_at(over, "0.configuration.level"), "error");
+	ck_assert_str_eq(json_string_at(over, "1.descriptor.id"), "DOC-STALE-CONTENT");
+	ck_assert_str_eq(json_string_at(over, "2.descriptor.id"), "ACT-NO-OWNER");
+	ck_assert_str_eq(json_string_at(over, "2.configuration.parameters.exclude.0"), "archive/**");
 	json_array_foreach(results, i, r)
 	{
-		const char *rule = jget(r, "ruleId");
+		const char *rule = json_string_at(r, "ruleId");
 		if (json_object_get(r, "suppressions")) {
 			suppressed++;
-			ck_assert_str_eq(jget(r, "suppressions.0.kind"), "external");
-			ck_assert_str_eq(jget(r, "suppressions.0.status"), "accepted");
-			ck_assert_str_eq(jget(r, "properties.waiver.approvedBy"),
+			ck_assert_str_eq(json_string_at(r, "suppressions.0.kind"), "external");
+			ck_assert_str_eq(json_string_at(r, "suppressions.0.status"), "accepted");
+			ck_assert_str_eq(json_string_at(r, "properties.waiver.approvedBy"),
 			                 "Wendy Marsh (CISO)");
 		}
 		/* severity as configured, not the rule's default */
 		if (strcmp(rule, "DOC-REVIEW-UNEVIDENCED") == 0)
-			ck_assert_str_eq(jget(r, "level"), "error");
+			ck_assert_str_eq(json_string_at(r, "level"), "error");
 		/* repository-wide: shown on the configuration file, no region */
 		if (strcmp(rule, "MR-OVERDUE") == 0) {
 			ck_assert_str_eq(
-			    jget(r, "locations.0.physicalLocation.artifactLocation.uri"),
+			    json_string_at(r, "locations.0.physicalLocation.artifactLocation.uri"),
 			    ".isms-audit.yml");
-			ck_assert_ptr_null(jpath(r, "locations.0.physicalLocation.region"));
-			ck_assert(json_is_true(jpath(r, "properties.repositoryWide")));
+			ck_assert_ptr_null(json_at(r, "locations.0.physicalLocation.region"));
+			ck_assert(json_is_true(json_at(r, "properties.repositoryWide")));
 		}
 	}
 	ck_assert_int_eq(suppressed, 2);
 	r = json_array_get(results, json_array_size(results) - 1);
-	ck_assert_str_eq(jget(r, "ruleId"), "ACT-OVERDUE");
+	ck_assert_str_eq(json_string_at(r, "ruleId"), "ACT-OVERDUE");
 	ck_assert_str_eq(
-	    jget(r, "suppressions.0.justification"),
+	    json_string_at(r, "suppressions.0.justification"),
 	    "No fixed firmware from the vendor yet; remote management stays off meanwhile");
-	ck_assert_str_eq(jget(r, "properties.waiver.expires"), "2026-03-31");
+	ck_assert_str_eq(json_string_at(r, "properties.waiver.expires"), "2026-03-31");
 	json_decref(root);
 	g_free(text);
 }
@@ -385,16 +363,16 @@ START_TEST(codeclimate_has_what_gitlab_reads)
 		ck_assert_int_eq(json_array_size(root), g_ascii_strtoull(fixtures[k][2], NULL, 10));
 		json_array_foreach(root, i, e)
 		{
-			const char *sev = jget(e, "severity");
+			const char *sev = json_string_at(e, "severity");
 			ck_assert(json_is_object(e));
-			ck_assert(strlen(jget(e, "description")) > 0);
-			ck_assert_ptr_nonnull(isms_rule_find(jget(e, "check_name")));
+			ck_assert(strlen(json_string_at(e, "description")) > 0);
+			ck_assert_ptr_nonnull(isms_rule_find(json_string_at(e, "check_name")));
 			ck_assert(strcmp(sev, "info") == 0 || strcmp(sev, "minor") == 0 ||
 			          strcmp(sev, "major") == 0);
-			ck_assert(strlen(jget(e, "location.path")) > 0);
+			ck_assert(strlen(json_string_at(e, "location.path")) > 0);
 			ck_assert(jint(e, "location.lines.begin") >= 1);
-			ck_assert_msg(g_hash_table_add(fps, (gpointer)jget(e, "fingerprint")),
-			              "fingerprint %s twice", jget(e, "fingerprint"));
+			ck_assert_msg(g_hash_table_add(fps, (gpointer)json_string_at(e, "fingerprint")),
+			              "fingerprint %s twice", json_string_at(e, "fingerprint"));
 		}
 		g_hash_table_destroy(fps);
 		json_decref(root);
@@ -421,11 +399,11 @@ START_TEST(repeated_fingerprints_are_made_unique)
 	cq = render(isms_report_codeclimate, a, &fs);
 	s = parse(sarif);
 	c = parse(cq);
-	ck_assert_str_eq(jget(c, "1.fingerprint"), fp);
-	ck_assert_str_eq(jget(c, "2.fingerprint"), fp2);
-	ck_assert_str_eq(jget(c, "2.description"), "second row NC-9");
-	ck_assert_str_eq(jget(s, "runs.0.results.1.partialFingerprints.isms-audit/v1"), fp);
-	ck_assert_str_eq(jget(s, "runs.0.results.2.partialFingerprints.isms-audit/v1"), fp2);
+	ck_assert_str_eq(json_string_at(c, "1.fingerprint"), fp);
+	ck_assert_str_eq(json_string_at(c, "2.fingerprint"), fp2);
+	ck_assert_str_eq(json_string_at(c, "2.description"), "second row NC-9");
+	ck_assert_str_eq(json_string_at(s, "runs.0.results.1.partialFingerprints.isms-audit/v1"), fp);
+	ck_assert_str_eq(json_string_at(s, "runs.0.results.2.partialFingerprints.isms-audit/v1"), fp2);
 	json_decref(s);
 	json_decref(c);
 	free(sarif);
@@ -533,9 +511,9 @@ START_TEST(hostile_text_stays_in_its_json_field)
 
 	s = parse(sarif);
 	c = parse(cq);
-	ck_assert_str_eq(jget(s, "runs.0.results.1.properties.item"), "<i>&");
-	ck_assert_str_eq(jget(s, "runs.0.results.2.properties.waiver.approvedBy"), "CISO & co");
-	ck_assert_str_eq(jget(c, "1.location.path"),
+	ck_assert_str_eq(json_string_at(s, "runs.0.results.1.properties.item"), "<i>&");
+	ck_assert_str_eq(json_string_at(s, "runs.0.results.2.properties.waiver.approvedBy"), "CISO & co");
+	ck_assert_str_eq(json_string_at(c, "1.location.path"),
 	                 "docs/<script>&\"'%]]> x\x01\n\xef\xbf\xbd.md");
 	ck_assert_int_eq(jint(c, "1.location.lines.begin"), 7);
 	expect_valid_sarif(sarif);

@@ -71,19 +71,6 @@ static void expect_self_contained(const char *html, int with_trend)
 	expect_inert_html(html);
 }
 
-static char *render_html(const isms_audit *a, const isms_findings *fs,
-                         const isms_report_options *opts)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-
-	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(isms_report_html(a, fs, opts, f), 0);
-	fclose(f);
-	return buf;
-}
-
 static char *render_trend(const isms_trend *t)
 {
 	char *buf = NULL;
@@ -195,7 +182,7 @@ START_TEST(html_without_findings_passes)
 	char *html;
 
 	g_ptr_array_set_size(fs.items, 0);
-	html = render_html(a, &fs, &opts);
+	html = render_report(isms_report_html, a, &fs, &opts);
 	expect_self_contained(html, 0);
 	ck_assert_ptr_nonnull(strstr(html, "<div class=\"card card-pass\"><span class=\"n\">Pass"
 	                                   "</span><span class=\"l\">fail-on minor</span></div>"));
@@ -225,7 +212,7 @@ START_TEST(html_review_status_is_relative_to_the_audit_date)
 		isms_findings fs;
 		isms_audit *a = audit_fixture("demo", days[i], &fs);
 		isms_report_options opts = ISMS_REPORT_OPTIONS_INIT;
-		char *html = render_html(a, &fs, &opts);
+		char *html = render_report(isms_report_html, a, &fs, &opts);
 		const char *bcp = after(html, "<code>isms/03-procedures/business-continuity-plan.md"
 		                              "</code>");
 		ck_assert_ptr_nonnull(strstr(after(html, "id=\"chart-review\""), rows[i]));
@@ -387,7 +374,7 @@ START_TEST(html_escapes_everything_from_the_repository)
 	const char *waived;
 
 	add_hostile_findings(&fs);
-	html = render_html(a, &fs, &opts);
+	html = render_report(isms_report_html, a, &fs, &opts);
 	expect_self_contained(html, 0);
 	/* raw markup never appears: no script, no img, no element but ours */
 	ck_assert_ptr_null(strstr(html, "<script"));
@@ -572,7 +559,7 @@ START_TEST(html_renders_in_chromium)
 	dir = hostile_repository(&repo);
 	a = audit_path(repo, "2026-06-01", &fs);
 	add_hostile_findings(&fs);
-	html = render_html(a, &fs, &opts);
+	html = render_report(isms_report_html, a, &fs, &opts);
 	g_free(report);
 	g_free(png);
 	report = g_build_filename(build, "hostile-report.html", NULL);

@@ -264,21 +264,6 @@ static json_t *parse_json(const char *what, const char *text)
 	return root;
 }
 
-/* The value at a dotted path of keys and array indexes ("runs.0.results"):
- * a string, which the test fails without. Borrowed. */
-static const char *jstr(json_t *root, const char *path)
-{
-	json_t *v = root;
-	char **keys = g_strsplit(path, ".", -1);
-
-	for (char **k = keys; *k && v; k++)
-		v = g_ascii_isdigit(**k) ? json_array_get(v, g_ascii_strtoull(*k, NULL, 10))
-		                         : json_object_get(v, *k);
-	g_strfreev(keys);
-	ck_assert_msg(json_is_string(v), "%s is not a string", path);
-	return json_string_value(v);
-}
-
 /* The first element of the array `list` whose `key` is `value`. */
 static json_t *jfind(json_t *list, const char *key, const char *value)
 {
@@ -305,27 +290,27 @@ START_TEST(json_round_trips_the_hostile_text)
 	doc = jfind(json_object_get(root, "documents"), "path", HOSTILE_PATH);
 	for (const char *const *k = (const char *const[]){"title", "owner", "id", "version", NULL};
 	     *k; k++)
-		ck_assert_str_eq(jstr(doc, *k), HOSTILE);
+		ck_assert_str_eq(json_string_at(doc, *k), HOSTILE);
 	/* invalid UTF-8: U+FFFD for the byte, the rest exact */
 	doc = jfind(json_object_get(root, "documents"), "path", BAD_PATH);
-	ck_assert_str_eq(jstr(doc, "id"), HOSTILE);
+	ck_assert_str_eq(json_string_at(doc, "id"), HOSTILE);
 	items = json_object_get(json_array_get(json_object_get(root, "registers"), 0), "items");
 	ck_assert_uint_eq(json_array_size(items), 3);
 	for (const char *const *k = (const char *const[]){"0.owner", "0.status", "0.due", NULL}; *k;
 	     k++)
-		ck_assert_str_eq(jstr(items, *k), HOSTILE);
-	ck_assert_str_eq(jstr(items, "2.id"), "NC-3 " HOSTILE);
-	ck_assert_str_eq(jstr(root, "configuration.rules.0.exclude.0"), HOSTILE);
+		ck_assert_str_eq(json_string_at(items, *k), HOSTILE);
+	ck_assert_str_eq(json_string_at(items, "2.id"), "NC-3 " HOSTILE);
+	ck_assert_str_eq(json_string_at(root, "configuration.rules.0.exclude.0"), HOSTILE);
 
 	f = jfind(json_object_get(root, "findings"), "rule", "DOC-DUPLICATE-ID");
-	ck_assert_str_eq(jstr(f, "path"), BAD_PATH);
-	ck_assert_str_eq(jstr(f, "item"), HOSTILE);
-	ck_assert_str_eq(jstr(f, "evidence.1.note"), "id first set in " HOSTILE_PATH);
+	ck_assert_str_eq(json_string_at(f, "path"), BAD_PATH);
+	ck_assert_str_eq(json_string_at(f, "item"), HOSTILE);
+	ck_assert_str_eq(json_string_at(f, "evidence.1.note"), "id first set in " HOSTILE_PATH);
 	f = jfind(json_object_get(root, "findings"), "rule", "ACT-REMOVED");
-	ck_assert_str_eq(jstr(f, "evidence.1.note"), "removed by " AUTHOR);
+	ck_assert_str_eq(json_string_at(f, "evidence.1.note"), "removed by " AUTHOR);
 	f = json_array_get(json_object_get(root, "waived"), 0);
-	ck_assert_str_eq(jstr(f, "waiver.reason"), HOSTILE);
-	ck_assert_str_eq(jstr(f, "waiver.approved_by"), HOSTILE);
+	ck_assert_str_eq(json_string_at(f, "waiver.reason"), HOSTILE);
+	ck_assert_str_eq(json_string_at(f, "waiver.approved_by"), HOSTILE);
 	json_decref(root);
 	free(text);
 	audit_done(a, &fs);
@@ -351,23 +336,23 @@ START_TEST(sarif_round_trips_the_hostile_text_and_validates)
 	ck_assert_uint_eq(json_array_size(results), fs.items->len + fs.waived->len);
 	json_array_foreach(results, i, r)
 	{
-		const char *uri = jstr(r, "locations.0.physicalLocation.artifactLocation.uri");
+		const char *uri = json_string_at(r, "locations.0.physicalLocation.artifactLocation.uri");
 		ck_assert_msg(strspn(uri, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 		                          "0123456789-._~/%") == strlen(uri),
 		              "a URI that is not percent-encoded: %s", uri);
 	}
 	r = jfind(results, "ruleId", "DOC-BAD-METADATA");
-	ck_assert_str_eq(jstr(r, "locations.0.physicalLocation.artifactLocation.uri"), HOSTILE_URI);
-	ck_assert(g_str_has_prefix(jstr(r, "message.text"), "'last_reviewed' is '" HOSTILE "'"));
+	ck_assert_str_eq(json_string_at(r, "locations.0.physicalLocation.artifactLocation.uri"), HOSTILE_URI);
+	ck_assert(g_str_has_prefix(json_string_at(r, "message.text"), "'last_reviewed' is '" HOSTILE "'"));
 	r = jfind(results, "ruleId", "DOC-DUPLICATE-ID");
-	ck_assert_str_eq(jstr(r, "locations.0.physicalLocation.artifactLocation.uri"),
+	ck_assert_str_eq(json_string_at(r, "locations.0.physicalLocation.artifactLocation.uri"),
 	                 "docs/bad%FF.md");
-	ck_assert_str_eq(jstr(r, "properties.item"), HOSTILE);
+	ck_assert_str_eq(json_string_at(r, "properties.item"), HOSTILE);
 	r = jfind(results, "ruleId", "DOC-MISSING-FIELD");
-	ck_assert_str_eq(jstr(r, "suppressions.0.justification"), HOSTILE);
-	ck_assert_str_eq(jstr(r, "properties.waiver.approvedBy"), HOSTILE);
+	ck_assert_str_eq(json_string_at(r, "suppressions.0.justification"), HOSTILE);
+	ck_assert_str_eq(json_string_at(r, "properties.waiver.approvedBy"), HOSTILE);
 	ck_assert_str_eq(
-	    jstr(run,
+	    json_string_at(run,
 	         "invocations.0.ruleConfigurationOverrides.0.configuration.parameters.exclude.0"),
 	    HOSTILE);
 	expect_valid_sarif(text);
@@ -386,11 +371,11 @@ START_TEST(codeclimate_round_trips_the_hostile_text)
 
 	ck_assert_uint_eq(json_array_size(root), fs.items->len); /* waived ones left out */
 	e = jfind(root, "check_name", "DOC-BAD-METADATA");
-	ck_assert_str_eq(jstr(e, "location.path"), HOSTILE_PATH);
-	ck_assert(g_str_has_prefix(jstr(e, "description"), "'last_reviewed' is '" HOSTILE "'"));
+	ck_assert_str_eq(json_string_at(e, "location.path"), HOSTILE_PATH);
+	ck_assert(g_str_has_prefix(json_string_at(e, "description"), "'last_reviewed' is '" HOSTILE "'"));
 	e = jfind(root, "check_name", "DOC-DUPLICATE-ID");
-	ck_assert_str_eq(jstr(e, "location.path"), BAD_PATH);
-	ck_assert(g_str_has_prefix(jstr(e, "description"), "id '" HOSTILE "'"));
+	ck_assert_str_eq(json_string_at(e, "location.path"), BAD_PATH);
+	ck_assert(g_str_has_prefix(json_string_at(e, "description"), "id '" HOSTILE "'"));
 	json_decref(root);
 	free(text);
 	audit_done(a, &fs);
