@@ -8,7 +8,8 @@
 #                 FUZZ_SECONDS (default 60); scripts/install-fuzz-tools
 #                 installs clang and libFuzzer
 #   make golden   rewrite the golden files of the report tests
-#   make lint     actionlint and shellcheck on the GitHub Action
+#   make lint     actionlint and shellcheck on the GitHub Action, clang-format
+#   make format   format the C sources with .clang-format
 #   make bench    the audit against git log on 100,000-commit repositories
 #   make bench-quick  the same on 10,000 commits
 # Missing dependencies are installed by scripts/install-deps (Debian).
@@ -41,7 +42,7 @@ FUZZ_OBJ = $(BUILD)/obj/fuzz/targets.o
 FIXTURES = $(patsubst fixtures/%.fixture,$(BUILD)/fixtures/%.built,\
 	$(wildcard fixtures/*.fixture fixtures/*/*.fixture))
 
-.PHONY: all demo check check-asan check-valgrind golden fixtures clean deps lint
+.PHONY: all demo check check-asan check-valgrind golden fixtures clean deps lint format
 all: $(BUILD)/isms-audit
 
 $(BUILD)/config.mk: scripts/install-deps
@@ -183,9 +184,14 @@ uninstall:
 
 # actionlint and shellcheck (scripts/install-lint-tools installs them) on
 # action.yml and tests/action/workflow.yml; the test runner extracts the
-# action's run scripts
+# action's run scripts; clang-format fails on any unformatted C source
 lint: $(BUILD)/check_runner
 	BUILD=$(BUILD) scripts/lint
+
+# rewrite the C sources in the repository's .clang-format style
+C_SOURCES = $(sort $(shell find src include tests fuzz scripts bench -name '*.[ch]'))
+format:
+	clang-format -i $(C_SOURCES)
 
 # bench/run generates the repositories into $(BUILD)/bench once (bench/gen-repo,
 # deterministic) and prints medians and ratios against git itself
