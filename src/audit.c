@@ -101,8 +101,9 @@ static int resolve_tip(isms_audit *a, const isms_audit_options *opts, git_oid *o
 		return error;
 	if (opts->rev) {
 		if (isms_git_resolve_commit(a->repo, opts->rev, &id) < 0)
-			return isms_error_set(ISMS_EREPO, "%s: '%s' is not a commit of the repository",
-			                      a->root, opts->rev);
+			return isms_error_set(ISMS_EREPO,
+			                      "%s: '%s' is not a commit of the repository", a->root,
+			                      opts->rev);
 	} else if (git_reference_name_to_id(&id, a->repo, "HEAD") < 0) {
 		return isms_git_error(a->root);
 	}
@@ -126,8 +127,8 @@ static int resolve_tip(isms_audit *a, const isms_audit_options *opts, git_oid *o
 		if (git_commit_parentcount(c) == 0 ||
 		    (a->shallow_cut && g_hash_table_contains(a->shallow_cut, &id))) {
 			git_commit_free(c);
-			return isms_error_set(ISMS_EREPO, "%s: no commit on the branch by %s", a->root,
-			                      isms_date_format(opts->as_of, day));
+			return isms_error_set(ISMS_EREPO, "%s: no commit on the branch by %s",
+			                      a->root, isms_date_format(opts->as_of, day));
 		}
 		id = *git_commit_parent_id(c, 0);
 		git_commit_free(c);
@@ -263,7 +264,8 @@ static int meta_of(isms_audit *a, const git_oid *blob, const char *path, const i
 		return 0;
 	}
 	slim = m;
-	if (git_repository_odb(&odb, a->repo) < 0 || git_odb_read_header(&len, &type, odb, blob) < 0) {
+	if (git_repository_odb(&odb, a->repo) < 0 ||
+	    git_odb_read_header(&len, &type, odb, blob) < 0) {
 		error = isms_git_error(path);
 		goto done;
 	}
@@ -346,8 +348,8 @@ static const char *valid_id(const isms_meta *m)
  * deleted another path continues that path's history when the content is
  * the same blob or both carry the same `id`.
  */
-static int chain_events(isms_audit *a, GHashTable *deletions, const char *path,
-                        const GArray *ev, GArray *out, GPtrArray *former)
+static int chain_events(isms_audit *a, GHashTable *deletions, const char *path, const GArray *ev,
+                        GArray *out, GPtrArray *former)
 {
 	guint end = ev->len, start;
 	GPtrArray *segments = g_ptr_array_new(); /* pairs: events, start, end */
@@ -364,7 +366,8 @@ static int chain_events(isms_audit *a, GHashTable *deletions, const char *path,
 		const isms_meta *mine = NULL, *theirs = NULL;
 		for (guint i = 0; dels && !pred && i < dels->len; i++) {
 			const deletion *d = &g_array_index(dels, deletion, i);
-			const isms_path_event *last = &g_array_index(d->events, isms_path_event, d->index - 1);
+			const isms_path_event *last =
+			    &g_array_index(d->events, isms_path_event, d->index - 1);
 			if (strcmp(d->path, path) == 0 || last->mode == 0)
 				continue;
 			if (git_oid_equal(&last->blob, &first->blob)) {
@@ -374,7 +377,8 @@ static int chain_events(isms_audit *a, GHashTable *deletions, const char *path,
 			if ((error = meta_of(a, &first->blob, path, &mine)) < 0 ||
 			    (error = meta_of(a, &last->blob, d->path, &theirs)) < 0)
 				goto done;
-			if (valid_id(mine) && valid_id(theirs) && strcmp(valid_id(mine), valid_id(theirs)) == 0)
+			if (valid_id(mine) && valid_id(theirs) &&
+			    strcmp(valid_id(mine), valid_id(theirs)) == 0)
 				pred = d;
 		}
 		if (!pred)
@@ -397,8 +401,8 @@ done:
 	return error;
 }
 
-static int build_document(isms_audit *a, GHashTable *deletions, const char *path,
-                          const GArray *ev, isms_document **out)
+static int build_document(isms_audit *a, GHashTable *deletions, const char *path, const GArray *ev,
+                          isms_document **out)
 {
 	isms_document *d = g_new0(isms_document, 1);
 	GArray *chain = g_array_new(FALSE, FALSE, sizeof(isms_path_event));
@@ -579,11 +583,12 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	}
 	a->shallow = git_repository_is_shallow(a->repo) == 1;
 	if (a->shallow && !opts->allow_shallow) {
-		error = isms_error_set(ISMS_ESHALLOW,
-		                       "%s: shallow clone: its history is cut, so commit dates cannot "
-		                       "prove when documents changed; run 'git fetch --unshallow' (or "
-		                       "set fetch-depth: 0 on actions/checkout), or pass --allow-shallow",
-		                       a->root);
+		error = isms_error_set(
+		    ISMS_ESHALLOW,
+		    "%s: shallow clone: its history is cut, so commit dates cannot "
+		    "prove when documents changed; run 'git fetch --unshallow' (or "
+		    "set fetch-depth: 0 on actions/checkout), or pass --allow-shallow",
+		    a->root);
 		goto done;
 	}
 	a->shallow_cut = isms_history_shallow_cut(a->repo);
@@ -648,8 +653,7 @@ static void cut_history(const isms_history *from, guint32 last, isms_history *ou
 	}
 }
 
-int isms_audit_open_at(const isms_audit *base, guint32 commit, isms_day today,
-                       isms_audit **out)
+int isms_audit_open_at(const isms_audit *base, guint32 commit, isms_day today, isms_audit **out)
 {
 	isms_audit *a;
 	int error;

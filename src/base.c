@@ -155,11 +155,12 @@ int isms_base_compare(const isms_audit *head, const isms_audit_options *opts, co
 	out->rev = g_strdup(rev);
 	isms_findings_init(&bfs);
 	if (isms_git_resolve_commit(head->repo, rev, &given) < 0) {
-		error = isms_error_set(ISMS_EREPO,
-		                       "%s: --base '%s' is not a commit of the repository (a shallow or "
-		                       "single-branch clone may lack it: fetch it, or set fetch-depth: 0 "
-		                       "on actions/checkout)",
-		                       head->root, rev);
+		error = isms_error_set(
+		    ISMS_EREPO,
+		    "%s: --base '%s' is not a commit of the repository (a shallow or "
+		    "single-branch clone may lack it: fetch it, or set fetch-depth: 0 "
+		    "on actions/checkout)",
+		    head->root, rev);
 		goto done;
 	}
 	if (git_merge_base(&base, head->repo, &tip->id, &given) < 0) {

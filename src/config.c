@@ -15,38 +15,39 @@
 #include "isms/yaml_limits.h"
 
 static const char *const default_exclude[] = {
-	"README.md", "CHANGELOG.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "LICENSE*",
-	".github/", ".gitlab/", "vendor/", "vendored/", "node_modules/", "third_party/",
-	"bower_components/", NULL};
+    "README.md", "CHANGELOG.md",  "CONTRIBUTING.md", "CODE_OF_CONDUCT.md",
+    "LICENSE*",  ".github/",      ".gitlab/",        "vendor/",
+    "vendored/", "node_modules/", "third_party/",    "bower_components/",
+    NULL};
 
-static const char *const default_record_types[] = {
-	"record", "management-review", "internal-audit", "register", NULL};
+static const char *const default_record_types[] = {"record", "management-review", "internal-audit",
+                                                   "register", NULL};
 
 /* Clause 9.3.2 inputs, described in our own words, and the heading phrases
  * (as header keys) that show a record covers them. */
 static const char *const input_names[ISMS_REVIEW_INPUTS] = {
-	"status of actions from previous reviews",
-	"changes in external and internal issues",
-	"changes in needs and expectations of interested parties",
-	"information security performance",
-	"feedback from interested parties",
-	"risk assessment results and risk treatment status",
-	"opportunities for continual improvement",
+    "status of actions from previous reviews",
+    "changes in external and internal issues",
+    "changes in needs and expectations of interested parties",
+    "information security performance",
+    "feedback from interested parties",
+    "risk assessment results and risk treatment status",
+    "opportunities for continual improvement",
 };
 static const char *const input_phrases[ISMS_REVIEW_INPUTS][8] = {
-	{"status of actions", "previous management review", "previous review", "actions from previous",
-	 "follow up of actions", "action follow up", "previous actions", NULL},
-	{"external and internal issues", "internal and external issues", "external issues",
-	 "internal issues", "context of the organisation", "context of the organization", NULL},
-	{"needs and expectations", "requirements of interested parties", "interested parties needs",
-	 "interested party requirements", NULL},
-	{"performance", "nonconformities and corrective actions", "monitoring and measurement",
-	 "audit results", "fulfilment of objectives", "fulfillment of objectives", NULL},
-	{"feedback from interested parties", "interested parties feedback",
-	 "interested party feedback", "customer feedback", "complaints", NULL},
-	{"risk assessment", "risk treatment", "risks and opportunities", NULL},
-	{"continual improvement", "opportunities for improvement", "improvement opportunities",
-	 "continuous improvement", NULL},
+    {"status of actions", "previous management review", "previous review", "actions from previous",
+     "follow up of actions", "action follow up", "previous actions", NULL},
+    {"external and internal issues", "internal and external issues", "external issues",
+     "internal issues", "context of the organisation", "context of the organization", NULL},
+    {"needs and expectations", "requirements of interested parties", "interested parties needs",
+     "interested party requirements", NULL},
+    {"performance", "nonconformities and corrective actions", "monitoring and measurement",
+     "audit results", "fulfilment of objectives", "fulfillment of objectives", NULL},
+    {"feedback from interested parties", "interested parties feedback", "interested party feedback",
+     "customer feedback", "complaints", NULL},
+    {"risk assessment", "risk treatment", "risks and opportunities", NULL},
+    {"continual improvement", "opportunities for improvement", "improvement opportunities",
+     "continuous improvement", NULL},
 };
 
 const char *isms_review_input_name(int i)
@@ -106,8 +107,9 @@ void isms_config_init(isms_config *cfg)
 	cfg->required = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_array);
 	g_hash_table_insert(cfg->required, g_strdup("default"), strv_array(req_default));
 	for (const char *const *t = default_record_types; *t; t++)
-		g_hash_table_insert(cfg->required, g_strdup(*t),
-		                    strv_array(strcmp(*t, "register") == 0 ? req_register : req_record));
+		g_hash_table_insert(
+		    cfg->required, g_strdup(*t),
+		    strv_array(strcmp(*t, "register") == 0 ? req_register : req_record));
 	cfg->record_types = strv_array(default_record_types);
 	cfg->fail_on = ISMS_SEV_MINOR;
 	cfg->registers = g_ptr_array_new_with_free_func(g_free);
@@ -167,8 +169,7 @@ static const char *scalar(yaml_node_t *n)
 	return (const char *)n->data.scalar.value;
 }
 
-static int get_int(const loader *ld, yaml_node_t *n, const char *key, long min, long max,
-                   long *out)
+static int get_int(const loader *ld, yaml_node_t *n, const char *key, long min, long max, long *out)
 {
 	char *end;
 	long v;
@@ -285,25 +286,33 @@ static int load_words(isms_config *cfg, const loader *ld, const char *key, yaml_
 		GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
 		const char *clash = NULL;
 		int rc = k->type == YAML_SCALAR_NODE ? get_strings(ld, v, key, words)
-		                                      : fail(ld, k, "'%s' keys must be names", key);
+		                                     : fail(ld, k, "'%s' keys must be names", key);
 		if (rc == 0 && columns) {
 			int c = isms_column_lookup(scalar(k));
 			if (c < 0)
-				rc = fail(ld, k, "unknown register column '%s' (id, raised, source, "
-				                 "description, root_cause, action, owner, due, status, closed, "
-				                 "effectiveness, approver)",
-				          scalar(k));
-			else if (isms_register_dialect_set_columns(&cfg->dialect, (isms_column)c, words) < 0)
+				rc = fail(
+				    ld, k,
+				    "unknown register column '%s' (id, raised, source, "
+				    "description, root_cause, action, owner, due, status, closed, "
+				    "effectiveness, approver)",
+				    scalar(k));
+			else if (isms_register_dialect_set_columns(&cfg->dialect, (isms_column)c,
+			                                           words) < 0)
 				rc = fail(ld, v, "'%s' needs at least one header word", scalar(k));
 		} else if (rc == 0) {
 			isms_item_state st = isms_state_lookup(scalar(k));
 			if (st == ISMS_STATE_UNKNOWN)
-				rc = fail(ld, k, "unknown state '%s' (open, closed, accepted, withdrawn)",
+				rc = fail(ld, k,
+				          "unknown state '%s' (open, closed, accepted, withdrawn)",
 				          scalar(k));
-			else if (isms_register_dialect_set_status(&cfg->dialect, st, words, &clash) < 0)
-				rc = clash ? fail(ld, v, "status word '%s' already belongs to another state",
-				                  clash)
-				           : fail(ld, v, "'%s' needs at least one status word", scalar(k));
+			else if (isms_register_dialect_set_status(&cfg->dialect, st, words,
+			                                          &clash) < 0)
+				rc = clash
+				         ? fail(ld, v,
+				                "status word '%s' already belongs to another state",
+				                clash)
+				         : fail(ld, v, "'%s' needs at least one status word",
+				                scalar(k));
 		}
 		g_ptr_array_free(words, TRUE);
 		if (rc < 0)
@@ -385,15 +394,15 @@ static int load_inputs(isms_config *cfg, const loader *ld, yaml_node_t *map)
 }
 
 /* A severity name or `off`. */
-static int get_severity(const loader *ld, yaml_node_t *v, const char *rule,
-                        isms_rule_setting *out)
+static int get_severity(const loader *ld, yaml_node_t *v, const char *rule, isms_rule_setting *out)
 {
 	if (v->type == YAML_SCALAR_NODE && strcmp(scalar(v), "off") == 0) {
 		out->off = 1;
 		return 0;
 	}
 	if (v->type != YAML_SCALAR_NODE || isms_severity_parse(scalar(v), 0, &out->severity) < 0)
-		return fail(ld, v, "the severity of %s must be major, minor, observation or off", rule);
+		return fail(ld, v, "the severity of %s must be major, minor, observation or off",
+		            rule);
 	out->has_severity = 1;
 	return 0;
 }
@@ -408,7 +417,8 @@ static int load_rules(isms_config *cfg, const loader *ld, yaml_node_t *map)
 	     p++) {
 		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
 		yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
-		const isms_rule *rule = k->type == YAML_SCALAR_NODE ? isms_rule_find(scalar(k)) : NULL;
+		const isms_rule *rule =
+		    k->type == YAML_SCALAR_NODE ? isms_rule_find(scalar(k)) : NULL;
 		isms_rule_setting *set;
 		int rc = 0;
 		if (!rule)
@@ -430,7 +440,9 @@ static int load_rules(isms_config *cfg, const loader *ld, yaml_node_t *map)
 				else if (strcmp(name, "exclude") == 0)
 					rc = get_strings(ld, qv, "exclude", set->exclude);
 				else
-					rc = fail(ld, qk, "unknown rule setting '%s' (severity, exclude)", name);
+					rc = fail(ld, qk,
+					          "unknown rule setting '%s' (severity, exclude)",
+					          name);
 			}
 		}
 		if (rc < 0) {
@@ -458,8 +470,8 @@ static int load_waivers(isms_config *cfg, const loader *ld, yaml_node_t *seq)
 {
 	if (seq->type != YAML_SEQUENCE_NODE)
 		return fail(ld, seq, "'%s' must be a list of waivers", "waivers");
-	for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top;
-	     it++) {
+	for (yaml_node_item_t *it = seq->data.sequence.items.start;
+	     it < seq->data.sequence.items.top; it++) {
 		yaml_node_t *w = yaml_document_get_node(ld->doc, *it);
 		isms_waiver *wv;
 		char *expires = NULL;
@@ -489,7 +501,8 @@ static int load_waivers(isms_config *cfg, const loader *ld, yaml_node_t *seq)
 				rc = waiver_text(ld, v, name, &expires);
 			else
 				rc = fail(ld, k,
-				          "unknown waiver key '%s' (rule, path, item, reason, approved_by, "
+				          "unknown waiver key '%s' (rule, path, item, reason, "
+				          "approved_by, "
 				          "expires)",
 				          name);
 		}
@@ -501,18 +514,26 @@ static int load_waivers(isms_config *cfg, const loader *ld, yaml_node_t *seq)
 			else if (!rule)
 				rc = fail(ld, at, "the waiver names unknown rule '%s'", wv->rule);
 			else if (strcmp(rule->id, "WAIVER-EXPIRED") == 0)
-				rc = fail(ld, at, "%s", "WAIVER-EXPIRED cannot be waived: renew the waiver");
+				rc = fail(ld, at, "%s",
+				          "WAIVER-EXPIRED cannot be waived: renew the waiver");
 			else if (!wv->path && !wv->item)
-				rc = fail(ld, at, "the waiver of %s needs 'path' or 'item'", rule->id);
+				rc = fail(ld, at, "the waiver of %s needs 'path' or 'item'",
+				          rule->id);
 			else if (!wv->reason || !*wv->reason || isms_is_placeholder(wv->reason))
 				rc = fail(ld, at, "the waiver of %s has no reason", rule->id);
-			else if (!wv->approved_by || !*wv->approved_by || isms_is_placeholder(wv->approved_by))
-				rc = fail(ld, at, "the waiver of %s has no approver ('approved_by')", rule->id);
+			else if (!wv->approved_by || !*wv->approved_by ||
+			         isms_is_placeholder(wv->approved_by))
+				rc =
+				    fail(ld, at, "the waiver of %s has no approver ('approved_by')",
+				         rule->id);
 			else if (!expires)
-				rc = fail(ld, at, "the waiver of %s has no expiry date ('expires')", rule->id);
+				rc = fail(ld, at, "the waiver of %s has no expiry date ('expires')",
+				          rule->id);
 			else if (strlen(expires) != 10 ||
 			         isms_date_parse(expires, strlen(expires), &wv->expires) < 0)
-				rc = fail(ld, at, "the waiver's expiry '%s' is not a date (YYYY-MM-DD)", expires);
+				rc = fail(ld, at,
+				          "the waiver's expiry '%s' is not a date (YYYY-MM-DD)",
+				          expires);
 			if (rule) {
 				g_free(wv->rule);
 				wv->rule = g_strdup(rule->id);
@@ -582,10 +603,12 @@ static int load_key(isms_config *cfg, const loader *ld, const char *key, yaml_no
 		return replace_strings(ld, v, key, cfg->dialect.approval, 1);
 	if (strcmp(key, "improvement_ids") == 0)
 		return replace_strings(ld, v, key, cfg->dialect.improvement_ids, 0);
-	if (strcmp(key, "register_stale_months") == 0 || strcmp(key, "closure_window_months") == 0) {
+	if (strcmp(key, "register_stale_months") == 0 ||
+	    strcmp(key, "closure_window_months") == 0) {
 		if ((rc = get_int(ld, v, key, 1, 1200, &n)) < 0)
 			return rc;
-		*(key[0] == 'r' ? &cfg->register_stale_months : &cfg->closure_window_months) = (int)n;
+		*(key[0] == 'r' ? &cfg->register_stale_months : &cfg->closure_window_months) =
+		    (int)n;
 		return 0;
 	}
 	if (strcmp(key, "closure_backdate_days") == 0) {
@@ -612,7 +635,8 @@ static int load_key(isms_config *cfg, const loader *ld, const char *key, yaml_no
 	if (strcmp(key, "waivers") == 0)
 		return load_waivers(cfg, ld, v);
 	if (strcmp(key, "fail_on") == 0) {
-		if (v->type != YAML_SCALAR_NODE || isms_severity_parse(scalar(v), 1, &cfg->fail_on) < 0)
+		if (v->type != YAML_SCALAR_NODE ||
+		    isms_severity_parse(scalar(v), 1, &cfg->fail_on) < 0)
 			return fail(ld, v, "'%s' must be major, minor, observation or never", key);
 		return 0;
 	}
@@ -646,7 +670,8 @@ int isms_config_load(isms_config *cfg, const char *name, const char *buf, size_t
 	root = yaml_document_get_root_node(&doc);
 	if (root && !(root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0)) {
 		if (root->type != YAML_MAPPING_NODE) {
-			rc = fail(&ld, root, "%s", "the configuration must be a mapping of keys to values");
+			rc = fail(&ld, root, "%s",
+			          "the configuration must be a mapping of keys to values");
 		} else {
 			for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
 			     rc == 0 && p < root->data.mapping.pairs.top; p++) {
@@ -696,7 +721,8 @@ static int pattern_matches(const char *pat, const char *path)
 		memcpy(folder, pat, n - 1);
 		folder[n - 1] = '\0';
 		/* a folder name at any depth: any component but the last */
-		for (const char *p = path, *slash; (slash = strchr(p, '/')) != NULL; p = slash + 1) {
+		for (const char *p = path, *slash; (slash = strchr(p, '/')) != NULL;
+		     p = slash + 1) {
 			size_t len = (size_t)(slash - p);
 			if (len >= sizeof(part))
 				continue;

@@ -13,30 +13,30 @@ static const char *const aliases_approver[] = {"approver", "approved_by", NULL};
 static const char *const aliases_version[] = {"version", NULL};
 static const char *const aliases_status[] = {"status", NULL};
 static const char *const aliases_last_reviewed[] = {
-	"last_reviewed", "last_reviewed_on", "last_reviewed_at", "last_review", "reviewed", NULL};
-static const char *const aliases_cycle[] = {
-	"review_cycle", "review_in", "review_interval", "review_frequency", NULL};
-static const char *const aliases_next_review[] = {
-	"next_review", "next_review_date", "review_by", NULL};
+    "last_reviewed", "last_reviewed_on", "last_reviewed_at", "last_review", "reviewed", NULL};
+static const char *const aliases_cycle[] = {"review_cycle", "review_in", "review_interval",
+                                            "review_frequency", NULL};
+static const char *const aliases_next_review[] = {"next_review", "next_review_date", "review_by",
+                                                  NULL};
 static const char *const aliases_type[] = {"type", NULL};
 static const char *const aliases_clauses[] = {"clauses", NULL};
 static const char *const aliases_controls[] = {"controls", NULL};
 static const char *const aliases_date[] = {"date", NULL};
 
 static const char *const *const field_aliases[ISMS_F_COUNT] = {
-	[ISMS_F_TITLE] = aliases_title,
-	[ISMS_F_ID] = aliases_id,
-	[ISMS_F_OWNER] = aliases_owner,
-	[ISMS_F_APPROVER] = aliases_approver,
-	[ISMS_F_VERSION] = aliases_version,
-	[ISMS_F_STATUS] = aliases_status,
-	[ISMS_F_LAST_REVIEWED] = aliases_last_reviewed,
-	[ISMS_F_REVIEW_CYCLE] = aliases_cycle,
-	[ISMS_F_NEXT_REVIEW] = aliases_next_review,
-	[ISMS_F_TYPE] = aliases_type,
-	[ISMS_F_CLAUSES] = aliases_clauses,
-	[ISMS_F_CONTROLS] = aliases_controls,
-	[ISMS_F_DATE] = aliases_date,
+    [ISMS_F_TITLE] = aliases_title,
+    [ISMS_F_ID] = aliases_id,
+    [ISMS_F_OWNER] = aliases_owner,
+    [ISMS_F_APPROVER] = aliases_approver,
+    [ISMS_F_VERSION] = aliases_version,
+    [ISMS_F_STATUS] = aliases_status,
+    [ISMS_F_LAST_REVIEWED] = aliases_last_reviewed,
+    [ISMS_F_REVIEW_CYCLE] = aliases_cycle,
+    [ISMS_F_NEXT_REVIEW] = aliases_next_review,
+    [ISMS_F_TYPE] = aliases_type,
+    [ISMS_F_CLAUSES] = aliases_clauses,
+    [ISMS_F_CONTROLS] = aliases_controls,
+    [ISMS_F_DATE] = aliases_date,
 };
 
 const char *isms_field_name(isms_field f)
@@ -61,10 +61,10 @@ int isms_field_lookup(const char *key)
 int isms_is_placeholder(const char *text)
 {
 	static const char *const words[] = {
-		"tbd", "tbc", "tba", "todo", "to do", "yyyy-mm-dd", "dd/mm/yyyy",
-		"mm/dd/yyyy", "dd-mm-yyyy", "xxxx-xx-xx", "xxx", "x", "?", "??",
-		"-", "--", "n/a", "na", "none", "unknown", "pending", "date",
-		"<date>", "placeholder", "owner", "name", NULL};
+	    "tbd",        "tbc",        "tba",         "todo",  "to do", "yyyy-mm-dd", "dd/mm/yyyy",
+	    "mm/dd/yyyy", "dd-mm-yyyy", "xxxx-xx-xx",  "xxx",   "x",     "?",          "??",
+	    "-",          "--",         "n/a",         "na",    "none",  "unknown",    "pending",
+	    "date",       "<date>",     "placeholder", "owner", "name",  NULL};
 	char *s = g_ascii_strdown(text, -1);
 	char *t = g_strstrip(s);
 	int hit = 0;
@@ -142,15 +142,15 @@ static const struct {
 	const char *word;
 	isms_doc_status status;
 } status_words[] = {
-	{"approved", ISMS_DOC_IN_FORCE}, {"active", ISMS_DOC_IN_FORCE},
-	{"published", ISMS_DOC_IN_FORCE}, {"final", ISMS_DOC_IN_FORCE},
-	{"current", ISMS_DOC_IN_FORCE},  {"issued", ISMS_DOC_IN_FORCE},
-	{"in force", ISMS_DOC_IN_FORCE}, {"released", ISMS_DOC_IN_FORCE},
-	{"draft", ISMS_DOC_DRAFT},       {"in review", ISMS_DOC_DRAFT},
-	{"proposed", ISMS_DOC_DRAFT},    {"wip", ISMS_DOC_DRAFT},
-	{"retired", ISMS_DOC_RETIRED},   {"superseded", ISMS_DOC_RETIRED},
-	{"archived", ISMS_DOC_RETIRED},  {"obsolete", ISMS_DOC_RETIRED},
-	{"withdrawn", ISMS_DOC_RETIRED}, {"deprecated", ISMS_DOC_RETIRED},
+    {"approved", ISMS_DOC_IN_FORCE},  {"active", ISMS_DOC_IN_FORCE},
+    {"published", ISMS_DOC_IN_FORCE}, {"final", ISMS_DOC_IN_FORCE},
+    {"current", ISMS_DOC_IN_FORCE},   {"issued", ISMS_DOC_IN_FORCE},
+    {"in force", ISMS_DOC_IN_FORCE},  {"released", ISMS_DOC_IN_FORCE},
+    {"draft", ISMS_DOC_DRAFT},        {"in review", ISMS_DOC_DRAFT},
+    {"proposed", ISMS_DOC_DRAFT},     {"wip", ISMS_DOC_DRAFT},
+    {"retired", ISMS_DOC_RETIRED},    {"superseded", ISMS_DOC_RETIRED},
+    {"archived", ISMS_DOC_RETIRED},   {"obsolete", ISMS_DOC_RETIRED},
+    {"withdrawn", ISMS_DOC_RETIRED},  {"deprecated", ISMS_DOC_RETIRED},
 };
 
 static void read_status(isms_meta *m)
@@ -264,8 +264,8 @@ isms_meta *isms_meta_parse(const char *buf, size_t len, size_t max_size)
 	/* a fast hash: every version of every document is hashed (SHA-1 took
 	 * a tenth of a large audit), and a collision would need someone to
 	 * craft one to hide an edit from DOC-VERSION-NOT-BUMPED */
-	XXH128_canonicalFromHash(&hash, XXH3_128bits(buf + m->fm.body_offset,
-	                                             len - m->fm.body_offset));
+	XXH128_canonicalFromHash(&hash,
+	                         XXH3_128bits(buf + m->fm.body_offset, len - m->fm.body_offset));
 	G_STATIC_ASSERT(sizeof(hash.digest) == sizeof(m->body_hash));
 	memcpy(m->body_hash, hash.digest, sizeof(m->body_hash));
 

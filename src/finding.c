@@ -102,8 +102,7 @@ void isms_finding_set_clause(isms_finding *f, const char *clause)
 	f->clause = g_strdup(clause);
 }
 
-void isms_finding_evidence(isms_finding *f, const char *commit, isms_day date,
-                           const char *fmt, ...)
+void isms_finding_evidence(isms_finding *f, const char *commit, isms_day date, const char *fmt, ...)
 {
 	isms_evidence e = {{0}, date, NULL};
 	GString *note = g_string_new(NULL);

@@ -71,8 +71,7 @@ static void set_invalid(isms_frontmatter *fm, int line, const char *msg)
 
 static char *scalar_text(yaml_node_t *node)
 {
-	return g_strndup((const char *)node->data.scalar.value,
-	                 node->data.scalar.length);
+	return g_strndup((const char *)node->data.scalar.value, node->data.scalar.length);
 }
 
 /* A plain scalar that YAML reads as null. */
@@ -86,8 +85,8 @@ static int is_null_scalar(yaml_node_t *node)
 	       g_ascii_strcasecmp(v, "null") == 0;
 }
 
-static isms_fm_field *make_field(yaml_document_t *doc, yaml_node_t *key,
-                                 yaml_node_t *val, int line_offset)
+static isms_fm_field *make_field(yaml_document_t *doc, yaml_node_t *key, yaml_node_t *val,
+                                 int line_offset)
 {
 	isms_fm_field *f = g_new0(isms_fm_field, 1);
 
@@ -129,8 +128,7 @@ static isms_fm_field *make_field(yaml_document_t *doc, yaml_node_t *key,
 	return f;
 }
 
-static void load_yaml(const char *text, size_t len, int line_offset,
-                      isms_frontmatter *fm)
+static void load_yaml(const char *text, size_t len, int line_offset, isms_frontmatter *fm)
 {
 	yaml_parser_t parser;
 	yaml_document_t doc;
@@ -154,10 +152,10 @@ static void load_yaml(const char *text, size_t len, int line_offset,
 		                            parser.context ? " " : "",
 		                            parser.context ? parser.context : "");
 		/* at the end of the input the problem lies where the construct began */
-		yaml_mark_t at = parser.context && parser.problem &&
-		                         strstr(parser.problem, "end of stream")
-		                     ? parser.context_mark
-		                     : parser.problem_mark;
+		yaml_mark_t at =
+		    parser.context && parser.problem && strstr(parser.problem, "end of stream")
+		        ? parser.context_mark
+		        : parser.problem_mark;
 		set_invalid(fm, (int)at.line + line_offset, msg);
 		g_free(msg);
 		yaml_parser_delete(&parser);
@@ -182,7 +180,8 @@ static void load_yaml(const char *text, size_t len, int line_offset,
 			yaml_node_t *k = yaml_document_get_node(&doc, pair->key);
 			yaml_node_t *v = yaml_document_get_node(&doc, pair->value);
 			if (!k || k->type != YAML_SCALAR_NODE) {
-				set_invalid(fm, k ? (int)k->start_mark.line + line_offset : line_offset,
+				set_invalid(fm,
+				            k ? (int)k->start_mark.line + line_offset : line_offset,
 				            "a key is not a plain name");
 				break;
 			}
@@ -190,10 +189,12 @@ static void load_yaml(const char *text, size_t len, int line_offset,
 			if (!seen && fm->fields->len >= 32) {
 				seen = g_hash_table_new(g_str_hash, g_str_equal);
 				for (guint i = 0; i < fm->fields->len; i++)
-					g_hash_table_add(seen,
-					                 ((isms_fm_field *)g_ptr_array_index(fm->fields, i))->key);
+					g_hash_table_add(seen, ((isms_fm_field *)g_ptr_array_index(
+					                            fm->fields, i))
+					                           ->key);
 			}
-			if (seen ? g_hash_table_contains(seen, f->key) : isms_frontmatter_get(fm, f->key) != NULL) {
+			if (seen ? g_hash_table_contains(seen, f->key)
+			         : isms_frontmatter_get(fm, f->key) != NULL) {
 				char *msg = isms_text_printf("duplicate key '%s'", f->key);
 				set_invalid(fm, f->line, msg);
 				g_free(msg);
@@ -246,8 +247,7 @@ void isms_frontmatter_parse(const char *buf, size_t len, isms_frontmatter *fm)
 	set_invalid(fm, 1, "front matter is not closed by a '---' line");
 }
 
-const isms_fm_field *isms_frontmatter_get(const isms_frontmatter *fm,
-                                          const char *key)
+const isms_fm_field *isms_frontmatter_get(const isms_frontmatter *fm, const char *key)
 {
 	if (!fm->fields)
 		return NULL;

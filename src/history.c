@@ -46,8 +46,8 @@ static void reverse(GArray *a)
 
 /* The first-parent chain from `tip` back to the root, oldest first, and
  * the root tree of each commit in `trees` (each commit is parsed once). */
-static int collect_commits(git_repository *repo, const git_oid *tip, GHashTable *cut,
-                           GArray *out, GArray *trees)
+static int collect_commits(git_repository *repo, const git_oid *tip, GHashTable *cut, GArray *out,
+                           GArray *trees)
 {
 	git_oid id = *tip;
 	int error = 0;
@@ -158,7 +158,8 @@ static int is_file(const git_tree_entry *e)
 {
 	git_filemode_t m = git_tree_entry_filemode(e);
 
-	return m == GIT_FILEMODE_BLOB || m == GIT_FILEMODE_BLOB_EXECUTABLE || m == GIT_FILEMODE_LINK;
+	return m == GIT_FILEMODE_BLOB || m == GIT_FILEMODE_BLOB_EXECUTABLE ||
+	       m == GIT_FILEMODE_LINK;
 }
 
 /* Git's tree order: names compare bytewise, a tree as if followed by '/'. */
@@ -190,7 +191,7 @@ static int visit(walker *w, const git_tree_entry *old, const git_tree_entry *new
 	g_string_append(w->path, git_tree_entry_name(any));
 
 	/* a file replaced by a folder (or back) is a delete and an add */
-	if (old && new && is_tree(old) != is_tree(new)) {
+	if (old && new &&is_tree(old) != is_tree(new)) {
 		g_string_truncate(w->path, len);
 		if ((error = visit(w, old, NULL)) < 0)
 			return error;
@@ -198,8 +199,9 @@ static int visit(walker *w, const git_tree_entry *old, const git_tree_entry *new
 	}
 	if (is_tree(any)) {
 		if (w->depth >= MAX_TREE_DEPTH) {
-			error = isms_error_set(ISMS_EREPO, "%s: folders nested deeper than %d levels",
-			                       w->path->str, MAX_TREE_DEPTH);
+			error =
+			    isms_error_set(ISMS_EREPO, "%s: folders nested deeper than %d levels",
+			                   w->path->str, MAX_TREE_DEPTH);
 		} else if (isms_config_wants_dir(w->cfg, w->path->str)) {
 			w->depth++;
 			error = diff_trees(w, old ? git_tree_entry_id(old) : NULL,

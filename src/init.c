@@ -40,10 +40,10 @@ typedef struct {
 	char *root;
 	char head[GIT_OID_HEXSZ + 1];
 	git_repository *repo;
-	GPtrArray *docs;     /* doc *, sorted by path */
-	int has_config;      /* the repository commits .isms-audit.yml already */
-	int unreadable; /* Markdown files not read: binary, too large, tables over the limits */
-	int error;           /* of the tree walk */
+	GPtrArray *docs; /* doc *, sorted by path */
+	int has_config;  /* the repository commits .isms-audit.yml already */
+	int unreadable;  /* Markdown files not read: binary, too large, tables over the limits */
+	int error;       /* of the tree walk */
 	GHashTable *emitted; /* keys written so far, as values or comments */
 	GPtrArray *paths;    /* char *: the suggested `paths`, empty if none */
 	GString *out;

@@ -49,7 +49,8 @@ typedef struct {
 
 static int read_body(const isms_audit *a, const isms_document *d, body *out)
 {
-	const isms_path_event *e = &g_array_index(d->versions, isms_path_event, d->versions->len - 1);
+	const isms_path_event *e =
+	    &g_array_index(d->versions, isms_path_event, d->versions->len - 1);
 	size_t off = d->meta->fm.body_offset;
 
 	if (git_blob_lookup(&out->blob, a->repo, &e->blob) < 0)
@@ -120,8 +121,8 @@ static void build_coverage(isms_audit *a)
 			const isms_document *d = g_ptr_array_index(a->documents, i);
 			int covers = 0;
 			for (guint j = 0; !covers && j < d->clauses->len; j++)
-				covers = isms_clause_covers(g_ptr_array_index(d->clauses, j), c->clause,
-				                            mandatory);
+				covers = isms_clause_covers(g_ptr_array_index(d->clauses, j),
+				                            c->clause, mandatory);
 			if (!covers)
 				continue;
 			if (!d->in_force) {
@@ -232,7 +233,8 @@ static unsigned input_bits(const isms_config *cfg, const char *text, int alone)
 	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++) {
 		const GPtrArray *phrases = cfg->review_inputs[i];
 		for (guint k = 0; k < phrases->len; k++) {
-			char *needle = g_strconcat(" ", (const char *)g_ptr_array_index(phrases, k), " ", NULL);
+			char *needle = g_strconcat(" ", (const char *)g_ptr_array_index(phrases, k),
+			                           " ", NULL);
 			int hit = strstr(padded, needle) != NULL;
 			g_free(needle);
 			if (hit) {
@@ -270,7 +272,7 @@ static int in_list(const GPtrArray *list, const char *s)
 static int is_id_column(const isms_config *cfg, const char *header)
 {
 	static const char *const extra[] = {"finding id", "finding ref", "finding no", "action id",
-	                                    "action ref", "action no", "ref no", NULL};
+	                                    "action ref", "action no",   "ref no",     NULL};
 	char *key = isms_md_header_key(header);
 	int hit = in_list(cfg->dialect.synonyms[ISMS_COL_ID], key);
 
@@ -315,7 +317,8 @@ static int find_refs(const isms_audit *a, const GRegex *prefixed, const body *b,
 	int error;
 
 	for (guint i = 0; i < a->documents->len; i++)
-		g_hash_table_add(seen, ((isms_document *)g_ptr_array_index(a->documents, i))->identity);
+		g_hash_table_add(seen,
+		                 ((isms_document *)g_ptr_array_index(a->documents, i))->identity);
 	if ((error = isms_markdown_tables(b->text, b->len, b->first_line, tables)) < 0)
 		goto done;
 	for (guint t = 0; t < tables->len; t++) {
@@ -360,7 +363,8 @@ done:
 
 static int ref_cmp(gconstpointer pa, gconstpointer pb)
 {
-	const isms_record_ref *x = *(isms_record_ref *const *)pa, *y = *(isms_record_ref *const *)pb;
+	const isms_record_ref *x = *(isms_record_ref *const *)pa,
+	                      *y = *(isms_record_ref *const *)pb;
 
 	return x->line != y->line ? (x->line < y->line ? -1 : 1) : strcmp(x->id, y->id);
 }
@@ -449,11 +453,12 @@ static int build_record(isms_audit *a, const isms_document *d, isms_record_kind 
 		if ((error = isms_markdown_headings(b.text, b.len, b.first_line, heads)) < 0)
 			goto done;
 		for (guint i = 0; i < heads->len; i++)
-			r->inputs |= input_bits(&a->config,
-			                        ((isms_md_heading *)g_ptr_array_index(heads, i))->text, 0);
+			r->inputs |= input_bits(
+			    &a->config, ((isms_md_heading *)g_ptr_array_index(heads, i))->text, 0);
 		if (f && f->kind == ISMS_VAL_LIST)
 			for (guint i = 0; i < f->items->len; i++)
-				r->inputs |= input_bits(&a->config, g_ptr_array_index(f->items, i), 1);
+				r->inputs |=
+				    input_bits(&a->config, g_ptr_array_index(f->items, i), 1);
 		else if (f && f->kind == ISMS_VAL_SCALAR)
 			r->inputs |= input_bits(&a->config, f->text, 1);
 	} else {
@@ -464,8 +469,9 @@ static int build_record(isms_audit *a, const isms_document *d, isms_record_kind 
 		} else if (f && f->kind == ISMS_VAL_LIST && f->items->len > 0) {
 			GString *names = g_string_new(NULL);
 			for (guint i = 0; i < f->items->len; i++)
-				g_string_append_printf(names, "%s%s", i ? ", " : "",
-				                       (const char *)g_ptr_array_index(f->items, i));
+				g_string_append_printf(
+				    names, "%s%s", i ? ", " : "",
+				    (const char *)g_ptr_array_index(f->items, i));
 			r->auditor = g_string_free(names, FALSE);
 			r->auditor_line = f->line;
 		}

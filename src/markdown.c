@@ -46,20 +46,15 @@ static char *cell_text(cmark_node *cell)
 			continue;
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-			g_string_append(s, cmark_node_get_literal(n));
-			break;
+		case CMARK_NODE_CODE: g_string_append(s, cmark_node_get_literal(n)); break;
 		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			g_string_append_c(s, ' ');
-			break;
+		case CMARK_NODE_LINEBREAK: g_string_append_c(s, ' '); break;
 		case CMARK_NODE_HTML_INLINE:
 			/* `<br>` separates lines in a cell */
 			if (g_ascii_strncasecmp(cmark_node_get_literal(n), "<br", 3) == 0)
 				g_string_append_c(s, ' ');
 			break;
-		default:
-			break;
+		default: break;
 		}
 	}
 	cmark_iter_free(it);

@@ -7,54 +7,65 @@
 #include "isms/text.h"
 
 static const char *const syn_id[] = {"ID", "Ref", "Reference", "No", "Number", NULL};
-static const char *const syn_raised[] = {"Raised", "Date raised", "Opened", "Created", "Date", NULL};
+static const char *const syn_raised[] = {"Raised",  "Date raised", "Opened",
+                                         "Created", "Date",        NULL};
 static const char *const syn_source[] = {"Source", "Origin", "Raised from", NULL};
-static const char *const syn_description[] = {"Description", "Issue", "Nonconformity", "Finding",
-                                              "Title", NULL};
+static const char *const syn_description[] = {"Description", "Issue", "Nonconformity",
+                                              "Finding",     "Title", NULL};
 static const char *const syn_root_cause[] = {"Root cause", "Cause", "Root cause analysis", NULL};
 static const char *const syn_action[] = {"Action", "Corrective action", "Improvement",
                                          "Action taken", NULL};
 static const char *const syn_owner[] = {"Owner", "Responsible", "Assignee", "Action owner", NULL};
 static const char *const syn_due[] = {"Due", "Due date", "Target date", "Target", NULL};
 static const char *const syn_status[] = {"Status", "State", NULL};
-static const char *const syn_closed[] = {"Closed", "Date closed", "Closed date", "Completed",
-                                         "Completion date", NULL};
-static const char *const syn_effectiveness[] = {"Effectiveness", "Effectiveness review",
-                                                "Verification", "Verified", "Effective", NULL};
+static const char *const syn_closed[] = {"Closed",    "Date closed",     "Closed date",
+                                         "Completed", "Completion date", NULL};
+static const char *const syn_effectiveness[] = {
+    "Effectiveness", "Effectiveness review", "Verification", "Verified", "Effective", NULL};
 static const char *const syn_approver[] = {"Approver", "Approved by", "Approval", NULL};
 
 static const struct {
 	const char *name;
 	const char *const *synonyms;
 } columns[ISMS_COL_COUNT] = {
-	[ISMS_COL_ID] = {"id", syn_id},
-	[ISMS_COL_RAISED] = {"raised", syn_raised},
-	[ISMS_COL_SOURCE] = {"source", syn_source},
-	[ISMS_COL_DESCRIPTION] = {"description", syn_description},
-	[ISMS_COL_ROOT_CAUSE] = {"root_cause", syn_root_cause},
-	[ISMS_COL_ACTION] = {"action", syn_action},
-	[ISMS_COL_OWNER] = {"owner", syn_owner},
-	[ISMS_COL_DUE] = {"due", syn_due},
-	[ISMS_COL_STATUS] = {"status", syn_status},
-	[ISMS_COL_CLOSED] = {"closed", syn_closed},
-	[ISMS_COL_EFFECTIVENESS] = {"effectiveness", syn_effectiveness},
-	[ISMS_COL_APPROVER] = {"approver", syn_approver},
+    [ISMS_COL_ID] = {"id", syn_id},
+    [ISMS_COL_RAISED] = {"raised", syn_raised},
+    [ISMS_COL_SOURCE] = {"source", syn_source},
+    [ISMS_COL_DESCRIPTION] = {"description", syn_description},
+    [ISMS_COL_ROOT_CAUSE] = {"root_cause", syn_root_cause},
+    [ISMS_COL_ACTION] = {"action", syn_action},
+    [ISMS_COL_OWNER] = {"owner", syn_owner},
+    [ISMS_COL_DUE] = {"due", syn_due},
+    [ISMS_COL_STATUS] = {"status", syn_status},
+    [ISMS_COL_CLOSED] = {"closed", syn_closed},
+    [ISMS_COL_EFFECTIVENESS] = {"effectiveness", syn_effectiveness},
+    [ISMS_COL_APPROVER] = {"approver", syn_approver},
 };
 
 static const struct {
 	const char *word;
 	isms_item_state state;
 } status_words[] = {
-	{"open", ISMS_STATE_OPEN},          {"new", ISMS_STATE_OPEN},
-	{"raised", ISMS_STATE_OPEN},        {"in progress", ISMS_STATE_OPEN},
-	{"ongoing", ISMS_STATE_OPEN},       {"on hold", ISMS_STATE_OPEN},
-	{"overdue", ISMS_STATE_OPEN},       {"closed", ISMS_STATE_CLOSED},
-	{"done", ISMS_STATE_CLOSED},        {"complete", ISMS_STATE_CLOSED},
-	{"completed", ISMS_STATE_CLOSED},   {"resolved", ISMS_STATE_CLOSED},
-	{"verified", ISMS_STATE_CLOSED},    {"accepted", ISMS_STATE_ACCEPTED},
-	{"risk accepted", ISMS_STATE_ACCEPTED}, {"withdrawn", ISMS_STATE_WITHDRAWN},
-	{"cancelled", ISMS_STATE_WITHDRAWN}, {"canceled", ISMS_STATE_WITHDRAWN},
-	{"duplicate", ISMS_STATE_WITHDRAWN}, {"rejected", ISMS_STATE_WITHDRAWN},
+    {"open", ISMS_STATE_OPEN},
+    {"new", ISMS_STATE_OPEN},
+    {"raised", ISMS_STATE_OPEN},
+    {"in progress", ISMS_STATE_OPEN},
+    {"ongoing", ISMS_STATE_OPEN},
+    {"on hold", ISMS_STATE_OPEN},
+    {"overdue", ISMS_STATE_OPEN},
+    {"closed", ISMS_STATE_CLOSED},
+    {"done", ISMS_STATE_CLOSED},
+    {"complete", ISMS_STATE_CLOSED},
+    {"completed", ISMS_STATE_CLOSED},
+    {"resolved", ISMS_STATE_CLOSED},
+    {"verified", ISMS_STATE_CLOSED},
+    {"accepted", ISMS_STATE_ACCEPTED},
+    {"risk accepted", ISMS_STATE_ACCEPTED},
+    {"withdrawn", ISMS_STATE_WITHDRAWN},
+    {"cancelled", ISMS_STATE_WITHDRAWN},
+    {"canceled", ISMS_STATE_WITHDRAWN},
+    {"duplicate", ISMS_STATE_WITHDRAWN},
+    {"rejected", ISMS_STATE_WITHDRAWN},
 };
 
 static const char *const state_names[] = {"open", "closed", "accepted", "withdrawn", "unknown"};
@@ -215,8 +226,8 @@ int isms_register_is_improvement(const isms_register_dialect *d, const char *id)
 
 int isms_cell_missing(const char *text)
 {
-	static const char *const words[] = {"", "-", "--", "\xe2\x80\x94", "\xe2\x80\x93", "n/a",
-	                                    "na", "tbd", "tbc", NULL};
+	static const char *const words[] = {"",    "-",  "--",  "\xe2\x80\x94", "\xe2\x80\x93",
+	                                    "n/a", "na", "tbd", "tbc",          NULL};
 	char *t = g_ascii_strdown(text, -1);
 	int hit = 0;
 
@@ -382,20 +393,24 @@ isms_register *isms_register_parse(const char *buf, size_t len, int first_line,
 			continue;
 		}
 		rt->line = mt->line;
-		rt->end = mt->rows->len ? ((isms_md_row *)g_ptr_array_index(mt->rows, mt->rows->len - 1))->line
-		                        : mt->line + 1;
+		rt->end =
+		    mt->rows->len
+		        ? ((isms_md_row *)g_ptr_array_index(mt->rows, mt->rows->len - 1))->line
+		        : mt->line + 1;
 		rt->can_close = rt->column[ISMS_COL_CLOSED] >= 0;
 		reg->rows += (int)mt->rows->len;
 		g_ptr_array_add(reg->tables, rt);
 		for (guint r = 0; r < mt->rows->len; r++) {
 			const isms_md_row *row = g_ptr_array_index(mt->rows, r);
-			isms_reg_item *it = read_item(d, row, rt->column, (int)reg->tables->len - 1);
+			isms_reg_item *it =
+			    read_item(d, row, rt->column, (int)reg->tables->len - 1);
 			if (!it->id) { /* a row without an id cannot be followed */
 				int blank = 1;
 				for (guint c = 0; blank && c < row->cells->len; c++)
 					blank = isms_cell_missing(g_ptr_array_index(row->cells, c));
 				if (!blank) {
-					isms_reg_other o = {row->line, 0, it->state != ISMS_STATE_UNKNOWN};
+					isms_reg_other o = {row->line, 0,
+					                    it->state != ISMS_STATE_UNKNOWN};
 					g_array_append_val(reg->idless, o);
 				}
 				item_free(it);
@@ -440,7 +455,8 @@ static const char *lines_of(const char *text, const GArray *idx, int from, int n
 
 	if (from < 1 || n < 0 || (guint)(from - 1 + n) > last)
 		return NULL;
-	size_t a = g_array_index(idx, size_t, from - 1), b = g_array_index(idx, size_t, from - 1 + n);
+	size_t a = g_array_index(idx, size_t, from - 1),
+	       b = g_array_index(idx, size_t, from - 1 + n);
 	*len = b - a;
 	return text + a;
 }
@@ -461,8 +477,9 @@ static int hunk_table(const isms_register *prev, const isms_line_hunk *h)
 	for (guint t = 0; t < prev->tables->len; t++) {
 		const isms_reg_table *rt = g_ptr_array_index(prev->tables, t);
 		int first_row = rt->line + 2;
-		if (h->old_lines > 0 ? h->old_start >= first_row && h->old_start + h->old_lines - 1 <= rt->end
-		                     : h->old_start >= first_row - 1 && h->old_start <= rt->end)
+		if (h->old_lines > 0
+		        ? h->old_start >= first_row && h->old_start + h->old_lines - 1 <= rt->end
+		        : h->old_start >= first_row - 1 && h->old_start <= rt->end)
 			return (int)t;
 	}
 	return -1;
@@ -493,7 +510,8 @@ isms_register *isms_register_update(const isms_register *prev, const char *file,
 	if (prev->lone_cr || has_lone_cr(file, len))
 		return NULL;
 	for (size_t k = 0; k < n; k++)
-		if (hunk_table(prev, &hunks[k]) < 0 || (k > 0 && hunks[k].old_start <= hunks[k - 1].old_start))
+		if (hunk_table(prev, &hunks[k]) < 0 ||
+		    (k > 0 && hunks[k].old_start <= hunks[k - 1].old_start))
 			return NULL;
 
 	idx = line_index(file, len);
@@ -509,7 +527,8 @@ isms_register *isms_register_update(const isms_register *prev, const char *file,
 
 	for (size_t k = 0; k <= n; k++) {
 		/* the old lines before this hunk (or to the end) move by delta */
-		int until = k < n ? hunks[k].old_start + (hunks[k].old_lines > 0 ? 0 : 1) : G_MAXINT;
+		int until =
+		    k < n ? hunks[k].old_start + (hunks[k].old_lines > 0 ? 0 : 1) : G_MAXINT;
 		for (; next < prev->items->len; next++) {
 			isms_reg_item *it = g_ptr_array_index(prev->items, next);
 			if (it->line >= until)
@@ -550,9 +569,11 @@ isms_register *isms_register_update(const isms_register *prev, const char *file,
 		if (h->new_lines > 0)
 			g_string_append_len(mini, rows, (gssize)rlen);
 		/* numbered so that the rows fall on their lines in the file */
-		isms_register *part = isms_register_parse(mini->str, mini->len, h->new_start - 2, d);
+		isms_register *part =
+		    isms_register_parse(mini->str, mini->len, h->new_start - 2, d);
 		g_string_free(mini, TRUE);
-		const isms_reg_table *nt = part->tables->len == 1 ? g_ptr_array_index(part->tables, 0) : NULL;
+		const isms_reg_table *nt =
+		    part->tables->len == 1 ? g_ptr_array_index(part->tables, 0) : NULL;
 		if (!nt || part->others->len != 0 || part->rows != h->new_lines ||
 		    memcmp(nt->column, pt->column, sizeof(nt->column)) != 0) {
 			isms_register_free(part);
@@ -567,7 +588,8 @@ isms_register *isms_register_update(const isms_register *prev, const char *file,
 		isms_register_free(part);
 		delta += h->new_lines - h->old_lines;
 		reg->rows += h->new_lines - h->old_lines;
-		((isms_reg_table *)g_ptr_array_index(reg->tables, t))->end += h->new_lines - h->old_lines;
+		((isms_reg_table *)g_ptr_array_index(reg->tables, t))->end +=
+		    h->new_lines - h->old_lines;
 		/* the tables after this one move */
 		for (guint u = (guint)t + 1; u < reg->tables->len; u++) {
 			isms_reg_table *rt = g_ptr_array_index(reg->tables, u);

@@ -99,22 +99,21 @@ typedef enum { COL_CONTROL, COL_APPLICABLE, COL_JUSTIFICATION, COL_STATUS, COL_C
 
 /* Header words as header keys (isms_md_header_key): exact, then leading words. */
 static const char *const exact[COL_COUNT][16] = {
-	[COL_CONTROL] = {"control", "control id", "control no", "control number", "control ref",
-	                 "annex a control", "annex a", "annex a ref", "annex a reference",
-	                 "annex a control id", "ref", "reference", "id", "no", "number", NULL},
-	[COL_APPLICABLE] = {"applicable", "applicability", "included", "selected", "in scope",
-	                    "applies", "inclusion", "status of applicability", NULL},
-	[COL_JUSTIFICATION] = {"justification", "reason", "reasons", "rationale", "why",
-	                       "justification for inclusion", "justification for exclusion",
-	                       NULL},
-	[COL_STATUS] = {"status", "implementation status", "implemented", "implementation",
-	                "implementation state", NULL},
+    [COL_CONTROL] = {"control", "control id", "control no", "control number", "control ref",
+                     "annex a control", "annex a", "annex a ref", "annex a reference",
+                     "annex a control id", "ref", "reference", "id", "no", "number", NULL},
+    [COL_APPLICABLE] = {"applicable", "applicability", "included", "selected", "in scope",
+                        "applies", "inclusion", "status of applicability", NULL},
+    [COL_JUSTIFICATION] = {"justification", "reason", "reasons", "rationale", "why",
+                           "justification for inclusion", "justification for exclusion", NULL},
+    [COL_STATUS] = {"status", "implementation status", "implemented", "implementation",
+                    "implementation state", NULL},
 };
 static const char *const leading[COL_COUNT][4] = {
-	[COL_CONTROL] = {"annex a control", NULL},
-	[COL_APPLICABLE] = {"applicab", NULL},
-	[COL_JUSTIFICATION] = {"justification", "reason", "rationale", NULL},
-	[COL_STATUS] = {"implementation", NULL},
+    [COL_CONTROL] = {"annex a control", NULL},
+    [COL_APPLICABLE] = {"applicab", NULL},
+    [COL_JUSTIFICATION] = {"justification", "reason", "rationale", NULL},
+    [COL_STATUS] = {"implementation", NULL},
 };
 
 static int column_of(const char *key)
@@ -179,14 +178,14 @@ int isms_soa_parse(const char *buf, size_t len, int first_line, isms_soa **out)
 		}
 		if (col[COL_CONTROL] < 0 || (col[COL_APPLICABLE] < 0 && col[COL_JUSTIFICATION] < 0))
 			continue;
-		isms_soa_table st = {mt->line, col[COL_APPLICABLE] >= 0, col[COL_JUSTIFICATION] >= 0,
-		                     col[COL_STATUS] >= 0};
+		isms_soa_table st = {mt->line, col[COL_APPLICABLE] >= 0,
+		                     col[COL_JUSTIFICATION] >= 0, col[COL_STATUS] >= 0};
 		g_array_append_val(soa->tables, st);
 		for (guint r = 0; r < mt->rows->len; r++) {
 			const isms_md_row *mr = g_ptr_array_index(mt->rows, r);
 			char *id = NULL;
-			isms_control_kind kind =
-			    isms_control_read(g_ptr_array_index(mr->cells, (guint)col[COL_CONTROL]), &id);
+			isms_control_kind kind = isms_control_read(
+			    g_ptr_array_index(mr->cells, (guint)col[COL_CONTROL]), &id);
 			if (kind == ISMS_CONTROL_NONE)
 				continue; /* a theme row ("Organisational controls") or blank */
 			isms_soa_row *row = g_new0(isms_soa_row, 1);

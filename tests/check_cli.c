@@ -38,12 +38,13 @@ START_TEST(exit_0_when_nothing_reaches_the_fail_on_level)
 
 	/* one observation, fail-on minor */
 	ck_assert_int_eq(RUN(&out, &err, "check", repo, "--as-of", "2026-01-15"), 0);
-	ck_assert_ptr_nonnull(strstr(out, "Summary: 0 major, 0 minor, 1 observation (fail-on minor: pass)"));
+	ck_assert_ptr_nonnull(
+	    strstr(out, "Summary: 0 major, 0 minor, 1 observation (fail-on minor: pass)"));
 	ck_assert_str_eq(err, "");
 	g_free(out);
 	g_free(err);
-	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--fail-on",
-	                     "observation"), 1);
+	ck_assert_int_eq(
+	    RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--fail-on", "observation"), 1);
 	g_free(repo);
 }
 END_TEST
@@ -54,17 +55,21 @@ START_TEST(exit_1_on_findings_and_fail_on_levels)
 
 	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15"), 1);
 	/* no register: REG-NOT-FOUND is major */
-	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--fail-on", "major"), 1);
-	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--fail-on", "never"), 0);
+	ck_assert_int_eq(
+	    RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--fail-on", "major"), 1);
+	ck_assert_int_eq(
+	    RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--fail-on", "never"), 0);
 	g_free(repo);
 	repo = fixture_path("rules/register-history"); /* minor findings only */
-	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2025-06-15", "--fail-on", "major",
-	                     "--config", no_management()),
+	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2025-06-15", "--fail-on",
+	                     "major", "--config", no_management()),
 	                 0);
-	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2025-06-15", "--fail-on", "minor"), 1);
+	ck_assert_int_eq(
+	    RUN(NULL, NULL, "check", repo, "--as-of", "2025-06-15", "--fail-on", "minor"), 1);
 	g_free(repo);
 	repo = fixture_path("rules/no-documents");
-	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--fail-on", "major"), 1);
+	ck_assert_int_eq(
+	    RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--fail-on", "major"), 1);
 	g_free(repo);
 }
 END_TEST
@@ -128,7 +133,8 @@ START_TEST(a_config_file_replaces_the_committed_one)
 	char *cfg = g_build_filename(dir, "cfg.yml", NULL);
 
 	ck_assert(g_file_set_contents(cfg, "fail_on: never\n", -1, NULL));
-	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--config", cfg), 0);
+	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--config", cfg),
+	                 0);
 	unlink(cfg);
 	rmdir(dir);
 	g_free(cfg);
@@ -227,12 +233,16 @@ START_TEST(json_contract)
 	ck_assert_int_eq(json_integer_value(json_object_get(v, "observation")), 0);
 	docs = json_object_get(root, "documents");
 	ck_assert_int_eq(json_array_size(docs), 6);
-	json_array_foreach(docs, i, v) {
-		static const char *keys[] = {"path", "id", "title", "type", "status", "owner", "version",
-		                             "last_reviewed", "review_due", "first_commit", "last_change",
-		                             "last_body_change", NULL};
+	json_array_foreach(docs, i, v)
+	{
+		static const char *keys[] = {
+		    "path",       "id",           "title",       "type",
+		    "status",     "owner",        "version",     "last_reviewed",
+		    "review_due", "first_commit", "last_change", "last_body_change",
+		    NULL};
 		for (int k = 0; keys[k]; k++)
-			ck_assert_msg(json_object_get(v, keys[k]) != NULL, "document lacks %s", keys[k]);
+			ck_assert_msg(json_object_get(v, keys[k]) != NULL, "document lacks %s",
+			              keys[k]);
 		ck_assert_int_eq(json_object_size(v), 12);
 	}
 	v = json_array_get(docs, 0);
@@ -242,11 +252,13 @@ START_TEST(json_contract)
 	ck_assert_str_eq(json_string_value(json_object_get(v, "status")), "draft");
 	fnd = json_object_get(root, "findings");
 	ck_assert_int_eq(json_array_size(fnd), 4);
-	json_array_foreach(fnd, i, v) {
-		static const char *keys[] = {"rule", "clause", "severity", "path", "line", "message",
-		                             "evidence", "fingerprint", NULL};
+	json_array_foreach(fnd, i, v)
+	{
+		static const char *keys[] = {"rule",    "clause",   "severity",    "path", "line",
+		                             "message", "evidence", "fingerprint", NULL};
 		for (int k = 0; keys[k]; k++)
-			ck_assert_msg(json_object_get(v, keys[k]) != NULL, "finding lacks %s", keys[k]);
+			ck_assert_msg(json_object_get(v, keys[k]) != NULL, "finding lacks %s",
+			              keys[k]);
 		json_t *ev = json_array_get(json_object_get(v, "evidence"), 0);
 		if (i == 3)
 			break; /* REG-NOT-FOUND: below */
@@ -292,7 +304,8 @@ START_TEST(output_file_holds_the_report)
 	char *file = g_build_filename(dir, "report.json", NULL);
 
 	ck_assert_int_eq(RUN(&out, NULL, "check", repo, "--as-of", "2026-01-15", "--format", "json",
-	                     "--output", file), 0);
+	                     "--output", file),
+	                 0);
 	ck_assert_str_eq(out, "");
 	ck_assert(g_file_get_contents(file, &text, NULL, NULL));
 	json_t *root = json_loads(text, 0, NULL);
@@ -324,7 +337,8 @@ START_TEST(help_version_rules_and_explain)
 	ck_assert_ptr_nonnull(strstr(out, "DOC-REVIEW-OVERDUE          7.5.2   minor"));
 	g_free(out);
 	ck_assert_int_eq(RUN(&out, NULL, "explain", "doc-stale-content"), 0);
-	ck_assert_ptr_nonnull(strstr(out, "DOC-STALE-CONTENT (clause 10.1, observation, from commit dates)"));
+	ck_assert_ptr_nonnull(
+	    strstr(out, "DOC-STALE-CONTENT (clause 10.1, observation, from commit dates)"));
 	g_free(out);
 	ck_assert_int_eq(RUN(NULL, NULL, "explain", "NOPE"), 2);
 }
@@ -339,9 +353,8 @@ START_TEST(waived_findings_are_reported_apart_and_never_fail)
 	json_t *root, *w;
 
 	/* the healthy ISMS's one observation fails --fail-on observation... */
-	ck_assert_int_eq(RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--fail-on",
-	                     "observation"),
-	                 1);
+	ck_assert_int_eq(
+	    RUN(NULL, NULL, "check", repo, "--as-of", "2026-01-15", "--fail-on", "observation"), 1);
 	/* ...unless management accepted it */
 	ck_assert(g_file_set_contents(cfg,
 	                              "waivers:\n"
@@ -354,10 +367,12 @@ START_TEST(waived_findings_are_reported_apart_and_never_fail)
 	ck_assert_int_eq(RUN(&out, NULL, "check", repo, "--as-of", "2026-01-15", "--fail-on",
 	                     "observation", "--config", cfg),
 	                 0);
-	ck_assert_ptr_nonnull(strstr(out, "\nWaived findings (accepted risk, signed off; not counted)\n"
-	                                  "  observation ACT-REOPENED (clause 10.2 d)\n"));
-	ck_assert_ptr_nonnull(strstr(out, "      waiver: approved by Dana Lead, expires 2026-03-31: "
-	                                  "recurrence under a new corrective action\n"));
+	ck_assert_ptr_nonnull(strstr(out,
+	                             "\nWaived findings (accepted risk, signed off; not counted)\n"
+	                             "  observation ACT-REOPENED (clause 10.2 d)\n"));
+	ck_assert_ptr_nonnull(strstr(out,
+	                             "      waiver: approved by Dana Lead, expires 2026-03-31: "
+	                             "recurrence under a new corrective action\n"));
 	ck_assert_ptr_nonnull(strstr(out, "\nSummary: 0 major, 0 minor, 0 observation, 1 waived "
 	                                  "(fail-on observation: pass)\n"));
 	g_free(out);
@@ -366,13 +381,14 @@ START_TEST(waived_findings_are_reported_apart_and_never_fail)
 	                 0);
 	root = json_loads(out, 0, NULL);
 	ck_assert_ptr_nonnull(root);
-	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(root, "summary"), "waived")),
-	                 1);
+	ck_assert_int_eq(
+	    json_integer_value(json_object_get(json_object_get(root, "summary"), "waived")), 1);
 	ck_assert_int_eq(json_array_size(json_object_get(root, "findings")), 0);
 	w = json_array_get(json_object_get(root, "waived"), 0);
 	ck_assert_str_eq(json_string_value(json_object_get(w, "rule")), "ACT-REOPENED");
-	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(w, "waiver"), "expires")),
-	                 "2026-03-31");
+	ck_assert_str_eq(
+	    json_string_value(json_object_get(json_object_get(w, "waiver"), "expires")),
+	    "2026-03-31");
 	ck_assert_int_eq(json_array_size(json_object_get(root, "coverage")), 14);
 	json_decref(root);
 	g_free(out);
@@ -384,8 +400,9 @@ START_TEST(waived_findings_are_reported_apart_and_never_fail)
 	ck_assert_ptr_nonnull(strstr(out, "\"rule\": \"ACT-REOPENED\""));
 	g_free(out);
 	/* an unapproved waiver is a configuration error naming the line */
-	ck_assert(g_file_set_contents(cfg, "waivers:\n  - rule: ACT-REOPENED\n    item: NC-1\n"
-	                                   "    reason: later\n    expires: 2026-03-31\n",
+	ck_assert(g_file_set_contents(cfg,
+	                              "waivers:\n  - rule: ACT-REOPENED\n    item: NC-1\n"
+	                              "    reason: later\n    expires: 2026-03-31\n",
 	                              -1, NULL));
 	ck_assert_int_eq(RUN(NULL, &err, "check", repo, "--config", cfg), 2);
 	ck_assert_ptr_nonnull(strstr(err, "waive.yml:2: the waiver of ACT-REOPENED has no approver "
@@ -418,8 +435,8 @@ START_TEST(the_readme_lists_every_rule_as_the_table_says)
 		if ((r = isms_rule_find(id)) != NULL) {
 			const char *clause = g_strstrip(cells[2]), *sev = g_strstrip(cells[3]);
 			if (strcmp(r->id, "MANDATORY-DOC-MISSING") != 0)
-				ck_assert_msg(strcmp(clause, r->clause) == 0, "%s: README clause %s", r->id,
-				              clause);
+				ck_assert_msg(strcmp(clause, r->clause) == 0,
+				              "%s: README clause %s", r->id, clause);
 			ck_assert_msg(strcmp(sev, isms_severity_name(r->severity)) == 0,
 			              "%s: README severity %s", r->id, sev);
 			listed++;
@@ -457,8 +474,8 @@ static char *run_on_terminal(const char *no_color)
 {
 	const char *prog = getenv("ISMS_AUDIT");
 	char *repo = fixture_path("rules/review-overdue");
-	char *cmd = g_strdup_printf("'%s' check '%s' --as-of 2026-01-15", prog ? prog : "build/isms-audit",
-	                            repo);
+	char *cmd = g_strdup_printf("'%s' check '%s' --as-of 2026-01-15",
+	                            prog ? prog : "build/isms-audit", repo);
 	const char *argv[] = {"script", "-qec", cmd, "/dev/null", NULL};
 	gchar **envp = g_environ_setenv(g_get_environ(), "TERM", "xterm", TRUE);
 	char *out = NULL;
@@ -512,18 +529,22 @@ START_TEST(json_registers_contract)
 	ck_assert_str_eq(json_string_value(json_object_get(it, "due")), "2025-05-01");
 	ck_assert(json_is_null(json_object_get(it, "closed")));
 	ck_assert_str_eq(json_string_value(json_object_get(it, "owner")), "Bob");
-	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(it, "first_seen"), "date")),
-	                 "2025-01-10");
-	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(it, "closed_seen"), "date")),
-	                 "2025-02-15");
+	ck_assert_str_eq(
+	    json_string_value(json_object_get(json_object_get(it, "first_seen"), "date")),
+	    "2025-01-10");
+	ck_assert_str_eq(
+	    json_string_value(json_object_get(json_object_get(it, "closed_seen"), "date")),
+	    "2025-02-15");
 	ck_assert(json_is_null(json_object_get(it, "removed")));
 	ck_assert_int_eq(json_integer_value(json_object_get(it, "due_changes")), 1);
 	tr = json_object_get(it, "transitions");
 	ck_assert_int_eq(json_array_size(tr), 3);
 	ck_assert(json_is_null(json_object_get(json_array_get(tr, 0), "from")));
-	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(tr, 2), "from")), "closed");
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(tr, 2), "from")),
+	                 "closed");
 	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(tr, 2), "to")), "open");
-	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(tr, 2), "date")), "2025-04-10");
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(tr, 2), "date")),
+	                 "2025-04-10");
 	it = json_array_get(items, 4);
 	ck_assert_str_eq(json_string_value(json_object_get(it, "id")), "NC-3");
 	ck_assert(json_is_null(json_object_get(it, "row_line")));
@@ -539,7 +560,8 @@ END_TEST
  * after its --format; at most one report on standard output. */
 START_TEST(several_reports_from_one_run)
 {
-	char *repo = fixture_path("rules/healthy"), *dir = g_dir_make_tmp("isms-multi-XXXXXX", NULL);
+	char *repo = fixture_path("rules/healthy"),
+	     *dir = g_dir_make_tmp("isms-multi-XXXXXX", NULL);
 	char *json_path = g_build_filename(dir, "r.json", NULL);
 	char *text_path = g_build_filename(dir, "r.txt", NULL);
 	char *spec = g_strconcat("json:", json_path, NULL), *out = NULL, *err = NULL, *text = NULL;
@@ -552,9 +574,9 @@ START_TEST(several_reports_from_one_run)
 	ck_assert_str_eq(err, "");
 	root = json_load_file(json_path, 0, NULL);
 	ck_assert_ptr_nonnull(root);
-	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(root, "summary"),
-	                                                    "observation")),
-	                 1);
+	ck_assert_int_eq(
+	    json_integer_value(json_object_get(json_object_get(root, "summary"), "observation")),
+	    1);
 	json_decref(root);
 	g_free(out);
 	g_free(err);
@@ -584,7 +606,8 @@ START_TEST(several_reports_from_one_run)
 	ck_assert_int_eq(RUN(NULL, &err, "check", repo, "--format", "json:"), 2);
 	ck_assert_ptr_nonnull(strstr(err, "--format: 'json:' names no file after ':'"));
 	g_free(err);
-	ck_assert_int_eq(RUN(NULL, &err, "check", repo, "--format", spec, "--output", text_path), 2);
+	ck_assert_int_eq(RUN(NULL, &err, "check", repo, "--format", spec, "--output", text_path),
+	                 2);
 	ck_assert_ptr_nonnull(strstr(err, "--output: the report before it already has a file"));
 	g_free(err);
 	ck_assert_int_eq(RUN(NULL, &err, "check", repo, "--output", text_path, "--format", "json",

@@ -80,9 +80,12 @@ static void expect_error(const char *text, const char *message)
 
 START_TEST(bad_files_name_the_line_and_cause)
 {
-	expect_error("fail_on: minor\nstale_afer_months: 3\n", "cfg.yml:2: unknown key 'stale_afer_months'");
-	expect_error("static_ratio: 2\n", "cfg.yml:1: 'static_ratio' must be a number above 0 and at most 1");
-	expect_error("max_file_size: big\n", "cfg.yml:1: 'max_file_size' must be a whole number in range");
+	expect_error("fail_on: minor\nstale_afer_months: 3\n",
+	             "cfg.yml:2: unknown key 'stale_afer_months'");
+	expect_error("static_ratio: 2\n",
+	             "cfg.yml:1: 'static_ratio' must be a number above 0 and at most 1");
+	expect_error("max_file_size: big\n",
+	             "cfg.yml:1: 'max_file_size' must be a whole number in range");
 	expect_error("fail_on: sometimes\n",
 	             "cfg.yml:1: 'fail_on' must be major, minor, observation or never");
 	expect_error("review_cycles:\n  policy: often\n",
@@ -156,20 +159,21 @@ START_TEST(bad_register_keys_name_the_line)
 	static const struct {
 		const char *text, *error;
 	} cases[] = {
-		{"register_columns:\n  cost: [Cost]\n",
-		 "cfg.yml:2: unknown register column 'cost' (id, raised, source, description, "
-		 "root_cause, action, owner, due, status, closed, effectiveness, approver)"},
-		{"register_columns:\n  owner: []\n", "cfg.yml:2: 'owner' needs at least one header word"},
-		{"register_columns: [owner]\n",
-		 "cfg.yml:1: 'register_columns' must map column names to lists of header words"},
-		{"status_words:\n  parked: [Parked]\n",
-		 "cfg.yml:2: unknown state 'parked' (open, closed, accepted, withdrawn)"},
-		{"status_words:\n  open: [Open, Closed]\n",
-		 "cfg.yml:2: status word 'Closed' already belongs to another state"},
-		{"register_stale_months: 0\n",
-		 "cfg.yml:1: 'register_stale_months' must be a whole number in range"},
-		{"closure_backdate_days: -1\n",
-		 "cfg.yml:1: 'closure_backdate_days' must be a whole number in range"},
+	    {"register_columns:\n  cost: [Cost]\n",
+	     "cfg.yml:2: unknown register column 'cost' (id, raised, source, description, "
+	     "root_cause, action, owner, due, status, closed, effectiveness, approver)"},
+	    {"register_columns:\n  owner: []\n",
+	     "cfg.yml:2: 'owner' needs at least one header word"},
+	    {"register_columns: [owner]\n",
+	     "cfg.yml:1: 'register_columns' must map column names to lists of header words"},
+	    {"status_words:\n  parked: [Parked]\n",
+	     "cfg.yml:2: unknown state 'parked' (open, closed, accepted, withdrawn)"},
+	    {"status_words:\n  open: [Open, Closed]\n",
+	     "cfg.yml:2: status word 'Closed' already belongs to another state"},
+	    {"register_stale_months: 0\n",
+	     "cfg.yml:1: 'register_stale_months' must be a whole number in range"},
+	    {"closure_backdate_days: -1\n",
+	     "cfg.yml:1: 'closure_backdate_days' must be a whole number in range"},
 	};
 	isms_config cfg;
 
@@ -185,7 +189,8 @@ START_TEST(globs_match_as_in_gitignore)
 {
 	isms_config cfg;
 
-	ck_assert_int_eq(load(&cfg, "paths: ['docs/**/*.md', 'policies']\nexclude: ['*-draft.md']\n"), 0);
+	ck_assert_int_eq(
+	    load(&cfg, "paths: ['docs/**/*.md', 'policies']\nexclude: ['*-draft.md']\n"), 0);
 	ck_assert(isms_config_wants_file(&cfg, "docs/a/b/c.md"));
 	ck_assert(isms_config_wants_file(&cfg, "policies/x.md"));
 	ck_assert(!isms_config_wants_file(&cfg, "policies-old/x.md"));
@@ -241,43 +246,45 @@ END_TEST
 
 START_TEST(bad_management_keys_name_the_line)
 {
-	static const char waiver[] = "waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    path: docs/a.md\n";
+	static const char waiver[] =
+	    "waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    path: docs/a.md\n";
 	static const struct {
 		const char *text, *error;
 	} cases[] = {
-		{"mandatory_clauses: [4.3, A.5.1]\n",
-		 "cfg.yml:1: 'A.5.1' is not a clause number (such as '6.1.3 d')"},
-		{"rules:\n  NO-SUCH-RULE: off\n",
-		 "cfg.yml:2: unknown rule 'NO-SUCH-RULE' (see 'isms-audit rules')"},
-		{"rules:\n  ACT-OVERDUE: critical\n",
-		 "cfg.yml:2: the severity of ACT-OVERDUE must be major, minor, observation or off"},
-		{"rules:\n  ACT-OVERDUE: {level: major}\n",
-		 "cfg.yml:2: unknown rule setting 'level' (severity, exclude)"},
-		{"review_inputs:\n  h: [Other]\n",
-		 "cfg.yml:2: unknown management review input 'h' (a to g)"},
-		{"management_review_months: 0\n",
-		 "cfg.yml:1: 'management_review_months' must be a whole number in range"},
-		{"waivers: {rule: X}\n", "cfg.yml:1: 'waivers' must be a list of waivers"},
-		{"waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    path: docs/a.md\n    reason: moving\n"
-		 "    expires: 2027-01-01\n",
-		 "cfg.yml:2: the waiver of DOC-REVIEW-OVERDUE has no approver ('approved_by')"},
-		{"waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    path: docs/a.md\n    reason: TBD\n"
-		 "    approved_by: Dana\n    expires: 2027-01-01\n",
-		 "cfg.yml:2: the waiver of DOC-REVIEW-OVERDUE has no reason"},
-		{"waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    path: docs/a.md\n    reason: moving\n"
-		 "    approved_by: Dana\n",
-		 "cfg.yml:2: the waiver of DOC-REVIEW-OVERDUE has no expiry date ('expires')"},
-		{"waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    path: docs/a.md\n    reason: moving\n"
-		 "    approved_by: Dana\n    expires: soon\n",
-		 "cfg.yml:2: the waiver's expiry 'soon' is not a date (YYYY-MM-DD)"},
-		{"waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    reason: moving\n    approved_by: Dana\n"
-		 "    expires: 2027-01-01\n",
-		 "cfg.yml:2: the waiver of DOC-REVIEW-OVERDUE needs 'path' or 'item'"},
-		{"waivers:\n  - rule: WAIVER-EXPIRED\n    item: x\n",
-		 "cfg.yml:2: WAIVER-EXPIRED cannot be waived: renew the waiver"},
-		{"waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    owner: Dana\n",
-		 "cfg.yml:3: unknown waiver key 'owner' (rule, path, item, reason, approved_by, expires)"},
-		{waiver, "cfg.yml:2: the waiver of DOC-REVIEW-OVERDUE has no reason"},
+	    {"mandatory_clauses: [4.3, A.5.1]\n",
+	     "cfg.yml:1: 'A.5.1' is not a clause number (such as '6.1.3 d')"},
+	    {"rules:\n  NO-SUCH-RULE: off\n",
+	     "cfg.yml:2: unknown rule 'NO-SUCH-RULE' (see 'isms-audit rules')"},
+	    {"rules:\n  ACT-OVERDUE: critical\n",
+	     "cfg.yml:2: the severity of ACT-OVERDUE must be major, minor, observation or off"},
+	    {"rules:\n  ACT-OVERDUE: {level: major}\n",
+	     "cfg.yml:2: unknown rule setting 'level' (severity, exclude)"},
+	    {"review_inputs:\n  h: [Other]\n",
+	     "cfg.yml:2: unknown management review input 'h' (a to g)"},
+	    {"management_review_months: 0\n",
+	     "cfg.yml:1: 'management_review_months' must be a whole number in range"},
+	    {"waivers: {rule: X}\n", "cfg.yml:1: 'waivers' must be a list of waivers"},
+	    {"waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    path: docs/a.md\n    reason: moving\n"
+	     "    expires: 2027-01-01\n",
+	     "cfg.yml:2: the waiver of DOC-REVIEW-OVERDUE has no approver ('approved_by')"},
+	    {"waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    path: docs/a.md\n    reason: TBD\n"
+	     "    approved_by: Dana\n    expires: 2027-01-01\n",
+	     "cfg.yml:2: the waiver of DOC-REVIEW-OVERDUE has no reason"},
+	    {"waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    path: docs/a.md\n    reason: moving\n"
+	     "    approved_by: Dana\n",
+	     "cfg.yml:2: the waiver of DOC-REVIEW-OVERDUE has no expiry date ('expires')"},
+	    {"waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    path: docs/a.md\n    reason: moving\n"
+	     "    approved_by: Dana\n    expires: soon\n",
+	     "cfg.yml:2: the waiver's expiry 'soon' is not a date (YYYY-MM-DD)"},
+	    {"waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    reason: moving\n    approved_by: Dana\n"
+	     "    expires: 2027-01-01\n",
+	     "cfg.yml:2: the waiver of DOC-REVIEW-OVERDUE needs 'path' or 'item'"},
+	    {"waivers:\n  - rule: WAIVER-EXPIRED\n    item: x\n",
+	     "cfg.yml:2: WAIVER-EXPIRED cannot be waived: renew the waiver"},
+	    {"waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    owner: Dana\n",
+	     "cfg.yml:3: unknown waiver key 'owner' (rule, path, item, reason, approved_by, "
+	     "expires)"},
+	    {waiver, "cfg.yml:2: the waiver of DOC-REVIEW-OVERDUE has no reason"},
 	};
 	isms_config cfg;
 

@@ -31,13 +31,15 @@ END_TEST
 
 START_TEST(invalid_dates_are_rejected)
 {
-	static const char *bad[] = {"", "2025-02-29", "2025-13-01", "2025-00-10", "2025-1-01",
-	                            "yyyy-mm-dd", "TBD", "2025/01/01", "2025-01-01x",
-	                            "2025-01-01T25:00", "2025-01-01T10", "01-01-2025", NULL};
+	static const char *bad[] = {
+	    "",    "2025-02-29", "2025-13-01",  "2025-00-10",       "2025-1-01",     "yyyy-mm-dd",
+	    "TBD", "2025/01/01", "2025-01-01x", "2025-01-01T25:00", "2025-01-01T10", "01-01-2025",
+	    NULL};
 	isms_day d;
 
 	for (int i = 0; bad[i]; i++)
-		ck_assert_msg(isms_date_parse(bad[i], strlen(bad[i]), &d) < 0, "'%s' parsed", bad[i]);
+		ck_assert_msg(isms_date_parse(bad[i], strlen(bad[i]), &d) < 0, "'%s' parsed",
+		              bad[i]);
 }
 END_TEST
 
@@ -103,12 +105,14 @@ END_TEST
 
 START_TEST(bad_cycles_are_rejected)
 {
-	static const char *bad[] = {"", "sometimes", "0", "0 months", "P", "P0Y", "6 fortnights",
-	                            "months", "-6 months", "P1H", "1234567 months", NULL};
+	static const char *bad[] = {
+	    "",       "sometimes", "0",   "0 months",       "P", "P0Y", "6 fortnights",
+	    "months", "-6 months", "P1H", "1234567 months", NULL};
 	isms_duration d;
 
 	for (int i = 0; bad[i]; i++)
-		ck_assert_msg(isms_duration_parse(bad[i], strlen(bad[i]), &d) < 0, "'%s' parsed", bad[i]);
+		ck_assert_msg(isms_duration_parse(bad[i], strlen(bad[i]), &d) < 0, "'%s' parsed",
+		              bad[i]);
 }
 END_TEST
 

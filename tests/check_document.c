@@ -30,8 +30,9 @@ END_TEST
 
 START_TEST(gov_uk_pages_are_read)
 {
-	isms_meta *m = meta("---\ntitle: Page\nowner_slack: \"#team\"\nlast_reviewed_on: 2024-05-01\n"
-	                    "review_in: 6 months\n---\nText\n");
+	isms_meta *m =
+	    meta("---\ntitle: Page\nowner_slack: \"#team\"\nlast_reviewed_on: 2024-05-01\n"
+	         "review_in: 6 months\n---\nText\n");
 	char buf[ISMS_DATE_BUFSIZE];
 
 	ck_assert_uint_eq(m->problems->len, 0);
@@ -64,7 +65,8 @@ START_TEST(placeholders_are_invalid_values)
 	ck_assert_uint_eq(m->problems->len, 6);
 	ck_assert_str_eq(problem(m, 0), "'owner' is the placeholder 'TBD'");
 	ck_assert_str_eq(problem(m, 1), "'version' is empty");
-	ck_assert_str_eq(problem(m, 2), "'last_reviewed' is the placeholder 'yyyy-mm-dd', not a date");
+	ck_assert_str_eq(problem(m, 2),
+	                 "'last_reviewed' is the placeholder 'yyyy-mm-dd', not a date");
 	ck_assert_str_eq(problem(m, 3), "'next_review' is the placeholder '[TBD]', not a date");
 	ck_assert_str_eq(problem(m, 4), "'date' is the placeholder '', not a date");
 	ck_assert_str_eq(problem(m, 5), "'review_cycle' is 'whenever', not a review cycle (such as "
@@ -92,8 +94,9 @@ START_TEST(status_words_map_to_states)
 	isms_meta_free(m);
 	m = meta("---\nstatus: sort of\n---\n");
 	ck_assert_int_eq(m->status, ISMS_DOC_IN_FORCE);
-	ck_assert_str_eq(problem(m, 0), "'status' is 'sort of': use draft, approved or retired (the "
-	                                "document is treated as in force)");
+	ck_assert_str_eq(problem(m, 0),
+	                 "'status' is 'sort of': use draft, approved or retired (the "
+	                 "document is treated as in force)");
 	isms_meta_free(m);
 }
 END_TEST

@@ -16,7 +16,8 @@ START_TEST(fingerprints_ignore_lines_and_wording)
 	a = isms_findings_add(&fs, r, "a.md", 3, "POL-1", "owner", "one wording");
 	b = isms_findings_add(&fs, r, "moved/a.md", 9, "POL-1", "owner", "another wording");
 	c = isms_findings_add(&fs, r, "a.md", 3, "POL-1", "version", "one wording");
-	d = isms_findings_add(&fs, isms_rule_find("DOC-DUPLICATE-ID"), "a.md", 3, "POL-1", "owner", "x");
+	d = isms_findings_add(&fs, isms_rule_find("DOC-DUPLICATE-ID"), "a.md", 3, "POL-1", "owner",
+	                      "x");
 	ck_assert_str_eq(a->fingerprint, b->fingerprint);
 	ck_assert_str_ne(a->fingerprint, c->fingerprint);
 	ck_assert_str_ne(a->fingerprint, d->fingerprint);
@@ -40,7 +41,8 @@ START_TEST(findings_sort_by_clause_number_then_severity)
 	static const char *order[] = {"DOC-REVIEW-OVERDUE", "DOC-REVIEW-UNEVIDENCED",
 	                              "DOC-VERSION-NOT-BUMPED", "ISMS-STATIC", "DOC-STALE-CONTENT"};
 	for (guint i = 0; i < 5; i++)
-		ck_assert_str_eq(((isms_finding *)g_ptr_array_index(fs.items, i))->rule->id, order[i]);
+		ck_assert_str_eq(((isms_finding *)g_ptr_array_index(fs.items, i))->rule->id,
+		                 order[i]);
 	ck_assert_uint_eq(isms_findings_count(&fs, ISMS_SEV_MINOR), 3);
 	ck_assert_uint_eq(isms_findings_count(&fs, ISMS_SEV_OBSERVATION), 2);
 	ck_assert(isms_findings_fail(&fs, ISMS_SEV_MINOR));
@@ -75,7 +77,8 @@ START_TEST(severities_and_clauses_have_names)
 	ck_assert_int_eq(s, ISMS_SEV_NEVER);
 	ck_assert_int_eq(isms_severity_parse("Major", 1, &s), -1);
 	ck_assert_str_eq(isms_severity_name(ISMS_SEV_OBSERVATION), "observation");
-	ck_assert_str_eq(isms_clause_title("7.5.2"), "Documented information: creating and updating");
+	ck_assert_str_eq(isms_clause_title("7.5.2"),
+	                 "Documented information: creating and updating");
 	ck_assert_str_eq(isms_clause_title("6.1.3 d"), "Statement of Applicability");
 	ck_assert_str_eq(isms_clause_title("99"), "");
 	ck_assert_int_eq(isms_error_set(ISMS_EREPO, "%s: %d", "x", 3), ISMS_EREPO);

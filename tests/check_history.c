@@ -86,9 +86,8 @@ static isms_audit *open_lean(const char *fixture, const char *as_of, int lean)
  * keeps them, and the findings are those of the full audit. */
 START_TEST(a_lean_audit_keeps_every_audited_version)
 {
-	static const char *const fixtures[][2] = {{"edge/copies", "2025-01-15"},
-	                                          {"demo", "2026-11-01"},
-	                                          {"edge/rename", "2026-01-15"}};
+	static const char *const fixtures[][2] = {
+	    {"edge/copies", "2025-01-15"}, {"demo", "2026-11-01"}, {"edge/rename", "2026-01-15"}};
 
 	for (guint k = 0; k < G_N_ELEMENTS(fixtures); k++) {
 		isms_audit *full = open_lean(fixtures[k][0], fixtures[k][1], 0);
@@ -111,8 +110,8 @@ START_TEST(a_lean_audit_keeps_every_audited_version)
 	ck_assert_str_eq(isms_meta_text(find_document(a, "docs/a.md")->meta, ISMS_F_OWNER), "Bob");
 	ck_assert_str_eq(isms_meta_text(find_document(a, "docs/c.md")->meta, ISMS_F_OWNER), "Cy");
 	/* the first version of d.md is no document's audited version */
-	const isms_meta *old = g_hash_table_lookup(
-	    a->metas, &g_array_index(d->versions, isms_path_event, 0).blob);
+	const isms_meta *old =
+	    g_hash_table_lookup(a->metas, &g_array_index(d->versions, isms_path_event, 0).blob);
 	ck_assert(old->flags & ISMS_META_SLIM);
 	ck_assert_str_eq(isms_meta_text(old, ISMS_F_OWNER), "");
 	ck_assert_int_eq(old->fm.status, ISMS_FM_PRESENT);
@@ -144,7 +143,8 @@ START_TEST(as_of_picks_the_branch_as_it_stood)
 
 	ck_assert_uint_eq(a->history.commits->len, 2);
 	ck_assert_str_eq(commit_date(a, a->history.commits->len - 1), "2024-06-01");
-	ck_assert_str_eq(commit_date(a, find_document(a, "docs/stale.md")->last_change), "2024-06-01");
+	ck_assert_str_eq(commit_date(a, find_document(a, "docs/stale.md")->last_change),
+	                 "2024-06-01");
 	audit_done(a, &fs);
 }
 END_TEST
@@ -161,19 +161,20 @@ START_TEST(change_lists_match_git_log)
 		const isms_document *d = g_ptr_array_index(a->documents, i);
 		GString *want = g_string_new(NULL), *got = g_string_new(NULL);
 		char *out;
-		const char *argv[] = {"git", "-C", repo, "log", "--first-parent", "--format=%H",
-		                      "--reverse", "--", d->path, NULL};
+		const char *argv[] = {"git",         "-C",        repo, "log",   "--first-parent",
+		                      "--format=%H", "--reverse", "--", d->path, NULL};
 		if (d->former_paths->len > 0)
 			continue; /* git log --follow does not follow by id */
 		out = output_or_fail(argv);
 		g_string_append(want, out);
 		for (guint k = 0; k < d->touches->len; k++) {
 			char hex[GIT_OID_HEXSZ + 1];
-			g_string_append_printf(got, "%s\n",
-			                       isms_audit_commit_hex(a, g_array_index(d->touches, guint32, k), hex));
+			g_string_append_printf(
+			    got, "%s\n",
+			    isms_audit_commit_hex(a, g_array_index(d->touches, guint32, k), hex));
 		}
-		ck_assert_msg(strcmp(want->str, got->str) == 0, "%s: git says\n%s\nwe say\n%s", d->path,
-		              want->str, got->str);
+		ck_assert_msg(strcmp(want->str, got->str) == 0, "%s: git says\n%s\nwe say\n%s",
+		              d->path, want->str, got->str);
 		g_free(out);
 		g_string_free(want, TRUE);
 		g_string_free(got, TRUE);

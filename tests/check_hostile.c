@@ -65,21 +65,24 @@ static void audit(audit_run *out, const char *format, const char *const *args)
 	out->json = *stdout_text ? json_loads(stdout_text, 0, NULL) : NULL;
 	ck_assert_msg(!*stdout_text || out->json, "the report is not JSON");
 	g_free(stdout_text);
-	json_array_foreach(json_object_get(out->json, "findings"), i, f) {
+	json_array_foreach(json_object_get(out->json, "findings"), i, f)
+	{
 		add_line(s, json_string_value(json_object_get(f, "rule")),
 		         json_string_value(json_object_get(f, "path")),
 		         json_integer_value(json_object_get(f, "line")),
 		         json_string_value(json_object_get(f, "item")));
 	}
 	json_array_foreach(
-	    json_object_get(json_array_get(json_object_get(out->json, "runs"), 0), "results"), i, f) {
+	    json_object_get(json_array_get(json_object_get(out->json, "runs"), 0), "results"), i, f)
+	{
 		json_t *at = json_object_get(json_array_get(json_object_get(f, "locations"), 0),
 		                             "physicalLocation");
-		add_line(s, json_string_value(json_object_get(f, "ruleId")),
-		         json_string_value(
-		             json_object_get(json_object_get(at, "artifactLocation"), "uri")),
-		         json_integer_value(json_object_get(json_object_get(at, "region"), "startLine")),
-		         json_string_value(json_object_get(json_object_get(f, "properties"), "item")));
+		add_line(
+		    s, json_string_value(json_object_get(f, "ruleId")),
+		    json_string_value(
+		        json_object_get(json_object_get(at, "artifactLocation"), "uri")),
+		    json_integer_value(json_object_get(json_object_get(at, "region"), "startLine")),
+		    json_string_value(json_object_get(json_object_get(f, "properties"), "item")));
 	}
 	out->findings = g_string_free(s, FALSE);
 }
@@ -100,7 +103,8 @@ static const char *message_of(const audit_run *r, const char *rule, const char *
 	json_t *f;
 	size_t i;
 
-	json_array_foreach(json_object_get(r->json, "findings"), i, f) {
+	json_array_foreach(json_object_get(r->json, "findings"), i, f)
+	{
 		if (strcmp(json_string_value(json_object_get(f, "rule")), rule) == 0 &&
 		    g_strcmp0(json_string_value(json_object_get(f, "path")), path) == 0)
 			return json_string_value(json_object_get(f, "message"));
@@ -175,9 +179,9 @@ static char *import(const char *dir, const char *name, const GString *stream)
 
 	ck_assert(g_file_set_contents(file, stream->str, (gssize)stream->len, NULL));
 	run_or_fail((const char *const[]){"git", "init", "-q", "-b", "main", repo, NULL});
-	run_or_fail((const char *const[]){"sh", "-c",
-	                                  "git -C \"$1\" fast-import --quiet --date-format=raw < \"$2\"",
-	                                  "sh", repo, file, NULL});
+	run_or_fail((const char *const[]){
+	    "sh", "-c", "git -C \"$1\" fast-import --quiet --date-format=raw < \"$2\"", "sh", repo,
+	    file, NULL});
 	g_unlink(file);
 	g_free(file);
 	return repo;
@@ -244,14 +248,15 @@ START_TEST(file_names_are_kept_exactly)
 	audit_run r;
 
 	AUDIT(&r, repo);
-	expect_findings(&r, "DOC-MISSING-FIELD docs/-dash.md:1:version\n"
-	                    "DOC-MISSING-FIELD docs/back\\slash.md:1:version\n"
-	                    "DOC-MISSING-FIELD docs/new\nline.md:1:version\n"
-	                    "DOC-MISSING-FIELD docs/quote\"d 'name'.md:1:version\n"
-	                    "DOC-MISSING-FIELD docs/r\xc3\xa9sum\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac.md:1:"
-	                    "version\n"
-	                    "DOC-MISSING-FIELD docs/tab\tname.md:1:version\n"
-	                    "DOC-MISSING-FIELD docs/with space.md:1:version\n");
+	expect_findings(&r,
+	                "DOC-MISSING-FIELD docs/-dash.md:1:version\n"
+	                "DOC-MISSING-FIELD docs/back\\slash.md:1:version\n"
+	                "DOC-MISSING-FIELD docs/new\nline.md:1:version\n"
+	                "DOC-MISSING-FIELD docs/quote\"d 'name'.md:1:version\n"
+	                "DOC-MISSING-FIELD docs/r\xc3\xa9sum\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac.md:1:"
+	                "version\n"
+	                "DOC-MISSING-FIELD docs/tab\tname.md:1:version\n"
+	                "DOC-MISSING-FIELD docs/with space.md:1:version\n");
 	ck_assert_int_eq(r.rc, 1);
 	audit_done_run(&r);
 	g_free(repo);
@@ -359,14 +364,16 @@ START_TEST(yaml_node_and_alias_limits)
 	char *big = repeat('x', 1000);
 	audit_run r;
 
-	g_string_append(fm, "---\nowner: Ann\nversion: \"1.0\"\nlast_reviewed: 2025-10-01\nlist: [");
+	g_string_append(fm,
+	                "---\nowner: Ann\nversion: \"1.0\"\nlast_reviewed: 2025-10-01\nlist: [");
 	for (int i = 0; i <= 100000; i++)
 		g_string_append(fm, i ? ",1" : "1");
 	g_string_append(fm, "]\n---\nText.\n");
 	commit(s, 0, "Add front matter past the limits");
 	add_text(s, "docs/nodes.md", fm->str);
-	g_string_printf(fm, "---\nowner: Ann\nversion: \"1.0\"\nlast_reviewed: 2025-10-01\n"
-	                    "text: &t %s\ncopies: [*t",
+	g_string_printf(fm,
+	                "---\nowner: Ann\nversion: \"1.0\"\nlast_reviewed: 2025-10-01\n"
+	                "text: &t %s\ncopies: [*t",
 	                big);
 	for (int i = 1; i < 1100; i++)
 		g_string_append(fm, ", *t");
@@ -400,9 +407,10 @@ START_TEST(yaml_node_and_alias_limits)
 
 	repo = fixture_path("hostile/yaml-config");
 	AUDIT(&r, repo);
-	expect_error(&r, 2,
-	             "isms-audit: .isms-audit.yml:6: the configuration has aliases that repeat more "
-	             "than 1048576 bytes (the YAML alias limit): not read\n");
+	expect_error(
+	    &r, 2,
+	    "isms-audit: .isms-audit.yml:6: the configuration has aliases that repeat more "
+	    "than 1048576 bytes (the YAML alias limit): not read\n");
 	audit_done_run(&r);
 	g_free(repo);
 
@@ -428,8 +436,9 @@ START_TEST(ten_megabyte_lines)
 
 	commit(s, 0, "Add ten-megabyte lines");
 	add_file(s, "docs/line.md", line, mb10); /* no newline at all */
-	g_string_printf(f, "---\nowner: Ann\nversion: \"1.0\"\nlast_reviewed: 2025-10-01\n"
-	                   "status: %s\n---\nText.\n",
+	g_string_printf(f,
+	                "---\nowner: Ann\nversion: \"1.0\"\nlast_reviewed: 2025-10-01\n"
+	                "status: %s\n---\nText.\n",
 	                line);
 	add_file(s, "docs/status.md", f->str, f->len);
 	g_string_printf(f,
@@ -444,8 +453,9 @@ START_TEST(ten_megabyte_lines)
 	expect_findings(&r, "DOC-UNREADABLE docs/line.md:0:size\n"
 	                    "DOC-UNREADABLE docs/register.md:0:size\n"
 	                    "DOC-UNREADABLE docs/status.md:0:size\n");
-	ck_assert_str_eq(message_of(&r, "DOC-UNREADABLE", "docs/line.md"),
-	                 "is 10485760 bytes, over the 1048576-byte limit (max_file_size): not read");
+	ck_assert_str_eq(
+	    message_of(&r, "DOC-UNREADABLE", "docs/line.md"),
+	    "is 10485760 bytes, over the 1048576-byte limit (max_file_size): not read");
 	audit_done_run(&r);
 
 	cfg = config_file(dir, "large.yml", "max_file_size: 16777216\n");
@@ -458,7 +468,8 @@ START_TEST(ten_megabyte_lines)
 	                       quote);
 	ck_assert_str_eq(message_of(&r, "DOC-BAD-METADATA", "docs/status.md"), want);
 	g_free(want);
-	want = g_strdup_printf("item R-1: status '%s\xe2\x80\xa6' is not a known status word", quote);
+	want =
+	    g_strdup_printf("item R-1: status '%s\xe2\x80\xa6' is not a known status word", quote);
 	ck_assert_str_eq(message_of(&r, "ACT-BAD-VALUE", "docs/register.md"), want);
 	g_free(want);
 	audit_done_run(&r);
@@ -508,8 +519,9 @@ START_TEST(a_large_register_is_audited)
 	                   "| ID | Raised | Description | Owner | Due | Status |\n"
 	                   "|---|---|---|---|---|---|\n");
 	for (int i = 1; i <= rows; i++)
-		g_string_append_printf(f, "| R-%06d | 2025-10-01 | Issue %d | Ann | 2026-12-01 | %s |\n",
-		                       i, i, i == rows / 2 ? "Parked" : "Open");
+		g_string_append_printf(
+		    f, "| R-%06d | 2025-10-01 | Issue %d | Ann | 2026-12-01 | %s |\n", i, i,
+		    i == rows / 2 ? "Parked" : "Open");
 	g_string_append(f, "| R-000001 | 2025-10-01 | Again | Ann | 2026-12-01 | Open |\n");
 	commit(s, 0, "Add a large register");
 	add_file(s, "docs/register.md", f->str, f->len);
@@ -575,9 +587,10 @@ START_TEST(table_limits)
 	         "|---|---|---|---|\n| G-1 | Open | Ann | 2026-12-01 |\n| G-2 | Open | Ann | "
 	         "2026-12-01 |\n");
 	commit(s, 1, "Grow a register");
-	g_string_assign(f, "---\ntype: register\nowner: Ann\n---\n| ID | Status | Owner | Due |\n"
-	                   "|---|---|---|---|\n| G-1 | Open | Ann | 2026-12-01 |\n| G-2 | Open | Ann "
-	                   "| 2026-12-01 |\n\n| A ");
+	g_string_assign(f,
+	                "---\ntype: register\nowner: Ann\n---\n| ID | Status | Owner | Due |\n"
+	                "|---|---|---|---|\n| G-1 | Open | Ann | 2026-12-01 |\n| G-2 | Open | Ann "
+	                "| 2026-12-01 |\n\n| A ");
 	for (int c = 1; c < 100; c++)
 		g_string_append(f, "| c ");
 	g_string_append(f, "|\n");
@@ -626,8 +639,8 @@ START_TEST(detached_bare_and_worktree)
 	run_or_fail((const char *const[]){"git", "clone", "-q", "--bare", src, bare, NULL});
 	run_or_fail((const char *const[]){"git", "-C", clone, "worktree", "add", "-q", "--detach",
 	                                  wt, "HEAD~1", NULL});
-	run_or_fail((const char *const[]){"git", "-C", clone, "checkout", "-q", "--detach", "HEAD~1",
-	                                  NULL});
+	run_or_fail((const char *const[]){"git", "-C", clone, "checkout", "-q", "--detach",
+	                                  "HEAD~1", NULL});
 	AUDIT(&r, clone);
 	expect_findings(&r, first);
 	audit_done_run(&r);
@@ -639,7 +652,8 @@ START_TEST(detached_bare_and_worktree)
 	AUDIT(&r, bare);
 	expect_findings(&r, "");
 	ck_assert_str_eq(
-	    json_string_value(json_object_get(json_object_get(r.json, "repository"), "root")), bare);
+	    json_string_value(json_object_get(json_object_get(r.json, "repository"), "root")),
+	    bare);
 	audit_done_run(&r);
 
 	g_free(wt);

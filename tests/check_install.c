@@ -262,8 +262,9 @@ START_TEST(man_page_renders_without_warnings)
 	                 0);
 	ck_assert_ptr_nonnull(strstr(out, "\nNAME\n       isms-audit - audit an ISO/IEC 27001 ISMS "
 	                                  "kept as documents in a Git repository\n"));
-	ck_assert_ptr_nonnull(strstr(out, "\n       --base REV\n              Report only what the "
-	                                  "change since REV introduces, for pull requests: the findings"));
+	ck_assert_ptr_nonnull(
+	    strstr(out, "\n       --base REV\n              Report only what the "
+	                "change since REV introduces, for pull requests: the findings"));
 	ck_assert_ptr_nonnull(strstr(out,
 	                             "\n       DOC-REVIEW-OVERDUE\n              clause 7.5.2, "
 	                             "minor, from commit dates: the document's review is "

@@ -5,19 +5,20 @@
 #include "testutil.h"
 
 static const char register_md[] =
-    "# Issues and actions register\n"                                   /* 10 */
-    "\n"                                                                /* 11 */
-    "| **ID** | Date raised 📅 | Description | Owner | Status |\n"        /* 12 */
-    "|---|---|---|---|---|\n"                                           /* 13 */
-    "| NC-001 | 2025-01-10 | Backups *not* tested \\| restore failed | [Ann](mailto:a@x) | Closed |\n"
-    "| NC-002 | 2025-02-01 | `a\\|b` in code | Bob |\n"                   /* 15 */
+    "# Issues and actions register\n"                             /* 10 */
+    "\n"                                                          /* 11 */
+    "| **ID** | Date raised 📅 | Description | Owner | Status |\n" /* 12 */
+    "|---|---|---|---|---|\n"                                     /* 13 */
+    "| NC-001 | 2025-01-10 | Backups *not* tested \\| restore failed | [Ann](mailto:a@x) | Closed "
+    "|\n"
+    "| NC-002 | 2025-02-01 | `a\\|b` in code | Bob |\n" /* 15 */
     "\n"
     "Some text between tables.\n"
     "\n"
-    "| Ref | State |\n"                                                 /* 19 */
+    "| Ref | State |\n" /* 19 */
     "| --- | :---: |\n"
-    "| OFI-1 | Open<br>since May |\n"                                    /* 21 */
-    "| OFI-2 | Done | extra cell |\n";                                  /* 22 */
+    "| OFI-1 | Open<br>since May |\n"  /* 21 */
+    "| OFI-2 | Done | extra cell |\n"; /* 22 */
 
 START_TEST(tables_come_out_as_plain_text_cells_with_lines)
 {

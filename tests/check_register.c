@@ -5,24 +5,24 @@
 #include "testutil.h"
 
 static const char body[] =
-    "# Register\n"                                                                  /* 5 */
+    "# Register\n" /* 5 */
     "\n"
-    "| Owner | Due |\n"                                                             /* 7: not a register table */
+    "| Owner | Due |\n" /* 7: not a register table */
     "|---|---|\n"
     "| Ann | 2025-01-01 |\n"
     "\n"
     "| **Ref** 🔖 | Date raised | Root-cause analysis | Corrective action | Action owner "
-    "| Target date | State ✅ | Completion date | Verification |\n"                    /* 11 */
+    "| Target date | State ✅ | Completion date | Verification |\n" /* 11 */
     "|---|---|---|---|---|---|---|---|---|\n"
     "| NC-1 | 2025-01-10 | No test | Test restores | Ann | 2025-03-01 | **Closed** | 2025-02-20 "
-    "| Restore worked |\n"                                                          /* 13 */
-    "| NC-2 | 10/01/2025 | — | TBD | n/a | 2025-13-01 | Parked | - | |\n"           /* 14 */
-    "| | 2025-01-01 | x | y | z | 2025-01-01 | Open | | |\n"                        /* 15: no id */
+    "| Restore worked |\n"                                                /* 13 */
+    "| NC-2 | 10/01/2025 | — | TBD | n/a | 2025-13-01 | Parked | - | |\n" /* 14 */
+    "| | 2025-01-01 | x | y | z | 2025-01-01 | Open | | |\n"              /* 15: no id */
     "\n"
-    "| ID | Status | Approved by |\n"                                              /* 17 */
+    "| ID | Status | Approved by |\n" /* 17 */
     "|---|---|---|\n"
-    "| RA-1 | Risk accepted | CEO |\n"                                              /* 19 */
-    "| OFI-2 | in progress | |\n";                                                  /* 20 */
+    "| RA-1 | Risk accepted | CEO |\n" /* 19 */
+    "| OFI-2 | in progress | |\n";     /* 20 */
 
 START_TEST(register_tables_are_found_by_their_columns)
 {
@@ -66,9 +66,12 @@ START_TEST(register_tables_are_found_by_their_columns)
 	ck_assert_ptr_null(it->cell[ISMS_COL_OWNER]);
 	ck_assert_ptr_null(it->cell[ISMS_COL_CLOSED]);
 	ck_assert_uint_eq(it->problems->len, 3);
-	ck_assert_str_eq(g_ptr_array_index(it->problems, 0), "status 'Parked' is not a known status word");
-	ck_assert_str_eq(g_ptr_array_index(it->problems, 1), "raised '10/01/2025' is not a date (YYYY-MM-DD)");
-	ck_assert_str_eq(g_ptr_array_index(it->problems, 2), "due '2025-13-01' is not a date (YYYY-MM-DD)");
+	ck_assert_str_eq(g_ptr_array_index(it->problems, 0),
+	                 "status 'Parked' is not a known status word");
+	ck_assert_str_eq(g_ptr_array_index(it->problems, 1),
+	                 "raised '10/01/2025' is not a date (YYYY-MM-DD)");
+	ck_assert_str_eq(g_ptr_array_index(it->problems, 2),
+	                 "due '2025-13-01' is not a date (YYYY-MM-DD)");
 
 	it = isms_register_item(reg, "RA-1");
 	ck_assert_int_eq(it->state, ISMS_STATE_ACCEPTED);
@@ -86,7 +89,8 @@ static void assert_same_register(const isms_register *x, const isms_register *y)
 {
 	ck_assert_uint_eq(x->tables->len, y->tables->len);
 	for (guint t = 0; t < x->tables->len; t++) {
-		const isms_reg_table *a = g_ptr_array_index(x->tables, t), *b = g_ptr_array_index(y->tables, t);
+		const isms_reg_table *a = g_ptr_array_index(x->tables, t),
+		                     *b = g_ptr_array_index(y->tables, t);
 		ck_assert_int_eq(a->line, b->line);
 		ck_assert_int_eq(a->end, b->end);
 		ck_assert_int_eq(a->can_close, b->can_close);
@@ -103,31 +107,33 @@ static void assert_same_register(const isms_register *x, const isms_register *y)
 	ck_assert_int_eq(x->rows, y->rows);
 	ck_assert_uint_eq(x->items->len, y->items->len);
 	for (guint i = 0; i < x->items->len; i++) {
-		const isms_reg_item *a = g_ptr_array_index(x->items, i), *b = g_ptr_array_index(y->items, i);
+		const isms_reg_item *a = g_ptr_array_index(x->items, i),
+		                    *b = g_ptr_array_index(y->items, i);
 		ck_assert_str_eq(a->id, b->id);
 		ck_assert_int_eq(a->line, b->line);
 		ck_assert_int_eq(a->table, b->table);
 		ck_assert_int_eq(a->state, b->state);
 		for (int c = 0; c < ISMS_COL_COUNT; c++)
-			ck_assert_str_eq(a->cell[c] ? a->cell[c] : "(none)", b->cell[c] ? b->cell[c] : "(none)");
+			ck_assert_str_eq(a->cell[c] ? a->cell[c] : "(none)",
+			                 b->cell[c] ? b->cell[c] : "(none)");
 	}
 }
 
-static const char v1[] = "# R\n"                      /* 1 */
+static const char v1[] = "# R\n" /* 1 */
                          "\n"
-                         "| ID | Status | Due |\n"       /* 3 */
+                         "| ID | Status | Due |\n" /* 3 */
                          "|---|---|---|\n"
-                         "| A | Open | 2025-01-01 |\n"    /* 5 */
+                         "| A | Open | 2025-01-01 |\n" /* 5 */
                          "| B | Open | 2025-02-01 |\n"
-                         "| C | Open | 2025-03-01 |\n"    /* 7 */
+                         "| C | Open | 2025-03-01 |\n" /* 7 */
                          "\n"
-                         "| Status | Meaning |\n"         /* 9: not a register table */
+                         "| Status | Meaning |\n" /* 9: not a register table */
                          "|---|---|\n"
                          "| Open | to do |\n"
                          "\n"
-                         "| Ref | State |\n"             /* 13 */
+                         "| Ref | State |\n" /* 13 */
                          "|---|---|\n"
-                         "| X | Open |\n";              /* 15 */
+                         "| X | Open |\n"; /* 15 */
 
 /* Apply one edit to v1 with update() and compare with a full parse; NULL
  * expected means the edit must fall back to a full parse. */
@@ -216,19 +222,21 @@ END_TEST
  * the earlier hunks of the same table added or deleted. */
 START_TEST(several_hunks_of_one_table_are_read_alone)
 {
-	static const char deleted_then_changed[] = "# R\n\n| ID | Status | Due |\n|---|---|---|\n"
-	                                           "| B | Open | 2025-02-01 |\n"
-	                                           "| C | Closed | 2025-03-01 |\n"
-	                                           "\n| Status | Meaning |\n|---|---|\n| Open | to do |\n"
-	                                           "\n| Ref | State |\n|---|---|\n| X | Open |\n";
-	static const char added_then_changed[] = "# R\n\n| ID | Status | Due |\n|---|---|---|\n"
-	                                         "| A0 | Open | 2024-12-01 |\n"
-	                                         "| A1 | Open | 2024-12-02 |\n"
-	                                         "| A | Open | 2025-01-01 |\n"
-	                                         "| B | Open | 2025-02-01 |\n"
-	                                         "| C | Closed | 2025-03-01 |\n"
-	                                         "\n| Status | Meaning |\n|---|---|\n| Open | to do |\n"
-	                                         "\n| Ref | State |\n|---|---|\n| X | Done |\n";
+	static const char deleted_then_changed[] =
+	    "# R\n\n| ID | Status | Due |\n|---|---|---|\n"
+	    "| B | Open | 2025-02-01 |\n"
+	    "| C | Closed | 2025-03-01 |\n"
+	    "\n| Status | Meaning |\n|---|---|\n| Open | to do |\n"
+	    "\n| Ref | State |\n|---|---|\n| X | Open |\n";
+	static const char added_then_changed[] =
+	    "# R\n\n| ID | Status | Due |\n|---|---|---|\n"
+	    "| A0 | Open | 2024-12-01 |\n"
+	    "| A1 | Open | 2024-12-02 |\n"
+	    "| A | Open | 2025-01-01 |\n"
+	    "| B | Open | 2025-02-01 |\n"
+	    "| C | Closed | 2025-03-01 |\n"
+	    "\n| Status | Meaning |\n|---|---|\n| Open | to do |\n"
+	    "\n| Ref | State |\n|---|---|\n| X | Done |\n";
 	const isms_line_hunk h1[] = {{5, 1, 4, 0}, {7, 1, 6, 1}};
 	const isms_line_hunk h2[] = {{4, 0, 5, 2}, {7, 1, 9, 1}, {15, 1, 17, 1}};
 
@@ -302,7 +310,8 @@ START_TEST(replay_follows_items_through_history)
 	ck_assert_str_eq(h->item->cell[ISMS_COL_DUE], "2025-06-01");
 	ck_assert_uint_eq(h->transitions->len, 1);
 	ck_assert_uint_eq(h->removed, ISMS_NO_COMMIT);
-	ck_assert_int_eq(h->item->line, 10); /* 5 lines of front matter, heading, blank, header, rule */
+	ck_assert_int_eq(h->item->line,
+	                 10); /* 5 lines of front matter, heading, blank, header, rule */
 
 	h = item_history(m, "NC-2");
 	ck_assert_uint_eq(h->transitions->len, 3);

@@ -21,11 +21,11 @@ static char *evidence(const isms_finding *f, guint n)
 	return g_strdup_printf("%s %s", isms_date_format(e->date, d), e->note);
 }
 
-#define ASSERT_EVIDENCE(f, n, want)                                                          \
-	do {                                                                                     \
-		char *got_ = evidence(f, n);                                                         \
-		ck_assert_str_eq(got_, want);                                                        \
-		g_free(got_);                                                                        \
+#define ASSERT_EVIDENCE(f, n, want)                                                                \
+	do {                                                                                       \
+		char *got_ = evidence(f, n);                                                       \
+		ck_assert_str_eq(got_, want);                                                      \
+		g_free(got_);                                                                      \
 	} while (0)
 
 START_TEST(healthy_register_has_one_observation)
@@ -36,9 +36,10 @@ START_TEST(healthy_register_has_one_observation)
 
 	ck_assert_uint_eq(fs.items->len, 1);
 	expect_rule(&fs, "ACT-REOPENED", "register.md:11:NC-1");
-	ck_assert_str_eq(rule_message(&fs, "ACT-REOPENED", "register.md"),
-	                 "item NC-1 was reopened after being closed (now open): the corrective action "
-	                 "was not effective");
+	ck_assert_str_eq(
+	    rule_message(&fs, "ACT-REOPENED", "register.md"),
+	    "item NC-1 was reopened after being closed (now open): the corrective action "
+	    "was not effective");
 	f = find_finding(&fs, "ACT-REOPENED", "register.md");
 	ck_assert_int_eq(f->severity, ISMS_SEV_OBSERVATION);
 	ck_assert_uint_eq(f->evidence->len, 2);
@@ -63,21 +64,24 @@ START_TEST(closed_and_accepted_items)
 	expect_rule(&fs, "ACT-ACCEPTED-NO-APPROVAL", "register.md:21:RA-2\nregister.md:28:RA-4");
 	ck_assert_uint_eq(fs.items->len, 8);
 
-	ck_assert_str_eq(rule_message(&fs, "ACT-CLOSED-NO-EFFECTIVENESS", "register.md"),
-	                 "closed item NC-4 has no effectiveness review: nothing shows the action worked");
+	ck_assert_str_eq(
+	    rule_message(&fs, "ACT-CLOSED-NO-EFFECTIVENESS", "register.md"),
+	    "closed item NC-4 has no effectiveness review: nothing shows the action worked");
 	f = find_finding(&fs, "ACT-CLOSED-NO-EFFECTIVENESS", "register.md");
 	ck_assert_str_eq(f->rule->clause, "10.2 d");
 	ASSERT_EVIDENCE(f, 0, "2025-11-03 recorded closed");
-	ck_assert_str_eq(rule_message(&fs, "ACT-CLOSURE-BACKDATED", "register.md"),
-	                 "item NC-6 has closed date 2025-09-15, but the commit that recorded it closed "
-	                 "is of 2025-11-03, 49 days later (more than 30): a closure recorded late or "
-	                 "backfilled");
+	ck_assert_str_eq(
+	    rule_message(&fs, "ACT-CLOSURE-BACKDATED", "register.md"),
+	    "item NC-6 has closed date 2025-09-15, but the commit that recorded it closed "
+	    "is of 2025-11-03, 49 days later (more than 30): a closure recorded late or "
+	    "backfilled");
 	f = g_ptr_array_index(fs.items, fs.items->len - 1);
 	ck_assert_str_eq(f->rule->id, "ACT-CLOSURE-BACKDATED");
 	ck_assert_str_eq(f->item, "NC-7");
-	ck_assert_str_eq(f->message,
-	                 "item NC-7 has closed date 2025-11-20, 17 days after the commit that recorded "
-	                 "it closed (2025-11-03): a closure claimed before it happened");
+	ck_assert_str_eq(
+	    f->message,
+	    "item NC-7 has closed date 2025-11-20, 17 days after the commit that recorded "
+	    "it closed (2025-11-03): a closure claimed before it happened");
 	f = find_finding(&fs, "ACT-ACCEPTED-NO-APPROVAL", "register.md");
 	ASSERT_EVIDENCE(f, 0, "2025-11-03 recorded as accepted");
 	audit_done(a, &fs);
@@ -100,20 +104,24 @@ START_TEST(register_files_and_tables)
 	ck_assert_uint_eq(m->items->len, 3);           /* NC-1, NC-2, OFI-1 */
 
 	expect_rule(&fs, "REG-NOT-FOUND", "-:0:missing/register.md");
-	ck_assert_str_eq(rule_message(&fs, "REG-NOT-FOUND", NULL),
-	                 "the register missing/register.md named in the configuration (.isms-audit.yml) "
-	                 "is not an audited Markdown file at the audited commit");
+	ck_assert_str_eq(
+	    rule_message(&fs, "REG-NOT-FOUND", NULL),
+	    "the register missing/register.md named in the configuration (.isms-audit.yml) "
+	    "is not an audited Markdown file at the audited commit");
 	expect_rule(&fs, "REG-BAD-TABLE",
 	            "actions.md:9:table 1\nimprovement/log.md:10:-\nregister.md:19:table 2");
-	ck_assert_str_eq(rule_message(&fs, "REG-BAD-TABLE", "improvement/log.md"),
-	                 "improvement/log.md has no register table (a table with an ID and a Status "
-	                 "column): the table on line 10 has no Status column");
-	ck_assert_str_eq(rule_message(&fs, "REG-BAD-TABLE", "actions.md"),
-	                 "the register table on line 9 has no Owner and Due columns: its open items "
-	                 "cannot show who acts and by when");
-	ck_assert_str_eq(rule_message(&fs, "REG-BAD-TABLE", "register.md"),
-	                 "the register table on line 19 has no Effectiveness column: its items cannot "
-	                 "show the evidence of 10.2 from raising to an effective closure");
+	ck_assert_str_eq(
+	    rule_message(&fs, "REG-BAD-TABLE", "improvement/log.md"),
+	    "improvement/log.md has no register table (a table with an ID and a Status "
+	    "column): the table on line 10 has no Status column");
+	ck_assert_str_eq(
+	    rule_message(&fs, "REG-BAD-TABLE", "actions.md"),
+	    "the register table on line 9 has no Owner and Due columns: its open items "
+	    "cannot show who acts and by when");
+	ck_assert_str_eq(
+	    rule_message(&fs, "REG-BAD-TABLE", "register.md"),
+	    "the register table on line 19 has no Effectiveness column: its items cannot "
+	    "show the evidence of 10.2 from raising to an effective closure");
 	expect_rule(&fs, "ACT-BAD-VALUE", "register.md:15:line 15");
 	expect_rule(&fs, "REG-NO-CLOSURES", "actions.md:0:-");
 	ck_assert_str_eq(rule_message(&fs, "REG-NO-CLOSURES", "actions.md"),
@@ -155,13 +163,15 @@ START_TEST(removed_reopened_and_stalled)
 	drop_management(&fs);
 	/* archive.md has no open items: an archive is not stale */
 	expect_rule(&fs, "REG-STALE", "register.md:0:-");
-	ck_assert_str_eq(rule_message(&fs, "REG-STALE", "register.md"),
-	                 "the register has not changed since 2025-05-01, 259 days before the audit "
-	                 "date (more than 6 months): improvement has stalled or is not being recorded");
+	ck_assert_str_eq(
+	    rule_message(&fs, "REG-STALE", "register.md"),
+	    "the register has not changed since 2025-05-01, 259 days before the audit "
+	    "date (more than 6 months): improvement has stalled or is not being recorded");
 	expect_rule(&fs, "REG-NO-CLOSURES", "register.md:0:-");
-	ck_assert_str_eq(rule_message(&fs, "REG-NO-CLOSURES", "register.md"),
-	                 "2 items are open and nothing was recorded closed since 2025-07-15 (6 months): "
-	                 "the last closure was NC-2 on 2025-02-15");
+	ck_assert_str_eq(
+	    rule_message(&fs, "REG-NO-CLOSURES", "register.md"),
+	    "2 items are open and nothing was recorded closed since 2025-07-15 (6 months): "
+	    "the last closure was NC-2 on 2025-02-15");
 	f = find_finding(&fs, "REG-NO-CLOSURES", "register.md");
 	ASSERT_EVIDENCE(f, 0, "2025-02-15 last closure recorded");
 	audit_done(a, &fs);
@@ -225,9 +235,9 @@ START_TEST(configured_register_words)
 	g_free(err);
 
 	ck_assert(g_file_set_contents(cfg, "status_words:\n  open: [Done]\n", -1, NULL));
-	ck_assert_int_eq(run_cli((const char *const[]){"check", repo, "--config", cfg, NULL}, NULL,
-	                         &out, &err),
-	                 2);
+	ck_assert_int_eq(
+	    run_cli((const char *const[]){"check", repo, "--config", cfg, NULL}, NULL, &out, &err),
+	    2);
 	want = g_strdup_printf("isms-audit: %s:2: status word 'Done' already belongs to another "
 	                       "state\n",
 	                       cfg);
@@ -296,9 +306,10 @@ START_TEST(metrics_in_the_reports)
 	char *repo = fixture_path("rules/healthy"), *out;
 	json_t *root, *m, *q;
 
-	ck_assert_int_eq(run_cli((const char *const[]){"check", repo, "--as-of", "2026-01-15", NULL},
-	                         NULL, &out, NULL),
-	                 0);
+	ck_assert_int_eq(
+	    run_cli((const char *const[]){"check", repo, "--as-of", "2026-01-15", NULL}, NULL, &out,
+	            NULL),
+	    0);
 	ck_assert_ptr_nonnull(strstr(
 	    out, "\nRegister metrics (trends for the management review, clause 9.3.2 d)\n"
 	         "  Items: 3 (open 1, closed 1, accepted 1, withdrawn 0)\n"
@@ -310,20 +321,26 @@ START_TEST(metrics_in_the_reports)
 	         "  Open items by age: 0-30 days 0, 31-90 days 0, 91-180 days 0, over 180 days 1\n"
 	         "  On-time closure: 1 of 1 closed items with a due date (100%)\n"));
 	g_free(out);
-	run_cli((const char *const[]){"check", repo, "--as-of", "2026-01-15", "--format", "json", NULL},
-	        NULL, &out, NULL);
+	run_cli(
+	    (const char *const[]){"check", repo, "--as-of", "2026-01-15", "--format", "json", NULL},
+	    NULL, &out, NULL);
 	root = json_loads(out, 0, NULL);
 	ck_assert_ptr_nonnull(root);
 	m = json_object_get(root, "metrics");
 	ck_assert_int_eq(json_integer_value(json_object_get(m, "items")), 3);
-	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(m, "by_state"), "accepted")), 1);
+	ck_assert_int_eq(
+	    json_integer_value(json_object_get(json_object_get(m, "by_state"), "accepted")), 1);
 	q = json_array_get(json_object_get(m, "quarters"), 6);
 	ck_assert_str_eq(json_string_value(json_object_get(q, "quarter")), "2025-Q4");
 	ck_assert_int_eq(json_integer_value(json_object_get(q, "raised")), 1);
 	ck_assert_int_eq(json_integer_value(json_object_get(q, "closed")), 1);
-	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(m, "days_to_closure"), "median")), 191);
-	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(m, "open_by_age"), "over_180")), 1);
-	ck_assert(json_real_value(json_object_get(json_object_get(m, "on_time_closure"), "rate")) == 1.0);
+	ck_assert_int_eq(
+	    json_integer_value(json_object_get(json_object_get(m, "days_to_closure"), "median")),
+	    191);
+	ck_assert_int_eq(
+	    json_integer_value(json_object_get(json_object_get(m, "open_by_age"), "over_180")), 1);
+	ck_assert(json_real_value(json_object_get(json_object_get(m, "on_time_closure"), "rate")) ==
+	          1.0);
 	json_decref(root);
 	g_free(out);
 	g_free(repo);

@@ -57,22 +57,25 @@ START_TEST(json_documents_carry_their_history)
 
 	root = json_loads(text, 0, NULL);
 	ck_assert_ptr_nonnull(root);
-	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(root, "repository"), "as_of")),
-	                 "2026-01-15");
-	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(root, "summary"),
-	                                                    "observation")),
-	                 1);
+	ck_assert_str_eq(
+	    json_string_value(json_object_get(json_object_get(root, "repository"), "as_of")),
+	    "2026-01-15");
+	ck_assert_int_eq(
+	    json_integer_value(json_object_get(json_object_get(root, "summary"), "observation")),
+	    1);
 	doc = json_array_get(json_object_get(root, "documents"), 1);
 	ck_assert_str_eq(json_string_value(json_object_get(doc, "path")), "docs/stale.md");
 	ck_assert_str_eq(json_string_value(json_object_get(doc, "last_reviewed")), "2025-06-01");
 	ck_assert_str_eq(json_string_value(json_object_get(doc, "review_due")), "2026-06-01");
-	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(doc, "first_commit"), "date")),
-	                 "2023-06-01");
+	ck_assert_str_eq(
+	    json_string_value(json_object_get(json_object_get(doc, "first_commit"), "date")),
+	    "2023-06-01");
 	ck_assert_str_eq(
 	    json_string_value(json_object_get(json_object_get(doc, "last_body_change"), "date")),
 	    "2023-06-01");
-	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(doc, "last_change"), "date")),
-	                 "2025-06-01");
+	ck_assert_str_eq(
+	    json_string_value(json_object_get(json_object_get(doc, "last_change"), "date")),
+	    "2025-06-01");
 	ck_assert(json_is_null(json_object_get(doc, "status")));
 	f = json_array_get(json_object_get(root, "findings"), 0);
 	ck_assert_str_eq(json_string_value(json_object_get(f, "rule")), "DOC-STALE-CONTENT");
@@ -96,11 +99,14 @@ START_TEST(text_report_reads_like_an_audit)
 	drop_management(&fs);
 	char *text = render(isms_report_text, a, &fs);
 
-	ck_assert_ptr_nonnull(strstr(text, "\nClause 7.5.2  Documented information: creating and updating\n"));
-	ck_assert_ptr_nonnull(strstr(text, "  minor DOC-REVIEW-OVERDUE: the document's review is overdue\n"));
+	ck_assert_ptr_nonnull(
+	    strstr(text, "\nClause 7.5.2  Documented information: creating and updating\n"));
+	ck_assert_ptr_nonnull(
+	    strstr(text, "  minor DOC-REVIEW-OVERDUE: the document's review is overdue\n"));
 	ck_assert_ptr_nonnull(strstr(text, "    - docs/next.md:4: review was due on 2025-12-31 "
 	                                   "(next_review): overdue by 15 days\n"));
-	ck_assert_ptr_nonnull(strstr(text, "\nSummary: 1 major, 3 minor, 0 observation (fail-on minor: fail)\n"));
+	ck_assert_ptr_nonnull(
+	    strstr(text, "\nSummary: 1 major, 3 minor, 0 observation (fail-on minor: fail)\n"));
 	ck_assert_ptr_null(strchr(text, '\033')); /* no colour unless asked */
 	free(text);
 	audit_done(a, &fs);
@@ -122,8 +128,9 @@ START_TEST(text_and_json_match_their_golden_files)
 
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		int rc;
-		char *out = run_report(cases[i].fixture, cases[i].as_of,
-		                       (const char *const[]){"--format", cases[i].format, NULL}, &rc);
+		char *out =
+		    run_report(cases[i].fixture, cases[i].as_of,
+		               (const char *const[]){"--format", cases[i].format, NULL}, &rc);
 		ck_assert_int_eq(rc, 1);
 		expect_golden(cases[i].golden, out);
 		g_free(out);
@@ -138,7 +145,8 @@ START_TEST(text_escape_shows_nothing_a_terminal_acts_on)
 {
 	GString *s = g_string_new(NULL);
 
-	isms_report_text_escape(s, "a\x1b[31mb\x1b]8;;http://x/\x07" "c\x1b]8;;\x07 \x01\t\r\n\x7f "
+	isms_report_text_escape(s, "a\x1b[31mb\x1b]8;;http://x/\x07"
+	                           "c\x1b]8;;\x07 \x01\t\r\n\x7f "
 	                           "\xc2\x85\xc2\x9b \xe2\x80\xa8\xe2\x80\xa9 \xe2\x80\xae"
 	                           "\xe2\x81\xa6 caf\xc3\xa9 caf\xe9 <&>\"'`|\\");
 	ck_assert_str_eq(s->str, "a?[31mb?]8;;http://x/?c?]8;;? ????? ?? ?? ?? caf\xc3\xa9 "

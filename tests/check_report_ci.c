@@ -179,7 +179,8 @@ START_TEST(sarif_results_point_at_their_rules)
 
 	ck_assert_int_eq(text[0], '{'); /* no byte-order mark */
 	ck_assert(g_str_has_suffix(text, "}\n"));
-	ck_assert_str_eq(json_string_at(root, "$schema"), "https://json.schemastore.org/sarif-2.1.0.json");
+	ck_assert_str_eq(json_string_at(root, "$schema"),
+	                 "https://json.schemastore.org/sarif-2.1.0.json");
 	ck_assert_str_eq(json_string_at(root, "version"), "2.1.0");
 	ck_assert_str_eq(json_string_at(run, "tool.driver.semanticVersion"), "0.1.0");
 	ck_assert_int_eq(json_array_size(rules), isms_rules_count);
@@ -191,7 +192,8 @@ START_TEST(sarif_results_point_at_their_rules)
 				g_string_append_c(tag, *c);
 		ck_assert_str_eq(json_string_at(r, "id"), isms_rules[i].id);
 		ck_assert_str_eq(json_string_at(r, "shortDescription.text"), isms_rules[i].summary);
-		ck_assert_str_eq(json_string_at(r, "fullDescription.text"), isms_rules[i].requirement);
+		ck_assert_str_eq(json_string_at(r, "fullDescription.text"),
+		                 isms_rules[i].requirement);
 		ck_assert_str_eq(json_string_at(r, "help.text"), isms_rules[i].explanation);
 		ck_assert_str_eq(json_string_at(r, "properties.tags.0"), "iso27001");
 		ck_assert_str_eq(json_string_at(r, "properties.tags.1"), tag->str);
@@ -208,12 +210,13 @@ START_TEST(sarif_results_point_at_their_rules)
 		snprintf(key, sizeof(key), "%d.id", (int)jint(r, "ruleIndex"));
 		ck_assert_str_eq(json_string_at(rules, key), json_string_at(r, "ruleId"));
 		ck_assert_str_eq(json_string_at(r, "level"), strcmp(sev, "major") == 0   ? "error"
-		                                   : strcmp(sev, "minor") == 0 ? "warning"
-		                                                               : "note");
+		                                             : strcmp(sev, "minor") == 0 ? "warning"
+		                                                                         : "note");
 		ck_assert_int_eq(json_array_size(json_object_get(r, "locations")), 1);
-		ck_assert(
-		    uri_is_encoded(json_string_at(r, "locations.0.physicalLocation.artifactLocation.uri")));
-		ck_assert_int_eq(strlen(json_string_at(r, "partialFingerprints.isms-audit/v1")), 16);
+		ck_assert(uri_is_encoded(
+		    json_string_at(r, "locations.0.physicalLocation.artifactLocation.uri")));
+		ck_assert_int_eq(strlen(json_string_at(r, "partialFingerprints.isms-audit/v1")),
+		                 16);
 	}
 	/* the one finding without a line has a location but no region */
 	r = json_array_get(results, 20);
@@ -249,7 +252,8 @@ START_TEST(sarif_shows_configuration_and_waivers)
 	ck_assert_str_eq(json_string_at(over, "0.configuration.level"), "error");
 	ck_assert_str_eq(json_string_at(over, "1.descriptor.id"), "DOC-STALE-CONTENT");
 	ck_assert_str_eq(json_string_at(over, "2.descriptor.id"), "ACT-NO-OWNER");
-	ck_assert_str_eq(json_string_at(over, "2.configuration.parameters.exclude.0"), "archive/**");
+	ck_assert_str_eq(json_string_at(over, "2.configuration.parameters.exclude.0"),
+	                 "archive/**");
 	json_array_foreach(results, i, r)
 	{
 		const char *rule = json_string_at(r, "ruleId");
@@ -371,8 +375,9 @@ START_TEST(codeclimate_has_what_gitlab_reads)
 			          strcmp(sev, "major") == 0);
 			ck_assert(strlen(json_string_at(e, "location.path")) > 0);
 			ck_assert(jint(e, "location.lines.begin") >= 1);
-			ck_assert_msg(g_hash_table_add(fps, (gpointer)json_string_at(e, "fingerprint")),
-			              "fingerprint %s twice", json_string_at(e, "fingerprint"));
+			ck_assert_msg(
+			    g_hash_table_add(fps, (gpointer)json_string_at(e, "fingerprint")),
+			    "fingerprint %s twice", json_string_at(e, "fingerprint"));
 		}
 		g_hash_table_destroy(fps);
 		json_decref(root);
@@ -402,8 +407,10 @@ START_TEST(repeated_fingerprints_are_made_unique)
 	ck_assert_str_eq(json_string_at(c, "1.fingerprint"), fp);
 	ck_assert_str_eq(json_string_at(c, "2.fingerprint"), fp2);
 	ck_assert_str_eq(json_string_at(c, "2.description"), "second row NC-9");
-	ck_assert_str_eq(json_string_at(s, "runs.0.results.1.partialFingerprints.isms-audit/v1"), fp);
-	ck_assert_str_eq(json_string_at(s, "runs.0.results.2.partialFingerprints.isms-audit/v1"), fp2);
+	ck_assert_str_eq(json_string_at(s, "runs.0.results.1.partialFingerprints.isms-audit/v1"),
+	                 fp);
+	ck_assert_str_eq(json_string_at(s, "runs.0.results.2.partialFingerprints.isms-audit/v1"),
+	                 fp2);
 	json_decref(s);
 	json_decref(c);
 	free(sarif);
@@ -512,7 +519,8 @@ START_TEST(hostile_text_stays_in_its_json_field)
 	s = parse(sarif);
 	c = parse(cq);
 	ck_assert_str_eq(json_string_at(s, "runs.0.results.1.properties.item"), "<i>&");
-	ck_assert_str_eq(json_string_at(s, "runs.0.results.2.properties.waiver.approvedBy"), "CISO & co");
+	ck_assert_str_eq(json_string_at(s, "runs.0.results.2.properties.waiver.approvedBy"),
+	                 "CISO & co");
 	ck_assert_str_eq(json_string_at(c, "1.location.path"),
 	                 "docs/<script>&\"'%]]> x\x01\n\xef\xbf\xbd.md");
 	ck_assert_int_eq(jint(c, "1.location.lines.begin"), 7);

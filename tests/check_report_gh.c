@@ -299,8 +299,9 @@ START_TEST(markdown_cell_escapes_exactly)
 	GString *s = g_string_new(NULL);
 
 	isms_report_markdown_cell(s, "a|b\\c`d`*e*_f_ [x](http://evil) ![i](y) ~~s~~ $m$");
-	ck_assert_str_eq(s->str, "a\\|b\\\\c\\`d\\`\\*e\\*\\_f\\_ \\[x\\](http\\://evil) !\\[i\\](y) "
-	                         "\\~\\~s\\~\\~ \\$m\\$");
+	ck_assert_str_eq(s->str,
+	                 "a\\|b\\\\c\\`d\\`\\*e\\*\\_f\\_ \\[x\\](http\\://evil) !\\[i\\](y) "
+	                 "\\~\\~s\\~\\~ \\$m\\$");
 	g_string_truncate(s, 0);
 	isms_report_markdown_cell(s, "<img src=x onerror=alert(1)> &amp; &#60;b&#62;");
 	ck_assert_str_eq(s->str,
@@ -311,10 +312,12 @@ START_TEST(markdown_cell_escapes_exactly)
 	ck_assert_str_eq(s->str, "one two three four five\xef\xbf\xbdsix\xef\xbf\xbdseven "
 	                         "caf\xef\xbf\xbd \xef\xbf\xbd \xef\xbf\xbd\xc3\xa9");
 	g_string_truncate(s, 0);
-	isms_report_markdown_cell(s, "see https://evil.example/x, HTTP://e.example www.evil.example "
-	                             "Www.e.example or a@b.example: 1. www");
-	ck_assert_str_eq(s->str, "see https\\://evil.example/x, HTTP\\://e.example www\\.evil.example "
-	                         "Www\\.e.example or a@b.example: 1. www");
+	isms_report_markdown_cell(s,
+	                          "see https://evil.example/x, HTTP://e.example www.evil.example "
+	                          "Www.e.example or a@b.example: 1. www");
+	ck_assert_str_eq(s->str,
+	                 "see https\\://evil.example/x, HTTP\\://e.example www\\.evil.example "
+	                 "Www\\.e.example or a@b.example: 1. www");
 	g_string_truncate(s, 0);
 	isms_report_markdown_cell(s, NULL);
 	ck_assert_str_eq(s->str, "");

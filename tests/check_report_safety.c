@@ -160,9 +160,9 @@ END_TEST
 /* H in the text report: every character a terminal or a CI runner acts on
  * is a '?'. */
 #define TEXT                                                                                       \
-	PLAIN "?[31m?]8;;http://e.x/?l?]8;;??????????" "!?##?stop-commands]x?" TAIL
-#define TEXT_PATH                                                                                  \
-	"docs/=a b \"q\" 's <i>&amp; caf\xc3\xa9 ::error::x %0A?::warning::y?[31m??`|.md"
+	PLAIN "?[31m?]8;;http://e.x/?l?]8;;??????????"                                             \
+	      "!?##?stop-commands]x?" TAIL
+#define TEXT_PATH "docs/=a b \"q\" 's <i>&amp; caf\xc3\xa9 ::error::x %0A?::warning::y?[31m??`|.md"
 
 /* The lines of the findings and the waived findings have the shapes the
  * report gives them, and there is one "    - " line per finding, one
@@ -336,14 +336,17 @@ START_TEST(sarif_round_trips_the_hostile_text_and_validates)
 	ck_assert_uint_eq(json_array_size(results), fs.items->len + fs.waived->len);
 	json_array_foreach(results, i, r)
 	{
-		const char *uri = json_string_at(r, "locations.0.physicalLocation.artifactLocation.uri");
+		const char *uri =
+		    json_string_at(r, "locations.0.physicalLocation.artifactLocation.uri");
 		ck_assert_msg(strspn(uri, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 		                          "0123456789-._~/%") == strlen(uri),
 		              "a URI that is not percent-encoded: %s", uri);
 	}
 	r = jfind(results, "ruleId", "DOC-BAD-METADATA");
-	ck_assert_str_eq(json_string_at(r, "locations.0.physicalLocation.artifactLocation.uri"), HOSTILE_URI);
-	ck_assert(g_str_has_prefix(json_string_at(r, "message.text"), "'last_reviewed' is '" HOSTILE "'"));
+	ck_assert_str_eq(json_string_at(r, "locations.0.physicalLocation.artifactLocation.uri"),
+	                 HOSTILE_URI);
+	ck_assert(g_str_has_prefix(json_string_at(r, "message.text"),
+	                           "'last_reviewed' is '" HOSTILE "'"));
 	r = jfind(results, "ruleId", "DOC-DUPLICATE-ID");
 	ck_assert_str_eq(json_string_at(r, "locations.0.physicalLocation.artifactLocation.uri"),
 	                 "docs/bad%FF.md");
@@ -352,8 +355,9 @@ START_TEST(sarif_round_trips_the_hostile_text_and_validates)
 	ck_assert_str_eq(json_string_at(r, "suppressions.0.justification"), HOSTILE);
 	ck_assert_str_eq(json_string_at(r, "properties.waiver.approvedBy"), HOSTILE);
 	ck_assert_str_eq(
-	    json_string_at(run,
-	         "invocations.0.ruleConfigurationOverrides.0.configuration.parameters.exclude.0"),
+	    json_string_at(
+	        run,
+	        "invocations.0.ruleConfigurationOverrides.0.configuration.parameters.exclude.0"),
 	    HOSTILE);
 	expect_valid_sarif(text);
 	json_decref(root);
@@ -372,7 +376,8 @@ START_TEST(codeclimate_round_trips_the_hostile_text)
 	ck_assert_uint_eq(json_array_size(root), fs.items->len); /* waived ones left out */
 	e = jfind(root, "check_name", "DOC-BAD-METADATA");
 	ck_assert_str_eq(json_string_at(e, "location.path"), HOSTILE_PATH);
-	ck_assert(g_str_has_prefix(json_string_at(e, "description"), "'last_reviewed' is '" HOSTILE "'"));
+	ck_assert(
+	    g_str_has_prefix(json_string_at(e, "description"), "'last_reviewed' is '" HOSTILE "'"));
 	e = jfind(root, "check_name", "DOC-DUPLICATE-ID");
 	ck_assert_str_eq(json_string_at(e, "location.path"), BAD_PATH);
 	ck_assert(g_str_has_prefix(json_string_at(e, "description"), "id '" HOSTILE "'"));
@@ -579,8 +584,8 @@ static char *gh_unescape(const char *s, int property)
 	PLAIN R "[31m" R "]8;;http://e.x/" R "l" R "]8;;" R R " \r" R R R R R R "!" R              \
 	        "##[stop-commands]x\n" TAIL
 #define GH_PATH                                                                                    \
-	"docs/=a b \"q\" 's <i>&amp; caf\xc3\xa9 ::error::x %0A\n::warning::y" R "[31m" R R      \
-	"`|.md"
+	"docs/=a b \"q\" 's <i>&amp; caf\xc3\xa9 ::error::x %0A\n::warning::y" R "[31m" R R "`|."  \
+	"md"
 
 START_TEST(github_prints_only_its_own_workflow_commands)
 {

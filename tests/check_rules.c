@@ -12,8 +12,7 @@
  * one REG-NOT-FOUND finding (major, repository-wide), which is then set
  * aside so that the test can count the findings of its own rule.
  */
-static isms_audit *audit_without_register(const char *name, const char *as_of,
-                                          isms_findings *fs)
+static isms_audit *audit_without_register(const char *name, const char *as_of, isms_findings *fs)
 {
 	isms_audit *a = audit_fixture(name, as_of, fs);
 	guint hits = 0;
@@ -26,10 +25,11 @@ static isms_audit *audit_without_register(const char *name, const char *as_of,
 		ck_assert_ptr_null(f->path);
 		ck_assert_ptr_null(f->item);
 		ck_assert_int_eq(f->severity, ISMS_SEV_MAJOR);
-		ck_assert_str_eq(f->message,
-		                 "no issues-and-actions register: no document has `type: register` and "
-		                 "no path is listed under `registers`, so nonconformities and corrective "
-		                 "actions are not recorded");
+		ck_assert_str_eq(
+		    f->message,
+		    "no issues-and-actions register: no document has `type: register` and "
+		    "no path is listed under `registers`, so nonconformities and corrective "
+		    "actions are not recorded");
 		g_ptr_array_remove_index(fs->items, i - 1);
 		hits++;
 	}
@@ -55,14 +55,14 @@ START_TEST(bad_metadata)
 	isms_audit *a = audit_without_register("rules/bad-metadata", AS_OF, &fs);
 
 	expect_rule(&fs, "DOC-BAD-METADATA",
-	       "docs/duplicate-key.md:3:yaml\n"
-	       "docs/invalid-yaml.md:4:yaml\n"
-	       "docs/list.md:2:yaml\n"
-	       "docs/placeholders.md:5:last_reviewed\n"
-	       "docs/placeholders.md:6:next_review\n"
-	       "docs/placeholders.md:7:review_cycle\n"
-	       "docs/two-aliases.md:5:last_reviewed_on\n"
-	       "docs/unclosed.md:1:yaml");
+	            "docs/duplicate-key.md:3:yaml\n"
+	            "docs/invalid-yaml.md:4:yaml\n"
+	            "docs/list.md:2:yaml\n"
+	            "docs/placeholders.md:5:last_reviewed\n"
+	            "docs/placeholders.md:6:next_review\n"
+	            "docs/placeholders.md:7:review_cycle\n"
+	            "docs/two-aliases.md:5:last_reviewed_on\n"
+	            "docs/unclosed.md:1:yaml");
 	ck_assert_str_eq(rule_message(&fs, "DOC-BAD-METADATA", "docs/unclosed.md"),
 	                 "front matter is not closed by a '---' line");
 	ck_assert_ptr_null(find_finding(&fs, "DOC-BAD-METADATA", "docs/good.md"));
@@ -77,8 +77,9 @@ START_TEST(missing_field)
 	isms_findings fs;
 	isms_audit *a = audit_without_register("rules/missing-field", AS_OF, &fs);
 
-	expect_rule(&fs, "DOC-MISSING-FIELD",
-	       "docs/no-owner.md:1:owner\ndocs/no-owner.md:1:version\nrecords/minutes.md:1:date");
+	expect_rule(
+	    &fs, "DOC-MISSING-FIELD",
+	    "docs/no-owner.md:1:owner\ndocs/no-owner.md:1:version\nrecords/minutes.md:1:date");
 	ck_assert_str_eq(rule_message(&fs, "DOC-MISSING-FIELD", "records/minutes.md"),
 	                 "record has no 'date': the record is not dated");
 	audit_done(a, &fs);
@@ -93,8 +94,9 @@ START_TEST(duplicate_id)
 
 	expect_rule(&fs, "DOC-DUPLICATE-ID", "docs/b-copy.md:2:POL-001");
 	f = find_finding(&fs, "DOC-DUPLICATE-ID", "docs/b-copy.md");
-	ck_assert_str_eq(f->message,
-	                 "id 'POL-001' is also the id of docs/z-original.md: references to it are ambiguous");
+	ck_assert_str_eq(
+	    f->message,
+	    "id 'POL-001' is also the id of docs/z-original.md: references to it are ambiguous");
 	ck_assert_uint_eq(f->evidence->len, 2);
 	ck_assert_str_eq(isms_date_format(g_array_index(f->evidence, isms_evidence, 0).date,
 	                                  (char[ISMS_DATE_BUFSIZE]){0}),
@@ -109,7 +111,8 @@ START_TEST(review_overdue)
 	isms_findings fs;
 	isms_audit *a = audit_without_register("rules/review-overdue", AS_OF, &fs);
 
-	expect_rule(&fs, "DOC-REVIEW-OVERDUE", "docs/gov.md:4:-\ndocs/next.md:4:-\ndocs/overdue.md:4:-");
+	expect_rule(&fs, "DOC-REVIEW-OVERDUE",
+	            "docs/gov.md:4:-\ndocs/next.md:4:-\ndocs/overdue.md:4:-");
 	ck_assert_str_eq(rule_message(&fs, "DOC-REVIEW-OVERDUE", "docs/overdue.md"),
 	                 "review was due on 2025-06-01 (last reviewed 2024-06-01, cycle 1 year): "
 	                 "overdue by 228 days");
@@ -133,14 +136,16 @@ START_TEST(review_unevidenced)
 	isms_audit *a = audit_without_register("rules/review-unevidenced", AS_OF, &fs);
 
 	expect_rule(&fs, "DOC-REVIEW-UNEVIDENCED",
-	       "docs/early.md:4:early\ndocs/future.md:4:future\ndocs/late.md:4:late");
-	ck_assert_str_eq(rule_message(&fs, "DOC-REVIEW-UNEVIDENCED", "docs/late.md"),
-	                 "claims a review on 2025-09-01, but it was recorded only on 2025-10-20, 49 "
-	                 "days later (tolerance 30 days): the review is not evidenced when it is said "
-	                 "to have happened");
-	ck_assert_str_eq(rule_message(&fs, "DOC-REVIEW-UNEVIDENCED", "docs/early.md"),
-	                 "claims a review on 2025-11-20, but that date was committed on 2025-11-01, 19 "
-	                 "days before the review took place");
+	            "docs/early.md:4:early\ndocs/future.md:4:future\ndocs/late.md:4:late");
+	ck_assert_str_eq(
+	    rule_message(&fs, "DOC-REVIEW-UNEVIDENCED", "docs/late.md"),
+	    "claims a review on 2025-09-01, but it was recorded only on 2025-10-20, 49 "
+	    "days later (tolerance 30 days): the review is not evidenced when it is said "
+	    "to have happened");
+	ck_assert_str_eq(
+	    rule_message(&fs, "DOC-REVIEW-UNEVIDENCED", "docs/early.md"),
+	    "claims a review on 2025-11-20, but that date was committed on 2025-11-01, 19 "
+	    "days before the review took place");
 	ck_assert_uint_eq(fs.items->len, 3);
 	audit_done(a, &fs);
 }
@@ -152,9 +157,10 @@ START_TEST(stale_content)
 	isms_audit *a = audit_without_register("rules/stale-content", AS_OF, &fs);
 
 	expect_rule(&fs, "DOC-STALE-CONTENT", "docs/stale.md:6:-");
-	ck_assert_str_eq(rule_message(&fs, "DOC-STALE-CONTENT", "docs/stale.md"),
-	                 "text unchanged since 2023-06-01 (959 days, limit 24 months), whatever its "
-	                 "review dates say");
+	ck_assert_str_eq(
+	    rule_message(&fs, "DOC-STALE-CONTENT", "docs/stale.md"),
+	    "text unchanged since 2023-06-01 (959 days, limit 24 months), whatever its "
+	    "review dates say");
 	expect_rule(&fs, "ISMS-STATIC", ""); /* 1 of 2 is not more than half */
 	ck_assert_uint_eq(fs.items->len, 1);
 	audit_done(a, &fs);
@@ -197,8 +203,9 @@ START_TEST(unreadable)
 	isms_findings fs;
 	isms_audit *a = audit_without_register("rules/unreadable", AS_OF, &fs);
 
-	expect_rule(&fs, "DOC-UNREADABLE", "docs/binary.md:0:binary\ndocs/large.md:0:size\n"
-	                              "docs/latin1.md:6:encoding\ndocs/link.md:0:symlink");
+	expect_rule(&fs, "DOC-UNREADABLE",
+	            "docs/binary.md:0:binary\ndocs/large.md:0:size\n"
+	            "docs/latin1.md:6:encoding\ndocs/link.md:0:symlink");
 	ck_assert_str_eq(rule_message(&fs, "DOC-UNREADABLE", "docs/large.md"),
 	                 "is 267 bytes, over the 200-byte limit (max_file_size): not read");
 	/* unreadable documents are not judged on what could not be read */
@@ -213,7 +220,8 @@ START_TEST(no_documents)
 	isms_audit *a = audit_fixture("rules/no-documents", AS_OF, &fs);
 
 	expect_rule(&fs, "ISMS-NO-DOCUMENTS", "-:0:-");
-	ck_assert_int_eq(((isms_finding *)g_ptr_array_index(fs.items, 0))->severity, ISMS_SEV_MAJOR);
+	ck_assert_int_eq(((isms_finding *)g_ptr_array_index(fs.items, 0))->severity,
+	                 ISMS_SEV_MAJOR);
 	ck_assert_uint_eq(fs.items->len, 1);
 	audit_done(a, &fs);
 }
@@ -244,39 +252,46 @@ START_TEST(demo_lapses)
 		g_string_append_printf(all, "%s %s:%d:%s\n", f->rule->id, f->path, f->line,
 		                       f->item ? f->item : "-");
 	}
-	ck_assert_str_eq(all->str,
-	                 "SOA-INCOMPLETE isms/02-risk/statement-of-applicability.md:24:-\n"
-	                 "SOA-NO-JUSTIFICATION isms/02-risk/statement-of-applicability.md:48:5.23\n"
-	                 "SOA-UNKNOWN-CONTROL isms/02-risk/statement-of-applicability.md:108:A.12.6.1\n"
-	                 "DOC-NO-METADATA isms/03-procedures/notes-on-laptop-setup.md:1:-\n"
-	                 "DOC-BAD-METADATA isms/01-policies/remote-working-policy.md:10:last_reviewed\n"
-	                 "DOC-BAD-METADATA isms/04-objectives/objectives.md:12:next_review\n"
-	                 "DOC-MISSING-FIELD isms/03-procedures/secure-development.md:1:owner\n"
-	                 "DOC-DUPLICATE-ID isms/03-procedures/vulnerability-management.md:3:ISMS-PRO-002\n"
-	                 "DOC-REVIEW-OVERDUE isms/01-policies/supplier-security-policy.md:10:-\n"
-	                 "DOC-REVIEW-UNEVIDENCED isms/01-policies/acceptable-use-policy.md:10:late\n"
-	                 "DOC-REVIEW-UNEVIDENCED isms/02-risk/risk-treatment-plan.md:10:early\n"
-	                 "DOC-VERSION-NOT-BUMPED isms/01-policies/access-control-policy.md:7:-\n"
-	                 "IA-FINDING-NOT-TRACKED isms/06-records/internal-audit-2025.md:44:OBS-2025-01\n"
-	                 "IA-NOT-INDEPENDENT isms/06-records/internal-audit-2024.md:8:-\n"
-	                 "MR-MISSING-INPUT isms/06-records/management-review-2024-03.md:9:c\n"
-	                 "MR-ACTIONS-NOT-TRACKED isms/06-records/management-review-2026-03.md:75:OFI-2026-003\n"
-	                 "DOC-STALE-CONTENT isms/03-procedures/incident-management.md:13:-\n"
-	                 "ACT-ACCEPTED-NO-APPROVAL isms/07-improvement/issues-and-actions-register.md:36:NC-2025-003\n"
-	                 "ACT-OVERDUE isms/07-improvement/issues-and-actions-register.md:38:OFI-2026-001\n"
-	                 "ACT-CLOSED-NO-EFFECTIVENESS isms/07-improvement/issues-and-actions-register.md:35:NC-2025-002\n"
-	                 "ACT-REMOVED isms/07-improvement/issues-and-actions-register.md:0:OFI-2024-003\n"
-	                 "ACT-CLOSURE-BACKDATED isms/07-improvement/issues-and-actions-register.md:27:OFI-2024-001\n");
-	ck_assert_str_eq(rule_message(&fs, "DOC-REVIEW-OVERDUE", "isms/01-policies/supplier-security-policy.md"),
-	                 "review was due on 2026-06-10 (last reviewed 2025-06-10, cycle 1 year): "
-	                 "overdue by 144 days");
-	ck_assert_str_eq(rule_message(&fs, "SOA-INCOMPLETE", "isms/02-risk/statement-of-applicability.md"),
-	                 "the Statement of Applicability lists 92 of the 93 Annex A controls; missing: "
-	                 "8.34");
-	ck_assert_str_eq(rule_message(&fs, "IA-NOT-INDEPENDENT", "isms/06-records/internal-audit-2024.md"),
-	                 "the auditor 'Priya Shah' authored 6 of the 11 commits (54%) that changed "
-	                 "controlled documents in the 12 months before the audit of 2024-02-20: auditors "
-	                 "must not audit their own work");
+	ck_assert_str_eq(
+	    all->str,
+	    "SOA-INCOMPLETE isms/02-risk/statement-of-applicability.md:24:-\n"
+	    "SOA-NO-JUSTIFICATION isms/02-risk/statement-of-applicability.md:48:5.23\n"
+	    "SOA-UNKNOWN-CONTROL isms/02-risk/statement-of-applicability.md:108:A.12.6.1\n"
+	    "DOC-NO-METADATA isms/03-procedures/notes-on-laptop-setup.md:1:-\n"
+	    "DOC-BAD-METADATA isms/01-policies/remote-working-policy.md:10:last_reviewed\n"
+	    "DOC-BAD-METADATA isms/04-objectives/objectives.md:12:next_review\n"
+	    "DOC-MISSING-FIELD isms/03-procedures/secure-development.md:1:owner\n"
+	    "DOC-DUPLICATE-ID isms/03-procedures/vulnerability-management.md:3:ISMS-PRO-002\n"
+	    "DOC-REVIEW-OVERDUE isms/01-policies/supplier-security-policy.md:10:-\n"
+	    "DOC-REVIEW-UNEVIDENCED isms/01-policies/acceptable-use-policy.md:10:late\n"
+	    "DOC-REVIEW-UNEVIDENCED isms/02-risk/risk-treatment-plan.md:10:early\n"
+	    "DOC-VERSION-NOT-BUMPED isms/01-policies/access-control-policy.md:7:-\n"
+	    "IA-FINDING-NOT-TRACKED isms/06-records/internal-audit-2025.md:44:OBS-2025-01\n"
+	    "IA-NOT-INDEPENDENT isms/06-records/internal-audit-2024.md:8:-\n"
+	    "MR-MISSING-INPUT isms/06-records/management-review-2024-03.md:9:c\n"
+	    "MR-ACTIONS-NOT-TRACKED isms/06-records/management-review-2026-03.md:75:OFI-2026-003\n"
+	    "DOC-STALE-CONTENT isms/03-procedures/incident-management.md:13:-\n"
+	    "ACT-ACCEPTED-NO-APPROVAL "
+	    "isms/07-improvement/issues-and-actions-register.md:36:NC-2025-003\n"
+	    "ACT-OVERDUE isms/07-improvement/issues-and-actions-register.md:38:OFI-2026-001\n"
+	    "ACT-CLOSED-NO-EFFECTIVENESS "
+	    "isms/07-improvement/issues-and-actions-register.md:35:NC-2025-002\n"
+	    "ACT-REMOVED isms/07-improvement/issues-and-actions-register.md:0:OFI-2024-003\n"
+	    "ACT-CLOSURE-BACKDATED "
+	    "isms/07-improvement/issues-and-actions-register.md:27:OFI-2024-001\n");
+	ck_assert_str_eq(
+	    rule_message(&fs, "DOC-REVIEW-OVERDUE", "isms/01-policies/supplier-security-policy.md"),
+	    "review was due on 2026-06-10 (last reviewed 2025-06-10, cycle 1 year): "
+	    "overdue by 144 days");
+	ck_assert_str_eq(
+	    rule_message(&fs, "SOA-INCOMPLETE", "isms/02-risk/statement-of-applicability.md"),
+	    "the Statement of Applicability lists 92 of the 93 Annex A controls; missing: "
+	    "8.34");
+	ck_assert_str_eq(
+	    rule_message(&fs, "IA-NOT-INDEPENDENT", "isms/06-records/internal-audit-2024.md"),
+	    "the auditor 'Priya Shah' authored 6 of the 11 commits (54%) that changed "
+	    "controlled documents in the 12 months before the audit of 2024-02-20: auditors "
+	    "must not audit their own work");
 	/* a full mandatory set: every clause covered and current */
 	for (guint i = 0; i < a->coverage->len; i++) {
 		const isms_coverage *c = g_ptr_array_index(a->coverage, i);
@@ -286,7 +301,8 @@ START_TEST(demo_lapses)
 	ck_assert_uint_eq(a->records->len, 6); /* three reviews and three audits */
 	/* the backup procedure moved folders in 2024 and kept its history */
 	const isms_document *d = find_document(a, "isms/03-procedures/backup-and-restore.md");
-	ck_assert_str_eq(g_ptr_array_index(d->former_paths, 0), "isms/runbooks/backup-and-restore.md");
+	ck_assert_str_eq(g_ptr_array_index(d->former_paths, 0),
+	                 "isms/runbooks/backup-and-restore.md");
 	ck_assert_str_eq(commit_date(a, d->first), "2023-11-27");
 	g_string_free(all, TRUE);
 	audit_done(a, &fs);
@@ -301,8 +317,9 @@ START_TEST(register_items)
 	drop_management(&fs);
 
 	expect_rule(&fs, "ACT-DUPLICATE-ID", "register.md:12:NC-2");
-	ck_assert_str_eq(rule_message(&fs, "ACT-DUPLICATE-ID", "register.md"),
-	                 "item NC-2 appears again (first on line 10): its history and status are ambiguous");
+	ck_assert_str_eq(
+	    rule_message(&fs, "ACT-DUPLICATE-ID", "register.md"),
+	    "item NC-2 appears again (first on line 10): its history and status are ambiguous");
 	expect_rule(&fs, "ACT-BAD-VALUE", "register.md:11:NC-3\nregister.md:11:NC-3");
 	expect_rule(&fs, "ACT-NO-OWNER", "register.md:13:NC-4");
 	expect_rule(&fs, "ACT-NO-DUE-DATE", "register.md:14:NC-5");
@@ -316,9 +333,10 @@ START_TEST(register_items)
 	                 "effective closure");
 	/* NC-6 was first listed already closed, 61 days after its closed date */
 	expect_rule(&fs, "ACT-CLOSURE-BACKDATED", "register.md:15:NC-6");
-	ck_assert_str_eq(rule_message(&fs, "ACT-CLOSURE-BACKDATED", "register.md"),
-	                 "item NC-6 has closed date 2025-03-01, but it first appeared in the register, "
-	                 "already closed, on 2025-05-01, 61 days later (more than 30)");
+	ck_assert_str_eq(
+	    rule_message(&fs, "ACT-CLOSURE-BACKDATED", "register.md"),
+	    "item NC-6 has closed date 2025-03-01, but it first appeared in the register, "
+	    "already closed, on 2025-05-01, 61 days later (more than 30)");
 	ck_assert_uint_eq(fs.items->len, 8);
 	audit_done(a, &fs);
 }
@@ -330,8 +348,9 @@ START_TEST(register_overdue)
 	isms_audit *a = audit_fixture("rules/register-history", "2025-06-15", &fs);
 
 	expect_rule(&fs, "ACT-OVERDUE", "register.md:10:NC-1\nregister.md:11:NC-2");
-	ck_assert_str_eq(rule_message(&fs, "ACT-OVERDUE", "register.md"),
-	                 "open item NC-1 is 14 days past its due date 2025-06-01 (the due date moved 2 times)");
+	ck_assert_str_eq(
+	    rule_message(&fs, "ACT-OVERDUE", "register.md"),
+	    "open item NC-1 is 14 days past its due date 2025-06-01 (the due date moved 2 times)");
 	audit_done(a, &fs);
 	/* on the due date itself nothing is overdue yet */
 	a = audit_fixture("rules/register-history", "2025-05-01", &fs);

@@ -10,18 +10,27 @@ START_TEST(clause_references_are_normalised)
 	static const struct {
 		const char *in, *out;
 	} cases[] = {
-		{"6.1.3 d", "6.1.3 d"},   {"6.1.3(d)", "6.1.3 d"}, {"6.1.3 d)", "6.1.3 d"},
-		{"6.1.3d", "6.1.3 d"},    {"Clause 8.2", "8.2"},   {" 10.2 ", "10.2"},
-		{"9.3 Management review", "9.3"}, {"7.2 (d)", "7.2 d"}, {"cl. 4.3", "4.3"},
-		{"5.2.", "5.2"},          {"A.5.1", NULL},         {"policy", NULL},
-		{"9.3; 9.2", NULL},       {"", NULL},
+	    {"6.1.3 d", "6.1.3 d"},
+	    {"6.1.3(d)", "6.1.3 d"},
+	    {"6.1.3 d)", "6.1.3 d"},
+	    {"6.1.3d", "6.1.3 d"},
+	    {"Clause 8.2", "8.2"},
+	    {" 10.2 ", "10.2"},
+	    {"9.3 Management review", "9.3"},
+	    {"7.2 (d)", "7.2 d"},
+	    {"cl. 4.3", "4.3"},
+	    {"5.2.", "5.2"},
+	    {"A.5.1", NULL},
+	    {"policy", NULL},
+	    {"9.3; 9.2", NULL},
+	    {"", NULL},
 	};
 
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		char *got = isms_clause_normalize(cases[i].in);
 		if (cases[i].out)
-			ck_assert_msg(got && strcmp(got, cases[i].out) == 0, "'%s' gave '%s'", cases[i].in,
-			              got ? got : "(null)");
+			ck_assert_msg(got && strcmp(got, cases[i].out) == 0, "'%s' gave '%s'",
+			              cases[i].in, got ? got : "(null)");
 		else
 			ck_assert_msg(got == NULL, "'%s' gave '%s'", cases[i].in, got);
 		g_free(got);
@@ -52,20 +61,20 @@ START_TEST(control_cells_are_read_by_their_number)
 		isms_control_kind kind;
 		const char *id;
 	} cases[] = {
-		{"5.1", ISMS_CONTROL_2022, "5.1"},
-		{"A.5.1", ISMS_CONTROL_2022, "5.1"},
-		{"**5.3**", ISMS_CONTROL_2022, "5.3"},
-		{"5.2 Information security roles", ISMS_CONTROL_2022, "5.2"},
-		{"A8.34", ISMS_CONTROL_2022, "8.34"},
-		{"A.12.6.1", ISMS_CONTROL_2013, "A.12.6.1"},
-		{"A.9.2", ISMS_CONTROL_2013, "A.9.2"},
-		{"5.1.1", ISMS_CONTROL_2013, "5.1.1"},
-		{"5.38", ISMS_CONTROL_UNKNOWN, "5.38"},
-		{"4.1", ISMS_CONTROL_UNKNOWN, "4.1"},
-		{"Organisational controls", ISMS_CONTROL_NONE, NULL},
-		{"12", ISMS_CONTROL_NONE, NULL},
-		{"5.1a", ISMS_CONTROL_NONE, NULL},
-		{"", ISMS_CONTROL_NONE, NULL},
+	    {"5.1", ISMS_CONTROL_2022, "5.1"},
+	    {"A.5.1", ISMS_CONTROL_2022, "5.1"},
+	    {"**5.3**", ISMS_CONTROL_2022, "5.3"},
+	    {"5.2 Information security roles", ISMS_CONTROL_2022, "5.2"},
+	    {"A8.34", ISMS_CONTROL_2022, "8.34"},
+	    {"A.12.6.1", ISMS_CONTROL_2013, "A.12.6.1"},
+	    {"A.9.2", ISMS_CONTROL_2013, "A.9.2"},
+	    {"5.1.1", ISMS_CONTROL_2013, "5.1.1"},
+	    {"5.38", ISMS_CONTROL_UNKNOWN, "5.38"},
+	    {"4.1", ISMS_CONTROL_UNKNOWN, "4.1"},
+	    {"Organisational controls", ISMS_CONTROL_NONE, NULL},
+	    {"12", ISMS_CONTROL_NONE, NULL},
+	    {"5.1a", ISMS_CONTROL_NONE, NULL},
+	    {"", ISMS_CONTROL_NONE, NULL},
 	};
 
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
@@ -80,23 +89,23 @@ END_TEST
 
 START_TEST(soa_tables_are_read_with_header_synonyms)
 {
-	static const char text[] =
-	    "# SoA\n"
-	    "\n"
-	    "| **Annex A control** | Applicable? | Reason for inclusion/exclusion | Implementation status |\n"
-	    "|---|---|---|---|\n"
-	    "| A.5.1 Policies | Yes | Management direction | Implemented |\n"
-	    "| 5.2 | | R-01 | Planned |\n"
-	    "| Physical controls | | | |\n"
-	    "| 7.4 | N/A | - | |\n"
-	    "\n"
-	    "| Ref | Risk |\n"
-	    "|---|---|\n"
-	    "| R-01 | Phishing |\n"
-	    "\n"
-	    "| Control | Justification |\n"
-	    "|---|---|\n"
-	    "| A.12.6.1 | legacy |\n";
+	static const char text[] = "# SoA\n"
+	                           "\n"
+	                           "| **Annex A control** | Applicable? | Reason for "
+	                           "inclusion/exclusion | Implementation status |\n"
+	                           "|---|---|---|---|\n"
+	                           "| A.5.1 Policies | Yes | Management direction | Implemented |\n"
+	                           "| 5.2 | | R-01 | Planned |\n"
+	                           "| Physical controls | | | |\n"
+	                           "| 7.4 | N/A | - | |\n"
+	                           "\n"
+	                           "| Ref | Risk |\n"
+	                           "|---|---|\n"
+	                           "| R-01 | Phishing |\n"
+	                           "\n"
+	                           "| Control | Justification |\n"
+	                           "|---|---|\n"
+	                           "| A.12.6.1 | legacy |\n";
 	isms_soa *soa = NULL;
 	const isms_soa_row *r;
 	const isms_soa_table *t;
@@ -133,8 +142,9 @@ END_TEST
 
 START_TEST(headings_keep_their_lines)
 {
-	static const char text[] = "# Review\n\n## a) Status of actions\n\ntext\n\nSetext title\n---\n"
-	                           "    # not a heading (code)\n";
+	static const char text[] =
+	    "# Review\n\n## a) Status of actions\n\ntext\n\nSetext title\n---\n"
+	    "    # not a heading (code)\n";
 	GPtrArray *h = isms_md_headings_new();
 	const isms_md_heading *x;
 

@@ -17,8 +17,9 @@ START_TEST(mandatory_clauses_need_a_document_in_force)
 {
 	isms_findings fs;
 	isms_audit *a = audit_fixture("rules/mandatory", "2026-01-15", &fs);
-	static const char *const status[] = {"ok", "ok", "ok", "ok", "ok",      "missing", "ok",
-	                                     "missing", "ok", "ok", "overdue", "ok", "ok", "ok"};
+	static const char *const status[] = {"ok",      "ok", "ok",      "ok", "ok",
+	                                     "missing", "ok", "missing", "ok", "ok",
+	                                     "overdue", "ok", "ok",      "ok"};
 	const isms_coverage *c;
 	const isms_finding *f;
 
@@ -30,14 +31,15 @@ START_TEST(mandatory_clauses_need_a_document_in_force)
 	ck_assert_str_eq(f->message, "no document in force declares clause 6.2 (Information "
 	                             "security objectives) in `clauses`; only docs/objectives.md "
 	                             "(draft) does");
-	ck_assert_str_eq(rule_message(&fs, "MANDATORY-DOC-MISSING", NULL),
-	                 "no document in force declares clause 6.2 (Information security objectives) "
-	                 "in `clauses`; only docs/objectives.md (draft) does");
+	ck_assert_str_eq(
+	    rule_message(&fs, "MANDATORY-DOC-MISSING", NULL),
+	    "no document in force declares clause 6.2 (Information security objectives) "
+	    "in `clauses`; only docs/objectives.md (draft) does");
 	ck_assert_uint_eq(a->coverage->len, 14);
 	for (guint i = 0; i < a->coverage->len; i++) {
 		c = g_ptr_array_index(a->coverage, i);
-		ck_assert_msg(strcmp(isms_coverage_status_name(c->status), status[i]) == 0, "%s: %s",
-		              c->clause, isms_coverage_status_name(c->status));
+		ck_assert_msg(strcmp(isms_coverage_status_name(c->status), status[i]) == 0,
+		              "%s: %s", c->clause, isms_coverage_status_name(c->status));
 	}
 	/* 5.2 as a plain YAML number; the retired policy does not count */
 	c = g_ptr_array_index(a->coverage, 1);
@@ -106,12 +108,14 @@ START_TEST(soa_lapses_and_a_stale_soa)
 	                 "the Statement of Applicability lists 91 of the 93 Annex A controls; "
 	                 "missing: 5.37, 8.34");
 	ck_assert_int_eq(severity_of(&fs, "SOA-INCOMPLETE", soa), ISMS_SEV_MINOR);
-	expect_rule(&fs, "SOA-NO-JUSTIFICATION", "docs/statement-of-applicability.md:61:6.4\n"
-	                                         "docs/statement-of-applicability.md:77:7.7");
+	expect_rule(&fs, "SOA-NO-JUSTIFICATION",
+	            "docs/statement-of-applicability.md:61:6.4\n"
+	            "docs/statement-of-applicability.md:77:7.7");
 	ck_assert_str_eq(rule_message(&fs, "SOA-NO-JUSTIFICATION", soa),
 	                 "control 6.4 has no applicability (yes or no)");
-	expect_rule(&fs, "SOA-UNKNOWN-CONTROL", "docs/statement-of-applicability.md:57:5.38\n"
-	                                        "docs/statement-of-applicability.md:93:A.12.6.1");
+	expect_rule(&fs, "SOA-UNKNOWN-CONTROL",
+	            "docs/statement-of-applicability.md:57:5.38\n"
+	            "docs/statement-of-applicability.md:93:A.12.6.1");
 	ck_assert_int_eq(severity_of(&fs, "SOA-UNKNOWN-CONTROL", soa), ISMS_SEV_OBSERVATION);
 	/* over 12 months unchanged, but the treatment did not change since */
 	expect_rule(&fs, "SOA-STALE", "");
@@ -125,7 +129,8 @@ START_TEST(soa_lapses_and_a_stale_soa)
 	                 "changed on 2025-06-01");
 	const isms_finding *f = find_finding(&fs, "SOA-STALE", soa);
 	ck_assert_uint_eq(f->evidence->len, 2);
-	ck_assert_str_eq(g_array_index(f->evidence, isms_evidence, 1).note, "risk treatment changed");
+	ck_assert_str_eq(g_array_index(f->evidence, isms_evidence, 1).note,
+	                 "risk treatment changed");
 	ck_assert_str_eq(commit_date(a, a->history.commits->len - 1), "2025-06-01");
 	audit_done(a, &fs);
 }
@@ -138,14 +143,17 @@ START_TEST(management_reviews_inputs_actions_and_interval)
 	const char *mr25 = "records/management-review-2025-03.md";
 
 	expect_rule(&fs, "MR-OVERDUE", "");
-	expect_rule(&fs, "MR-MISSING-INPUT", "records/management-review-2024-12.md:8:d\n"
-	                                     "records/management-review-2025-03.md:8:c,e");
-	ck_assert_str_eq(rule_message(&fs, "MR-MISSING-INPUT", mr25),
-	                 "the management review record does not cover inputs c) changes in needs and "
-	                 "expectations of interested parties; e) feedback from interested parties (no "
-	                 "heading or `inputs` entry for them)");
+	expect_rule(&fs, "MR-MISSING-INPUT",
+	            "records/management-review-2024-12.md:8:d\n"
+	            "records/management-review-2025-03.md:8:c,e");
+	ck_assert_str_eq(
+	    rule_message(&fs, "MR-MISSING-INPUT", mr25),
+	    "the management review record does not cover inputs c) changes in needs and "
+	    "expectations of interested parties; e) feedback from interested parties (no "
+	    "heading or `inputs` entry for them)");
 	/* ACT-2024-002 was deleted from the register but was tracked */
-	expect_rule(&fs, "MR-ACTIONS-NOT-TRACKED", "records/management-review-2025-03.md:48:ACT-2025-009");
+	expect_rule(&fs, "MR-ACTIONS-NOT-TRACKED",
+	            "records/management-review-2025-03.md:48:ACT-2025-009");
 	ck_assert_int_eq(severity_of(&fs, "MR-ACTIONS-NOT-TRACKED", mr25), ISMS_SEV_OBSERVATION);
 	/* the draft of 2026 is no record in force */
 	ck_assert_uint_eq(a->records->len, 4);
@@ -181,23 +189,26 @@ START_TEST(internal_audits_independence_findings_and_interval)
 	                 "auditors must not audit their own work");
 	ck_assert_int_eq(severity_of(&fs, "IA-NOT-INDEPENDENT", ia24), ISMS_SEV_OBSERVATION);
 	/* by the register's NC- prefix in the text, and by the Ref column */
-	expect_rule(&fs, "IA-FINDING-NOT-TRACKED", "records/internal-audit-2025.md:22:NC-2025-009\n"
-	                                           "records/internal-audit-2025.md:29:OBS-2025-002");
-	ck_assert_str_eq(rule_message(&fs, "IA-FINDING-NOT-TRACKED", "records/internal-audit-2025.md"),
-	                 "audit finding NC-2025-009 was never entered in a register: internal audit "
-	                 "results must feed corrective action");
+	expect_rule(&fs, "IA-FINDING-NOT-TRACKED",
+	            "records/internal-audit-2025.md:22:NC-2025-009\n"
+	            "records/internal-audit-2025.md:29:OBS-2025-002");
+	ck_assert_str_eq(
+	    rule_message(&fs, "IA-FINDING-NOT-TRACKED", "records/internal-audit-2025.md"),
+	    "audit finding NC-2025-009 was never entered in a register: internal audit "
+	    "results must feed corrective action");
 	audit_done(a, &fs);
 
 	a = audit_fixture("rules/internal-audit", "2026-06-01", &fs);
 	expect_rule(&fs, "IA-OVERDUE", "records/internal-audit-2025.md:0:-");
-	ck_assert_str_eq(rule_message(&fs, "IA-OVERDUE", "records/internal-audit-2025.md"),
-	                 "the last internal audit was held on 2025-02-01, 485 days before the audit "
-	                 "date; one is due every 12 months (by 2026-02-01)");
+	ck_assert_str_eq(
+	    rule_message(&fs, "IA-OVERDUE", "records/internal-audit-2025.md"),
+	    "the last internal audit was held on 2025-02-01, 485 days before the audit "
+	    "date; one is due every 12 months (by 2026-02-01)");
 	audit_done(a, &fs);
 
 	/* over 18 months the auditor wrote less than half: independent */
-	a = audit_fixture_config("rules/internal-audit", "2025-06-01", "internal_audit_months: 36\n",
-	                         &fs);
+	a = audit_fixture_config("rules/internal-audit", "2025-06-01",
+	                         "internal_audit_months: 36\n", &fs);
 	expect_rule(&fs, "IA-NOT-INDEPENDENT", "records/internal-audit-2024.md:7:-");
 	audit_done(a, &fs);
 }
@@ -247,11 +258,11 @@ START_TEST(rule_settings_and_waivers)
 	char *got;
 
 	drop_management(&fs);
-	expect_rule(&fs, "DOC-STALE-CONTENT", "");                       /* off */
-	expect_rule(&fs, "DOC-REVIEW-UNEVIDENCED", "docs/d.md:8:late");   /* regraded */
+	expect_rule(&fs, "DOC-STALE-CONTENT", "");                      /* off */
+	expect_rule(&fs, "DOC-REVIEW-UNEVIDENCED", "docs/d.md:8:late"); /* regraded */
 	ck_assert_int_eq(severity_of(&fs, "DOC-REVIEW-UNEVIDENCED", "docs/d.md"), ISMS_SEV_MAJOR);
-	expect_rule(&fs, "ACT-NO-OWNER", "register.md:14:NC-2025-004");  /* archive/ excluded */
-	expect_rule(&fs, "DOC-REVIEW-OVERDUE", "docs/b.md:8:-");          /* waiver expired */
+	expect_rule(&fs, "ACT-NO-OWNER", "register.md:14:NC-2025-004"); /* archive/ excluded */
+	expect_rule(&fs, "DOC-REVIEW-OVERDUE", "docs/b.md:8:-");        /* waiver expired */
 	expect_rule(&fs, "WAIVER-EXPIRED", ".isms-audit.yml:13:DOC-REVIEW-OVERDUE docs/b.md");
 	ck_assert_str_eq(rule_message(&fs, "WAIVER-EXPIRED", ".isms-audit.yml"),
 	                 "the waiver of DOC-REVIEW-OVERDUE for docs/b.md expired on 2025-12-31 "
@@ -277,8 +288,9 @@ START_TEST(rule_settings_and_waivers)
 	expect_rule(&fs, "DOC-STALE-CONTENT", "docs/c.md:11:-");
 	ck_assert_int_eq(severity_of(&fs, "DOC-REVIEW-UNEVIDENCED", "docs/d.md"),
 	                 ISMS_SEV_OBSERVATION);
-	expect_rule(&fs, "ACT-NO-OWNER", "archive/legacy-tracker.md:15:LEG-12\n"
-	                                 "register.md:14:NC-2025-004");
+	expect_rule(&fs, "ACT-NO-OWNER",
+	            "archive/legacy-tracker.md:15:LEG-12\n"
+	            "register.md:14:NC-2025-004");
 	expect_rule(&fs, "DOC-REVIEW-OVERDUE", "docs/a.md:8:-\ndocs/b.md:8:-");
 	ck_assert_uint_eq(fs.waived->len, 0);
 	audit_done(a, &fs);

@@ -178,11 +178,14 @@ char *output_or_fail(const char *const *argv)
 	GError *error = NULL;
 	int status = 0;
 	char *out = NULL, *err = NULL;
-	gboolean ok = g_spawn_sync(NULL, (gchar **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-	                           &err, &status, &error);
+	gboolean ok = g_spawn_sync(NULL, (gchar **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+	                           &out, &err, &status, &error);
 
 	ck_assert_msg(ok && WIFEXITED(status) && WEXITSTATUS(status) == 0, "%s %s failed: %s",
-	              argv[0], argv[1] ? argv[1] : "", err ? err : error ? error->message : "?");
+	              argv[0], argv[1] ? argv[1] : "",
+	              err     ? err
+	              : error ? error->message
+	                      : "?");
 	g_free(err);
 	return out;
 }
@@ -221,7 +224,8 @@ const char *commit_date(const isms_audit *a, guint32 index)
 
 void drop_management(isms_findings *fs)
 {
-	static const char *const ids[] = {"MANDATORY-DOC-MISSING", "MR-OVERDUE", "IA-OVERDUE", NULL};
+	static const char *const ids[] = {"MANDATORY-DOC-MISSING", "MR-OVERDUE", "IA-OVERDUE",
+	                                  NULL};
 
 	for (guint i = fs->items->len; i > 0; i--) {
 		const isms_finding *f = g_ptr_array_index(fs->items, i - 1);

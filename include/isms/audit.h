@@ -20,12 +20,12 @@
 #define ISMS_NO_COMMIT G_MAXUINT32
 
 typedef struct {
-	char *path;       /* at the audited commit */
-	char *identity;   /* `id` from front matter, else the path */
-	guint32 mode;     /* git file mode at the audited commit */
-	const isms_meta *meta; /* the audited version; owned by the blob cache */
-	GArray *touches;  /* guint32 commit indexes that changed it, oldest first */
-	GPtrArray *former_paths; /* char *: earlier paths (renames kept by id or content) */
+	char *path;               /* at the audited commit */
+	char *identity;           /* `id` from front matter, else the path */
+	guint32 mode;             /* git file mode at the audited commit */
+	const isms_meta *meta;    /* the audited version; owned by the blob cache */
+	GArray *touches;          /* guint32 commit indexes that changed it, oldest first */
+	GPtrArray *former_paths;  /* char *: earlier paths (renames kept by id or content) */
 	guint32 first;            /* commit that added it */
 	guint32 last_change;      /* last commit that changed it */
 	guint32 last_body_change; /* last commit that changed the text after the front matter */
@@ -62,26 +62,26 @@ typedef struct {
 	isms_reg_item *kept;       /* owned copy of the last version seen, once removed */
 	guint32 first_seen;
 	guint32 last_seen;
-	guint32 closed_seen;       /* first commit that recorded it closed */
-	guint32 removed;           /* commit that removed it (ISMS_NO_COMMIT if present) */
+	guint32 closed_seen; /* first commit that recorded it closed */
+	guint32 removed;     /* commit that removed it (ISMS_NO_COMMIT if present) */
 	isms_item_state state_when_removed;
 	int due_changes;
-	GArray *transitions;       /* isms_transition */
-	GArray *rewrites;          /* isms_rewrite: its recorded nature changed */
+	GArray *transitions; /* isms_transition */
+	GArray *rewrites;    /* isms_rewrite: its recorded nature changed */
 	/* across registers (an item moved to an archive has a history in each): */
-	guint32 first_listed;      /* first commit that listed it in any register */
-	guint32 closure;           /* commit that recorded its current closure, or
-	                            * ISMS_NO_COMMIT; an item that arrived closed from
-	                            * another register keeps the closure recorded there */
-	int listed_elsewhere;      /* another register holds it at the audited commit */
+	guint32 first_listed; /* first commit that listed it in any register */
+	guint32 closure;      /* commit that recorded its current closure, or
+	                       * ISMS_NO_COMMIT; an item that arrived closed from
+	                       * another register keeps the closure recorded there */
+	int listed_elsewhere; /* another register holds it at the audited commit */
 } isms_item_history;
 
 /* A register document and the history of its items. */
 typedef struct {
 	const isms_document *doc;
-	isms_register *current;       /* the audited version (owned) */
-	GPtrArray *items;             /* isms_item_history *, in order of first appearance */
-	guint versions;               /* distinct versions replayed */
+	isms_register *current; /* the audited version (owned) */
+	GPtrArray *items;       /* isms_item_history *, in order of first appearance */
+	guint versions;         /* distinct versions replayed */
 } isms_register_model;
 
 /* Whether the mandatory documented information of a clause exists. */
@@ -116,9 +116,9 @@ typedef struct {
 typedef struct {
 	const isms_document *doc;
 	isms_record_kind kind;
-	unsigned inputs;   /* reviews: bit i set when input a)+i of 9.3.2 is covered */
-	GPtrArray *refs;   /* isms_record_ref *: register-like ids it names */
-	char *auditor;     /* audits: the `auditor` value, or NULL */
+	unsigned inputs; /* reviews: bit i set when input a)+i of 9.3.2 is covered */
+	GPtrArray *refs; /* isms_record_ref *: register-like ids it names */
+	char *auditor;   /* audits: the `auditor` value, or NULL */
 	int auditor_line;
 } isms_record;
 
@@ -127,23 +127,23 @@ const char *isms_coverage_status_name(isms_coverage_status s);
 struct isms_audit {
 	isms_config config;
 	git_repository *repo;
-	char *root;       /* work tree (or git dir of a bare repository) */
+	char *root; /* work tree (or git dir of a bare repository) */
 	isms_history history;
-	isms_day today;   /* the audit date */
-	int shallow;      /* history is cut: dates are unproven */
-	GHashTable *shallow_cut; /* commits whose parents are missing, or NULL */
-	GPtrArray *documents; /* isms_document *, sorted by path */
-	GHashTable *metas;    /* git_oid * -> isms_meta *: each blob parsed once */
-	GPtrArray *registers; /* isms_register_model *, by path */
-	GPtrArray *coverage;  /* isms_coverage *, in the order of config.mandatory */
-	GPtrArray *soas;      /* isms_soa_model *: SoA documents in force, by path */
-	GPtrArray *records;   /* isms_record *: reviews and audits in force, by path */
-	GHashTable *tracked;  /* ids of every item any register has held (set) */
-	GArray *checkpoints;  /* guint32 commit indexes, ascending: models derived
-	                       * there find their registers in `snapshots` */
-	GHashTable *snapshots; /* commit index -> GPtrArray of register snapshots */
+	isms_day today;                /* the audit date */
+	int shallow;                   /* history is cut: dates are unproven */
+	GHashTable *shallow_cut;       /* commits whose parents are missing, or NULL */
+	GPtrArray *documents;          /* isms_document *, sorted by path */
+	GHashTable *metas;             /* git_oid * -> isms_meta *: each blob parsed once */
+	GPtrArray *registers;          /* isms_register_model *, by path */
+	GPtrArray *coverage;           /* isms_coverage *, in the order of config.mandatory */
+	GPtrArray *soas;               /* isms_soa_model *: SoA documents in force, by path */
+	GPtrArray *records;            /* isms_record *: reviews and audits in force, by path */
+	GHashTable *tracked;           /* ids of every item any register has held (set) */
+	GArray *checkpoints;           /* guint32 commit indexes, ascending: models derived
+	                                * there find their registers in `snapshots` */
+	GHashTable *snapshots;         /* commit index -> GPtrArray of register snapshots */
 	const struct isms_audit *base; /* a model as of an earlier day: its repository,
-	                         * configuration and parsed blobs are the base's */
+	                                * configuration and parsed blobs are the base's */
 };
 
 typedef struct isms_audit isms_audit;
@@ -152,20 +152,23 @@ typedef struct {
 	const char *path;        /* a folder inside the work tree, or a git dir */
 	const char *config_path; /* --config FILE, or NULL for .isms-audit.yml */
 	int has_as_of;
-	isms_day as_of;          /* audit the branch as it stood at the end of this day */
+	isms_day as_of; /* audit the branch as it stood at the end of this day */
 	int allow_shallow;
-	const char *rev;          /* the commit to audit (a revision), or NULL: HEAD */
-	int lean;                 /* no model will be derived from this one (no
-	                           * trend, no base): the front matter of versions
-	                           * other than the audited ones is let go once the
-	                           * documents are built, which halves the memory of
-	                           * a long history */
+	const char *rev;           /* the commit to audit (a revision), or NULL: HEAD */
+	int lean;                  /* no model will be derived from this one (no
+	                            * trend, no base): the front matter of versions
+	                            * other than the audited ones is let go once the
+	                            * documents are built, which halves the memory of
+	                            * a long history */
 	const GArray *checkpoints; /* isms_day, or NULL: days whose models will be
 	                            * derived with isms_audit_open_at() (a trend);
 	                            * the one register replay keeps their state */
 } isms_audit_options;
 
-#define ISMS_AUDIT_OPTIONS_INIT {".", NULL, 0, 0, 0, NULL, 0, NULL}
+#define ISMS_AUDIT_OPTIONS_INIT                                                                    \
+	{                                                                                          \
+		".", NULL, 0, 0, 0, NULL, 0, NULL                                                  \
+	}
 
 /*
  * Open the repository, resolve the audited commit, load the configuration,
@@ -191,11 +194,10 @@ guint32 isms_audit_commit_by(const isms_audit *audit, isms_day day);
  * configuration and repository (borrowed) and its cache of parsed blobs
  * (shared: blobs the new model parses are added to it). No history is
  * walked again; registers are copied from the snapshots the base's replay
- * kept at its checkpoints, else replayed up to that commit. Free the result with isms_audit_free() before the base.
- * Returns 0 or an error of the model (ISMS_EREPO).
+ * kept at its checkpoints, else replayed up to that commit. Free the result with isms_audit_free()
+ * before the base. Returns 0 or an error of the model (ISMS_EREPO).
  */
-int isms_audit_open_at(const isms_audit *base, guint32 commit, isms_day today,
-                       isms_audit **out);
+int isms_audit_open_at(const isms_audit *base, guint32 commit, isms_day today, isms_audit **out);
 
 /* The commit at an index of the history; borrowed. */
 const isms_commit *isms_audit_commit(const isms_audit *audit, guint32 index);
@@ -227,8 +229,7 @@ int isms_audit_build_management(isms_audit *audit);
 
 /* The author of a commit of the history; returns 0 and strings the caller
  * frees (g_free), or ISMS_EREPO. */
-int isms_audit_commit_author(const isms_audit *audit, guint32 index, char **name,
-                             char **email);
+int isms_audit_commit_author(const isms_audit *audit, guint32 index, char **name, char **email);
 
 /* Whether a document declares `clause` (canonical) in `clauses`, or stands
  * for it by its kind (the register for 10.2, the SoA for 6.1.3 d...). */

@@ -14,10 +14,10 @@
 
 /* What `rules:` says about one rule. */
 typedef struct {
-	int off;                 /* the rule does not run */
+	int off; /* the rule does not run */
 	int has_severity;
-	isms_severity severity;  /* replaces the rule's default */
-	GPtrArray *exclude;      /* char *: globs of paths whose findings are dropped */
+	isms_severity severity; /* replaces the rule's default */
+	GPtrArray *exclude;     /* char *: globs of paths whose findings are dropped */
 	int line;
 } isms_rule_setting;
 
@@ -34,24 +34,24 @@ typedef struct {
 	double static_ratio;      /* ISMS-STATIC: share of stale documents */
 	int review_evidence_days; /* DOC-REVIEW-UNEVIDENCED tolerance */
 	isms_duration default_cycle;
-	GHashTable *cycles;       /* type -> isms_duration * */
-	GHashTable *required;     /* type or "default" -> GPtrArray of char * */
-	GPtrArray *record_types;  /* char * */
+	GHashTable *cycles;      /* type -> isms_duration * */
+	GHashTable *required;    /* type or "default" -> GPtrArray of char * */
+	GPtrArray *record_types; /* char * */
 	isms_severity fail_on;
-	GPtrArray *registers;     /* char *: register files (paths or globs) besides `type: register` */
+	GPtrArray *registers; /* char *: register files (paths or globs) besides `type: register` */
 	isms_register_dialect dialect; /* register columns, status words, approval phrases */
-	int register_stale_months;  /* REG-STALE */
-	int closure_window_months;  /* REG-NO-CLOSURES */
-	int closure_backdate_days;  /* ACT-CLOSURE-BACKDATED tolerance */
-	GPtrArray *mandatory;     /* char *: clauses whose documented information must exist */
-	GPtrArray *soa;           /* char *: SoA documents (paths or globs) besides `type: soa` */
-	int review_months;        /* MR-OVERDUE */
-	int audit_months;         /* IA-OVERDUE */
+	int register_stale_months;     /* REG-STALE */
+	int closure_window_months;     /* REG-NO-CLOSURES */
+	int closure_backdate_days;     /* ACT-CLOSURE-BACKDATED tolerance */
+	GPtrArray *mandatory;          /* char *: clauses whose documented information must exist */
+	GPtrArray *soa;    /* char *: SoA documents (paths or globs) besides `type: soa` */
+	int review_months; /* MR-OVERDUE */
+	int audit_months;  /* IA-OVERDUE */
 	GPtrArray *review_inputs[ISMS_REVIEW_INPUTS]; /* char *: heading phrases (header
 	                                               * keys) of 9.3.2 inputs a) to g) */
-	GHashTable *rule_settings; /* rule id -> isms_rule_setting * */
-	GPtrArray *waivers;       /* isms_waiver * */
-	char *source;             /* where the configuration came from, or NULL */
+	GHashTable *rule_settings;                    /* rule id -> isms_rule_setting * */
+	GPtrArray *waivers;                           /* isms_waiver * */
+	char *source; /* where the configuration came from, or NULL */
 } isms_config;
 
 /* Fill `cfg` with the defaults; _dispose frees it. */

@@ -49,7 +49,7 @@ typedef enum {
 /* A value problem: becomes a DOC-BAD-METADATA finding. */
 typedef struct {
 	int line;
-	char *key;     /* the key as written, or "yaml" for a parse error */
+	char *key; /* the key as written, or "yaml" for a parse error */
 	char *message;
 } isms_meta_problem;
 
@@ -64,9 +64,9 @@ enum {
 typedef struct {
 	isms_frontmatter fm;
 	unsigned flags;
-	int bad_utf8_line;  /* first line with invalid UTF-8 */
-	char *tables_why;   /* ISMS_META_TABLES: which limit, where */
-	int tables_line;    /* ISMS_META_TABLES: the table's line */
+	int bad_utf8_line; /* first line with invalid UTF-8 */
+	char *tables_why;  /* ISMS_META_TABLES: which limit, where */
+	int tables_line;   /* ISMS_META_TABLES: the table's line */
 	size_t size;
 	/* the key that supplied each field, borrowed from fm; NULL if absent */
 	const isms_fm_field *field[ISMS_F_COUNT];
@@ -76,7 +76,7 @@ typedef struct {
 	int has_last_reviewed, has_next_review, has_cycle, has_date;
 	isms_day last_reviewed, next_review, date;
 	isms_duration cycle;
-	GPtrArray *problems; /* isms_meta_problem * */
+	GPtrArray *problems;  /* isms_meta_problem * */
 	guint8 body_hash[16]; /* XXH3-128 of the body: tells whether the text changed */
 } isms_meta;
 

@@ -21,8 +21,7 @@ enum {
  * line of at most 1023 bytes: control characters (a newline in a file
  * name) become '?', and a cut never splits a UTF-8 sequence.
  */
-int isms_error_set(int code, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+int isms_error_set(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The message of the last recorded error, or "" if none. Borrowed. */
 const char *isms_error_last(void);

@@ -26,14 +26,14 @@ typedef struct {
 typedef struct {
 	const isms_rule *rule;
 	isms_severity severity;
-	char *clause;  /* the clause, when not the rule's (a missing clause), or NULL */
-	char *path;    /* repository-relative, NULL for repository-wide */
-	int line;      /* 1-based, 0 if none */
-	char *item;    /* sub-subject (a field, a clause, an item id), or NULL */
+	char *clause; /* the clause, when not the rule's (a missing clause), or NULL */
+	char *path;   /* repository-relative, NULL for repository-wide */
+	int line;     /* 1-based, 0 if none */
+	char *item;   /* sub-subject (a field, a clause, an item id), or NULL */
 	char *message;
 	GArray *evidence; /* isms_evidence */
 	char fingerprint[17];
-	int unproven; /* date-based finding on a shallow clone */
+	int unproven;              /* date-based finding on a shallow clone */
 	const isms_waiver *waiver; /* the waiver that accepts it (borrowed from
 	                            * the configuration), or NULL */
 } isms_finding;
@@ -56,8 +56,8 @@ void isms_findings_dispose(isms_findings *fs);
  * so is `item`: a value as long as its file cannot make a message as long.
  */
 isms_finding *isms_findings_add(isms_findings *fs, const isms_rule *rule, const char *path,
-                                int line, const char *subject, const char *item,
-                                const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+                                int line, const char *subject, const char *item, const char *fmt,
+                                ...) __attribute__((format(printf, 7, 8)));
 
 /* The same with a message the caller composed (a list, or text made with
  * isms_text_printf()), kept as it is: the caller cuts what it quotes. */
@@ -74,8 +74,8 @@ void isms_finding_set_clause(isms_finding *f, const char *clause);
 
 /* Add one piece of evidence: a commit (hex id or NULL), its date, a note
  * (its `%s` arguments cut as in isms_findings_add()). */
-void isms_finding_evidence(isms_finding *f, const char *commit, isms_day date,
-                           const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void isms_finding_evidence(isms_finding *f, const char *commit, isms_day date, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* Order for reports: clause, severity (most severe first), rule (table
  * order), path, line, item. */

@@ -33,9 +33,9 @@ typedef struct {
 
 typedef struct {
 	isms_fm_status status;
-	char *error;     /* why the front matter is invalid (status INVALID) */
-	int error_line;  /* 1-based line of the problem, 0 if unknown */
-	GPtrArray *fields; /* isms_fm_field *, in file order */
+	char *error;        /* why the front matter is invalid (status INVALID) */
+	int error_line;     /* 1-based line of the problem, 0 if unknown */
+	GPtrArray *fields;  /* isms_fm_field *, in file order */
 	size_t body_offset; /* byte offset of the body (0 if no front matter) */
 	int body_line;      /* 1-based line where the body starts */
 } isms_frontmatter;
@@ -53,7 +53,6 @@ void isms_frontmatter_dispose(isms_frontmatter *fm);
 void isms_frontmatter_parse(const char *buf, size_t len, isms_frontmatter *out);
 
 /* The field named `key` (exact, case-sensitive), or NULL. Borrowed. */
-const isms_fm_field *isms_frontmatter_get(const isms_frontmatter *fm,
-                                          const char *key);
+const isms_fm_field *isms_frontmatter_get(const isms_frontmatter *fm, const char *key);
 
 #endif

@@ -20,7 +20,7 @@
 
 typedef struct {
 	git_oid id;
-	int64_t time; /* committer time, seconds */
+	int64_t time;  /* committer time, seconds */
 	isms_day date; /* committer date, UTC day */
 } isms_commit;
 

@@ -11,7 +11,7 @@
  * which compares the typed closed and due dates.
  */
 
-#define ISMS_METRICS_QUARTERS 8
+#define ISMS_METRICS_QUARTERS    8
 #define ISMS_METRICS_AGE_BUCKETS 4 /* 0-30, 31-90, 91-180, over 180 days */
 
 typedef struct {
@@ -21,14 +21,15 @@ typedef struct {
 } isms_metrics_quarter;
 
 typedef struct {
-	int items;                         /* items in the registers at the audited commit */
+	int items;                            /* items in the registers at the audited commit */
 	int by_state[ISMS_STATE_UNKNOWN + 1]; /* of those, by state (unknown: no known status) */
-	isms_metrics_quarter quarters[ISMS_METRICS_QUARTERS]; /* oldest first; the last holds today */
-	int closure_times;                 /* closed items with a time to closure */
-	int median_days, p90_days;         /* first listed to recorded closed (nearest rank) */
+	isms_metrics_quarter
+	    quarters[ISMS_METRICS_QUARTERS]; /* oldest first; the last holds today */
+	int closure_times;                   /* closed items with a time to closure */
+	int median_days, p90_days;           /* first listed to recorded closed (nearest rank) */
 	int open_by_age[ISMS_METRICS_AGE_BUCKETS]; /* open items by days since first listed */
-	int closed_with_due;               /* closed items with typed closed and due dates */
-	int closed_on_time;                /* of those, closed on or before the due date */
+	int closed_with_due; /* closed items with typed closed and due dates */
+	int closed_on_time;  /* of those, closed on or before the due date */
 } isms_metrics;
 
 /* The upper bound of each age bucket in days (the last is open-ended). */

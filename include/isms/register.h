@@ -91,23 +91,23 @@ int isms_cell_missing(const char *text);
 
 typedef struct {
 	char *id;
-	int line;                      /* the row's line in the file */
-	int table;                     /* index of its table */
-	char *cell[ISMS_COL_COUNT];    /* trimmed text; NULL if no column or missing */
+	int line;                   /* the row's line in the file */
+	int table;                  /* index of its table */
+	char *cell[ISMS_COL_COUNT]; /* trimmed text; NULL if no column or missing */
 	isms_item_state state;
 	int has_raised, has_due, has_closed;
 	isms_day raised, due, closed;
-	int approved;                  /* an approver cell or an approval phrase */
-	GPtrArray *problems;           /* char *: unparseable dates, unknown status */
-	int refs;                      /* versions sharing this row (unchanged rows are shared) */
+	int approved;        /* an approver cell or an approval phrase */
+	GPtrArray *problems; /* char *: unparseable dates, unknown status */
+	int refs;            /* versions sharing this row (unchanged rows are shared) */
 } isms_reg_item;
 
 typedef struct {
-	int line;                      /* the header row's line */
-	int end;                       /* its last line (last row, or the delimiter row) */
-	int column[ISMS_COL_COUNT];    /* index of each column, or -1 */
-	int can_close;                 /* has a Closed column or a closed item */
-	int has_open;                  /* holds an open item */
+	int line;                   /* the header row's line */
+	int end;                    /* its last line (last row, or the delimiter row) */
+	int column[ISMS_COL_COUNT]; /* index of each column, or -1 */
+	int can_close;              /* has a Closed column or a closed item */
+	int has_open;               /* holds an open item */
 } isms_reg_table;
 
 /* A table that is not a register table, or a row that is no item. */
@@ -117,12 +117,12 @@ typedef struct {
 } isms_reg_other;
 
 typedef struct {
-	GPtrArray *tables;  /* isms_reg_table *: the register tables */
-	GArray *others;     /* isms_reg_other: tables without an ID and a Status column */
-	GArray *idless;     /* isms_reg_other: rows of register tables with no id */
-	GPtrArray *items;   /* isms_reg_item *, in file order */
-	int rows;           /* body rows of the register tables, blank ones included */
-	int lone_cr;        /* a CR without LF: a line end to cmark-gfm, not to git */
+	GPtrArray *tables; /* isms_reg_table *: the register tables */
+	GArray *others;    /* isms_reg_other: tables without an ID and a Status column */
+	GArray *idless;    /* isms_reg_other: rows of register tables with no id */
+	GPtrArray *items;  /* isms_reg_item *, in file order */
+	int rows;          /* body rows of the register tables, blank ones included */
+	int lone_cr;       /* a CR without LF: a line end to cmark-gfm, not to git */
 } isms_register;
 
 /* Lines changed between two versions of a file, as git reports a hunk:

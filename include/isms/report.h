@@ -15,13 +15,16 @@
  * it lands in: no document text can break out of its field.
  */
 typedef struct {
-	int color;              /* ANSI colour in the text report */
-	isms_severity fail_on;  /* shown in the summary; junit: failures at or above it */
+	int color;               /* ANSI colour in the text report */
+	isms_severity fail_on;   /* shown in the summary; junit: failures at or above it */
 	const isms_trend *trend; /* the HTML report's trend chart, or NULL */
 	const isms_base *base;   /* pull-request mode (--base), or NULL */
 } isms_report_options;
 
-#define ISMS_REPORT_OPTIONS_INIT {0, ISMS_SEV_MINOR, NULL, NULL}
+#define ISMS_REPORT_OPTIONS_INIT                                                                   \
+	{                                                                                          \
+		0, ISMS_SEV_MINOR, NULL, NULL                                                      \
+	}
 
 typedef int (*isms_report_fn)(const isms_audit *a, const isms_findings *fs,
                               const isms_report_options *opts, FILE *out);
@@ -49,20 +52,20 @@ void isms_report_text_escape(GString *out, const char *s);
 
 /* The auditor's report: findings grouped by clause, then a summary line.
  * Each function returns 0, or ISMS_EREPO if writing fails. */
-int isms_report_text(const isms_audit *a, const isms_findings *fs,
-                     const isms_report_options *opts, FILE *out);
+int isms_report_text(const isms_audit *a, const isms_findings *fs, const isms_report_options *opts,
+                     FILE *out);
 
 /* The JSON contract (README, "JSON output"). */
-int isms_report_json(const isms_audit *a, const isms_findings *fs,
-                     const isms_report_options *opts, FILE *out);
+int isms_report_json(const isms_audit *a, const isms_findings *fs, const isms_report_options *opts,
+                     FILE *out);
 
 /* SARIF 2.1.0 for GitHub code scanning. */
-int isms_report_sarif(const isms_audit *a, const isms_findings *fs,
-                      const isms_report_options *opts, FILE *out);
+int isms_report_sarif(const isms_audit *a, const isms_findings *fs, const isms_report_options *opts,
+                      FILE *out);
 
 /* JUnit XML: a testsuite per clause, a testcase per rule and subject. */
-int isms_report_junit(const isms_audit *a, const isms_findings *fs,
-                      const isms_report_options *opts, FILE *out);
+int isms_report_junit(const isms_audit *a, const isms_findings *fs, const isms_report_options *opts,
+                      FILE *out);
 
 /* The GitLab Code Quality JSON array. */
 int isms_report_codeclimate(const isms_audit *a, const isms_findings *fs,
@@ -86,8 +89,8 @@ int isms_report_markdown(const isms_audit *a, const isms_findings *fs,
 void isms_report_markdown_cell(GString *out, const char *s);
 
 /* The self-contained HTML self-assessment with inline SVG charts. */
-int isms_report_html(const isms_audit *a, const isms_findings *fs,
-                     const isms_report_options *opts, FILE *out);
+int isms_report_html(const isms_audit *a, const isms_findings *fs, const isms_report_options *opts,
+                     FILE *out);
 
 /* Trend reports (`isms-audit trend`): a text table, CSV (RFC 4180), JSON,
  * or a self-contained HTML page with the trend chart. */

@@ -35,23 +35,23 @@ int isms_control_index(const char *id);
 isms_control_kind isms_control_read(const char *cell, char **out);
 
 typedef struct {
-	char *control;        /* as isms_control_read names it */
+	char *control; /* as isms_control_read names it */
 	isms_control_kind kind;
 	int line;
-	int table;            /* index into isms_soa.tables */
-	char *applicable;     /* the cells' text; NULL when missing or a placeholder */
+	int table;        /* index into isms_soa.tables */
+	char *applicable; /* the cells' text; NULL when missing or a placeholder */
 	char *justification;
 	char *status;
 } isms_soa_row;
 
 typedef struct {
-	int line;             /* of the header row */
+	int line; /* of the header row */
 	int has_applicability, has_justification, has_status;
 } isms_soa_table;
 
 typedef struct {
-	GArray *tables;       /* isms_soa_table */
-	GPtrArray *rows;      /* isms_soa_row *, in file order */
+	GArray *tables;  /* isms_soa_table */
+	GPtrArray *rows; /* isms_soa_row *, in file order */
 } isms_soa;
 
 /*

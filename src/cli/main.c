@@ -159,8 +159,8 @@ static int cmd_rules(void)
 		width = MAX(width, (int)strlen(isms_rules[i].id));
 	for (size_t i = 0; i < isms_rules_count; i++) {
 		const isms_rule *r = &isms_rules[i];
-		printf("%-*s %-7s %-12s %s\n", width, r->id, r->clause, isms_severity_name(r->severity),
-		       r->summary);
+		printf("%-*s %-7s %-12s %s\n", width, r->id, r->clause,
+		       isms_severity_name(r->severity), r->summary);
 	}
 	return EXIT_PASS;
 }
@@ -172,8 +172,8 @@ static int cmd_explain(const char *id)
 	if (!r)
 		return usage_error("unknown rule '%s' (see 'isms-audit rules')", id);
 	printf("%s (clause %s, %s%s)\n%s\n\nRequirement: %s\n\n%s\n", r->id, r->clause,
-	       isms_severity_name(r->severity), r->date_based ? ", from commit dates" : "", r->summary,
-	       r->requirement, r->explanation);
+	       isms_severity_name(r->severity), r->date_based ? ", from commit dates" : "",
+	       r->summary, r->requirement, r->explanation);
 	return EXIT_PASS;
 }
 
@@ -215,8 +215,9 @@ static int cmd_config(int argc, char **argv)
 	if (optind < argc && explain)
 		key = argv[optind++];
 	if (optind < argc)
-		return usage_error("unexpected argument '%s' (config takes --explain [KEY] or --schema)",
-		                   argv[optind]);
+		return usage_error(
+		    "unexpected argument '%s' (config takes --explain [KEY] or --schema)",
+		    argv[optind]);
 	if (schema) {
 		if ((error = isms_config_schema(&text)) < 0)
 			return fail(error);
@@ -271,9 +272,10 @@ static int cmd_init(int argc, char **argv)
 	if (optind < argc)
 		opts.path = argv[optind++];
 	if (optind < argc)
-		return usage_error("unexpected argument '%s' (%s takes one PATH: the repository, or a "
-		                   "folder in it)",
-		                   argv[optind], argv[0]);
+		return usage_error(
+		    "unexpected argument '%s' (%s takes one PATH: the repository, or a "
+		    "folder in it)",
+		    argv[optind], argv[0]);
 	if ((error = isms_init_generate(&text, &opts)) < 0)
 		return fail(error);
 	if (!output) {
@@ -344,9 +346,10 @@ static int add_format(output_list *l, const char *arg)
 		return EXIT_USAGE;
 	}
 	if (colon && !colon[1])
-		return usage_error("--format: '%s' names no file after ':' (--format %s alone writes "
-		                   "to standard output)",
-		                   arg, name);
+		return usage_error(
+		    "--format: '%s' names no file after ':' (--format %s alone writes "
+		    "to standard output)",
+		    arg, name);
 	l->spec[l->n++].path = colon ? colon + 1 : NULL;
 	return 0;
 }
@@ -356,9 +359,10 @@ static int add_output(output_list *l, const char *path)
 {
 	if (l->n == 0) {
 		if (l->pending)
-			return usage_error("--output: given twice ('%s'); give each report its file "
-			                   "(--format FORMAT:FILE)",
-			                   path);
+			return usage_error(
+			    "--output: given twice ('%s'); give each report its file "
+			    "(--format FORMAT:FILE)",
+			    path);
 		l->pending = path;
 		return 0;
 	}
@@ -380,9 +384,10 @@ static int finish_outputs(output_list *l)
 			                   "FORMAT:FILE)",
 			                   l->pending);
 		if (l->n > 1)
-			return usage_error("--output '%s': with several --format, give each its file "
-			                   "(--format FORMAT:FILE, or --output after its --format)",
-			                   l->pending);
+			return usage_error(
+			    "--output '%s': with several --format, give each its file "
+			    "(--format FORMAT:FILE, or --output after its --format)",
+			    l->pending);
 		l->spec[0].path = l->pending;
 	}
 	for (int i = 0; i < l->n; i++) {
@@ -390,11 +395,14 @@ static int finish_outputs(output_list *l)
 			l->spec[i].path = NULL;
 		for (int k = 0; k < i; k++) {
 			if (!l->spec[i].path && !l->spec[k].path)
-				return usage_error("only one report can go to standard output; give "
-				                   "'--format %s' a file (--format FORMAT:FILE)",
-				                   l->spec[i].format->name);
-			if (l->spec[i].path && l->spec[k].path && strcmp(l->spec[i].path, l->spec[k].path) == 0)
-				return usage_error("two reports would write the same file '%s'", l->spec[i].path);
+				return usage_error(
+				    "only one report can go to standard output; give "
+				    "'--format %s' a file (--format FORMAT:FILE)",
+				    l->spec[i].format->name);
+			if (l->spec[i].path && l->spec[k].path &&
+			    strcmp(l->spec[i].path, l->spec[k].path) == 0)
+				return usage_error("two reports would write the same file '%s'",
+				                   l->spec[i].path);
 		}
 	}
 	return 0;
@@ -427,8 +435,8 @@ static int write_report(const isms_audit *audit, const isms_findings *findings,
 	error = spec->format->write(audit, findings, &ropts, out);
 	if (spec->path) {
 		if (fclose(out) != 0 && error == 0)
-			error = isms_error_set(ISMS_EREPO, "%s: cannot write the %s report", spec->path,
-			                       spec->format->name);
+			error = isms_error_set(ISMS_EREPO, "%s: cannot write the %s report",
+			                       spec->path, spec->format->name);
 	} else if (fflush(out) != 0 && error == 0) {
 		error = isms_error_set(ISMS_EREPO, "standard output: cannot write the %s report",
 		                       spec->format->name);
@@ -504,8 +512,9 @@ static int cmd_check(int argc, char **argv)
 			break;
 		case 'F':
 			if (isms_severity_parse(optarg, 1, &fail_on) < 0)
-				return usage_error("--fail-on: '%s' is not major, minor, observation or never",
-				                   optarg);
+				return usage_error(
+				    "--fail-on: '%s' is not major, minor, observation or never",
+				    optarg);
 			have_fail_on = 1;
 			break;
 		case 's': opts.allow_shallow = 1; break;
@@ -520,7 +529,8 @@ static int cmd_check(int argc, char **argv)
 			break;
 		case 'e':
 			if (isms_trend_every_parse(optarg, &topts.every) < 0)
-				return usage_error("--trend-every: '%s' is not month or quarter", optarg);
+				return usage_error("--trend-every: '%s' is not month or quarter",
+				                   optarg);
 			break;
 		case 'b':
 			if (!*optarg)
@@ -534,9 +544,10 @@ static int cmd_check(int argc, char **argv)
 	if (optind < argc)
 		opts.path = argv[optind++];
 	if (optind < argc)
-		return usage_error("unexpected argument '%s' (%s takes one PATH: the repository, or a "
-		                   "folder in it)",
-		                   argv[optind], argv[0]);
+		return usage_error(
+		    "unexpected argument '%s' (%s takes one PATH: the repository, or a "
+		    "folder in it)",
+		    argv[optind], argv[0]);
 	if ((rc = finish_outputs(&outputs)) != 0)
 		return rc;
 	for (int i = 0; i < outputs.n; i++)
@@ -544,7 +555,8 @@ static int cmd_check(int argc, char **argv)
 	want_trend &= !no_trend;
 	if (want_trend) {
 		if (!have_since)
-			topts.since = default_trend_since(opts.has_as_of ? opts.as_of : isms_date_today());
+			topts.since =
+			    default_trend_since(opts.has_as_of ? opts.as_of : isms_date_today());
 		opts.checkpoints = checkpoints =
 		    isms_trend_days(&topts, opts.has_as_of ? opts.as_of : isms_date_today());
 	}
@@ -569,7 +581,8 @@ static int cmd_check(int argc, char **argv)
 		}
 		if (base.merge_base)
 			fprintf(stderr,
-			        "isms-audit: base '%s' is not an ancestor of the audited commit: comparing "
+			        "isms-audit: base '%s' is not an ancestor of the audited commit: "
+			        "comparing "
 			        "with their merge base %.12s\n",
 			        base_rev, base.commit);
 		ropts.base = &base;
@@ -651,11 +664,13 @@ static int cmd_trend(int argc, char **argv)
 		case 'c': opts.config_path = optarg; break;
 		case 'f': {
 			size_t i = 0;
-			while (i < G_N_ELEMENTS(trend_formats) && strcmp(trend_formats[i].name, optarg) != 0)
+			while (i < G_N_ELEMENTS(trend_formats) &&
+			       strcmp(trend_formats[i].name, optarg) != 0)
 				i++;
 			if (i == G_N_ELEMENTS(trend_formats))
-				return usage_error("--format: unknown trend format '%s' (text, csv, json or html)",
-				                   optarg);
+				return usage_error(
+				    "--format: unknown trend format '%s' (text, csv, json or html)",
+				    optarg);
 			write = trend_formats[i].write;
 			break;
 		}
@@ -668,9 +683,10 @@ static int cmd_trend(int argc, char **argv)
 	if (optind < argc)
 		opts.path = argv[optind++];
 	if (optind < argc)
-		return usage_error("unexpected argument '%s' (%s takes one PATH: the repository, or a "
-		                   "folder in it)",
-		                   argv[optind], argv[0]);
+		return usage_error(
+		    "unexpected argument '%s' (%s takes one PATH: the repository, or a "
+		    "folder in it)",
+		    argv[optind], argv[0]);
 	if (!have_since)
 		return usage_error("%s", "trend needs --since DATE, the first day of the trend (as "
 		                         "--since 2026-01-01)");
@@ -687,7 +703,8 @@ static int cmd_trend(int argc, char **argv)
 		goto done;
 	}
 	if (output && !(out = fopen(output, "w"))) {
-		fprintf(stderr, "isms-audit: %s: cannot write the trend: %s\n", output, strerror(errno));
+		fprintf(stderr, "isms-audit: %s: cannot write the trend: %s\n", output,
+		        strerror(errno));
 		rc = EXIT_REPO;
 		goto done;
 	}
@@ -705,8 +722,9 @@ int main(int argc, char **argv)
 {
 	opterr = 0; /* bad_option() tells what is wrong */
 	if (argc < 2)
-		return usage_error("%s", "missing command: check, trend, rules, explain, config or init "
-		                         "(to audit the repository here: 'isms-audit check')");
+		return usage_error("%s",
+		                   "missing command: check, trend, rules, explain, config or init "
+		                   "(to audit the repository here: 'isms-audit check')");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		return help();
@@ -730,8 +748,9 @@ int main(int argc, char **argv)
 		if (argc == 3 && strcmp(argv[2], "--help") == 0)
 			return help();
 		if (argc != 3)
-			return usage_error("%s", "explain takes one rule id, as 'isms-audit explain "
-			                         "DOC-REVIEW-OVERDUE' (the ids: 'isms-audit rules')");
+			return usage_error("%s",
+			                   "explain takes one rule id, as 'isms-audit explain "
+			                   "DOC-REVIEW-OVERDUE' (the ids: 'isms-audit rules')");
 		return cmd_explain(argv[2]);
 	}
 	if (strcmp(argv[1], "config") == 0)
@@ -747,8 +766,9 @@ int main(int argc, char **argv)
 		return rc;
 	}
 	if (g_file_test(argv[1], G_FILE_TEST_IS_DIR))
-		return usage_error("unknown command '%s': to audit that folder, run 'isms-audit check %s'",
-		                   argv[1], argv[1]);
+		return usage_error(
+		    "unknown command '%s': to audit that folder, run 'isms-audit check %s'",
+		    argv[1], argv[1]);
 	return usage_error("unknown command '%s' (check, trend, rules, explain, config or init)",
 	                   argv[1]);
 }

@@ -8,8 +8,7 @@ const isms_report_format isms_report_formats[] = {
     {"json", "the full audit model and findings (README, JSON output)", isms_report_json},
     {"sarif", "SARIF 2.1.0 for GitHub code scanning", isms_report_sarif},
     {"junit", "JUnit XML for CI test reports: a testsuite per clause", isms_report_junit},
-    {"codeclimate", "the GitLab Code Quality report (Code Climate JSON)",
-     isms_report_codeclimate},
+    {"codeclimate", "the GitLab Code Quality report (Code Climate JSON)", isms_report_codeclimate},
     {"github", "GitHub Actions annotations (workflow commands), the most severe first",
      isms_report_github},
     {"markdown", "a GitHub-flavoured Markdown summary for $GITHUB_STEP_SUMMARY (under 1 MiB)",
@@ -18,7 +17,8 @@ const isms_report_format isms_report_formats[] = {
      isms_report_html},
 };
 
-const size_t isms_report_formats_count = sizeof(isms_report_formats) / sizeof(isms_report_formats[0]);
+const size_t isms_report_formats_count =
+    sizeof(isms_report_formats) / sizeof(isms_report_formats[0]);
 
 const isms_report_format *isms_report_format_find(const char *name)
 {

@@ -45,22 +45,23 @@ static json_t *documents(const isms_audit *a)
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
 		const isms_meta *m = d->meta;
-		const char *status = !m->field[ISMS_F_STATUS] ? NULL
-		                     : m->status == ISMS_DOC_DRAFT ? "draft"
+		const char *status = !m->field[ISMS_F_STATUS]        ? NULL
+		                     : m->status == ISMS_DOC_DRAFT   ? "draft"
 		                     : m->status == ISMS_DOC_RETIRED ? "retired"
 		                                                     : "approved";
 		json_array_append_new(
-		    arr, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
-		                   "path", jstr(d->path), "id", jfield(m, ISMS_F_ID), "title",
-		                   jfield(m, ISMS_F_TITLE), "type", jfield(m, ISMS_F_TYPE), "status",
-		                   status ? json_string(status) : json_null(), "owner",
-		                   jfield(m, ISMS_F_OWNER), "version", jfield(m, ISMS_F_VERSION),
-		                   "last_reviewed",
-		                   m->has_last_reviewed ? jdate(m->last_reviewed) : json_null(),
-		                   "review_due", d->has_review_due ? jdate(d->review_due) : json_null(),
-		                   "first_commit", jcommit(a, d->first), "last_change",
-		                   jcommit(a, d->last_change), "last_body_change",
-		                   jcommit(a, d->last_body_change)));
+		    arr,
+		    json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+		              "path", jstr(d->path), "id", jfield(m, ISMS_F_ID), "title",
+		              jfield(m, ISMS_F_TITLE), "type", jfield(m, ISMS_F_TYPE), "status",
+		              status ? json_string(status) : json_null(), "owner",
+		              jfield(m, ISMS_F_OWNER), "version", jfield(m, ISMS_F_VERSION),
+		              "last_reviewed",
+		              m->has_last_reviewed ? jdate(m->last_reviewed) : json_null(),
+		              "review_due", d->has_review_due ? jdate(d->review_due) : json_null(),
+		              "first_commit", jcommit(a, d->first), "last_change",
+		              jcommit(a, d->last_change), "last_body_change",
+		              jcommit(a, d->last_body_change)));
 	}
 	return arr;
 }
@@ -82,7 +83,8 @@ static json_t *registers(const isms_audit *a)
 			const isms_reg_item *it = h->item;
 			json_t *tr = json_array();
 			for (guint k = 0; k < h->transitions->len; k++) {
-				const isms_transition *t = &g_array_index(h->transitions, isms_transition, k);
+				const isms_transition *t =
+				    &g_array_index(h->transitions, isms_transition, k);
 				char hex[GIT_OID_HEXSZ + 1];
 				json_array_append_new(
 				    tr, json_pack("{s:o, s:s, s:s, s:o}", "from",
@@ -95,18 +97,20 @@ static json_t *registers(const isms_audit *a)
 			}
 			json_array_append_new(
 			    items,
-			    json_pack("{s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:o}",
-			              "id", jstr(h->id), "row_line",
-			              h->removed == ISMS_NO_COMMIT ? json_integer(it->line) : json_null(),
-			              "status", jcell(it, ISMS_COL_STATUS), "state",
-			              isms_state_name(it->state), "raised", jcell(it, ISMS_COL_RAISED),
-			              "due", jcell(it, ISMS_COL_DUE), "closed", jcell(it, ISMS_COL_CLOSED),
-			              "owner", jcell(it, ISMS_COL_OWNER), "first_seen",
-			              jcommit(a, h->first_seen), "closed_seen", jcommit(a, h->closed_seen),
-			              "removed", jcommit(a, h->removed), "due_changes",
-			              (json_int_t)h->due_changes, "transitions", tr));
+			    json_pack(
+			        "{s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:o}",
+			        "id", jstr(h->id), "row_line",
+			        h->removed == ISMS_NO_COMMIT ? json_integer(it->line) : json_null(),
+			        "status", jcell(it, ISMS_COL_STATUS), "state",
+			        isms_state_name(it->state), "raised", jcell(it, ISMS_COL_RAISED),
+			        "due", jcell(it, ISMS_COL_DUE), "closed",
+			        jcell(it, ISMS_COL_CLOSED), "owner", jcell(it, ISMS_COL_OWNER),
+			        "first_seen", jcommit(a, h->first_seen), "closed_seen",
+			        jcommit(a, h->closed_seen), "removed", jcommit(a, h->removed),
+			        "due_changes", (json_int_t)h->due_changes, "transitions", tr));
 		}
-		json_array_append_new(arr, json_pack("{s:o, s:o}", "path", jstr(m->doc->path), "items", items));
+		json_array_append_new(
+		    arr, json_pack("{s:o, s:o}", "path", jstr(m->doc->path), "items", items));
 	}
 	return arr;
 }
@@ -126,20 +130,21 @@ static json_t *metrics(const isms_audit *a)
 		char label[16];
 		snprintf(label, sizeof(label), "%04d-Q%d", m.quarters[q].year % 10000,
 		         m.quarters[q].quarter % 10);
-		json_array_append_new(quarters, json_pack("{s:s, s:i, s:i}", "quarter", label, "raised",
-		                                          m.quarters[q].raised, "closed",
+		json_array_append_new(quarters, json_pack("{s:s, s:i, s:i}", "quarter", label,
+		                                          "raised", m.quarters[q].raised, "closed",
 		                                          m.quarters[q].closed));
 	}
 	for (int b = 0; b < ISMS_METRICS_AGE_BUCKETS; b++)
 		json_object_set_new(age, age_names[b], json_integer(m.open_by_age[b]));
-	return json_pack(
-	    "{s:i, s:o, s:o, s:{s:i, s:o, s:o}, s:o, s:{s:i, s:i, s:o}}", "items", m.items,
-	    "by_state", states, "quarters", quarters, "days_to_closure", "count", m.closure_times,
-	    "median", m.closure_times ? json_integer(m.median_days) : json_null(), "p90",
-	    m.closure_times ? json_integer(m.p90_days) : json_null(), "open_by_age", age,
-	    "on_time_closure", "closed_with_due", m.closed_with_due, "on_time", m.closed_on_time,
-	    "rate",
-	    m.closed_with_due ? json_real((double)m.closed_on_time / m.closed_with_due) : json_null());
+	return json_pack("{s:i, s:o, s:o, s:{s:i, s:o, s:o}, s:o, s:{s:i, s:i, s:o}}", "items",
+	                 m.items, "by_state", states, "quarters", quarters, "days_to_closure",
+	                 "count", m.closure_times, "median",
+	                 m.closure_times ? json_integer(m.median_days) : json_null(), "p90",
+	                 m.closure_times ? json_integer(m.p90_days) : json_null(), "open_by_age",
+	                 age, "on_time_closure", "closed_with_due", m.closed_with_due, "on_time",
+	                 m.closed_on_time, "rate",
+	                 m.closed_with_due ? json_real((double)m.closed_on_time / m.closed_with_due)
+	                                   : json_null());
 }
 
 static json_t *coverage(const isms_audit *a)
@@ -150,14 +155,17 @@ static json_t *coverage(const isms_audit *a)
 		const isms_coverage *c = g_ptr_array_index(a->coverage, i);
 		json_t *docs = json_array(), *inactive = json_array();
 		for (guint k = 0; k < c->documents->len; k++)
-			json_array_append_new(docs, jstr(((isms_document *)g_ptr_array_index(c->documents, k))->path));
+			json_array_append_new(
+			    docs,
+			    jstr(((isms_document *)g_ptr_array_index(c->documents, k))->path));
 		for (guint k = 0; k < c->inactive->len; k++)
-			json_array_append_new(inactive,
-			                      jstr(((isms_document *)g_ptr_array_index(c->inactive, k))->path));
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:o, s:s, s:o}", "clause", c->clause,
-		                                     "title", isms_clause_title(c->clause), "documents",
-		                                     docs, "status", isms_coverage_status_name(c->status),
-		                                     "inactive", inactive));
+			json_array_append_new(
+			    inactive,
+			    jstr(((isms_document *)g_ptr_array_index(c->inactive, k))->path));
+		json_array_append_new(
+		    arr, json_pack("{s:s, s:s, s:o, s:s, s:o}", "clause", c->clause, "title",
+		                   isms_clause_title(c->clause), "documents", docs, "status",
+		                   isms_coverage_status_name(c->status), "inactive", inactive));
 	}
 	return arr;
 }
@@ -176,14 +184,13 @@ static json_t *rule_settings(const isms_audit *a)
 		ex = json_array();
 		for (guint k = 0; k < s->exclude->len; k++)
 			json_array_append_new(ex, jstr(g_ptr_array_index(s->exclude, k)));
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:o}", "rule", isms_rules[i].id,
-		                                     "default", isms_severity_name(isms_rules[i].severity),
-		                                     "severity",
-		                                     s->off ? "off"
-		                                     : s->has_severity
-		                                         ? isms_severity_name(s->severity)
-		                                         : isms_severity_name(isms_rules[i].severity),
-		                                     "exclude", ex));
+		json_array_append_new(
+		    arr, json_pack("{s:s, s:s, s:s, s:o}", "rule", isms_rules[i].id, "default",
+		                   isms_severity_name(isms_rules[i].severity), "severity",
+		                   s->off            ? "off"
+		                   : s->has_severity ? isms_severity_name(s->severity)
+		                                     : isms_severity_name(isms_rules[i].severity),
+		                   "exclude", ex));
 	}
 	return arr;
 }
@@ -197,59 +204,59 @@ static json_t *findings(const GPtrArray *list)
 		json_t *ev = json_array();
 		for (guint k = 0; k < f->evidence->len; k++) {
 			const isms_evidence *e = &g_array_index(f->evidence, isms_evidence, k);
-			json_array_append_new(ev, json_pack("{s:o, s:o, s:o}", "commit",
-			                                    e->commit[0] ? json_string(e->commit) : json_null(),
-			                                    "date", jdate(e->date), "note", jstr(e->note)));
+			json_array_append_new(
+			    ev, json_pack("{s:o, s:o, s:o}", "commit",
+			                  e->commit[0] ? json_string(e->commit) : json_null(),
+			                  "date", jdate(e->date), "note", jstr(e->note)));
 		}
 		json_t *jf = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:s}", "rule",
 		                       f->rule->id, "clause", isms_finding_clause(f), "severity",
-		                       isms_severity_name(f->severity), "path", jstr(f->path), "line",
-		                       f->line > 0 ? json_integer(f->line) : json_null(), "item",
-		                       jstr(f->item), "message", jstr(f->message), "evidence", ev,
-		                       "fingerprint", f->fingerprint);
+		                       isms_severity_name(f->severity), "path", jstr(f->path),
+		                       "line", f->line > 0 ? json_integer(f->line) : json_null(),
+		                       "item", jstr(f->item), "message", jstr(f->message),
+		                       "evidence", ev, "fingerprint", f->fingerprint);
 		if (f->unproven)
 			json_object_set_new(jf, "unproven", json_true());
 		if (f->waiver)
-			json_object_set_new(jf, "waiver",
-			                    json_pack("{s:o, s:o, s:o, s:o, s:o, s:i}", "reason",
-			                              jstr(f->waiver->reason), "approved_by",
-			                              jstr(f->waiver->approved_by), "expires",
-			                              jdate(f->waiver->expires), "path", jstr(f->waiver->path),
-			                              "item", jstr(f->waiver->item), "line",
-			                              f->waiver->line));
+			json_object_set_new(
+			    jf, "waiver",
+			    json_pack("{s:o, s:o, s:o, s:o, s:o, s:i}", "reason",
+			              jstr(f->waiver->reason), "approved_by",
+			              jstr(f->waiver->approved_by), "expires",
+			              jdate(f->waiver->expires), "path", jstr(f->waiver->path),
+			              "item", jstr(f->waiver->item), "line", f->waiver->line));
 		json_array_append_new(arr, jf);
 	}
 	return arr;
 }
 
-int isms_report_json(const isms_audit *a, const isms_findings *fs,
-                     const isms_report_options *opts, FILE *out)
+int isms_report_json(const isms_audit *a, const isms_findings *fs, const isms_report_options *opts,
+                     FILE *out)
 {
 	char hex[GIT_OID_HEXSZ + 1];
 	json_t *root;
 	int rc;
 
-	root = json_pack(
-	    "{s:{s:s, s:s}, s:{s:o, s:s, s:o, s:b}, s:{s:o, s:o}, s:{s:I, s:I, s:I, s:I}, s:o, s:o, "
-	    "s:o, s:o, s:o, s:o}",
-	    "tool",
-	    "name",
-	    ISMS_NAME, "version", ISMS_VERSION, "repository", "root", jstr(a->root), "commit",
-	    isms_audit_commit_hex(a, a->history.commits->len - 1, hex), "as_of", jdate(a->today),
-	    "shallow", a->shallow, "configuration", "source", jstr(a->config.source), "rules",
-	    rule_settings(a), "summary", "major",
-	    (json_int_t)isms_findings_count(fs, ISMS_SEV_MAJOR), "minor",
-	    (json_int_t)isms_findings_count(fs, ISMS_SEV_MINOR), "observation",
-	    (json_int_t)isms_findings_count(fs, ISMS_SEV_OBSERVATION), "waived",
-	    (json_int_t)fs->waived->len, "documents", documents(a), "coverage", coverage(a),
-	    "registers", registers(a), "metrics", metrics(a), "findings", findings(fs->items),
-	    "waived", findings(fs->waived));
+	root = json_pack("{s:{s:s, s:s}, s:{s:o, s:s, s:o, s:b}, s:{s:o, s:o}, s:{s:I, s:I, s:I, "
+	                 "s:I}, s:o, s:o, "
+	                 "s:o, s:o, s:o, s:o}",
+	                 "tool", "name", ISMS_NAME, "version", ISMS_VERSION, "repository", "root",
+	                 jstr(a->root), "commit",
+	                 isms_audit_commit_hex(a, a->history.commits->len - 1, hex), "as_of",
+	                 jdate(a->today), "shallow", a->shallow, "configuration", "source",
+	                 jstr(a->config.source), "rules", rule_settings(a), "summary", "major",
+	                 (json_int_t)isms_findings_count(fs, ISMS_SEV_MAJOR), "minor",
+	                 (json_int_t)isms_findings_count(fs, ISMS_SEV_MINOR), "observation",
+	                 (json_int_t)isms_findings_count(fs, ISMS_SEV_OBSERVATION), "waived",
+	                 (json_int_t)fs->waived->len, "documents", documents(a), "coverage",
+	                 coverage(a), "registers", registers(a), "metrics", metrics(a), "findings",
+	                 findings(fs->items), "waived", findings(fs->waived));
 	if (root && opts->base)
 		json_object_set_new(
 		    root, "base",
-		    json_pack("{s:o, s:s, s:b, s:i, s:I, s:I}", "rev", jstr(opts->base->rev), "commit",
-		              opts->base->commit, "merge_base", opts->base->merge_base, "changes",
-		              (int)opts->base->changes, "preexisting",
+		    json_pack("{s:o, s:s, s:b, s:i, s:I, s:I}", "rev", jstr(opts->base->rev),
+		              "commit", opts->base->commit, "merge_base", opts->base->merge_base,
+		              "changes", (int)opts->base->changes, "preexisting",
 		              (json_int_t)opts->base->preexisting, "preexisting_waived",
 		              (json_int_t)opts->base->preexisting_waived));
 	if (!root)

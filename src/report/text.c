@@ -17,8 +17,8 @@ static const char *sgr(const writer *w, const char *code)
 	return w->color ? code : "";
 }
 
-#define BOLD "\033[1m"
-#define DIM "\033[2m"
+#define BOLD  "\033[1m"
+#define DIM   "\033[2m"
 #define RESET "\033[0m"
 
 static const char *severity_color(isms_severity s)
@@ -73,7 +73,8 @@ static void header(const isms_audit *a, const isms_report_options *opts, const w
 	fprintf(w->out, "\nAudited:    commit %.12s of %s, as of %s\n",
 	        isms_audit_commit_hex(a, a->history.commits->len - 1, hex),
 	        isms_date_format(head->date, day), isms_date_format(a->today, asof));
-	fprintf(w->out, "Evidence:   %u document%s, %u commit%s on the first-parent history since %s\n",
+	fprintf(w->out,
+	        "Evidence:   %u document%s, %u commit%s on the first-parent history since %s\n",
 	        a->documents->len, a->documents->len == 1 ? "" : "s", a->history.commits->len,
 	        a->history.commits->len == 1 ? "" : "s",
 	        isms_date_format(isms_audit_commit(a, 0)->date, day));
@@ -91,8 +92,9 @@ static void header(const isms_audit *a, const isms_report_options *opts, const w
 		g_free(text);
 	}
 	if (a->shallow)
-		fprintf(w->out, "%sWarning:    shallow clone: findings that rest on commit dates are "
-		                "marked unproven%s\n",
+		fprintf(w->out,
+		        "%sWarning:    shallow clone: findings that rest on commit dates are "
+		        "marked unproven%s\n",
 		        sgr(w, BOLD), sgr(w, RESET));
 }
 
@@ -113,8 +115,8 @@ static void finding(const writer *w, const isms_finding *f)
 	fputc('\n', w->out);
 	for (guint k = 0; k < f->evidence->len; k++) {
 		const isms_evidence *e = &g_array_index(f->evidence, isms_evidence, k);
-		fprintf(w->out, "      %sevidence: %.12s %s ", sgr(w, DIM), e->commit[0] ? e->commit : "-",
-		        isms_date_format(e->date, day));
+		fprintf(w->out, "      %sevidence: %.12s %s ", sgr(w, DIM),
+		        e->commit[0] ? e->commit : "-", isms_date_format(e->date, day));
 		put_text(w, e->note);
 		fprintf(w->out, "%s\n", sgr(w, RESET));
 	}
@@ -128,12 +130,16 @@ static void coverage(const isms_audit *a, const writer *w)
 
 	if (a->coverage->len == 0 || a->documents->len == 0)
 		return;
-	fprintf(out, "\n%sMandatory documented information%s (clause, status, documents in force)\n",
+	fprintf(out,
+	        "\n%sMandatory documented information%s (clause, status, documents in force)\n",
 	        sgr(w, BOLD), sgr(w, RESET));
 	for (guint i = 0; i < a->coverage->len; i++) {
 		const isms_coverage *c = g_ptr_array_index(a->coverage, i);
-		fprintf(out, "  [%c] %-8s %-8s", c->status == ISMS_COVERAGE_OK ? 'x' : c->status == ISMS_COVERAGE_OVERDUE ? '!' : ' ', c->clause,
-		        isms_coverage_status_name(c->status));
+		fprintf(out, "  [%c] %-8s %-8s",
+		        c->status == ISMS_COVERAGE_OK        ? 'x'
+		        : c->status == ISMS_COVERAGE_OVERDUE ? '!'
+		                                             : ' ',
+		        c->clause, isms_coverage_status_name(c->status));
 		if (c->documents->len == 0 && c->inactive->len == 0)
 			fprintf(out, " -");
 		for (guint k = 0; k < c->documents->len; k++) {
@@ -141,13 +147,15 @@ static void coverage(const isms_audit *a, const writer *w)
 			fprintf(out, "%s", k ? ", " : " ");
 			put_text(w, d->path);
 			if (d->has_review_due && d->review_due < a->today)
-				fprintf(out, " (review overdue since %s)", isms_date_format(d->review_due, day));
+				fprintf(out, " (review overdue since %s)",
+				        isms_date_format(d->review_due, day));
 		}
 		for (guint k = 0; k < c->inactive->len; k++) {
 			const isms_document *d = g_ptr_array_index(c->inactive, k);
 			fprintf(out, "%s", k || c->documents->len ? ", " : " ");
 			put_text(w, d->path);
-			fprintf(out, " (%s)", d->meta->status == ISMS_DOC_DRAFT ? "draft" : "retired");
+			fprintf(out, " (%s)",
+			        d->meta->status == ISMS_DOC_DRAFT ? "draft" : "retired");
 		}
 		fputc('\n', out);
 	}
@@ -202,13 +210,16 @@ static void metrics(const isms_audit *a, const writer *w)
 	for (int q = 0; q < ISMS_METRICS_QUARTERS; q++)
 		fprintf(out, " %7d", m.quarters[q].closed);
 	if (m.closure_times)
-		fprintf(out, "\n  Days from first listed to recorded closed: median %d, 90th percentile %d "
-		             "(%d closed item%s)\n",
-		        m.median_days, m.p90_days, m.closure_times, m.closure_times == 1 ? "" : "s");
+		fprintf(
+		    out,
+		    "\n  Days from first listed to recorded closed: median %d, 90th percentile %d "
+		    "(%d closed item%s)\n",
+		    m.median_days, m.p90_days, m.closure_times, m.closure_times == 1 ? "" : "s");
 	else
 		fprintf(out, "\n  Days from first listed to recorded closed: no closed items\n");
-	fprintf(out, "  Open items by age: 0-30 days %d, 31-90 days %d, 91-180 days %d, over 180 days "
-	             "%d\n",
+	fprintf(out,
+	        "  Open items by age: 0-30 days %d, 31-90 days %d, 91-180 days %d, over 180 days "
+	        "%d\n",
 	        m.open_by_age[0], m.open_by_age[1], m.open_by_age[2], m.open_by_age[3]);
 	if (m.closed_with_due)
 		fprintf(out, "  On-time closure: %d of %d closed items with a due date (%d%%)\n",
@@ -218,8 +229,8 @@ static void metrics(const isms_audit *a, const writer *w)
 		fprintf(out, "  On-time closure: no closed items with a due date\n");
 }
 
-int isms_report_text(const isms_audit *a, const isms_findings *fs,
-                     const isms_report_options *opts, FILE *out)
+int isms_report_text(const isms_audit *a, const isms_findings *fs, const isms_report_options *opts,
+                     FILE *out)
 {
 	static const isms_report_options defaults = ISMS_REPORT_OPTIONS_INIT;
 	writer w = {out, 0};
@@ -243,7 +254,8 @@ int isms_report_text(const isms_audit *a, const isms_findings *fs,
 		if (rule != f->rule) {
 			rule = f->rule;
 			fprintf(out, "  %s%s%s %s: %s\n", sgr(&w, severity_color(f->severity)),
-			        isms_severity_name(f->severity), sgr(&w, RESET), rule->id, rule->summary);
+			        isms_severity_name(f->severity), sgr(&w, RESET), rule->id,
+			        rule->summary);
 			fprintf(out, "    %srequirement: %s%s\n", sgr(&w, DIM), rule->requirement,
 			        sgr(&w, RESET));
 		}
@@ -258,9 +270,10 @@ int isms_report_text(const isms_audit *a, const isms_findings *fs,
 	if (fs->items->len == 0 && opts->base)
 		fprintf(out, "\nNo finding introduced by the change.\n");
 	else if (fs->items->len == 0)
-		fprintf(out, "\nNo findings: the documented information is controlled and current.\n");
-	fprintf(out, "\n%sSummary: %zu major, %zu minor, %zu observation%s", sgr(&w, BOLD), major, minor,
-	        obs, sgr(&w, RESET));
+		fprintf(out,
+		        "\nNo findings: the documented information is controlled and current.\n");
+	fprintf(out, "\n%sSummary: %zu major, %zu minor, %zu observation%s", sgr(&w, BOLD), major,
+	        minor, obs, sgr(&w, RESET));
 	if (fs->waived->len)
 		fprintf(out, ", %u waived", fs->waived->len);
 	if (opts->base)

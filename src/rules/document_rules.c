@@ -15,27 +15,30 @@ int isms_check_unreadable(const isms_audit *a, const isms_rule *r, isms_findings
 		const isms_document *d = g_ptr_array_index(a->documents, i);
 		isms_finding *f;
 		if (d->mode == GIT_FILEMODE_LINK)
-			f = isms_findings_add(out, r, d->path, 0, d->identity, "symlink",
-			                      "is a symbolic link: links are not followed, so the "
-			                      "document it points to is not evidenced at this path");
+			f = isms_findings_add(
+			    out, r, d->path, 0, d->identity, "symlink",
+			    "is a symbolic link: links are not followed, so the "
+			    "document it points to is not evidenced at this path");
 		else if (d->meta->flags & ISMS_META_TOO_LARGE)
-			f = isms_findings_add(out, r, d->path, 0, d->identity, "size",
-			                      "is %zu bytes, over the %zu-byte limit (max_file_size): "
-			                      "not read",
-			                      d->meta->size, a->config.max_file_size);
+			f = isms_findings_add(
+			    out, r, d->path, 0, d->identity, "size",
+			    "is %zu bytes, over the %zu-byte limit (max_file_size): "
+			    "not read",
+			    d->meta->size, a->config.max_file_size);
 		else if (d->meta->flags & ISMS_META_TABLES)
 			f = isms_findings_add(out, r, d->path, d->meta->tables_line, d->identity,
 			                      "tables", "%s: its Markdown is not read",
 			                      d->meta->tables_why);
 		else if (d->meta->flags & ISMS_META_BINARY)
-			f = isms_findings_add(out, r, d->path, 0, d->identity, "binary",
-			                      "holds NUL bytes: it is not a text document and was not read");
+			f = isms_findings_add(
+			    out, r, d->path, 0, d->identity, "binary",
+			    "holds NUL bytes: it is not a text document and was not read");
 		else if (d->meta->flags & ISMS_META_BAD_UTF8)
-			f = isms_findings_add(out, r, d->path, d->meta->bad_utf8_line, d->identity,
-			                      "encoding",
-			                      "is not valid UTF-8 (first at line %d): readers may see "
-			                      "garbled text",
-			                      d->meta->bad_utf8_line);
+			f = isms_findings_add(
+			    out, r, d->path, d->meta->bad_utf8_line, d->identity, "encoding",
+			    "is not valid UTF-8 (first at line %d): readers may see "
+			    "garbled text",
+			    d->meta->bad_utf8_line);
 		else
 			continue;
 		isms_rule_evidence(a, f, d->last_change, "last changed");
@@ -52,7 +55,8 @@ int isms_check_no_metadata(const isms_audit *a, const isms_rule *r, isms_finding
 			continue;
 		/* a version that had front matter: the commit after it removed it */
 		for (guint v = d->versions->len - 1; v > 0 && removed == ISMS_NO_COMMIT; v--) {
-			const isms_path_event *e = &g_array_index(d->versions, isms_path_event, v - 1);
+			const isms_path_event *e =
+			    &g_array_index(d->versions, isms_path_event, v - 1);
 			const isms_meta *m = g_hash_table_lookup(a->metas, &e->blob);
 			if (m && m->fm.status != ISMS_FM_ABSENT)
 				removed = g_array_index(d->versions, isms_path_event, v).commit;
@@ -106,7 +110,8 @@ int isms_check_missing_field(const isms_audit *a, const isms_rule *r, isms_findi
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
 		const GPtrArray *req;
-		if (!isms_document_readable(d) || !d->in_force || d->meta->fm.status != ISMS_FM_PRESENT)
+		if (!isms_document_readable(d) || !d->in_force ||
+		    d->meta->fm.status != ISMS_FM_PRESENT)
 			continue;
 		req = isms_config_required(&a->config, isms_document_type(d));
 		for (guint k = 0; k < req->len; k++) {
@@ -115,19 +120,19 @@ int isms_check_missing_field(const isms_audit *a, const isms_rule *r, isms_findi
 				continue;
 			isms_finding *f;
 			if (strcmp(name, "review") == 0)
-				f = isms_findings_add(out, r, d->path, 1, d->identity, name,
-				                      "document in force has no review date (last_reviewed "
-				                      "or next_review): its review cannot be shown");
+				f = isms_findings_add(
+				    out, r, d->path, 1, d->identity, name,
+				    "document in force has no review date (last_reviewed "
+				    "or next_review): its review cannot be shown");
 			else
-				f = isms_findings_add(out, r, d->path, 1, d->identity, name,
-				                      "%s has no '%s'%s",
-				                      d->is_record ? "record" : "document in force", name,
-				                      strcmp(name, "owner") == 0
-				                          ? ": nobody is accountable for it"
-				                      : strcmp(name, "version") == 0
-				                          ? ": changes cannot be told apart"
-				                      : strcmp(name, "date") == 0 ? ": the record is not dated"
-				                                                  : "");
+				f = isms_findings_add(
+				    out, r, d->path, 1, d->identity, name, "%s has no '%s'%s",
+				    d->is_record ? "record" : "document in force", name,
+				    strcmp(name, "owner") == 0 ? ": nobody is accountable for it"
+				    : strcmp(name, "version") == 0
+				        ? ": changes cannot be told apart"
+				    : strcmp(name, "date") == 0 ? ": the record is not dated"
+				                                : "");
 			isms_rule_evidence(a, f, d->last_change, "last changed");
 		}
 	}
@@ -164,10 +169,11 @@ int isms_check_duplicate_id(const isms_audit *a, const isms_rule *r, isms_findin
 			g_hash_table_insert(seen, (gpointer)id, (gpointer)d);
 			continue;
 		}
-		isms_finding *f = isms_findings_add(out, r, d->path, field_line(d, ISMS_F_ID), d->path, id,
-		                                    "id '%s' is also the id of %s: references to it are "
-		                                    "ambiguous",
-		                                    id, owner->path);
+		isms_finding *f =
+		    isms_findings_add(out, r, d->path, field_line(d, ISMS_F_ID), d->path, id,
+		                      "id '%s' is also the id of %s: references to it are "
+		                      "ambiguous",
+		                      id, owner->path);
 		isms_rule_evidence(a, f, d->field_since[ISMS_F_ID], "id set here");
 		char *note = g_strdup_printf("id first set in %s", owner->path);
 		isms_rule_evidence(a, f, owner->field_since[ISMS_F_ID], note);
@@ -190,21 +196,25 @@ int isms_check_review_overdue(const isms_audit *a, const isms_rule *r, isms_find
 			continue;
 		isms_date_format(d->review_due, due);
 		if (m->has_next_review) {
-			f = isms_findings_add(out, r, d->path, field_line(d, ISMS_F_NEXT_REVIEW), d->identity,
-			                      NULL, "review was due on %s (next_review): overdue by %d days",
-			                      due, (int)(a->today - d->review_due));
-			isms_rule_evidence(a, f, d->field_since[ISMS_F_NEXT_REVIEW], "next_review set");
+			f = isms_findings_add(
+			    out, r, d->path, field_line(d, ISMS_F_NEXT_REVIEW), d->identity, NULL,
+			    "review was due on %s (next_review): overdue by %d days", due,
+			    (int)(a->today - d->review_due));
+			isms_rule_evidence(a, f, d->field_since[ISMS_F_NEXT_REVIEW],
+			                   "next_review set");
 		} else {
-			isms_duration c = m->has_cycle ? m->cycle
-			                               : isms_config_cycle(&a->config, isms_document_type(d));
-			f = isms_findings_add(out, r, d->path, field_line(d, ISMS_F_LAST_REVIEWED),
-			                      d->identity, NULL,
-			                      "review was due on %s (last reviewed %s, cycle %s%s): overdue "
-			                      "by %d days",
-			                      due, isms_date_format(m->last_reviewed, last),
-			                      isms_duration_format(c, cyc, sizeof(cyc)),
-			                      m->has_cycle ? "" : " by default", (int)(a->today - d->review_due));
-			isms_rule_evidence(a, f, d->field_since[ISMS_F_LAST_REVIEWED], "last_reviewed set");
+			isms_duration c =
+			    m->has_cycle ? m->cycle
+			                 : isms_config_cycle(&a->config, isms_document_type(d));
+			f = isms_findings_add(
+			    out, r, d->path, field_line(d, ISMS_F_LAST_REVIEWED), d->identity, NULL,
+			    "review was due on %s (last reviewed %s, cycle %s%s): overdue "
+			    "by %d days",
+			    due, isms_date_format(m->last_reviewed, last),
+			    isms_duration_format(c, cyc, sizeof(cyc)),
+			    m->has_cycle ? "" : " by default", (int)(a->today - d->review_due));
+			isms_rule_evidence(a, f, d->field_since[ISMS_F_LAST_REVIEWED],
+			                   "last_reviewed set");
 		}
 	}
 	return 0;
@@ -219,7 +229,8 @@ int isms_check_review_unevidenced(const isms_audit *a, const isms_rule *r, isms_
 		guint32 c = d->field_since[ISMS_F_LAST_REVIEWED];
 		isms_finding *f = NULL;
 		isms_day recorded;
-		if (!isms_document_reviewable(d) || !d->meta->has_last_reviewed || c == ISMS_NO_COMMIT)
+		if (!isms_document_reviewable(d) || !d->meta->has_last_reviewed ||
+		    c == ISMS_NO_COMMIT)
 			continue;
 		recorded = isms_audit_commit(a, c)->date;
 		isms_date_format(d->meta->last_reviewed, said);
@@ -229,19 +240,21 @@ int isms_check_review_unevidenced(const isms_audit *a, const isms_rule *r, isms_
 			                      d->identity, "future",
 			                      "claims a review on %s, after the audit date", said);
 		else if (recorded < d->meta->last_reviewed)
-			f = isms_findings_add(out, r, d->path, field_line(d, ISMS_F_LAST_REVIEWED),
-			                      d->identity, "early",
-			                      "claims a review on %s, but that date was committed on %s, "
-			                      "%d days before the review took place",
-			                      said, when, (int)(d->meta->last_reviewed - recorded));
+			f = isms_findings_add(
+			    out, r, d->path, field_line(d, ISMS_F_LAST_REVIEWED), d->identity,
+			    "early",
+			    "claims a review on %s, but that date was committed on %s, "
+			    "%d days before the review took place",
+			    said, when, (int)(d->meta->last_reviewed - recorded));
 		else if (recorded - d->meta->last_reviewed > a->config.review_evidence_days)
-			f = isms_findings_add(out, r, d->path, field_line(d, ISMS_F_LAST_REVIEWED),
-			                      d->identity, "late",
-			                      "claims a review on %s, but it was recorded only on %s, %d days "
-			                      "later (tolerance %d days): the review is not evidenced when "
-			                      "it is said to have happened",
-			                      said, when, (int)(recorded - d->meta->last_reviewed),
-			                      a->config.review_evidence_days);
+			f = isms_findings_add(
+			    out, r, d->path, field_line(d, ISMS_F_LAST_REVIEWED), d->identity,
+			    "late",
+			    "claims a review on %s, but it was recorded only on %s, %d days "
+			    "later (tolerance %d days): the review is not evidenced when "
+			    "it is said to have happened",
+			    said, when, (int)(recorded - d->meta->last_reviewed),
+			    a->config.review_evidence_days);
 		if (f)
 			isms_rule_evidence(a, f, c, "last_reviewed set");
 	}
@@ -265,11 +278,12 @@ int isms_check_stale_content(const isms_audit *a, const isms_rule *r, isms_findi
 		if (!isms_document_reviewable(d) || !is_stale(a, d))
 			continue;
 		changed = isms_audit_commit(a, d->last_body_change)->date;
-		isms_finding *f = isms_findings_add(
-		    out, r, d->path, d->meta->fm.body_line, d->identity, NULL,
-		    "text unchanged since %s (%d days, limit %d months), whatever its review dates say",
-		    isms_date_format(changed, day), (int)(a->today - changed),
-		    a->config.stale_after_months);
+		isms_finding *f =
+		    isms_findings_add(out, r, d->path, d->meta->fm.body_line, d->identity, NULL,
+		                      "text unchanged since %s (%d days, limit %d months), "
+		                      "whatever its review dates say",
+		                      isms_date_format(changed, day), (int)(a->today - changed),
+		                      a->config.stale_after_months);
 		isms_rule_evidence(a, f, d->last_body_change, "last change to the text");
 	}
 	return 0;
@@ -287,13 +301,16 @@ int isms_check_version_not_bumped(const isms_audit *a, const isms_rule *r, isms_
 			continue;
 		isms_finding *f = isms_findings_add(
 		    out, r, d->path, field_line(d, ISMS_F_VERSION), d->identity, NULL,
-		    "text changed in %u commit%s after version '%s' was set on %s, but the version was "
+		    "text changed in %u commit%s after version '%s' was set on %s, but the version "
+		    "was "
 		    "not changed: readers cannot tell the revisions apart",
-		    d->unbumped->len, d->unbumped->len == 1 ? "" : "s", isms_meta_text(d->meta, ISMS_F_VERSION),
+		    d->unbumped->len, d->unbumped->len == 1 ? "" : "s",
+		    isms_meta_text(d->meta, ISMS_F_VERSION),
 		    isms_date_format(isms_audit_commit(a, since)->date, day));
 		isms_rule_evidence(a, f, since, "version set");
 		for (guint k = 0; k < d->unbumped->len && k < 10; k++)
-			isms_rule_evidence(a, f, g_array_index(d->unbumped, guint32, k), "text changed");
+			isms_rule_evidence(a, f, g_array_index(d->unbumped, guint32, k),
+			                   "text changed");
 	}
 	return 0;
 }
@@ -333,9 +350,10 @@ int isms_check_no_documents(const isms_audit *a, const isms_rule *r, isms_findin
 {
 	if (a->documents->len > 0)
 		return 0;
-	isms_finding *f = isms_findings_add(out, r, NULL, 0, "repository", NULL,
-	                                    "no controlled Markdown documents in the audited paths: "
-	                                    "there is no documented information to audit");
+	isms_finding *f =
+	    isms_findings_add(out, r, NULL, 0, "repository", NULL,
+	                      "no controlled Markdown documents in the audited paths: "
+	                      "there is no documented information to audit");
 	isms_rule_evidence(a, f, a->history.commits->len - 1, "audited commit");
 	return 0;
 }

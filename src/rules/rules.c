@@ -4,298 +4,295 @@
 
 /* The rule table. Adding a rule: one check function and one row. */
 const isms_rule isms_rules[] = {
-	{"ISMS-NO-DOCUMENTS", "7.5.1", ISMS_SEV_MAJOR,
-	 "no controlled documents in the audited paths",
-	 "The ISMS must include the documented information the standard requires and that the "
-	 "organisation decides it needs.",
-	 "Nothing under the audited paths is a Markdown document, so there is no documented "
-	 "information to audit. Check `paths` in the configuration and the PATH argument.",
-	 0, isms_check_no_documents},
-	{"DOC-UNREADABLE", "7.5.3", ISMS_SEV_MINOR,
-	 "a document that cannot be read as text (symlink, binary, too large, invalid UTF-8)",
-	 "Documented information must be available and suitable for use where and when it is "
-	 "needed.",
-	 "A symbolic link is not followed (it could point outside the repository), a file with NUL "
-	 "bytes, over `max_file_size` or with a table over the table limits is not read, and "
-	 "invalid UTF-8 may be shown garbled. Store controlled documents as UTF-8 Markdown files.",
-	 0, isms_check_unreadable},
-	{"DOC-NO-METADATA", "7.5.2", ISMS_SEV_MINOR, "a controlled document without front matter",
-	 "Documented information must carry identification and description: title, date, author "
-	 "or owner, reference.",
-	 "Add a YAML front matter block (between `---` lines at the top) with at least title, id, "
-	 "owner, version and last_reviewed.",
-	 0, isms_check_no_metadata},
-	{"DOC-BAD-METADATA", "7.5.2", ISMS_SEV_MINOR,
-	 "front matter that is not valid YAML, not a mapping, or has an invalid value",
-	 "Documented information must carry identification and description that can be relied on.",
-	 "Invalid YAML (or YAML over the depth, node or alias limits), a placeholder such as `TBD` "
-	 "or `yyyy-mm-dd`, an unparseable date or review cycle, or two keys for the same field make "
-	 "the document's identity or review state unknowable. Fix the value on the reported line.",
-	 0, isms_check_bad_metadata},
-	{"DOC-MISSING-FIELD", "7.5.2", ISMS_SEV_MINOR,
-	 "a document in force lacks a required field (owner, version, review date)",
-	 "Documented information must be identified and reviewed and approved for suitability and "
-	 "adequacy.",
-	 "Documents in force (approved, or without status) need an owner, a version and a review "
-	 "date (last_reviewed or next_review); records need an owner and a date. The lists are set "
-	 "per document type by `required_fields`.",
-	 0, isms_check_missing_field},
-	{"DOC-DUPLICATE-ID", "7.5.2", ISMS_SEV_MINOR, "two documents share an id",
-	 "Documented information must be uniquely identified.",
-	 "The document added later reuses the id of an earlier one, so references and the "
-	 "document's history become ambiguous. Give it its own id.",
-	 0, isms_check_duplicate_id},
-	{"DOC-REVIEW-OVERDUE", "7.5.2", ISMS_SEV_MINOR, "the document's review is overdue",
-	 "Documented information must be reviewed for suitability and adequacy at planned "
-	 "intervals.",
-	 "The review due date (next_review, or last_reviewed plus the review cycle) is before the "
-	 "audit date. Review the document, then update last_reviewed in the same commit.",
-	 1, isms_check_review_overdue},
-	{"DOC-REVIEW-UNEVIDENCED", "7.5.2", ISMS_SEV_OBSERVATION,
-	 "the declared review date is not backed by the commit history",
-	 "Reviews must be evidenced; the record of a review should be made when it happens.",
-	 "The commit that set last_reviewed is dated more than `review_evidence_days` after the "
-	 "declared date (a review recorded late or backfilled), or before it (a review claimed "
-	 "before it happened), or the date is after the audit date. Record reviews when they take "
-	 "place.",
-	 1, isms_check_review_unevidenced},
-	{"DOC-VERSION-NOT-BUMPED", "7.5.3", ISMS_SEV_MINOR,
-	 "the text changed after the version was set, but the version did not",
-	 "Changes to documented information must be controlled, including version control.",
-	 "A commit changed the text after the commit that set the current version, and the version "
-	 "stayed the same. Bump the version with every change of substance.",
-	 0, isms_check_version_not_bumped},
-	{"DOC-STALE-CONTENT", "10.1", ISMS_SEV_OBSERVATION,
-	 "the document's text has not changed for longer than stale_after_months",
-	 "The organisation must continually improve the suitability, adequacy and effectiveness of "
-	 "the ISMS.",
-	 "The text after the front matter has not changed in `stale_after_months` (24 by default), "
-	 "whatever the review dates say. A document that never changes is rarely kept current.",
-	 1, isms_check_stale_content},
-	{"ISMS-STATIC", "10.1", ISMS_SEV_MINOR,
-	 "more than half of the controlled documents have had no text change in 24 months",
-	 "The organisation must continually improve the suitability, adequacy and effectiveness of "
-	 "the ISMS.",
-	 "Auditors look at the dates across the documentation set: when most documents have not "
-	 "been touched for two years, the system looks static. The share is `static_ratio`.",
-	 1, isms_check_static},
-	{"REG-NOT-FOUND", "10.2", ISMS_SEV_MAJOR, "no issues-and-actions register in the repository",
-	 "Nonconformities, the actions taken and their results must be retained as documented "
-	 "information.",
-	 "No document has `type: register` and no path under `registers` exists (or a listed path "
-	 "is missing). Without a register there is no evidence that nonconformities are dealt "
-	 "with; auditors treat this as a systemic breakdown.",
-	 0, isms_check_reg_not_found},
-	{"REG-BAD-TABLE", "10.2", ISMS_SEV_MINOR,
-	 "a register without a register table, or a register table missing columns",
-	 "Evidence of the nature of nonconformities, the actions taken and their results must be "
-	 "retained.",
-	 "A register table is a Markdown table whose header has an ID and a Status column. A table "
-	 "whose items can close (a Closed column or a closed item) also needs Root cause (unless "
-	 "all its items are improvement ids), Action, Owner, Due, Closed and Effectiveness; a table "
-	 "with open items needs Owner and Due. Header words are set by `register_columns`.",
-	 0, isms_check_reg_bad_table},
-	{"REG-STALE", "10.1", ISMS_SEV_MINOR,
-	 "the register has not changed for more than register_stale_months",
-	 "The organisation must continually improve the ISMS; a register nobody updates shows "
-	 "improvement has stalled.",
-	 "The last commit that changed the register file is older than `register_stale_months` (6 "
-	 "by default) before the audit date.",
-	 1, isms_check_reg_stale},
-	{"REG-NO-CLOSURES", "10.1", ISMS_SEV_MINOR,
-	 "items are open but nothing was closed in the last closure_window_months",
-	 "The organisation must continually improve the ISMS: actions must flow to closure.",
-	 "Judged from the register's history (the commits that recorded items closed), not from "
-	 "typed dates: if items are open and no commit recorded a closure within "
-	 "`closure_window_months` (6 by default), the flow of actions has stopped.",
-	 1, isms_check_reg_no_closures},
-	{"ACT-DUPLICATE-ID", "10.2", ISMS_SEV_MINOR, "two register items share an id",
-	 "Nonconformities and the actions taken must be kept as documented information that can be "
-	 "traced.",
-	 "The id is an item's identity through the register's history. A repeated id makes both "
-	 "items' status and history ambiguous. Give each item its own id.",
-	 0, isms_check_act_duplicate_id},
-	{"ACT-BAD-VALUE", "10.2", ISMS_SEV_MINOR,
-	 "a register row with no ID, an unparseable date or an unknown status word",
-	 "Nonconformities and the actions taken must be kept as documented information that can be "
-	 "relied on.",
-	 "Dates are YYYY-MM-DD; status words map to open (open, new, in progress, ...), closed "
-	 "(closed, done, resolved, verified, ...), accepted (accepted, risk accepted) or withdrawn "
-	 "(withdrawn, cancelled, duplicate, rejected); `status_words` changes the lists. A row "
-	 "without an ID cannot be followed through the register's history.",
-	 0, isms_check_act_bad_value},
-	{"ACT-NO-OWNER", "10.2 c", ISMS_SEV_MINOR, "an open register item with no owner",
-	 "Actions needed to deal with a nonconformity must be implemented: someone must own them.",
-	 "Fill the owner cell of every open item.", 0, isms_check_act_no_owner},
-	{"ACT-NO-DUE-DATE", "10.2 c", ISMS_SEV_MINOR, "an open register item with no due date",
-	 "Actions needed to deal with a nonconformity must be implemented, which needs a plan.",
-	 "Fill the due date of every open item.", 0, isms_check_act_no_due_date},
-	{"ACT-OVERDUE", "10.2 c", ISMS_SEV_MINOR, "an open register item past its due date",
-	 "Actions needed to deal with a nonconformity must be implemented.",
-	 "The item is still open after its due date. The message says by how many days and how "
-	 "many times the due date moved in the register's history (slippage).",
-	 1, isms_check_act_overdue},
-	{"ACT-CLOSED-NO-ROOT-CAUSE", "10.2 b", ISMS_SEV_MINOR,
-	 "a closed nonconformity with no root cause recorded",
-	 "The need to remove the causes of a nonconformity must be evaluated, including finding "
-	 "its root cause.",
-	 "Fill the root cause of every closed nonconformity. Items whose id matches "
-	 "`improvement_ids` (OFI*, IMP* by default) are opportunities for improvement and need "
-	 "none.",
-	 0, isms_check_act_closed_no_root_cause},
-	{"ACT-CLOSED-NO-ACTION", "10.2 c", ISMS_SEV_MINOR, "a closed item with no action recorded",
-	 "The actions needed must be implemented, and the nature of the actions taken retained.",
-	 "Fill the action cell of every closed item.", 0, isms_check_act_closed_no_action},
-	{"ACT-CLOSED-NO-EFFECTIVENESS", "10.2 d", ISMS_SEV_MINOR,
-	 "a closed item with no effectiveness review",
-	 "The effectiveness of corrective action taken must be reviewed.",
-	 "Record how and when the action was checked to have worked (Effectiveness or "
-	 "Verification column). Closing without it is the most common 10.2 nonconformity.",
-	 0, isms_check_act_closed_no_effectiveness},
-	{"ACT-CLOSED-NO-DATE", "10.2 g", ISMS_SEV_MINOR, "a closed item with no closed date",
-	 "The results of corrective action must be retained as documented information.",
-	 "Fill the closed date of every closed item.", 0, isms_check_act_closed_no_date},
-	{"ACT-ACCEPTED-NO-APPROVAL", "10.2", ISMS_SEV_MINOR,
-	 "an item accepted without action and without a recorded approver",
-	 "A decision to take no action on a nonconformity or risk must be made by someone with "
-	 "the authority to make it, and retained.",
-	 "Record the approver: an Approver (or Approved by) column, or a phrase from "
-	 "`approval_phrases` followed by a name in the action cell, such as \"Approved by Sarah "
-	 "Lindqvist (CEO)\".",
-	 0, isms_check_act_accepted_no_approval},
-	{"ACT-CLOSURE-BACKDATED", "10.2 g", ISMS_SEV_OBSERVATION,
-	 "the typed closed date disagrees with the commit that recorded the closure",
-	 "The results of corrective action must be retained as documented information that can "
-	 "be relied on.",
-	 "The closed date typed in the register is more than `closure_backdate_days` (30 by "
-	 "default) before the commit that recorded the item closed (a closure backfilled later), "
-	 "or after it (a closure claimed before it happened; one day of slack for time zones).",
-	 1, isms_check_act_closure_backdated},
-	{"ACT-REMOVED", "10.2 f", ISMS_SEV_MINOR,
-	 "an item that once existed is absent from every register",
-	 "Evidence of the nature of nonconformities and the actions taken must be retained.",
-	 "Deleting a row is how nonconformities disappear. Close or withdraw items instead and "
-	 "keep them (archive old ones in a second table). The message says whether the item was "
-	 "open when deleted, with the commit and its author.",
-	 0, isms_check_act_removed},
-	{"ACT-REOPENED", "10.2 d", ISMS_SEV_OBSERVATION,
-	 "an item moved from closed back to open",
-	 "The effectiveness of corrective action taken must be reviewed.",
-	 "The register's history shows the item closed and later open again: the earlier "
-	 "corrective action did not work. Check the root cause and the effectiveness review.",
-	 0, isms_check_act_reopened},
-	{"ACT-REWRITTEN", "10.2 f", ISMS_SEV_MINOR,
-	 "a register item's raised date, or its description once closed, was changed",
-	 "Evidence of the nature of nonconformities and the actions taken must be retained.",
-	 "The register is the record of what was found and when. Changing an item's raised date, "
-	 "or rewriting the description of a closed item, rewrites that record: the history no "
-	 "longer shows what the organisation knew at the time. Raise a new item, or add to the "
-	 "existing one, instead of changing what was recorded.",
-	 0, isms_check_act_rewritten},
-	{"MANDATORY-DOC-MISSING", "7.5.1", ISMS_SEV_MAJOR,
-	 "no document in force for a clause that requires documented information",
-	 "The ISMS must include the documented information the standard requires: scope, policy, "
-	 "risk assessment and treatment processes, the SoA, objectives, evidence of competence, "
-	 "operational planning, risk assessment and treatment results, monitoring results, the "
-	 "internal audit programme and results, management review results, and nonconformities "
-	 "with their corrective actions.",
-	 "For each clause in `mandatory_clauses`, at least one document in force (approved or "
-	 "without status) must declare it in its `clauses` front matter; the register counts for "
-	 "10.2, management review records for 9.3, internal audit records for 9.2 and the SoA for "
-	 "6.1.3 d. The finding is filed under the missing clause and names any draft or retired "
-	 "document that declares it. Write or approve the document, or declare the clause on the "
-	 "document that already covers it.",
-	 0, isms_check_mandatory_missing},
-	{"SOA-INCOMPLETE", "6.1.3 d", ISMS_SEV_MINOR,
-	 "Annex A controls missing from the Statement of Applicability",
-	 "The Statement of Applicability must account for every Annex A control: whether it is "
-	 "applicable, why, and whether it is implemented.",
-	 "The SoA (`type: soa` or listed under `soa`) is read from its tables with a Control column "
-	 "and an Applicable or Justification column; the 93 controls of ISO/IEC 27001:2022 Annex A "
-	 "(5.1-5.37, 6.1-6.8, 7.1-7.14, 8.1-8.34) must all appear. The finding lists the missing "
-	 "ids. Add a row for each, including those that do not apply.",
-	 0, isms_check_soa_incomplete},
-	{"SOA-NO-JUSTIFICATION", "6.1.3 d", ISMS_SEV_MINOR,
-	 "a control in the SoA without applicability or justification",
-	 "The Statement of Applicability must justify why each control is included or excluded.",
-	 "A control row with an empty or placeholder (`-`, `TBD`) applicability or justification "
-	 "cell, or a SoA table without one of those columns. Fill in the decision and its reason "
-	 "(the risk, requirement or contract behind it).",
-	 0, isms_check_soa_no_justification},
-	{"SOA-UNKNOWN-CONTROL", "6.1.3 d", ISMS_SEV_OBSERVATION,
-	 "the SoA lists an id that is not an ISO/IEC 27001:2022 control",
-	 "The Statement of Applicability must be made against the controls of Annex A of the "
-	 "edition the ISMS is certified to.",
-	 "An id such as A.12.6.1 is 2013 numbering, a common leftover after the transition to "
-	 "the 2022 edition; other ids are simply not Annex A controls. Map each to its 2022 "
-	 "control.",
-	 0, isms_check_soa_unknown_control},
-	{"SOA-STALE", "6.1.3 d", ISMS_SEV_OBSERVATION,
-	 "the SoA has not changed for longer than its review cycle while risk treatment did",
-	 "The Statement of Applicability must follow from the risk treatment: when treatment "
-	 "changes, the controls and their justifications are reviewed.",
-	 "No commit has touched the SoA for longer than its review cycle, yet a risk treatment "
-	 "document (in force, declaring 6.1.3 or 8.3) changed its text after the SoA's last "
-	 "change. Review the SoA against the new treatment and record the review.",
-	 1, isms_check_soa_stale},
-	{"MR-OVERDUE", "9.3", ISMS_SEV_MINOR,
-	 "no management review in the last 12 months (major: never one)",
-	 "Top management must review the ISMS at planned intervals; auditors expect at least one "
-	 "review a year.",
-	 "The latest in-force record of `type: management-review` must carry a `date` within "
-	 "`management_review_months` (12) of the audit date. With no record at all the finding is "
-	 "major: the review has never been evidenced.",
-	 0, isms_check_mr_overdue},
-	{"MR-MISSING-INPUT", "9.3.2", ISMS_SEV_MINOR,
-	 "a management review record does not cover every required input",
-	 "A management review must consider: the status of actions from previous reviews, "
-	 "changes in external and internal issues, changes in the needs and expectations of "
-	 "interested parties, information security performance, feedback from interested "
-	 "parties, risk assessment results and the risk treatment plan, and opportunities for "
-	 "continual improvement.",
-	 "Each input a) to g) is found from the record's headings (a letter such as `a)` or a "
-	 "phrase such as \"status of actions\"; `review_inputs` adds phrases) or its `inputs` "
-	 "front matter list. Add the missing sections to the record, or to the next review's "
-	 "agenda if the meeting did not cover them.",
-	 0, isms_check_mr_missing_input},
-	{"MR-ACTIONS-NOT-TRACKED", "9.3.3", ISMS_SEV_OBSERVATION,
-	 "an action named in a management review is in no register",
-	 "The results of a management review include decisions on improvement and changes; they "
-	 "must be followed up.",
-	 "Ids in the record (in a table with an ID column, or with the prefix of register item "
-	 "ids such as OFI-) must appear in a register at the audited commit or earlier. Enter the "
-	 "action in the register with an owner and a due date.",
-	 0, isms_check_mr_actions_not_tracked},
-	{"IA-OVERDUE", "9.2", ISMS_SEV_MINOR,
-	 "no internal audit in the last 12 months (major: never one)",
-	 "Internal audits must be held at planned intervals; auditors expect the programme to "
-	 "cover the ISMS at least once a year.",
-	 "The latest in-force record of `type: internal-audit` must carry a `date` within "
-	 "`internal_audit_months` (12) of the audit date. With no record at all the finding is "
-	 "major.",
-	 0, isms_check_ia_overdue},
-	{"IA-FINDING-NOT-TRACKED", "9.2", ISMS_SEV_MINOR,
-	 "an internal audit finding is in no register",
-	 "Internal audit results must be reported and acted on: nonconformities go to corrective "
-	 "action.",
-	 "Ids in the audit record (in a findings table with an ID or Ref column, or with the "
-	 "prefix of register item ids) must appear in a register at the audited commit or "
-	 "earlier. Enter the finding in the register.",
-	 0, isms_check_ia_finding_not_tracked},
-	{"IA-NOT-INDEPENDENT", "9.2", ISMS_SEV_OBSERVATION,
-	 "the internal auditor wrote most of what was audited",
-	 "Auditors must be objective and impartial: they must not audit their own work.",
-	 "The record's `auditor` authored at least half of the commits that changed controlled "
-	 "documents in the `internal_audit_months` before the audit date (commit authors are "
-	 "matched by name or email). Have someone independent of the work audit it.",
-	 1, isms_check_ia_not_independent},
-	{"WAIVER-EXPIRED", "10.1", ISMS_SEV_MINOR, "a waiver in the configuration has expired",
-	 "Accepted risks must be reviewed; an acceptance is valid for the period management "
-	 "signed off.",
-	 "The waiver's `expires` date is before the audit date, so it no longer waives anything "
-	 "and its findings are reported again. Renew the waiver with a new approval, or resolve "
-	 "the findings.",
-	 0, isms_check_waiver_expired},
+    {"ISMS-NO-DOCUMENTS", "7.5.1", ISMS_SEV_MAJOR, "no controlled documents in the audited paths",
+     "The ISMS must include the documented information the standard requires and that the "
+     "organisation decides it needs.",
+     "Nothing under the audited paths is a Markdown document, so there is no documented "
+     "information to audit. Check `paths` in the configuration and the PATH argument.",
+     0, isms_check_no_documents},
+    {"DOC-UNREADABLE", "7.5.3", ISMS_SEV_MINOR,
+     "a document that cannot be read as text (symlink, binary, too large, invalid UTF-8)",
+     "Documented information must be available and suitable for use where and when it is "
+     "needed.",
+     "A symbolic link is not followed (it could point outside the repository), a file with NUL "
+     "bytes, over `max_file_size` or with a table over the table limits is not read, and "
+     "invalid UTF-8 may be shown garbled. Store controlled documents as UTF-8 Markdown files.",
+     0, isms_check_unreadable},
+    {"DOC-NO-METADATA", "7.5.2", ISMS_SEV_MINOR, "a controlled document without front matter",
+     "Documented information must carry identification and description: title, date, author "
+     "or owner, reference.",
+     "Add a YAML front matter block (between `---` lines at the top) with at least title, id, "
+     "owner, version and last_reviewed.",
+     0, isms_check_no_metadata},
+    {"DOC-BAD-METADATA", "7.5.2", ISMS_SEV_MINOR,
+     "front matter that is not valid YAML, not a mapping, or has an invalid value",
+     "Documented information must carry identification and description that can be relied on.",
+     "Invalid YAML (or YAML over the depth, node or alias limits), a placeholder such as `TBD` "
+     "or `yyyy-mm-dd`, an unparseable date or review cycle, or two keys for the same field make "
+     "the document's identity or review state unknowable. Fix the value on the reported line.",
+     0, isms_check_bad_metadata},
+    {"DOC-MISSING-FIELD", "7.5.2", ISMS_SEV_MINOR,
+     "a document in force lacks a required field (owner, version, review date)",
+     "Documented information must be identified and reviewed and approved for suitability and "
+     "adequacy.",
+     "Documents in force (approved, or without status) need an owner, a version and a review "
+     "date (last_reviewed or next_review); records need an owner and a date. The lists are set "
+     "per document type by `required_fields`.",
+     0, isms_check_missing_field},
+    {"DOC-DUPLICATE-ID", "7.5.2", ISMS_SEV_MINOR, "two documents share an id",
+     "Documented information must be uniquely identified.",
+     "The document added later reuses the id of an earlier one, so references and the "
+     "document's history become ambiguous. Give it its own id.",
+     0, isms_check_duplicate_id},
+    {"DOC-REVIEW-OVERDUE", "7.5.2", ISMS_SEV_MINOR, "the document's review is overdue",
+     "Documented information must be reviewed for suitability and adequacy at planned "
+     "intervals.",
+     "The review due date (next_review, or last_reviewed plus the review cycle) is before the "
+     "audit date. Review the document, then update last_reviewed in the same commit.",
+     1, isms_check_review_overdue},
+    {"DOC-REVIEW-UNEVIDENCED", "7.5.2", ISMS_SEV_OBSERVATION,
+     "the declared review date is not backed by the commit history",
+     "Reviews must be evidenced; the record of a review should be made when it happens.",
+     "The commit that set last_reviewed is dated more than `review_evidence_days` after the "
+     "declared date (a review recorded late or backfilled), or before it (a review claimed "
+     "before it happened), or the date is after the audit date. Record reviews when they take "
+     "place.",
+     1, isms_check_review_unevidenced},
+    {"DOC-VERSION-NOT-BUMPED", "7.5.3", ISMS_SEV_MINOR,
+     "the text changed after the version was set, but the version did not",
+     "Changes to documented information must be controlled, including version control.",
+     "A commit changed the text after the commit that set the current version, and the version "
+     "stayed the same. Bump the version with every change of substance.",
+     0, isms_check_version_not_bumped},
+    {"DOC-STALE-CONTENT", "10.1", ISMS_SEV_OBSERVATION,
+     "the document's text has not changed for longer than stale_after_months",
+     "The organisation must continually improve the suitability, adequacy and effectiveness of "
+     "the ISMS.",
+     "The text after the front matter has not changed in `stale_after_months` (24 by default), "
+     "whatever the review dates say. A document that never changes is rarely kept current.",
+     1, isms_check_stale_content},
+    {"ISMS-STATIC", "10.1", ISMS_SEV_MINOR,
+     "more than half of the controlled documents have had no text change in 24 months",
+     "The organisation must continually improve the suitability, adequacy and effectiveness of "
+     "the ISMS.",
+     "Auditors look at the dates across the documentation set: when most documents have not "
+     "been touched for two years, the system looks static. The share is `static_ratio`.",
+     1, isms_check_static},
+    {"REG-NOT-FOUND", "10.2", ISMS_SEV_MAJOR, "no issues-and-actions register in the repository",
+     "Nonconformities, the actions taken and their results must be retained as documented "
+     "information.",
+     "No document has `type: register` and no path under `registers` exists (or a listed path "
+     "is missing). Without a register there is no evidence that nonconformities are dealt "
+     "with; auditors treat this as a systemic breakdown.",
+     0, isms_check_reg_not_found},
+    {"REG-BAD-TABLE", "10.2", ISMS_SEV_MINOR,
+     "a register without a register table, or a register table missing columns",
+     "Evidence of the nature of nonconformities, the actions taken and their results must be "
+     "retained.",
+     "A register table is a Markdown table whose header has an ID and a Status column. A table "
+     "whose items can close (a Closed column or a closed item) also needs Root cause (unless "
+     "all its items are improvement ids), Action, Owner, Due, Closed and Effectiveness; a table "
+     "with open items needs Owner and Due. Header words are set by `register_columns`.",
+     0, isms_check_reg_bad_table},
+    {"REG-STALE", "10.1", ISMS_SEV_MINOR,
+     "the register has not changed for more than register_stale_months",
+     "The organisation must continually improve the ISMS; a register nobody updates shows "
+     "improvement has stalled.",
+     "The last commit that changed the register file is older than `register_stale_months` (6 "
+     "by default) before the audit date.",
+     1, isms_check_reg_stale},
+    {"REG-NO-CLOSURES", "10.1", ISMS_SEV_MINOR,
+     "items are open but nothing was closed in the last closure_window_months",
+     "The organisation must continually improve the ISMS: actions must flow to closure.",
+     "Judged from the register's history (the commits that recorded items closed), not from "
+     "typed dates: if items are open and no commit recorded a closure within "
+     "`closure_window_months` (6 by default), the flow of actions has stopped.",
+     1, isms_check_reg_no_closures},
+    {"ACT-DUPLICATE-ID", "10.2", ISMS_SEV_MINOR, "two register items share an id",
+     "Nonconformities and the actions taken must be kept as documented information that can be "
+     "traced.",
+     "The id is an item's identity through the register's history. A repeated id makes both "
+     "items' status and history ambiguous. Give each item its own id.",
+     0, isms_check_act_duplicate_id},
+    {"ACT-BAD-VALUE", "10.2", ISMS_SEV_MINOR,
+     "a register row with no ID, an unparseable date or an unknown status word",
+     "Nonconformities and the actions taken must be kept as documented information that can be "
+     "relied on.",
+     "Dates are YYYY-MM-DD; status words map to open (open, new, in progress, ...), closed "
+     "(closed, done, resolved, verified, ...), accepted (accepted, risk accepted) or withdrawn "
+     "(withdrawn, cancelled, duplicate, rejected); `status_words` changes the lists. A row "
+     "without an ID cannot be followed through the register's history.",
+     0, isms_check_act_bad_value},
+    {"ACT-NO-OWNER", "10.2 c", ISMS_SEV_MINOR, "an open register item with no owner",
+     "Actions needed to deal with a nonconformity must be implemented: someone must own them.",
+     "Fill the owner cell of every open item.", 0, isms_check_act_no_owner},
+    {"ACT-NO-DUE-DATE", "10.2 c", ISMS_SEV_MINOR, "an open register item with no due date",
+     "Actions needed to deal with a nonconformity must be implemented, which needs a plan.",
+     "Fill the due date of every open item.", 0, isms_check_act_no_due_date},
+    {"ACT-OVERDUE", "10.2 c", ISMS_SEV_MINOR, "an open register item past its due date",
+     "Actions needed to deal with a nonconformity must be implemented.",
+     "The item is still open after its due date. The message says by how many days and how "
+     "many times the due date moved in the register's history (slippage).",
+     1, isms_check_act_overdue},
+    {"ACT-CLOSED-NO-ROOT-CAUSE", "10.2 b", ISMS_SEV_MINOR,
+     "a closed nonconformity with no root cause recorded",
+     "The need to remove the causes of a nonconformity must be evaluated, including finding "
+     "its root cause.",
+     "Fill the root cause of every closed nonconformity. Items whose id matches "
+     "`improvement_ids` (OFI*, IMP* by default) are opportunities for improvement and need "
+     "none.",
+     0, isms_check_act_closed_no_root_cause},
+    {"ACT-CLOSED-NO-ACTION", "10.2 c", ISMS_SEV_MINOR, "a closed item with no action recorded",
+     "The actions needed must be implemented, and the nature of the actions taken retained.",
+     "Fill the action cell of every closed item.", 0, isms_check_act_closed_no_action},
+    {"ACT-CLOSED-NO-EFFECTIVENESS", "10.2 d", ISMS_SEV_MINOR,
+     "a closed item with no effectiveness review",
+     "The effectiveness of corrective action taken must be reviewed.",
+     "Record how and when the action was checked to have worked (Effectiveness or "
+     "Verification column). Closing without it is the most common 10.2 nonconformity.",
+     0, isms_check_act_closed_no_effectiveness},
+    {"ACT-CLOSED-NO-DATE", "10.2 g", ISMS_SEV_MINOR, "a closed item with no closed date",
+     "The results of corrective action must be retained as documented information.",
+     "Fill the closed date of every closed item.", 0, isms_check_act_closed_no_date},
+    {"ACT-ACCEPTED-NO-APPROVAL", "10.2", ISMS_SEV_MINOR,
+     "an item accepted without action and without a recorded approver",
+     "A decision to take no action on a nonconformity or risk must be made by someone with "
+     "the authority to make it, and retained.",
+     "Record the approver: an Approver (or Approved by) column, or a phrase from "
+     "`approval_phrases` followed by a name in the action cell, such as \"Approved by Sarah "
+     "Lindqvist (CEO)\".",
+     0, isms_check_act_accepted_no_approval},
+    {"ACT-CLOSURE-BACKDATED", "10.2 g", ISMS_SEV_OBSERVATION,
+     "the typed closed date disagrees with the commit that recorded the closure",
+     "The results of corrective action must be retained as documented information that can "
+     "be relied on.",
+     "The closed date typed in the register is more than `closure_backdate_days` (30 by "
+     "default) before the commit that recorded the item closed (a closure backfilled later), "
+     "or after it (a closure claimed before it happened; one day of slack for time zones).",
+     1, isms_check_act_closure_backdated},
+    {"ACT-REMOVED", "10.2 f", ISMS_SEV_MINOR,
+     "an item that once existed is absent from every register",
+     "Evidence of the nature of nonconformities and the actions taken must be retained.",
+     "Deleting a row is how nonconformities disappear. Close or withdraw items instead and "
+     "keep them (archive old ones in a second table). The message says whether the item was "
+     "open when deleted, with the commit and its author.",
+     0, isms_check_act_removed},
+    {"ACT-REOPENED", "10.2 d", ISMS_SEV_OBSERVATION, "an item moved from closed back to open",
+     "The effectiveness of corrective action taken must be reviewed.",
+     "The register's history shows the item closed and later open again: the earlier "
+     "corrective action did not work. Check the root cause and the effectiveness review.",
+     0, isms_check_act_reopened},
+    {"ACT-REWRITTEN", "10.2 f", ISMS_SEV_MINOR,
+     "a register item's raised date, or its description once closed, was changed",
+     "Evidence of the nature of nonconformities and the actions taken must be retained.",
+     "The register is the record of what was found and when. Changing an item's raised date, "
+     "or rewriting the description of a closed item, rewrites that record: the history no "
+     "longer shows what the organisation knew at the time. Raise a new item, or add to the "
+     "existing one, instead of changing what was recorded.",
+     0, isms_check_act_rewritten},
+    {"MANDATORY-DOC-MISSING", "7.5.1", ISMS_SEV_MAJOR,
+     "no document in force for a clause that requires documented information",
+     "The ISMS must include the documented information the standard requires: scope, policy, "
+     "risk assessment and treatment processes, the SoA, objectives, evidence of competence, "
+     "operational planning, risk assessment and treatment results, monitoring results, the "
+     "internal audit programme and results, management review results, and nonconformities "
+     "with their corrective actions.",
+     "For each clause in `mandatory_clauses`, at least one document in force (approved or "
+     "without status) must declare it in its `clauses` front matter; the register counts for "
+     "10.2, management review records for 9.3, internal audit records for 9.2 and the SoA for "
+     "6.1.3 d. The finding is filed under the missing clause and names any draft or retired "
+     "document that declares it. Write or approve the document, or declare the clause on the "
+     "document that already covers it.",
+     0, isms_check_mandatory_missing},
+    {"SOA-INCOMPLETE", "6.1.3 d", ISMS_SEV_MINOR,
+     "Annex A controls missing from the Statement of Applicability",
+     "The Statement of Applicability must account for every Annex A control: whether it is "
+     "applicable, why, and whether it is implemented.",
+     "The SoA (`type: soa` or listed under `soa`) is read from its tables with a Control column "
+     "and an Applicable or Justification column; the 93 controls of ISO/IEC 27001:2022 Annex A "
+     "(5.1-5.37, 6.1-6.8, 7.1-7.14, 8.1-8.34) must all appear. The finding lists the missing "
+     "ids. Add a row for each, including those that do not apply.",
+     0, isms_check_soa_incomplete},
+    {"SOA-NO-JUSTIFICATION", "6.1.3 d", ISMS_SEV_MINOR,
+     "a control in the SoA without applicability or justification",
+     "The Statement of Applicability must justify why each control is included or excluded.",
+     "A control row with an empty or placeholder (`-`, `TBD`) applicability or justification "
+     "cell, or a SoA table without one of those columns. Fill in the decision and its reason "
+     "(the risk, requirement or contract behind it).",
+     0, isms_check_soa_no_justification},
+    {"SOA-UNKNOWN-CONTROL", "6.1.3 d", ISMS_SEV_OBSERVATION,
+     "the SoA lists an id that is not an ISO/IEC 27001:2022 control",
+     "The Statement of Applicability must be made against the controls of Annex A of the "
+     "edition the ISMS is certified to.",
+     "An id such as A.12.6.1 is 2013 numbering, a common leftover after the transition to "
+     "the 2022 edition; other ids are simply not Annex A controls. Map each to its 2022 "
+     "control.",
+     0, isms_check_soa_unknown_control},
+    {"SOA-STALE", "6.1.3 d", ISMS_SEV_OBSERVATION,
+     "the SoA has not changed for longer than its review cycle while risk treatment did",
+     "The Statement of Applicability must follow from the risk treatment: when treatment "
+     "changes, the controls and their justifications are reviewed.",
+     "No commit has touched the SoA for longer than its review cycle, yet a risk treatment "
+     "document (in force, declaring 6.1.3 or 8.3) changed its text after the SoA's last "
+     "change. Review the SoA against the new treatment and record the review.",
+     1, isms_check_soa_stale},
+    {"MR-OVERDUE", "9.3", ISMS_SEV_MINOR,
+     "no management review in the last 12 months (major: never one)",
+     "Top management must review the ISMS at planned intervals; auditors expect at least one "
+     "review a year.",
+     "The latest in-force record of `type: management-review` must carry a `date` within "
+     "`management_review_months` (12) of the audit date. With no record at all the finding is "
+     "major: the review has never been evidenced.",
+     0, isms_check_mr_overdue},
+    {"MR-MISSING-INPUT", "9.3.2", ISMS_SEV_MINOR,
+     "a management review record does not cover every required input",
+     "A management review must consider: the status of actions from previous reviews, "
+     "changes in external and internal issues, changes in the needs and expectations of "
+     "interested parties, information security performance, feedback from interested "
+     "parties, risk assessment results and the risk treatment plan, and opportunities for "
+     "continual improvement.",
+     "Each input a) to g) is found from the record's headings (a letter such as `a)` or a "
+     "phrase such as \"status of actions\"; `review_inputs` adds phrases) or its `inputs` "
+     "front matter list. Add the missing sections to the record, or to the next review's "
+     "agenda if the meeting did not cover them.",
+     0, isms_check_mr_missing_input},
+    {"MR-ACTIONS-NOT-TRACKED", "9.3.3", ISMS_SEV_OBSERVATION,
+     "an action named in a management review is in no register",
+     "The results of a management review include decisions on improvement and changes; they "
+     "must be followed up.",
+     "Ids in the record (in a table with an ID column, or with the prefix of register item "
+     "ids such as OFI-) must appear in a register at the audited commit or earlier. Enter the "
+     "action in the register with an owner and a due date.",
+     0, isms_check_mr_actions_not_tracked},
+    {"IA-OVERDUE", "9.2", ISMS_SEV_MINOR,
+     "no internal audit in the last 12 months (major: never one)",
+     "Internal audits must be held at planned intervals; auditors expect the programme to "
+     "cover the ISMS at least once a year.",
+     "The latest in-force record of `type: internal-audit` must carry a `date` within "
+     "`internal_audit_months` (12) of the audit date. With no record at all the finding is "
+     "major.",
+     0, isms_check_ia_overdue},
+    {"IA-FINDING-NOT-TRACKED", "9.2", ISMS_SEV_MINOR, "an internal audit finding is in no register",
+     "Internal audit results must be reported and acted on: nonconformities go to corrective "
+     "action.",
+     "Ids in the audit record (in a findings table with an ID or Ref column, or with the "
+     "prefix of register item ids) must appear in a register at the audited commit or "
+     "earlier. Enter the finding in the register.",
+     0, isms_check_ia_finding_not_tracked},
+    {"IA-NOT-INDEPENDENT", "9.2", ISMS_SEV_OBSERVATION,
+     "the internal auditor wrote most of what was audited",
+     "Auditors must be objective and impartial: they must not audit their own work.",
+     "The record's `auditor` authored at least half of the commits that changed controlled "
+     "documents in the `internal_audit_months` before the audit date (commit authors are "
+     "matched by name or email). Have someone independent of the work audit it.",
+     1, isms_check_ia_not_independent},
+    {"WAIVER-EXPIRED", "10.1", ISMS_SEV_MINOR, "a waiver in the configuration has expired",
+     "Accepted risks must be reviewed; an acceptance is valid for the period management "
+     "signed off.",
+     "The waiver's `expires` date is before the audit date, so it no longer waives anything "
+     "and its findings are reported again. Renew the waiver with a new approval, or resolve "
+     "the findings.",
+     0, isms_check_waiver_expired},
 };
 
 const size_t isms_rules_count = sizeof(isms_rules) / sizeof(isms_rules[0]);
@@ -363,7 +360,8 @@ int isms_rules_run(const isms_audit *a, isms_findings *out)
 			if (a->shallow && isms_rules[i].date_based)
 				f->unproven = 1;
 			if ((f->waiver = waiver_for(a, f)) != NULL) {
-				g_ptr_array_add(out->waived, g_ptr_array_steal_index(out->items, k));
+				g_ptr_array_add(out->waived,
+				                g_ptr_array_steal_index(out->items, k));
 				continue;
 			}
 			k++;

@@ -39,8 +39,7 @@ int isms_check_act_closed_no_effectiveness(const isms_audit *a, const isms_rule 
 int isms_check_act_closed_no_date(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_act_accepted_no_approval(const isms_audit *a, const isms_rule *r,
                                         isms_findings *out);
-int isms_check_act_closure_backdated(const isms_audit *a, const isms_rule *r,
-                                     isms_findings *out);
+int isms_check_act_closure_backdated(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_act_removed(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_act_reopened(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_act_rewritten(const isms_audit *a, const isms_rule *r, isms_findings *out);
@@ -52,10 +51,8 @@ int isms_check_soa_stale(const isms_audit *a, const isms_rule *r, isms_findings 
 int isms_check_mr_overdue(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_ia_overdue(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_mr_missing_input(const isms_audit *a, const isms_rule *r, isms_findings *out);
-int isms_check_mr_actions_not_tracked(const isms_audit *a, const isms_rule *r,
-                                      isms_findings *out);
-int isms_check_ia_finding_not_tracked(const isms_audit *a, const isms_rule *r,
-                                      isms_findings *out);
+int isms_check_mr_actions_not_tracked(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_ia_finding_not_tracked(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_ia_not_independent(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_waiver_expired(const isms_audit *a, const isms_rule *r, isms_findings *out);
 

@@ -95,10 +95,11 @@ int isms_check_soa_incomplete(const isms_audit *a, const isms_rule *r, isms_find
 			                       isms_control_id(c));
 	first = g_ptr_array_index(a->soas, 0);
 	if (tables == 0)
-		isms_findings_add(out, r, first->doc->path, 0, first->doc->identity, NULL,
-		                  "the Statement of Applicability has no table of controls (a Control "
-		                  "column with Applicable or Justification): none of the 93 Annex A "
-		                  "controls is accounted for");
+		isms_findings_add(
+		    out, r, first->doc->path, 0, first->doc->identity, NULL,
+		    "the Statement of Applicability has no table of controls (a Control "
+		    "column with Applicable or Justification): none of the 93 Annex A "
+		    "controls is accounted for");
 	else if (count > 0)
 		isms_findings_add_text(out, r, first->doc->path,
 		                       g_array_index(first->soa->tables, isms_soa_table, 0).line,
@@ -113,7 +114,8 @@ int isms_check_soa_no_justification(const isms_audit *a, const isms_rule *r, ism
 		const isms_soa_model *m = g_ptr_array_index(a->soas, i);
 		const isms_document *d = m->doc;
 		for (guint t = 0; t < m->soa->tables->len; t++) {
-			const isms_soa_table *st = &g_array_index(m->soa->tables, isms_soa_table, t);
+			const isms_soa_table *st =
+			    &g_array_index(m->soa->tables, isms_soa_table, t);
 			char item[32];
 			if (st->has_applicability && st->has_justification)
 				continue;
@@ -122,20 +124,23 @@ int isms_check_soa_no_justification(const isms_audit *a, const isms_rule *r, ism
 			                  "the SoA table has no %s column: every control needs its "
 			                  "applicability and the justification for including or "
 			                  "excluding it",
-			                  st->has_applicability ? "justification" : "applicability");
+			                  st->has_applicability ? "justification"
+			                                        : "applicability");
 		}
 		for (guint k = 0; k < m->soa->rows->len; k++) {
 			const isms_soa_row *row = g_ptr_array_index(m->soa->rows, k);
-			const isms_soa_table *st = &g_array_index(m->soa->tables, isms_soa_table, row->table);
+			const isms_soa_table *st =
+			    &g_array_index(m->soa->tables, isms_soa_table, row->table);
 			int no_app = st->has_applicability && !row->applicable;
 			int no_just = st->has_justification && !row->justification;
 			if (row->kind != ISMS_CONTROL_2022 || !(no_app || no_just))
 				continue;
 			isms_findings_add(out, r, d->path, row->line, d->identity, row->control,
 			                  "control %s has %s", row->control,
-			                  no_app && no_just ? "neither applicability nor justification"
-			                  : no_app          ? "no applicability (yes or no)"
-			                                    : "no justification for its applicability");
+			                  no_app && no_just
+			                      ? "neither applicability nor justification"
+			                  : no_app ? "no applicability (yes or no)"
+			                           : "no justification for its applicability");
 		}
 	}
 	return 0;
@@ -148,18 +153,18 @@ int isms_check_soa_unknown_control(const isms_audit *a, const isms_rule *r, isms
 		for (guint k = 0; k < m->soa->rows->len; k++) {
 			const isms_soa_row *row = g_ptr_array_index(m->soa->rows, k);
 			if (row->kind == ISMS_CONTROL_2013)
-				isms_findings_add(out, r, m->doc->path, row->line, m->doc->identity,
-				                  row->control,
-				                  "'%s' is ISO/IEC 27001:2013 numbering, not a 2022 Annex A "
-				                  "control: a leftover of the old SoA; map it to its 2022 "
-				                  "control",
-				                  row->control);
+				isms_findings_add(
+				    out, r, m->doc->path, row->line, m->doc->identity, row->control,
+				    "'%s' is ISO/IEC 27001:2013 numbering, not a 2022 Annex A "
+				    "control: a leftover of the old SoA; map it to its 2022 "
+				    "control",
+				    row->control);
 			else if (row->kind == ISMS_CONTROL_UNKNOWN)
-				isms_findings_add(out, r, m->doc->path, row->line, m->doc->identity,
-				                  row->control,
-				                  "'%s' is not an ISO/IEC 27001:2022 Annex A control (5.1-5.37, "
-				                  "6.1-6.8, 7.1-7.14, 8.1-8.34)",
-				                  row->control);
+				isms_findings_add(
+				    out, r, m->doc->path, row->line, m->doc->identity, row->control,
+				    "'%s' is not an ISO/IEC 27001:2022 Annex A control (5.1-5.37, "
+				    "6.1-6.8, 7.1-7.14, 8.1-8.34)",
+				    row->control);
 		}
 	}
 	return 0;
@@ -179,8 +184,10 @@ int isms_check_soa_stale(const isms_audit *a, const isms_rule *r, isms_findings 
 			continue;
 		for (guint k = 0; k < a->documents->len; k++) {
 			const isms_document *d = g_ptr_array_index(a->documents, k);
-			if (d == soa || !d->in_force || d->is_soa || d->last_body_change <= soa->last_change ||
-			    !(isms_document_declares(d, "6.1.3") || isms_document_declares(d, "8.3")))
+			if (d == soa || !d->in_force || d->is_soa ||
+			    d->last_body_change <= soa->last_change ||
+			    !(isms_document_declares(d, "6.1.3") ||
+			      isms_document_declares(d, "8.3")))
 				continue;
 			if (!newest || d->last_body_change > newest->last_body_change)
 				newest = d;
@@ -189,7 +196,8 @@ int isms_check_soa_stale(const isms_audit *a, const isms_rule *r, isms_findings 
 			continue;
 		isms_finding *f = isms_findings_add(
 		    out, r, soa->path, 0, soa->identity, NULL,
-		    "the SoA has not changed since %s (longer than its %s review cycle) although the "
+		    "the SoA has not changed since %s (longer than its %s review cycle) although "
+		    "the "
 		    "risk treatment document %s changed on %s",
 		    isms_date_format(changed, day), isms_duration_format(cyc, cbuf, sizeof(cbuf)),
 		    newest->path,
@@ -231,16 +239,18 @@ static int check_overdue(const isms_audit *a, const isms_rule *r, isms_findings 
 		    out, r, NULL, 0, "records", NULL,
 		    "no %s has ever been recorded: no document of type %s is in force (clause %s "
 		    "documented information is missing)",
-		    kind_noun(kind), kind == ISMS_RECORD_REVIEW ? "management-review" : "internal-audit",
+		    kind_noun(kind),
+		    kind == ISMS_RECORD_REVIEW ? "management-review" : "internal-audit",
 		    kind == ISMS_RECORD_REVIEW ? "9.3" : "9.2");
 		f->severity = ISMS_SEV_MAJOR;
 		return 0;
 	}
 	if (!latest) {
-		isms_findings_add(out, r, NULL, 0, "records", NULL,
-		                  "no %s record carries a usable `date` up to the audit date, so none "
-		                  "can be shown within %d months",
-		                  kind_noun(kind), months);
+		isms_findings_add(
+		    out, r, NULL, 0, "records", NULL,
+		    "no %s record carries a usable `date` up to the audit date, so none "
+		    "can be shown within %d months",
+		    kind_noun(kind), months);
 		return 0;
 	}
 	isms_day by = isms_date_add_months(latest->doc->meta->date, months);
@@ -311,29 +321,29 @@ static int check_untracked(const isms_audit *a, const isms_rule *r, isms_finding
 			if (g_hash_table_contains(a->tracked, ref->id))
 				continue;
 			if (kind == ISMS_RECORD_REVIEW)
-				isms_findings_add(out, r, rec->doc->path, ref->line, rec->doc->identity, ref->id,
-				                  "%s is named in the management review record but no register "
-				                  "has ever held it: decisions and actions from the review are "
-				                  "not tracked to closure",
-				                  ref->id);
+				isms_findings_add(
+				    out, r, rec->doc->path, ref->line, rec->doc->identity, ref->id,
+				    "%s is named in the management review record but no register "
+				    "has ever held it: decisions and actions from the review are "
+				    "not tracked to closure",
+				    ref->id);
 			else
-				isms_findings_add(out, r, rec->doc->path, ref->line, rec->doc->identity, ref->id,
-				                  "audit finding %s was never entered in a register: internal "
-				                  "audit results must feed corrective action",
-				                  ref->id);
+				isms_findings_add(
+				    out, r, rec->doc->path, ref->line, rec->doc->identity, ref->id,
+				    "audit finding %s was never entered in a register: internal "
+				    "audit results must feed corrective action",
+				    ref->id);
 		}
 	}
 	return 0;
 }
 
-int isms_check_mr_actions_not_tracked(const isms_audit *a, const isms_rule *r,
-                                      isms_findings *out)
+int isms_check_mr_actions_not_tracked(const isms_audit *a, const isms_rule *r, isms_findings *out)
 {
 	return check_untracked(a, r, out, ISMS_RECORD_REVIEW);
 }
 
-int isms_check_ia_finding_not_tracked(const isms_audit *a, const isms_rule *r,
-                                      isms_findings *out)
+int isms_check_ia_finding_not_tracked(const isms_audit *a, const isms_rule *r, isms_findings *out)
 {
 	return check_untracked(a, r, out, ISMS_RECORD_AUDIT);
 }
@@ -377,8 +387,8 @@ static int author_of(const isms_audit *a, GHashTable *authors, guint32 c, char *
 
 /* Of the commits that changed controlled documents in (start, end], how
  * many the auditor authored, and the latest of those. */
-static int authorship(const isms_audit *a, GHashTable *authors, const char *auditor,
-                      isms_day start, isms_day end, guint *own, guint *total, guint32 *latest)
+static int authorship(const isms_audit *a, GHashTable *authors, const char *auditor, isms_day start,
+                      isms_day end, guint *own, guint *total, guint32 *latest)
 {
 	GHashTable *commits = g_hash_table_new(g_direct_hash, g_direct_equal);
 	GHashTableIter it;
@@ -417,8 +427,8 @@ static int authorship(const isms_audit *a, GHashTable *authors, const char *audi
 
 int isms_check_ia_not_independent(const isms_audit *a, const isms_rule *r, isms_findings *out)
 {
-	GHashTable *authors = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
-	                                            (GDestroyNotify)g_strfreev);
+	GHashTable *authors =
+	    g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_strfreev);
 	int error = 0;
 
 	for (guint i = 0; error == 0 && i < a->records->len; i++) {
@@ -430,14 +440,15 @@ int isms_check_ia_not_independent(const isms_audit *a, const isms_rule *r, isms_
 			continue;
 		isms_day end = rec->doc->meta->date;
 		if ((error = authorship(a, authors, rec->auditor,
-		                        isms_date_add_months(end, -a->config.audit_months), end, &own,
-		                        &total, &latest)) < 0 ||
+		                        isms_date_add_months(end, -a->config.audit_months), end,
+		                        &own, &total, &latest)) < 0 ||
 		    total == 0 || own * 2 < total)
 			continue;
 		isms_finding *f = isms_findings_add(
 		    out, r, rec->doc->path, rec->auditor_line, rec->doc->identity, NULL,
 		    "the auditor '%s' authored %u of the %u commits (%u%%) that changed controlled "
-		    "documents in the %d months before the audit of %s: auditors must not audit their "
+		    "documents in the %d months before the audit of %s: auditors must not audit "
+		    "their "
 		    "own work",
 		    rec->auditor, own, total, own * 100 / total, a->config.audit_months,
 		    isms_date_format(end, day));
@@ -460,11 +471,12 @@ int isms_check_waiver_expired(const isms_audit *a, const isms_rule *r, isms_find
 		if (w->expires >= a->today)
 			continue;
 		item = g_strdup_printf("%s %s", w->rule, w->path ? w->path : w->item);
-		isms_findings_add(out, r, file, w->line, file, item,
-		                  "the waiver of %s for %s expired on %s (approved by %s): its findings "
-		                  "are reported again; renew the sign-off or resolve them",
-		                  w->rule, w->path ? w->path : w->item, isms_date_format(w->expires, day),
-		                  w->approved_by);
+		isms_findings_add(
+		    out, r, file, w->line, file, item,
+		    "the waiver of %s for %s expired on %s (approved by %s): its findings "
+		    "are reported again; renew the sign-off or resolve them",
+		    w->rule, w->path ? w->path : w->item, isms_date_format(w->expires, day),
+		    w->approved_by);
 		g_free(item);
 	}
 	return 0;

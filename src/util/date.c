@@ -53,9 +53,8 @@ int isms_date_parse(const char *text, size_t len, isms_day *out)
 	GDate date;
 
 	trim(&p, &end);
-	if (digits(&p, end, 4, &y) < 0 || p == end || *p++ != '-' ||
-	    digits(&p, end, 2, &m) < 0 || p == end || *p++ != '-' ||
-	    digits(&p, end, 2, &d) < 0)
+	if (digits(&p, end, 4, &y) < 0 || p == end || *p++ != '-' || digits(&p, end, 2, &m) < 0 ||
+	    p == end || *p++ != '-' || digits(&p, end, 2, &d) < 0)
 		return -1;
 	if (y < 1 || !g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y))
 		return -1;
@@ -121,8 +120,7 @@ char *isms_date_format(isms_day day, char *buf)
 	GDate d;
 
 	to_gdate(day, &d);
-	snprintf(buf, ISMS_DATE_BUFSIZE, "%04u-%02u-%02u",
-	         (unsigned)g_date_get_year(&d) % 10000u,
+	snprintf(buf, ISMS_DATE_BUFSIZE, "%04u-%02u-%02u", (unsigned)g_date_get_year(&d) % 10000u,
 	         (unsigned)g_date_get_month(&d) % 100u, (unsigned)g_date_get_day(&d) % 100u);
 	return buf;
 }
@@ -172,23 +170,21 @@ static const struct {
 	const char *word;
 	isms_duration dur;
 } named_durations[] = {
-	{"annual", {12, 0}},        {"annually", {12, 0}},
-	{"yearly", {12, 0}},        {"every year", {12, 0}},
-	{"biannual", {6, 0}},       {"biannually", {6, 0}},
-	{"semi-annual", {6, 0}},    {"semi-annually", {6, 0}},
-	{"semiannual", {6, 0}},     {"half-yearly", {6, 0}},
-	{"quarterly", {3, 0}},      {"monthly", {1, 0}},
-	{"biennial", {24, 0}},      {"biennially", {24, 0}},
+    {"annual", {12, 0}},     {"annually", {12, 0}},     {"yearly", {12, 0}},
+    {"every year", {12, 0}}, {"biannual", {6, 0}},      {"biannually", {6, 0}},
+    {"semi-annual", {6, 0}}, {"semi-annually", {6, 0}}, {"semiannual", {6, 0}},
+    {"half-yearly", {6, 0}}, {"quarterly", {3, 0}},     {"monthly", {1, 0}},
+    {"biennial", {24, 0}},   {"biennially", {24, 0}},
 };
 
 static const struct {
 	const char *unit;
 	int months, days;
 } units[] = {
-	{"year", 12, 0}, {"years", 12, 0}, {"yr", 12, 0},   {"yrs", 12, 0},
-	{"y", 12, 0},    {"month", 1, 0},  {"months", 1, 0}, {"mo", 1, 0},
-	{"mos", 1, 0},   {"m", 1, 0},      {"week", 0, 7},  {"weeks", 0, 7},
-	{"w", 0, 7},     {"day", 0, 1},    {"days", 0, 1},  {"d", 0, 1},
+    {"year", 12, 0}, {"years", 12, 0}, {"yr", 12, 0},    {"yrs", 12, 0},
+    {"y", 12, 0},    {"month", 1, 0},  {"months", 1, 0}, {"mo", 1, 0},
+    {"mos", 1, 0},   {"m", 1, 0},      {"week", 0, 7},   {"weeks", 0, 7},
+    {"w", 0, 7},     {"day", 0, 1},    {"days", 0, 1},   {"d", 0, 1},
 };
 
 /* The longest cycle read, 100 years: a longer one is no review cycle, and

@@ -25,8 +25,8 @@ int isms_git_check_head(git_repository *repo, const char *root)
 	if (git_reference_iterator_new(&it, repo) == 0 && git_reference_next(&any, it) == 0 &&
 	    git_reference_lookup(&head, repo, "HEAD") == 0 &&
 	    git_reference_type(head) == GIT_REFERENCE_SYMBOLIC)
-		error = isms_error_set(ISMS_EREPO, "%s: HEAD names '%s', which has no commits", root,
-		                       git_reference_symbolic_target(head));
+		error = isms_error_set(ISMS_EREPO, "%s: HEAD names '%s', which has no commits",
+		                       root, git_reference_symbolic_target(head));
 	else
 		error = isms_error_set(ISMS_EREPO, "%s: the repository has no commits", root);
 	git_reference_free(head);
