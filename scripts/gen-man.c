@@ -74,7 +74,7 @@ static void rules(GString *out)
 		const isms_rule *r = &isms_rules[i];
 		char *text = g_strdup_printf(
 		    "clause %s, %s%s: %s", r->clause, isms_severity_name(r->severity),
-		    r->date_based ? ", from commit dates" : "", r->summary);
+		    (r->flags & ISMS_RULE_DATE_BASED) ? ", from commit dates" : "", r->summary);
 
 		g_string_append(out, ".TP\n.B ");
 		roff_text(out, r->id, 1);

@@ -85,28 +85,6 @@ static int base_findings(const isms_audit *head, const isms_audit_options *opts,
 	return error;
 }
 
-/*
- * The rules whose evidence names the commits that did what they find (a
- * removal, a late record, an edit without a new version): a finding of
- * theirs whose evidence names a commit of the change is about the change,
- * even when one with its fingerprint was at the base. Other rules cite
- * commits only to show context ("last changed"): editing a document that
- * already lacked an owner does not introduce that finding.
- */
-static const char *const act_rules[] = {
-    "DOC-NO-METADATA",        "DOC-BAD-METADATA",      "DOC-DUPLICATE-ID", "DOC-REVIEW-UNEVIDENCED",
-    "DOC-VERSION-NOT-BUMPED", "ACT-CLOSURE-BACKDATED", "ACT-REMOVED",      "ACT-REOPENED",
-    "ACT-REWRITTEN",
-};
-
-static int is_act_rule(const isms_rule *r)
-{
-	for (size_t i = 0; i < G_N_ELEMENTS(act_rules); i++)
-		if (strcmp(r->id, act_rules[i]) == 0)
-			return 1;
-	return 0;
-}
-
 /* Keep in `list` what the change introduced; returns how many were dropped. */
 static size_t keep_introduced(GPtrArray *list, const GPtrArray *base, GHashTable *change)
 {
@@ -124,7 +102,11 @@ static size_t keep_introduced(GPtrArray *list, const GPtrArray *base, GHashTable
 		const isms_finding *f = g_ptr_array_index(list, i);
 		guint n = GPOINTER_TO_UINT(g_hash_table_lookup(at_base, f->fingerprint));
 		int about_change = 0;
-		for (guint k = 0; is_act_rule(f->rule) && !about_change && k < f->evidence->len;
+		/* other rules cite commits only to show context ("last changed"):
+		 * editing a document that already lacked an owner does not
+		 * introduce that finding */
+		for (guint k = 0; (f->rule->flags & ISMS_RULE_CITES_CHANGE) && !about_change &&
+		                  k < f->evidence->len;
 		     k++)
 			about_change = g_hash_table_contains(
 			    change, g_array_index(f->evidence, isms_evidence, k).commit);

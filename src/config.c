@@ -513,9 +513,9 @@ static int load_waivers(isms_config *cfg, const loader *ld, yaml_node_t *seq)
 				rc = fail(ld, at, "%s", "a waiver needs 'rule'");
 			else if (!rule)
 				rc = fail(ld, at, "the waiver names unknown rule '%s'", wv->rule);
-			else if (strcmp(rule->id, "WAIVER-EXPIRED") == 0)
-				rc = fail(ld, at, "%s",
-				          "WAIVER-EXPIRED cannot be waived: renew the waiver");
+			else if (rule->flags & ISMS_RULE_UNWAIVABLE)
+				rc =
+				    fail(ld, at, "%s cannot be waived: renew the waiver", rule->id);
 			else if (!wv->path && !wv->item)
 				rc = fail(ld, at, "the waiver of %s needs 'path' or 'item'",
 				          rule->id);

@@ -80,13 +80,13 @@ char *isms_trend_period_label(const isms_trend *t, const isms_trend_point *p, ch
 	return buf;
 }
 
-static size_t count_rule(const GPtrArray *list, const char *rule)
+/* The findings of rules with `flag` in the rule table. */
+static size_t count_flagged(const GPtrArray *list, isms_rule_flag flag)
 {
 	size_t n = 0;
 
 	for (guint i = 0; i < list->len; i++)
-		n +=
-		    strcmp(((const isms_finding *)g_ptr_array_index(list, i))->rule->id, rule) == 0;
+		n += (((const isms_finding *)g_ptr_array_index(list, i))->rule->flags & flag) != 0;
 	return n;
 }
 
@@ -136,8 +136,8 @@ static int compute_point(const isms_audit *base, isms_trend_point *p)
 	p->minor = (int)isms_findings_count(&fs, ISMS_SEV_MINOR);
 	p->observation = (int)isms_findings_count(&fs, ISMS_SEV_OBSERVATION);
 	p->waived = (int)fs.waived->len;
-	p->overdue_documents = (int)count_rule(fs.items, "DOC-REVIEW-OVERDUE");
-	p->overdue_actions = (int)count_rule(fs.items, "ACT-OVERDUE");
+	p->overdue_documents = (int)count_flagged(fs.items, ISMS_RULE_COUNTS_OVERDUE_DOCUMENT);
+	p->overdue_actions = (int)count_flagged(fs.items, ISMS_RULE_COUNTS_OVERDUE_ACTION);
 	register_figures(a, p);
 done:
 	isms_findings_dispose(&fs);

@@ -7,6 +7,24 @@
 
 typedef struct isms_audit isms_audit;
 
+/* What the rest of the program needs to know about a rule, as flags of its
+ * row: pull-request mode, waivers and the trend read them, never rule ids. */
+typedef enum {
+	/* depends on commit dates: unproven on shallow clones */
+	ISMS_RULE_DATE_BASED = 1 << 0,
+	/* its evidence names the commits that did what it finds (a removal, a
+	 * late record, an edit without a new version): with --base, a finding
+	 * whose evidence names a commit of the change is introduced by it even
+	 * when the base had one with its fingerprint */
+	ISMS_RULE_CITES_CHANGE = 1 << 1,
+	/* a waiver of this rule is a configuration error */
+	ISMS_RULE_UNWAIVABLE = 1 << 2,
+	/* each finding is an overdue document review (counted by the trend) */
+	ISMS_RULE_COUNTS_OVERDUE_DOCUMENT = 1 << 3,
+	/* each finding is an overdue register action (counted by the trend) */
+	ISMS_RULE_COUNTS_OVERDUE_ACTION = 1 << 4,
+} isms_rule_flag;
+
 /*
  * The rule table: one row per rule. `rules`, `explain`, the reports and the
  * README's rule list all read it. A check function reads the audit model
@@ -19,7 +37,7 @@ struct isms_rule {
 	const char *summary;     /* one line: what the rule finds */
 	const char *requirement; /* what the clause asks, in our own words */
 	const char *explanation; /* why it matters and how to fix it */
-	int date_based;          /* depends on commit dates: unproven on shallow clones */
+	unsigned flags;          /* isms_rule_flag bits */
 	int (*check)(const isms_audit *audit, const isms_rule *self, isms_findings *out);
 };
 

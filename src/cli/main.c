@@ -172,8 +172,9 @@ static int cmd_explain(const char *id)
 	if (!r)
 		return usage_error("unknown rule '%s' (see 'isms-audit rules')", id);
 	printf("%s (clause %s, %s%s)\n%s\n\nRequirement: %s\n\n%s\n", r->id, r->clause,
-	       isms_severity_name(r->severity), r->date_based ? ", from commit dates" : "",
-	       r->summary, r->requirement, r->explanation);
+	       isms_severity_name(r->severity),
+	       (r->flags & ISMS_RULE_DATE_BASED) ? ", from commit dates" : "", r->summary,
+	       r->requirement, r->explanation);
 	return EXIT_PASS;
 }
 

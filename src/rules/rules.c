@@ -23,14 +23,14 @@ const isms_rule isms_rules[] = {
      "or owner, reference.",
      "Add a YAML front matter block (between `---` lines at the top) with at least title, id, "
      "owner, version and last_reviewed.",
-     0, isms_check_no_metadata},
+     ISMS_RULE_CITES_CHANGE, isms_check_no_metadata},
     {"DOC-BAD-METADATA", "7.5.2", ISMS_SEV_MINOR,
      "front matter that is not valid YAML, not a mapping, or has an invalid value",
      "Documented information must carry identification and description that can be relied on.",
      "Invalid YAML (or YAML over the depth, node or alias limits), a placeholder such as `TBD` "
      "or `yyyy-mm-dd`, an unparseable date or review cycle, or two keys for the same field make "
      "the document's identity or review state unknowable. Fix the value on the reported line.",
-     0, isms_check_bad_metadata},
+     ISMS_RULE_CITES_CHANGE, isms_check_bad_metadata},
     {"DOC-MISSING-FIELD", "7.5.2", ISMS_SEV_MINOR,
      "a document in force lacks a required field (owner, version, review date)",
      "Documented information must be identified and reviewed and approved for suitability and "
@@ -43,13 +43,13 @@ const isms_rule isms_rules[] = {
      "Documented information must be uniquely identified.",
      "The document added later reuses the id of an earlier one, so references and the "
      "document's history become ambiguous. Give it its own id.",
-     0, isms_check_duplicate_id},
+     ISMS_RULE_CITES_CHANGE, isms_check_duplicate_id},
     {"DOC-REVIEW-OVERDUE", "7.5.2", ISMS_SEV_MINOR, "the document's review is overdue",
      "Documented information must be reviewed for suitability and adequacy at planned "
      "intervals.",
      "The review due date (next_review, or last_reviewed plus the review cycle) is before the "
      "audit date. Review the document, then update last_reviewed in the same commit.",
-     1, isms_check_review_overdue},
+     ISMS_RULE_DATE_BASED | ISMS_RULE_COUNTS_OVERDUE_DOCUMENT, isms_check_review_overdue},
     {"DOC-REVIEW-UNEVIDENCED", "7.5.2", ISMS_SEV_OBSERVATION,
      "the declared review date is not backed by the commit history",
      "Reviews must be evidenced; the record of a review should be made when it happens.",
@@ -57,27 +57,27 @@ const isms_rule isms_rules[] = {
      "declared date (a review recorded late or backfilled), or before it (a review claimed "
      "before it happened), or the date is after the audit date. Record reviews when they take "
      "place.",
-     1, isms_check_review_unevidenced},
+     ISMS_RULE_DATE_BASED | ISMS_RULE_CITES_CHANGE, isms_check_review_unevidenced},
     {"DOC-VERSION-NOT-BUMPED", "7.5.3", ISMS_SEV_MINOR,
      "the text changed after the version was set, but the version did not",
      "Changes to documented information must be controlled, including version control.",
      "A commit changed the text after the commit that set the current version, and the version "
      "stayed the same. Bump the version with every change of substance.",
-     0, isms_check_version_not_bumped},
+     ISMS_RULE_CITES_CHANGE, isms_check_version_not_bumped},
     {"DOC-STALE-CONTENT", "10.1", ISMS_SEV_OBSERVATION,
      "the document's text has not changed for longer than stale_after_months",
      "The organisation must continually improve the suitability, adequacy and effectiveness of "
      "the ISMS.",
      "The text after the front matter has not changed in `stale_after_months` (24 by default), "
      "whatever the review dates say. A document that never changes is rarely kept current.",
-     1, isms_check_stale_content},
+     ISMS_RULE_DATE_BASED, isms_check_stale_content},
     {"ISMS-STATIC", "10.1", ISMS_SEV_MINOR,
      "more than half of the controlled documents have had no text change in 24 months",
      "The organisation must continually improve the suitability, adequacy and effectiveness of "
      "the ISMS.",
      "Auditors look at the dates across the documentation set: when most documents have not "
      "been touched for two years, the system looks static. The share is `static_ratio`.",
-     1, isms_check_static},
+     ISMS_RULE_DATE_BASED, isms_check_static},
     {"REG-NOT-FOUND", "10.2", ISMS_SEV_MAJOR, "no issues-and-actions register in the repository",
      "Nonconformities, the actions taken and their results must be retained as documented "
      "information.",
@@ -100,14 +100,14 @@ const isms_rule isms_rules[] = {
      "improvement has stalled.",
      "The last commit that changed the register file is older than `register_stale_months` (6 "
      "by default) before the audit date.",
-     1, isms_check_reg_stale},
+     ISMS_RULE_DATE_BASED, isms_check_reg_stale},
     {"REG-NO-CLOSURES", "10.1", ISMS_SEV_MINOR,
      "items are open but nothing was closed in the last closure_window_months",
      "The organisation must continually improve the ISMS: actions must flow to closure.",
      "Judged from the register's history (the commits that recorded items closed), not from "
      "typed dates: if items are open and no commit recorded a closure within "
      "`closure_window_months` (6 by default), the flow of actions has stopped.",
-     1, isms_check_reg_no_closures},
+     ISMS_RULE_DATE_BASED, isms_check_reg_no_closures},
     {"ACT-DUPLICATE-ID", "10.2", ISMS_SEV_MINOR, "two register items share an id",
      "Nonconformities and the actions taken must be kept as documented information that can be "
      "traced.",
@@ -133,7 +133,7 @@ const isms_rule isms_rules[] = {
      "Actions needed to deal with a nonconformity must be implemented.",
      "The item is still open after its due date. The message says by how many days and how "
      "many times the due date moved in the register's history (slippage).",
-     1, isms_check_act_overdue},
+     ISMS_RULE_DATE_BASED | ISMS_RULE_COUNTS_OVERDUE_ACTION, isms_check_act_overdue},
     {"ACT-CLOSED-NO-ROOT-CAUSE", "10.2 b", ISMS_SEV_MINOR,
      "a closed nonconformity with no root cause recorded",
      "The need to remove the causes of a nonconformity must be evaluated, including finding "
@@ -169,19 +169,19 @@ const isms_rule isms_rules[] = {
      "The closed date typed in the register is more than `closure_backdate_days` (30 by "
      "default) before the commit that recorded the item closed (a closure backfilled later), "
      "or after it (a closure claimed before it happened; one day of slack for time zones).",
-     1, isms_check_act_closure_backdated},
+     ISMS_RULE_DATE_BASED | ISMS_RULE_CITES_CHANGE, isms_check_act_closure_backdated},
     {"ACT-REMOVED", "10.2 f", ISMS_SEV_MINOR,
      "an item that once existed is absent from every register",
      "Evidence of the nature of nonconformities and the actions taken must be retained.",
      "Deleting a row is how nonconformities disappear. Close or withdraw items instead and "
      "keep them (archive old ones in a second table). The message says whether the item was "
      "open when deleted, with the commit and its author.",
-     0, isms_check_act_removed},
+     ISMS_RULE_CITES_CHANGE, isms_check_act_removed},
     {"ACT-REOPENED", "10.2 d", ISMS_SEV_OBSERVATION, "an item moved from closed back to open",
      "The effectiveness of corrective action taken must be reviewed.",
      "The register's history shows the item closed and later open again: the earlier "
      "corrective action did not work. Check the root cause and the effectiveness review.",
-     0, isms_check_act_reopened},
+     ISMS_RULE_CITES_CHANGE, isms_check_act_reopened},
     {"ACT-REWRITTEN", "10.2 f", ISMS_SEV_MINOR,
      "a register item's raised date, or its description once closed, was changed",
      "Evidence of the nature of nonconformities and the actions taken must be retained.",
@@ -189,7 +189,7 @@ const isms_rule isms_rules[] = {
      "or rewriting the description of a closed item, rewrites that record: the history no "
      "longer shows what the organisation knew at the time. Raise a new item, or add to the "
      "existing one, instead of changing what was recorded.",
-     0, isms_check_act_rewritten},
+     ISMS_RULE_CITES_CHANGE, isms_check_act_rewritten},
     {"MANDATORY-DOC-MISSING", "7.5.1", ISMS_SEV_MAJOR,
      "no document in force for a clause that requires documented information",
      "The ISMS must include the documented information the standard requires: scope, policy, "
@@ -235,7 +235,7 @@ const isms_rule isms_rules[] = {
      "No commit has touched the SoA for longer than its review cycle, yet a risk treatment "
      "document (in force, declaring 6.1.3 or 8.3) changed its text after the SoA's last "
      "change. Review the SoA against the new treatment and record the review.",
-     1, isms_check_soa_stale},
+     ISMS_RULE_DATE_BASED, isms_check_soa_stale},
     {"MR-OVERDUE", "9.3", ISMS_SEV_MINOR,
      "no management review in the last 12 months (major: never one)",
      "Top management must review the ISMS at planned intervals; auditors expect at least one "
@@ -285,14 +285,14 @@ const isms_rule isms_rules[] = {
      "The record's `auditor` authored at least half of the commits that changed controlled "
      "documents in the `internal_audit_months` before the audit date (commit authors are "
      "matched by name or email). Have someone independent of the work audit it.",
-     1, isms_check_ia_not_independent},
+     ISMS_RULE_DATE_BASED, isms_check_ia_not_independent},
     {"WAIVER-EXPIRED", "10.1", ISMS_SEV_MINOR, "a waiver in the configuration has expired",
      "Accepted risks must be reviewed; an acceptance is valid for the period management "
      "signed off.",
      "The waiver's `expires` date is before the audit date, so it no longer waives anything "
      "and its findings are reported again. Renew the waiver with a new approval, or resolve "
      "the findings.",
-     0, isms_check_waiver_expired},
+     ISMS_RULE_UNWAIVABLE, isms_check_waiver_expired},
 };
 
 const size_t isms_rules_count = sizeof(isms_rules) / sizeof(isms_rules[0]);
@@ -357,7 +357,7 @@ int isms_rules_run(const isms_audit *a, isms_findings *out)
 			}
 			if (s && s->has_severity)
 				f->severity = s->severity;
-			if (a->shallow && isms_rules[i].date_based)
+			if (a->shallow && (isms_rules[i].flags & ISMS_RULE_DATE_BASED))
 				f->unproven = 1;
 			if ((f->waiver = waiver_for(a, f)) != NULL) {
 				g_ptr_array_add(out->waived,
