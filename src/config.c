@@ -7,7 +7,7 @@
 
 #include "isms/clauses.h"
 #include "isms/config_keys.h"
-#include "isms/document.h"
+#include "isms/meta.h"
 #include "isms/error.h"
 #include "isms/markdown.h"
 #include "isms/rules.h"

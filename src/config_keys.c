@@ -6,7 +6,7 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "isms/document.h"
+#include "isms/meta.h"
 #include "isms/error.h"
 #include "isms/register.h"
 #include "isms/rules.h"

@@ -10,7 +10,7 @@
 #include "isms/config.h"
 #include "isms/config_keys.h"
 #include "isms/date.h"
-#include "isms/document.h"
+#include "isms/meta.h"
 #include "isms/error.h"
 #include "isms/frontmatter.h"
 #include "isms/gitutil.h"

@@ -9,7 +9,7 @@ int main(void)
 	int failed;
 
 	srunner_add_suite(sr, frontmatter_suite());
-	srunner_add_suite(sr, document_suite());
+	srunner_add_suite(sr, meta_suite());
 	srunner_add_suite(sr, config_suite());
 	srunner_add_suite(sr, finding_suite());
 	srunner_add_suite(sr, text_suite());

@@ -6,7 +6,7 @@
 
 #include "isms/config.h"
 #include "isms/date.h"
-#include "isms/document.h"
+#include "isms/meta.h"
 #include "isms/history.h"
 #include "isms/register.h"
 #include "isms/soa.h"

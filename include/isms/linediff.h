@@ -4,7 +4,13 @@
 #include <glib.h>
 #include <stddef.h>
 
-#include "isms/register.h"
+/* Lines changed between two versions of a file, as git reports a hunk:
+ * old_lines lines from old_start replaced by new_lines lines from
+ * new_start (1-based; a count of 0 means an insertion or deletion after
+ * that line). */
+typedef struct {
+	int old_start, old_lines, new_start, new_lines;
+} isms_line_hunk;
 
 /*
  * The lines that changed from `a` to `b`, as hunks in git's numbering

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "isms/date.h"
+#include "isms/linediff.h"
 
 /*
  * One version of an issues-and-actions register: its register tables (GFM
@@ -124,14 +125,6 @@ typedef struct {
 	int rows;          /* body rows of the register tables, blank ones included */
 	int lone_cr;       /* a CR without LF: a line end to cmark-gfm, not to git */
 } isms_register;
-
-/* Lines changed between two versions of a file, as git reports a hunk:
- * old_lines lines from old_start replaced by new_lines lines from
- * new_start (1-based; a count of 0 means an insertion or deletion after
- * that line). */
-typedef struct {
-	int old_start, old_lines, new_start, new_lines;
-} isms_line_hunk;
 
 /*
  * Read the register tables of a Markdown body (buf, len) whose first line

@@ -1,6 +1,6 @@
 #include <string.h>
 
-#include "isms/document.h"
+#include "isms/meta.h"
 #include "testutil.h"
 
 static isms_meta *meta(const char *text)
@@ -144,9 +144,9 @@ START_TEST(binary_large_and_bad_utf8_are_flagged)
 }
 END_TEST
 
-Suite *document_suite(void)
+Suite *meta_suite(void)
 {
-	Suite *s = suite_create("document");
+	Suite *s = suite_create("meta");
 	TCase *tc = tcase_create("document");
 
 	tcase_add_test(tc, aliases_name_canonical_fields);

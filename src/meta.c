@@ -1,4 +1,4 @@
-#include "isms/document.h"
+#include "isms/meta.h"
 
 #include <string.h>
 #include <xxhash.h>

@@ -1,5 +1,5 @@
-#ifndef ISMS_DOCUMENT_H
-#define ISMS_DOCUMENT_H
+#ifndef ISMS_META_H
+#define ISMS_META_H
 
 #include <glib.h>
 #include <stddef.h>
