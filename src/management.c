@@ -154,6 +154,7 @@ static void build_coverage(isms_audit *a)
 		for (guint i = 0; i < a->documents->len; i++) {
 			const isms_document *d = g_ptr_array_index(a->documents, i);
 			int covers = 0;
+			isms_review rv;
 			for (guint j = 0; !covers && j < d->clauses->len; j++)
 				covers = isms_clause_covers(g_ptr_array_index(d->clauses, j),
 				                            c->clause, mandatory);
@@ -164,7 +165,11 @@ static void build_coverage(isms_audit *a)
 				continue;
 			}
 			g_ptr_array_add(c->documents, (gpointer)d);
-			if (!d->has_review_due || d->review_due >= a->today)
+			/* any document in force provides the clause, a record
+			 * too: its due day counts whether or not it is held to
+			 * review */
+			isms_document_review(d, a->today, ISMS_REVIEW_SOON_DAYS, &rv);
+			if (rv.dated != ISMS_REVIEW_OVERDUE)
 				current = 1;
 		}
 		c->status = c->documents->len == 0 ? ISMS_COVERAGE_MISSING
