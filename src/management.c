@@ -25,6 +25,40 @@ int isms_document_reviewable(const isms_document *d)
 	return isms_document_readable(d) && d->in_force && !d->is_record;
 }
 
+isms_review_state isms_document_review(const isms_document *d, isms_day today, int soon_days,
+                                       isms_review *out)
+{
+	/* 64 bits: a far due day and a wide window must not wrap */
+	gint64 left = d->has_review_due ? (gint64)d->review_due - today : 0;
+
+	memset(out, 0, sizeof(*out));
+	if (!d->has_review_due) {
+		out->dated = ISMS_REVIEW_NO_DATE;
+	} else if (left < 0) {
+		out->dated = ISMS_REVIEW_OVERDUE;
+		out->due = d->review_due;
+		out->days_overdue = (int)-left;
+	} else {
+		out->dated = left <= soon_days ? ISMS_REVIEW_DUE_SOON : ISMS_REVIEW_CURRENT;
+		out->due = d->review_due;
+		out->days_left = (int)left;
+	}
+	out->state = isms_document_reviewable(d) ? out->dated : ISMS_REVIEW_NOT_HELD;
+	return out->state;
+}
+
+const char *isms_review_state_name(isms_review_state s)
+{
+	switch (s) {
+	case ISMS_REVIEW_NOT_HELD: return "not reviewed";
+	case ISMS_REVIEW_NO_DATE: return "no review date";
+	case ISMS_REVIEW_CURRENT: return "current";
+	case ISMS_REVIEW_DUE_SOON: return "due soon";
+	case ISMS_REVIEW_OVERDUE: return "overdue";
+	}
+	return "";
+}
+
 int isms_audit_commit_author(const isms_audit *a, guint32 index, char **name, char **email)
 {
 	git_commit *c = NULL;
@@ -120,6 +154,7 @@ static void build_coverage(isms_audit *a)
 		for (guint i = 0; i < a->documents->len; i++) {
 			const isms_document *d = g_ptr_array_index(a->documents, i);
 			int covers = 0;
+			isms_review rv;
 			for (guint j = 0; !covers && j < d->clauses->len; j++)
 				covers = isms_clause_covers(g_ptr_array_index(d->clauses, j),
 				                            c->clause, mandatory);
@@ -130,7 +165,11 @@ static void build_coverage(isms_audit *a)
 				continue;
 			}
 			g_ptr_array_add(c->documents, (gpointer)d);
-			if (!d->has_review_due || d->review_due >= a->today)
+			/* any document in force provides the clause, a record
+			 * too: its due day counts whether or not it is held to
+			 * review */
+			isms_document_review(d, a->today, ISMS_REVIEW_SOON_DAYS, &rv);
+			if (rv.dated != ISMS_REVIEW_OVERDUE)
 				current = 1;
 		}
 		c->status = c->documents->len == 0 ? ISMS_COVERAGE_MISSING

@@ -152,5 +152,6 @@ Suite *text_suite(void);
 Suite *scale_suite(void);
 Suite *linediff_suite(void);
 Suite *fuzz_regress_suite(void);
+Suite *review_suite(void);
 
 #endif

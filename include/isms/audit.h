@@ -247,6 +247,46 @@ int isms_document_readable(const isms_document *doc);
  * in force, not a record. The review rules and the HTML charts count these. */
 int isms_document_reviewable(const isms_document *doc);
 
+/* The default window, in days, within which a review still to come is due
+ * soon. */
+#define ISMS_REVIEW_SOON_DAYS 30
+
+/* Where a document stands with its review on a given day. */
+typedef enum {
+	ISMS_REVIEW_NOT_HELD, /* not held to review (isms_document_reviewable) */
+	ISMS_REVIEW_NO_DATE,  /* no next_review, no last_reviewed */
+	ISMS_REVIEW_CURRENT,
+	ISMS_REVIEW_DUE_SOON, /* due today or within the window */
+	ISMS_REVIEW_OVERDUE   /* the due day has passed */
+} isms_review_state;
+
+typedef struct {
+	isms_review_state state; /* ISMS_REVIEW_NOT_HELD for a document not held to review */
+	/* what the due day alone says, held to review or not: never
+	 * ISMS_REVIEW_NOT_HELD, and equal to state for a document held to it */
+	isms_review_state dated;
+	isms_day due;     /* unless dated is ISMS_REVIEW_NO_DATE */
+	int days_overdue; /* days since the due day when dated is overdue, else 0 */
+	int days_left;    /* days until the due day (0: due today) when dated is
+	                   * current or due soon, else 0 */
+} isms_review;
+
+/*
+ * Decide once where a document stands with its review on `today`: not held
+ * to review, without a review date, current, due soon (due today or within
+ * `soon_days` days, which must not be negative; ISMS_REVIEW_SOON_DAYS by
+ * default) or overdue, with the due day and the days overdue or left. The
+ * state of the due day is also given for a document not held to review,
+ * for what lists every document in force that has a due day (coverage).
+ * Fills *out and returns out->state.
+ */
+isms_review_state isms_document_review(const isms_document *doc, isms_day today, int soon_days,
+                                       isms_review *out);
+
+/* The words for a review state ("current", "due soon", "overdue", "no
+ * review date", "not reviewed"); static. */
+const char *isms_review_state_name(isms_review_state state);
+
 /* The document type ("" if none). */
 const char *isms_document_type(const isms_document *doc);
 

@@ -15,7 +15,6 @@
 #include "report/svg.h"
 
 #define SHORT_ID    12 /* commit ids as the text report prints them */
-#define SOON_DAYS   30 /* a review due within this many days is "due soon" */
 #define FLOW_MONTHS 24 /* the register flow chart's months */
 #define AGE_BUCKETS 5
 #define WIDE        1040 /* viewBox width of the charts that span the page */
@@ -276,25 +275,19 @@ static void trend_figure(GString *s, const isms_trend *t)
 	g_free(v);
 }
 
-typedef enum {
-	REVIEW_CURRENT,
-	REVIEW_SOON,
-	REVIEW_OVERDUE,
-	REVIEW_NONE,
-	REVIEW_STATES
-} review_state;
+/* The review chart's bars, in the order they are drawn: the states of a
+ * document held to review. */
+static const isms_review_state review_bars[] = {ISMS_REVIEW_CURRENT, ISMS_REVIEW_DUE_SOON,
+                                                ISMS_REVIEW_OVERDUE, ISMS_REVIEW_NO_DATE};
+#define REVIEW_BARS G_N_ELEMENTS(review_bars)
 
-static const char *const review_names[REVIEW_STATES] = {"current", "due soon", "overdue",
-                                                        "no review date"};
-static const char *const review_classes[REVIEW_STATES] = {"current", "soon", "overdue", "none"};
-
-static review_state review_of(const isms_audit *a, const isms_document *d)
+/* The style class of a review state's badge. */
+static const char *review_class(isms_review_state r)
 {
-	if (!d->has_review_due)
-		return REVIEW_NONE;
-	if (d->review_due < a->today)
-		return REVIEW_OVERDUE;
-	return d->review_due <= a->today + SOON_DAYS ? REVIEW_SOON : REVIEW_CURRENT;
+	return r == ISMS_REVIEW_CURRENT    ? "current"
+	       : r == ISMS_REVIEW_DUE_SOON ? "soon"
+	       : r == ISMS_REVIEW_OVERDUE  ? "overdue"
+	                                   : "none";
 }
 
 /* Whole months from one day to a later one (0 if not later). */
@@ -349,29 +342,40 @@ static void age_figure(GString *s, const isms_audit *a)
 
 static void review_figure(GString *s, const isms_audit *a)
 {
-	static const char *const colors[REVIEW_STATES] = {C_OK, C_MINOR, C_MAJOR, C_NONE};
-	int counts[REVIEW_STATES] = {0};
+	static const char *const colors[REVIEW_BARS] = {C_OK, C_MINOR, C_MAJOR, C_NONE};
+	const char *names[REVIEW_BARS];
+	int counts[REVIEW_BARS] = {0};
 	isms_chart_series series = {"documents", C_SLATE, NULL, counts};
 	isms_chart c = {.id = "review",
 	                .title = "Documents by review status",
 	                .x_label = "Review status",
 	                .y_label = "Documents",
-	                .categories = review_names,
-	                .n = REVIEW_STATES,
+	                .categories = names,
+	                .n = REVIEW_BARS,
 	                .series = &series,
 	                .n_series = 1,
 	                .bar_colors = colors};
+	char *note;
 
+	for (guint k = 0; k < REVIEW_BARS; k++)
+		names[k] = isms_review_state_name(review_bars[k]);
+	/* a document not held to review has no bar */
 	for (guint i = 0; i < a->documents->len; i++) {
-		const isms_document *d = g_ptr_array_index(a->documents, i);
-		if (isms_document_reviewable(d))
-			counts[review_of(a, d)]++;
+		isms_review rv;
+		isms_document_review(g_ptr_array_index(a->documents, i), a->today,
+		                     ISMS_REVIEW_SOON_DAYS, &rv);
+		for (guint k = 0; k < REVIEW_BARS; k++)
+			if (review_bars[k] == rv.state)
+				counts[k]++;
 	}
 	figure_start(s, "Review status", 0);
 	isms_svg_bar_chart(s, &c);
 	isms_svg_chart_table(s, &c);
-	figure_end(s, "Documents in force that are not records, by their next review date relative "
-	              "to the audit date (due soon: within " G_STRINGIFY(SOON_DAYS) " days).");
+	note = g_strdup_printf("Documents in force that are not records, by their next review "
+	                       "date relative to the audit date (due soon: within %d days).",
+	                       ISMS_REVIEW_SOON_DAYS);
+	figure_end(s, note);
+	g_free(note);
 }
 
 /* Items raised and closures recorded per month over the FLOW_MONTHS months
@@ -864,12 +868,16 @@ static void coverage(GString *s, const isms_audit *a)
 			g_string_append(s, "<ul class=\"plain\">");
 		for (guint k = 0; k < c->documents->len; k++) {
 			const isms_document *d = g_ptr_array_index(c->documents, k);
+			isms_review rv;
 			g_string_append(s, "<li><code>");
 			put(s, d->path);
 			g_string_append(s, "</code>");
-			if (d->has_review_due && d->review_due < a->today) {
+			/* as coverage: a record in force that is past its due
+			 * day says so too */
+			isms_document_review(d, a->today, ISMS_REVIEW_SOON_DAYS, &rv);
+			if (rv.dated == ISMS_REVIEW_OVERDUE) {
 				g_string_append(s, " <span class=\"tag\">review overdue since ");
-				date(s, d->review_due);
+				date(s, rv.due);
 				g_string_append(s, "</span>");
 			}
 			g_string_append(s, "</li>");
@@ -897,11 +905,9 @@ static void field(GString *s, const isms_meta *m, isms_field f)
 		g_string_append(s, "<span class=\"muted\">\xe2\x80\x93</span>");
 }
 
-static void review_cell(GString *s, const isms_audit *a, const isms_document *d)
+static void review_cell(GString *s, const isms_document *d, const isms_review *rv)
 {
-	review_state r;
-
-	if (!isms_document_reviewable(d)) {
+	if (rv->state == ISMS_REVIEW_NOT_HELD) {
 		g_string_append_printf(s, "<span class=\"muted\">not reviewed (%s)</span>",
 		                       !isms_document_readable(d) ? "unreadable"
 		                       : d->is_record             ? "record"
@@ -909,10 +915,12 @@ static void review_cell(GString *s, const isms_audit *a, const isms_document *d)
 		                                                  : "not in force");
 		return;
 	}
-	r = review_of(a, d);
-	g_string_append_printf(s, "<span class=\"st st-%s\">%s</span>", review_classes[r],
-	                       r == REVIEW_SOON ? "due within " G_STRINGIFY(SOON_DAYS) " days"
-	                                        : review_names[r]);
+	g_string_append_printf(s, "<span class=\"st st-%s\">", review_class(rv->state));
+	if (rv->state == ISMS_REVIEW_DUE_SOON)
+		g_string_append_printf(s, "due within %d days", ISMS_REVIEW_SOON_DAYS);
+	else
+		g_string_append(s, isms_review_state_name(rv->state));
+	g_string_append(s, "</span>");
 }
 
 static void document_row(GString *s, const isms_audit *a, const isms_document *d)
@@ -920,6 +928,11 @@ static void document_row(GString *s, const isms_audit *a, const isms_document *d
 	const isms_meta *m = d->meta;
 	const char *status = doc_status(d);
 	int age = text_age(a, d);
+	isms_review rv;
+
+	/* the due day is shown for every document that has one, held to
+	 * review or not */
+	isms_document_review(d, a->today, ISMS_REVIEW_SOON_DAYS, &rv);
 
 	g_string_append(s, "<tr><td>");
 	if (isms_meta_has(m, ISMS_F_TITLE)) {
@@ -946,12 +959,12 @@ static void document_row(GString *s, const isms_audit *a, const isms_document *d
 	else
 		g_string_append(s, "<span class=\"muted\">\xe2\x80\x93</span>");
 	g_string_append(s, "</td><td>");
-	if (d->has_review_due)
-		date(s, d->review_due);
+	if (rv.dated != ISMS_REVIEW_NO_DATE)
+		date(s, rv.due);
 	else
 		g_string_append(s, "<span class=\"muted\">\xe2\x80\x93</span>");
 	g_string_append(s, "</td><td>");
-	review_cell(s, a, d);
+	review_cell(s, d, &rv);
 	if (age < 0) {
 		g_string_append(s, "</td><td class=\"num\">\xe2\x80\x93</td></tr>\n");
 		return;
@@ -975,7 +988,7 @@ static void documents(GString *s, const isms_audit *a)
 	    "Review status is relative to the audit date (due soon: within %d "
 	    "days); age is the whole months since the text after the front matter "
 	    "last changed, with the date of that commit.</p>\n",
-	    a->documents->len, SOON_DAYS);
+	    a->documents->len, ISMS_REVIEW_SOON_DAYS);
 	g_string_append(
 	    s, "<table class=\"zebra inventory\">\n<thead><tr><th scope=\"col\">Document</th>"
 	       "<th scope=\"col\">Type</th><th scope=\"col\">Owner</th>"

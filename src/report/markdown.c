@@ -328,12 +328,16 @@ static void coverage(budget *b, const isms_audit *a)
 		cell(row, isms_coverage_status_name(c->status));
 		for (guint k = 0; k < c->documents->len; k++) {
 			const isms_document *d = g_ptr_array_index(c->documents, k);
+			isms_review rv;
 			if (k)
 				g_string_append(row, "<br>");
 			isms_report_markdown_cell(row, d->path);
-			if (d->has_review_due && d->review_due < a->today)
+			/* as coverage: a record in force that is past its due
+			 * day says so too */
+			isms_document_review(d, a->today, ISMS_REVIEW_SOON_DAYS, &rv);
+			if (rv.dated == ISMS_REVIEW_OVERDUE)
 				g_string_append_printf(row, " (review overdue since %s)",
-				                       isms_date_format(d->review_due, day));
+				                       isms_date_format(rv.due, day));
 		}
 		for (guint k = 0; k < c->inactive->len; k++) {
 			const isms_document *d = g_ptr_array_index(c->inactive, k);

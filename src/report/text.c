@@ -144,11 +144,15 @@ static void coverage(const isms_audit *a, const writer *w)
 			fprintf(out, " -");
 		for (guint k = 0; k < c->documents->len; k++) {
 			const isms_document *d = g_ptr_array_index(c->documents, k);
+			isms_review rv;
 			fprintf(out, "%s", k ? ", " : " ");
 			put_text(w, d->path);
-			if (d->has_review_due && d->review_due < a->today)
+			/* as coverage: a record in force that is past its due
+			 * day says so too */
+			isms_document_review(d, a->today, ISMS_REVIEW_SOON_DAYS, &rv);
+			if (rv.dated == ISMS_REVIEW_OVERDUE)
 				fprintf(out, " (review overdue since %s)",
-				        isms_date_format(d->review_due, day));
+				        isms_date_format(rv.due, day));
 		}
 		for (guint k = 0; k < c->inactive->len; k++) {
 			const isms_document *d = g_ptr_array_index(c->inactive, k);

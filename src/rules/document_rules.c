@@ -192,14 +192,16 @@ int isms_check_review_overdue(const isms_audit *a, const isms_rule *r, isms_find
 		const isms_document *d = g_ptr_array_index(a->documents, i);
 		const isms_meta *m = d->meta;
 		isms_finding *f;
-		if (!isms_document_reviewable(d) || !d->has_review_due || d->review_due >= a->today)
+		isms_review rv;
+		if (isms_document_review(d, a->today, ISMS_REVIEW_SOON_DAYS, &rv) !=
+		    ISMS_REVIEW_OVERDUE)
 			continue;
-		isms_date_format(d->review_due, due);
+		isms_date_format(rv.due, due);
 		if (m->has_next_review) {
 			f = isms_findings_add(
 			    out, r, d->path, field_line(d, ISMS_F_NEXT_REVIEW), d->identity, NULL,
 			    "review was due on %s (next_review): overdue by %d days", due,
-			    (int)(a->today - d->review_due));
+			    rv.days_overdue);
 			isms_rule_evidence(a, f, d->field_since[ISMS_F_NEXT_REVIEW],
 			                   "next_review set");
 		} else {
@@ -212,7 +214,7 @@ int isms_check_review_overdue(const isms_audit *a, const isms_rule *r, isms_find
 			    "by %d days",
 			    due, isms_date_format(m->last_reviewed, last),
 			    isms_duration_format(c, cyc, sizeof(cyc)),
-			    m->has_cycle ? "" : " by default", (int)(a->today - d->review_due));
+			    m->has_cycle ? "" : " by default", rv.days_overdue);
 			isms_rule_evidence(a, f, d->field_since[ISMS_F_LAST_REVIEWED],
 			                   "last_reviewed set");
 		}
