@@ -84,9 +84,18 @@ char *isms_audit_commit_hex(const isms_audit *a, guint32 index, char *buf)
 	return git_oid_tostr(buf, GIT_OID_HEXSZ + 1, &isms_audit_commit(a, index)->id);
 }
 
-const char *isms_document_type(const isms_document *d)
+int isms_audit_commit_author(const isms_audit *a, guint32 index, char **name, char **email)
 {
-	return isms_meta_has(d->meta, ISMS_F_TYPE) ? isms_meta_text(d->meta, ISMS_F_TYPE) : "";
+	git_commit *c = NULL;
+	const git_signature *sig;
+
+	if (git_commit_lookup(&c, a->repo, &isms_audit_commit(a, index)->id) < 0)
+		return isms_git_error(a->root);
+	sig = git_commit_author(c);
+	*name = g_strdup(sig && sig->name ? sig->name : "");
+	*email = g_strdup(sig && sig->email ? sig->email : "");
+	git_commit_free(c);
+	return 0;
 }
 
 /* ---- the audited commit ------------------------------------------------ */

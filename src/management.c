@@ -1,6 +1,8 @@
 /* The management-system model: clause coverage, the SoA, and management
  * review and internal audit records, built once after the documents and
  * registers. Rules read it; nothing here decides a finding. */
+#include "isms/management.h"
+
 #include <string.h>
 
 #include "isms/audit.h"
@@ -12,65 +14,6 @@
 const char *isms_coverage_status_name(isms_coverage_status s)
 {
 	return s == ISMS_COVERAGE_OK ? "ok" : s == ISMS_COVERAGE_OVERDUE ? "overdue" : "missing";
-}
-
-int isms_document_readable(const isms_document *d)
-{
-	return d->mode != GIT_FILEMODE_LINK &&
-	       !(d->meta->flags & (ISMS_META_BINARY | ISMS_META_TOO_LARGE | ISMS_META_TABLES));
-}
-
-int isms_document_reviewable(const isms_document *d)
-{
-	return isms_document_readable(d) && d->in_force && !d->is_record;
-}
-
-isms_review_state isms_document_review(const isms_document *d, isms_day today, int soon_days,
-                                       isms_review *out)
-{
-	/* 64 bits: a far due day and a wide window must not wrap */
-	gint64 left = d->has_review_due ? (gint64)d->review_due - today : 0;
-
-	memset(out, 0, sizeof(*out));
-	if (!d->has_review_due) {
-		out->dated = ISMS_REVIEW_NO_DATE;
-	} else if (left < 0) {
-		out->dated = ISMS_REVIEW_OVERDUE;
-		out->due = d->review_due;
-		out->days_overdue = (int)-left;
-	} else {
-		out->dated = left <= soon_days ? ISMS_REVIEW_DUE_SOON : ISMS_REVIEW_CURRENT;
-		out->due = d->review_due;
-		out->days_left = (int)left;
-	}
-	out->state = isms_document_reviewable(d) ? out->dated : ISMS_REVIEW_NOT_HELD;
-	return out->state;
-}
-
-const char *isms_review_state_name(isms_review_state s)
-{
-	switch (s) {
-	case ISMS_REVIEW_NOT_HELD: return "not reviewed";
-	case ISMS_REVIEW_NO_DATE: return "no review date";
-	case ISMS_REVIEW_CURRENT: return "current";
-	case ISMS_REVIEW_DUE_SOON: return "due soon";
-	case ISMS_REVIEW_OVERDUE: return "overdue";
-	}
-	return "";
-}
-
-int isms_audit_commit_author(const isms_audit *a, guint32 index, char **name, char **email)
-{
-	git_commit *c = NULL;
-	const git_signature *sig;
-
-	if (git_commit_lookup(&c, a->repo, &isms_audit_commit(a, index)->id) < 0)
-		return isms_git_error(a->root);
-	sig = git_commit_author(c);
-	*name = g_strdup(sig && sig->name ? sig->name : "");
-	*email = g_strdup(sig && sig->email ? sig->email : "");
-	git_commit_free(c);
-	return 0;
 }
 
 /* The body (after the front matter) of a document's audited version. */
@@ -120,14 +63,6 @@ static void classify(isms_audit *a)
 		if (d->is_soa)
 			g_ptr_array_add(d->clauses, g_strdup("6.1.3 d"));
 	}
-}
-
-int isms_document_declares(const isms_document *d, const char *clause)
-{
-	for (guint i = 0; d->clauses && i < d->clauses->len; i++)
-		if (strcmp(g_ptr_array_index(d->clauses, i), clause) == 0)
-			return 1;
-	return 0;
 }
 
 static void coverage_free(gpointer p)

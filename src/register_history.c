@@ -2,6 +2,8 @@
  * its blob, each item followed by its id through history. Only the version
  * being compared and the one before it are in memory: a register of
  * thousands of items changed in thousands of commits stays small. */
+#include "isms/register_history.h"
+
 #include <string.h>
 
 #include "isms/audit.h"

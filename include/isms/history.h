@@ -18,6 +18,9 @@
  * every subtree).
  */
 
+/* An index into isms_history.commits that names no commit. */
+#define ISMS_NO_COMMIT G_MAXUINT32
+
 typedef struct {
 	git_oid id;
 	int64_t time;  /* committer time, seconds */
