@@ -560,6 +560,20 @@ char *fuzz_date(const uint8_t *data, size_t size)
 	} else {
 		g_string_append(s, "not a date\n");
 	}
+	/* a date as typed: an ISO date reads the same in any order, any other
+	 * reads as one of its two orders, and prints in the years 1 to 9999 */
+	for (int o = ISMS_DATE_ORDER_NONE; o <= ISMS_DATE_ORDER_MDY; o++) {
+		int rc = isms_date_parse_written(text, size, (isms_date_order)o, &again);
+		REQUIRE(rc == 0 || rc == -1 || (rc == ISMS_DATE_AMBIGUOUS && o == 0));
+		if (isms_date_parse(text, size, &day) == 0)
+			REQUIRE(rc == 0 && again == day);
+		if (rc != 0)
+			continue;
+		isms_date_format(again, buf);
+		REQUIRE(isms_date_parse(buf, strlen(buf), &day) == 0 && day == again);
+		if (o == ISMS_DATE_ORDER_NONE && isms_date_parse(text, size, &day) < 0)
+			g_string_append_printf(s, "written %s\n", buf);
+	}
 	if (isms_duration_parse(text, size, &d) == 0) {
 		REQUIRE(d.months >= 0 && d.days >= 0 && (d.months > 0 || d.days > 0));
 		isms_duration_format(d, cycle, sizeof(cycle));

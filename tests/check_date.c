@@ -100,6 +100,85 @@ START_TEST(review_cycles_as_people_write_them)
 	expect_duration("2 weeks", 0, 14);
 	expect_duration("90 days", 0, 90);
 	expect_duration("12", 12, 0);
+	/* as document headers write them */
+	expect_duration("Semi-Annual", 6, 0);
+	expect_duration("Semi Annual", 6, 0);
+	expect_duration("Bi-annual", 6, 0);
+	expect_duration("Biannual", 6, 0);
+	expect_duration("Half-yearly", 6, 0);
+	expect_duration("Every 6 months", 6, 0);
+	expect_duration("every 2 years", 24, 0);
+	expect_duration("6-monthly", 6, 0);
+	expect_duration("Every year", 12, 0);
+}
+END_TEST
+
+/* The date written, its day as YYYY-MM-DD or "-1"/"ambiguous". */
+static const char *W(const char *s, isms_date_order order)
+{
+	static char buf[ISMS_DATE_BUFSIZE];
+	isms_day d;
+	int rc = isms_date_parse_written(s, strlen(s), order, &d);
+
+	if (rc == ISMS_DATE_AMBIGUOUS)
+		return "ambiguous";
+	return rc < 0 ? "-1" : isms_date_format(d, buf);
+}
+
+START_TEST(written_dates_as_people_type_them)
+{
+	const isms_date_order none = ISMS_DATE_ORDER_NONE;
+
+	ck_assert_str_eq(W("2026-01-25", none), "2026-01-25");
+	ck_assert_str_eq(W("2026/1/5", none), "2026-01-05");
+	ck_assert_str_eq(W("25-01-2026", none), "2026-01-25");
+	ck_assert_str_eq(W("25.01.2026", none), "2026-01-25");
+	ck_assert_str_eq(W("25/01/2026", none), "2026-01-25");
+	ck_assert_str_eq(W("01/25/2026", none), "2026-01-25"); /* only month first is valid */
+	ck_assert_str_eq(W("05/05/2026", none), "2026-05-05"); /* the readings agree */
+	ck_assert_str_eq(W("1 January 2022", none), "2022-01-01");
+	ck_assert_str_eq(W("1st Jan 2022", none), "2022-01-01");
+	ck_assert_str_eq(W("31 Dec, 2022", none), "2022-12-31");
+	ck_assert_str_eq(W("Jan 1, 2022", none), "2022-01-01");
+	ck_assert_str_eq(W("January 21st 2022", none), "2022-01-21");
+	ck_assert_str_eq(W("Sept. 3, 2024", none), "2024-09-03");
+	ck_assert_str_eq(W(" 3 march 2024 ", none), "2024-03-03");
+}
+END_TEST
+
+START_TEST(written_dates_need_an_order_when_ambiguous)
+{
+	ck_assert_str_eq(W("03/04/2025", ISMS_DATE_ORDER_NONE), "ambiguous");
+	ck_assert_str_eq(W("03-04-2025", ISMS_DATE_ORDER_NONE), "ambiguous");
+	ck_assert_str_eq(W("03/04/2025", ISMS_DATE_ORDER_DMY), "2025-04-03");
+	ck_assert_str_eq(W("03/04/2025", ISMS_DATE_ORDER_MDY), "2025-03-04");
+	/* an order that makes the date invalid is not overridden */
+	ck_assert_str_eq(W("25/01/2026", ISMS_DATE_ORDER_MDY), "-1");
+	ck_assert_str_eq(W("01/25/2026", ISMS_DATE_ORDER_DMY), "-1");
+}
+END_TEST
+
+START_TEST(written_dates_that_are_no_dates)
+{
+	static const char *bad[] = {"",
+	                            "TBD",
+	                            "31/02/2026",
+	                            "1/2/26",
+	                            "32 January 2022",
+	                            "January 2022",
+	                            "1 Smarch 2022",
+	                            "2026-01-25x",
+	                            "1.2.3.2022",
+	                            "25/01/2026 extra",
+	                            "Jan 1, 22",
+	                            "0/1/2026",
+	                            "1//2026",
+	                            "01/25/10000"};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(bad); i++)
+		ck_assert_msg(strcmp(W(bad[i], ISMS_DATE_ORDER_NONE), "-1") == 0,
+		              "'%s' should not parse, got %s", bad[i],
+		              W(bad[i], ISMS_DATE_ORDER_NONE));
 }
 END_TEST
 
@@ -140,6 +219,9 @@ Suite *date_suite(void)
 	tcase_add_test(tc, time_stamps_give_utc_days);
 	tcase_add_test(tc, review_cycles_as_people_write_them);
 	tcase_add_test(tc, bad_cycles_are_rejected);
+	tcase_add_test(tc, written_dates_as_people_type_them);
+	tcase_add_test(tc, written_dates_need_an_order_when_ambiguous);
+	tcase_add_test(tc, written_dates_that_are_no_dates);
 	tcase_add_test(tc, durations_print_readably);
 	suite_add_tcase(s, tc);
 	return s;

@@ -22,6 +22,29 @@ typedef int32_t isms_day;
  */
 int isms_date_parse(const char *text, size_t len, isms_day *out);
 
+/* How a numeric date whose day and month could be swapped is read. */
+typedef enum {
+	ISMS_DATE_ORDER_NONE, /* neither: a date whose two readings differ is ambiguous */
+	ISMS_DATE_ORDER_DMY,  /* 03/04/2025 is 3 April */
+	ISMS_DATE_ORDER_MDY   /* 03/04/2025 is 4 March */
+} isms_date_order;
+
+/* isms_date_parse_written(): a numeric date that reads as two different
+ * days, with no order to choose. */
+#define ISMS_DATE_AMBIGUOUS (-2)
+
+/*
+ * Parse a date as people type it in tables and document headers: what
+ * isms_date_parse() reads, `YYYY/MM/DD`, `DD-MM-YYYY`, `DD.MM.YYYY` and
+ * `DD/MM/YYYY` (one or two digits of day and month; month first with
+ * ISMS_DATE_ORDER_MDY), and dates with an English month name: `1 January
+ * 2022`, `1st Jan 2022`, `January 1, 2022`, `Jan 1 2022`. A numeric date
+ * that only one reading makes valid (25/01/2026), or whose readings agree
+ * (05/05/2026), needs no order. Returns 0 and sets *out, -1 if the text is
+ * no date, or ISMS_DATE_AMBIGUOUS.
+ */
+int isms_date_parse_written(const char *text, size_t len, isms_date_order order, isms_day *out);
+
 /* Write `YYYY-MM-DD` into `buf` (ISMS_DATE_BUFSIZE bytes); returns buf. */
 char *isms_date_format(isms_day day, char *buf);
 

@@ -115,6 +115,146 @@ int isms_date_parse(const char *text, size_t len, isms_day *out)
 	return 0;
 }
 
+static const char *const month_names[12] = {"january",   "february", "march",    "april",
+                                            "may",       "june",     "july",     "august",
+                                            "september", "october",  "november", "december"};
+
+/* An English month name or its first three letters (also "sept") at *p;
+ * advances *p. Returns 1 to 12, or 0. */
+static int month_name(const char **p, const char *end)
+{
+	const char *q = *p;
+	size_t n = 0;
+
+	while (q + n < end && g_ascii_isalpha(q[n]))
+		n++;
+	for (int i = 0; i < 12 && n >= 3; i++)
+		if ((n == strlen(month_names[i]) || n == 3 || (i == 8 && n == 4)) &&
+		    g_ascii_strncasecmp(q, month_names[i], n) == 0) {
+			*p = q + n;
+			if (*p < end && **p == '.') /* "Jan." */
+				(*p)++;
+			return i + 1;
+		}
+	return 0;
+}
+
+/* One or two digits at *p (a day or month); advances *p. */
+static int small_number(const char **p, const char *end, int *out)
+{
+	int v = 0, n = 0;
+
+	while (*p < end && g_ascii_isdigit(**p) && n < 3) {
+		v = v * 10 + (*(*p)++ - '0');
+		n++;
+	}
+	*out = v;
+	return n >= 1 && n <= 2 ? 0 : -1;
+}
+
+static void skip_spaces(const char **p, const char *end)
+{
+	while (*p < end && (**p == ' ' || **p == '\t'))
+		(*p)++;
+}
+
+/* "1st", "2nd", "3rd", "4th" after a day */
+static void skip_ordinal(const char **p, const char *end)
+{
+	static const char *const suffixes[] = {"st", "nd", "rd", "th"};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(suffixes); i++)
+		if (end - *p >= 2 && g_ascii_strncasecmp(*p, suffixes[i], 2) == 0 &&
+		    (end - *p == 2 || !g_ascii_isalpha((*p)[2]))) {
+			*p += 2;
+			return;
+		}
+}
+
+static int valid_dmy(int d, int m, int y, isms_day *out)
+{
+	GDate date;
+
+	if (y < 1 || y > 9999 || !g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y))
+		return -1;
+	g_date_clear(&date, 1);
+	g_date_set_dmy(&date, (GDateDay)d, (GDateMonth)m, (GDateYear)y);
+	*out = from_gdate(&date);
+	return 0;
+}
+
+int isms_date_parse_written(const char *text, size_t len, isms_date_order order, isms_day *out)
+{
+	const char *p = text, *end = text + len;
+	int a, b, y, m;
+
+	if (isms_date_parse(text, len, out) == 0)
+		return 0;
+	trim(&p, &end);
+	if (p < end && g_ascii_isalpha(*p)) { /* January 1, 2022 */
+		if ((m = month_name(&p, end)) == 0)
+			return -1;
+		skip_spaces(&p, end);
+		if (small_number(&p, end, &a) < 0)
+			return -1;
+		skip_ordinal(&p, end);
+		if (p < end && *p == ',')
+			p++;
+		skip_spaces(&p, end);
+		if (digits(&p, end, 4, &y) < 0 || p != end)
+			return -1;
+		return valid_dmy(a, m, y, out);
+	}
+	if (end - p >= 8 && digits(&p, end, 4, &y) == 0) { /* 2022/01/31 */
+		if (p == end || *p++ != '/' || small_number(&p, end, &m) < 0 || p == end ||
+		    *p++ != '/' || small_number(&p, end, &a) < 0 || p != end)
+			return -1;
+		return valid_dmy(a, m, y, out);
+	}
+	if (small_number(&p, end, &a) < 0)
+		return -1;
+	skip_ordinal(&p, end);
+	if (p < end && (*p == ' ' || g_ascii_isalpha(*p))) { /* 1 January 2022 */
+		skip_spaces(&p, end);
+		if ((m = month_name(&p, end)) == 0)
+			return -1;
+		if (p < end && *p == ',')
+			p++;
+		skip_spaces(&p, end);
+		if (digits(&p, end, 4, &y) < 0 || p != end)
+			return -1;
+		return valid_dmy(a, m, y, out);
+	}
+	if (p == end || (*p != '-' && *p != '.' && *p != '/'))
+		return -1;
+	{
+		char sep = *p++;
+		isms_day dmy, mdy;
+		int dmy_ok, mdy_ok;
+		if (small_number(&p, end, &b) < 0 || p == end || *p++ != sep ||
+		    digits(&p, end, 4, &y) < 0 || p != end)
+			return -1;
+		dmy_ok = valid_dmy(a, b, y, &dmy) == 0;
+		mdy_ok = valid_dmy(b, a, y, &mdy) == 0;
+		if (order == ISMS_DATE_ORDER_DMY || (order == ISMS_DATE_ORDER_NONE && !mdy_ok)) {
+			if (!dmy_ok)
+				return -1;
+			*out = dmy;
+			return 0;
+		}
+		if (order == ISMS_DATE_ORDER_MDY || !dmy_ok) {
+			if (!mdy_ok)
+				return -1;
+			*out = mdy;
+			return 0;
+		}
+		if (dmy != mdy)
+			return ISMS_DATE_AMBIGUOUS;
+		*out = dmy;
+		return 0;
+	}
+}
+
 char *isms_date_format(isms_day day, char *buf)
 {
 	GDate d;
@@ -170,21 +310,23 @@ static const struct {
 	const char *word;
 	isms_duration dur;
 } named_durations[] = {
-    {"annual", {12, 0}},     {"annually", {12, 0}},     {"yearly", {12, 0}},
-    {"every year", {12, 0}}, {"biannual", {6, 0}},      {"biannually", {6, 0}},
-    {"semi-annual", {6, 0}}, {"semi-annually", {6, 0}}, {"semiannual", {6, 0}},
-    {"half-yearly", {6, 0}}, {"quarterly", {3, 0}},     {"monthly", {1, 0}},
-    {"biennial", {24, 0}},   {"biennially", {24, 0}},
+    /* matched with spaces, hyphens and underscores left out */
+    {"annual", {12, 0}},      {"annually", {12, 0}},      {"yearly", {12, 0}},
+    {"everyyear", {12, 0}},   {"biannual", {6, 0}},       {"biannually", {6, 0}},
+    {"semiannual", {6, 0}},   {"semiannually", {6, 0}},   {"halfyearly", {6, 0}},
+    {"halfyear", {6, 0}},     {"everysixmonths", {6, 0}}, {"quarterly", {3, 0}},
+    {"everyquarter", {3, 0}}, {"monthly", {1, 0}},        {"everymonth", {1, 0}},
+    {"biennial", {24, 0}},    {"biennially", {24, 0}},    {"everytwoyears", {24, 0}},
 };
 
 static const struct {
 	const char *unit;
 	int months, days;
 } units[] = {
-    {"year", 12, 0}, {"years", 12, 0}, {"yr", 12, 0},    {"yrs", 12, 0},
-    {"y", 12, 0},    {"month", 1, 0},  {"months", 1, 0}, {"mo", 1, 0},
-    {"mos", 1, 0},   {"m", 1, 0},      {"week", 0, 7},   {"weeks", 0, 7},
-    {"w", 0, 7},     {"day", 0, 1},    {"days", 0, 1},   {"d", 0, 1},
+    {"year", 12, 0}, {"years", 12, 0},  {"yr", 12, 0},     {"yrs", 12, 0},   {"y", 12, 0},
+    {"month", 1, 0}, {"months", 1, 0},  {"mo", 1, 0},      {"mos", 1, 0},    {"m", 1, 0},
+    {"week", 0, 7},  {"weeks", 0, 7},   {"w", 0, 7},       {"day", 0, 1},    {"days", 0, 1},
+    {"d", 0, 1},     {"monthly", 1, 0}, {"yearly", 12, 0}, {"weekly", 0, 7},
 };
 
 /* The longest cycle read, 100 years: a longer one is no review cycle, and
@@ -240,16 +382,22 @@ int isms_duration_parse(const char *text, size_t len, isms_duration *out)
 	trim(&p, &end);
 	if (p == end)
 		return -1;
-	n = (size_t)(end - p);
+	n = 0;
+	for (const char *q = p; q < end && n < sizeof(word); q++)
+		if (*q != ' ' && *q != '-' && *q != '_' && *q != '\t')
+			word[n++] = g_ascii_tolower(*q);
 	if (n < sizeof(word)) {
-		for (size_t i = 0; i < n; i++)
-			word[i] = g_ascii_tolower(p[i]);
 		word[n] = '\0';
 		for (size_t i = 0; i < G_N_ELEMENTS(named_durations); i++)
 			if (strcmp(word, named_durations[i].word) == 0) {
 				*out = named_durations[i].dur;
 				return 0;
 			}
+	}
+	/* "every 6 months" */
+	if (end - p > 6 && g_ascii_strncasecmp(p, "every ", 6) == 0) {
+		p += 6;
+		trim(&p, &end);
 	}
 	if (*p == 'P' || *p == 'p')
 		return parse_iso_duration(p, end, out);
