@@ -431,7 +431,7 @@ static int write_report(const isms_audit *audit, const isms_findings *findings,
 	if (spec->path && !(out = fopen(spec->path, "w")))
 		return isms_error_set(ISMS_EREPO, "%s: cannot write the %s report: %s", spec->path,
 		                      spec->format->name, strerror(errno));
-	ropts.color = !spec->path && strcmp(spec->format->name, "text") == 0 && want_color(out);
+	ropts.color = !spec->path && spec->format->colour && want_color(out);
 	error = spec->format->write(audit, findings, &ropts, out);
 	if (spec->path) {
 		if (fclose(out) != 0 && error == 0)
@@ -551,7 +551,7 @@ static int cmd_check(int argc, char **argv)
 	if ((rc = finish_outputs(&outputs)) != 0)
 		return rc;
 	for (int i = 0; i < outputs.n; i++)
-		want_trend |= strcmp(outputs.spec[i].format->name, "html") == 0;
+		want_trend |= outputs.spec[i].format->needs_trend;
 	want_trend &= !no_trend;
 	if (want_trend) {
 		if (!have_since)
