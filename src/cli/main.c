@@ -33,13 +33,10 @@ static const char usage_text[] =
     "from its committed documents and their first-parent history; uncommitted\n"
     "changes are not seen. Nothing in the repository is run or written.\n"
     "\n"
-    "commands:\n"
-    "  check              audit the repository and write reports\n"
-    "  trend              the audit as of the end of each month or quarter\n"
-    "  rules              list the rules: id, clause, severity, what each finds\n"
-    "  explain RULE       what a rule checks and how to fix its findings\n"
-    "  config             describe the configuration file .isms-audit.yml\n"
-    "  init               write a starter .isms-audit.yml fitted to the repository\n"
+    "commands:\n";
+
+/* --help after the commands, which come from the command table. */
+static const char options_text[] =
     "\n"
     "options of check:\n"
     "  --as-of DATE       audit the branch as it stood at the end of DATE (YYYY-MM-DD),\n"
@@ -89,15 +86,8 @@ static const char usage_text[] =
     "exit status: 0 no finding at or above the fail-on level, 1 findings at or above\n"
     "it, 2 usage or configuration error, 3 repository or I/O error.\n";
 
-/* --help: the usage, then the report formats from the format table. */
-static int help(void)
-{
-	fputs(usage_text, stdout);
-	fputs("\nreport formats of check:\n", stdout);
-	for (size_t i = 0; i < isms_report_formats_count; i++)
-		printf("  %-12s %s\n", isms_report_formats[i].name, isms_report_formats[i].summary);
-	return EXIT_PASS;
-}
+/* --help, which every command takes: after the command table. */
+static int help(void);
 
 /* A usage error: one line naming the argument and the cause, then where
  * to read more; exit status 2. */
@@ -151,9 +141,14 @@ static int fail(int error)
 }
 
 /* The rule table, in columns as wide as its longest id. */
-static int cmd_rules(void)
+static int cmd_rules(int argc, char **argv)
 {
 	int width = 0;
+
+	if (argc == 2 && strcmp(argv[1], "--help") == 0)
+		return help();
+	if (argc > 1)
+		return usage_error("unexpected argument '%s' (rules takes none)", argv[1]);
 
 	for (size_t i = 0; i < isms_rules_count; i++)
 		width = MAX(width, (int)strlen(isms_rules[i].id));
@@ -165,12 +160,17 @@ static int cmd_rules(void)
 	return EXIT_PASS;
 }
 
-static int cmd_explain(const char *id)
+static int cmd_explain(int argc, char **argv)
 {
-	const isms_rule *r = isms_rule_find(id);
+	const isms_rule *r;
 
-	if (!r)
-		return usage_error("unknown rule '%s' (see 'isms-audit rules')", id);
+	if (argc == 2 && strcmp(argv[1], "--help") == 0)
+		return help();
+	if (argc != 2)
+		return usage_error("%s", "explain takes one rule id, as 'isms-audit explain "
+		                         "DOC-REVIEW-OVERDUE' (the ids: 'isms-audit rules')");
+	if (!(r = isms_rule_find(argv[1])))
+		return usage_error("unknown rule '%s' (see 'isms-audit rules')", argv[1]);
 	printf("%s (clause %s, %s%s)\n%s\n\nRequirement: %s\n\n%s\n", r->id, r->clause,
 	       isms_severity_name(r->severity), r->date_based ? ", from commit dates" : "",
 	       r->summary, r->requirement, r->explanation);
@@ -805,45 +805,75 @@ done:
 	return rc;
 }
 
+/* The spellings of --help and --version answer whatever follows them:
+ * nothing after them is checked. */
+static int cmd_help(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return help();
+}
+
+static int cmd_version(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printf("%s %s\n", ISMS_NAME, ISMS_VERSION);
+	return EXIT_PASS;
+}
+
+/* One command: `isms-audit NAME ARGS...` runs `run` with argv[0] the
+ * name. A row with a summary is a command --help lists, under its
+ * synopsis; the others are spellings of --help and --version. */
+typedef struct {
+	const char *name;
+	const char *synopsis;
+	const char *summary;
+	int (*run)(int argc, char **argv);
+} command;
+
+static const command commands[] = {
+    {"check", "check", "audit the repository and write reports", cmd_check},
+    {"trend", "trend", "the audit as of the end of each month or quarter", cmd_trend},
+    {"rules", "rules", "list the rules: id, clause, severity, what each finds", cmd_rules},
+    {"explain", "explain RULE", "what a rule checks and how to fix its findings", cmd_explain},
+    {"config", "config", "describe the configuration file .isms-audit.yml", cmd_config},
+    {"init", "init", "write a starter .isms-audit.yml fitted to the repository", cmd_init},
+    {"--help", NULL, NULL, cmd_help},
+    {"-h", NULL, NULL, cmd_help},
+    {"help", NULL, NULL, cmd_help},
+    {"--version", NULL, NULL, cmd_version},
+    {"version", NULL, NULL, cmd_version},
+};
+
+/* --help: the usage, the commands, their options, then the report
+ * formats from the format table. */
+static int help(void)
+{
+	fputs(usage_text, stdout);
+	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+		if (commands[i].summary)
+			printf("  %-18s %s\n", commands[i].synopsis, commands[i].summary);
+	fputs(options_text, stdout);
+	fputs("\nreport formats of check:\n", stdout);
+	for (size_t i = 0; i < isms_report_formats_count; i++)
+		printf("  %-12s %s\n", isms_report_formats[i].name, isms_report_formats[i].summary);
+	return EXIT_PASS;
+}
+
+/* The commands --help lists, as the errors about a missing or unknown
+ * command name them. */
+#define COMMAND_NAMES "check, trend, rules, explain, config or init"
+
 int main(int argc, char **argv)
 {
 	opterr = 0; /* bad_option() tells what is wrong */
 	if (argc < 2)
-		return usage_error("%s",
-		                   "missing command: check, trend, rules, explain, config or init "
-		                   "(to audit the repository here: 'isms-audit check')");
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "help") == 0) {
-		return help();
-	}
-	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
-		printf("%s %s\n", ISMS_NAME, ISMS_VERSION);
-		return EXIT_PASS;
-	}
-	if (strcmp(argv[1], "check") == 0)
-		return cmd_check(argc - 1, argv + 1);
-	if (strcmp(argv[1], "trend") == 0)
-		return cmd_trend(argc - 1, argv + 1);
-	if (strcmp(argv[1], "rules") == 0) {
-		if (argc == 3 && strcmp(argv[2], "--help") == 0)
-			return help();
-		if (argc > 2)
-			return usage_error("unexpected argument '%s' (rules takes none)", argv[2]);
-		return cmd_rules();
-	}
-	if (strcmp(argv[1], "explain") == 0) {
-		if (argc == 3 && strcmp(argv[2], "--help") == 0)
-			return help();
-		if (argc != 3)
-			return usage_error("%s",
-			                   "explain takes one rule id, as 'isms-audit explain "
-			                   "DOC-REVIEW-OVERDUE' (the ids: 'isms-audit rules')");
-		return cmd_explain(argv[2]);
-	}
-	if (strcmp(argv[1], "config") == 0)
-		return cmd_config(argc - 1, argv + 1);
-	if (strcmp(argv[1], "init") == 0)
-		return cmd_init(argc - 1, argv + 1);
+		return usage_error("%s", "missing command: " COMMAND_NAMES
+		                         " (to audit the repository here: 'isms-audit check')");
+	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
 	if (argv[1][0] == '-') {
 		char *args = g_strjoinv(" ", argv + 1);
 		int rc = usage_error("option '%s' before any command: give the command first, as "
@@ -856,6 +886,5 @@ int main(int argc, char **argv)
 		return usage_error(
 		    "unknown command '%s': to audit that folder, run 'isms-audit check %s'",
 		    argv[1], argv[1]);
-	return usage_error("unknown command '%s' (check, trend, rules, explain, config or init)",
-	                   argv[1]);
+	return usage_error("unknown command '%s' (" COMMAND_NAMES ")", argv[1]);
 }
