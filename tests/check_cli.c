@@ -629,6 +629,141 @@ START_TEST(several_reports_from_one_run)
 }
 END_TEST
 
+/* Run `isms-audit ARGS...` and expect the usage error `msg`: exit 2, the
+ * message and the hint on standard error, nothing on standard output. */
+#define EXPECT_USAGE(msg, ...) expect_usage((const char *const[]){__VA_ARGS__, NULL}, msg)
+
+static void expect_usage(const char *const *argv, const char *msg)
+{
+	char *out, *err, *want = g_strdup_printf("isms-audit: %s\nTry 'isms-audit --help'.\n", msg);
+
+	ck_assert_int_eq(run_cli(argv, NULL, &out, &err), 2);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, want);
+	g_free(want);
+	g_free(out);
+	g_free(err);
+}
+
+/* check and trend share one option table: an option only one of them
+ * takes is unknown to the other, and getopt's abbreviations and errors
+ * are the same for the rows both take. */
+START_TEST(check_and_trend_take_their_own_options)
+{
+	char *repo = fixture_path("rules/healthy"), *out;
+
+	EXPECT_USAGE("unknown option '--since' for check", "check", repo, "--since", "2025-01-01");
+	EXPECT_USAGE("unknown option '--every' for check", "check", repo, "--every", "month");
+	EXPECT_USAGE("unknown option '--fail-on' for trend", "trend", repo, "--fail-on", "major");
+	EXPECT_USAGE("unknown option '--base' for trend", "trend", repo, "--base", "HEAD");
+	EXPECT_USAGE("unknown option '--trend-since' for trend", "trend", repo, "--trend-since",
+	             "none");
+	EXPECT_USAGE("--format: unknown trend format 'sarif' (text, csv, json or html)", "trend",
+	             repo, "--since", "2025-01-01", "--format", "sarif");
+	EXPECT_USAGE("option '--allow-shallow' of check takes no value", "check",
+	             "--allow-shallow=yes");
+	EXPECT_USAGE("option '--allow-shallow' of trend takes no value", "trend",
+	             "--allow-shallow=yes");
+	EXPECT_USAGE("option '--as-of' of trend needs a value", "trend", repo, "--as-of");
+	EXPECT_USAGE("--as-of: '2026-1-1' is not a date (YYYY-MM-DD)", "trend", repo, "--as-of",
+	             "2026-1-1");
+	/* --trend-since and --trend-every: too short to tell apart */
+	EXPECT_USAGE("unknown option '--trend' for check", "check", repo, "--trend", "none");
+	EXPECT_USAGE("unexpected argument 'extra' (trend takes one PATH: the repository, or a "
+	             "folder in it)",
+	             "trend", repo, "extra", "--since", "2025-01-01");
+	EXPECT_USAGE("trend needs --since DATE, the first day of the trend (as --since 2026-01-01)",
+	             "trend", repo);
+	/* an unambiguous abbreviation is the option */
+	ck_assert_int_eq(RUN(&out, NULL, "trend", repo, "--si", "2025-12-01", "--as-of",
+	                     "2026-01-15", "--f", "csv"),
+	                 0);
+	ck_assert_ptr_nonnull(strstr(out, "\n2025-12,2025-12-01,2025-12-31,"));
+	ck_assert_ptr_nonnull(strstr(out, "\n2026-01,2026-01-01,2026-01-15,"));
+	ck_assert_int_eq(lines(out), 3);
+	g_free(out);
+	g_free(repo);
+}
+END_TEST
+
+/* The format table's needs_trend: check computes the trend for the html
+ * report (its chart), unless told --trend-since none. */
+START_TEST(the_html_report_gets_its_trend_unless_none)
+{
+	char *repo = fixture_path("rules/healthy"), *out;
+
+	ck_assert_int_eq(
+	    RUN(&out, NULL, "check", repo, "--as-of", "2026-01-15", "--format", "html"), 0);
+	ck_assert_ptr_nonnull(strstr(out, "id=\"chart-trend\""));
+	ck_assert_ptr_null(strstr(out, "id=\"no-trend\""));
+	g_free(out);
+	ck_assert_int_eq(RUN(&out, NULL, "check", repo, "--as-of", "2026-01-15", "--format", "html",
+	                     "--trend-since", "none"),
+	                 0);
+	ck_assert_ptr_null(strstr(out, "id=\"chart-trend\""));
+	ck_assert_ptr_nonnull(strstr(out, "id=\"no-trend\""));
+	g_free(out);
+	g_free(repo);
+}
+END_TEST
+
+/* The command table: every spelling of help prints the same text, which
+ * lists the commands from the rows; a word no row has is an error. */
+START_TEST(commands_come_from_one_table)
+{
+	const char *const *spellings[] = {
+	    (const char *const[]){"-h", NULL},
+	    (const char *const[]){"help", "x", NULL},
+	    (const char *const[]){"rules", "--help", NULL},
+	    (const char *const[]){"explain", "--help", NULL},
+	    (const char *const[]){"check", "-h", NULL},
+	    (const char *const[]){"trend", "--help", NULL},
+	    (const char *const[]){"config", "--help", NULL},
+	    (const char *const[]){"init", "--help", NULL},
+	};
+	char *help, *out, *err;
+
+	ck_assert_int_eq(RUN(&help, &err, "--help"), 0);
+	ck_assert_str_eq(err, "");
+	g_free(err);
+	ck_assert_ptr_nonnull(strstr(
+	    help, "\ncommands:\n"
+	          "  check              audit the repository and write reports\n"
+	          "  trend              the audit as of the end of each month or quarter\n"
+	          "  rules              list the rules: id, clause, severity, what each finds\n"
+	          "  explain RULE       what a rule checks and how to fix its findings\n"
+	          "  config             describe the configuration file .isms-audit.yml\n"
+	          "  init               write a starter .isms-audit.yml fitted to the "
+	          "repository\n"
+	          "\n"
+	          "options of check:\n"));
+	for (size_t i = 0; i < G_N_ELEMENTS(spellings); i++) {
+		ck_assert_int_eq(run_cli(spellings[i], NULL, &out, NULL), 0);
+		ck_assert_msg(strcmp(out, help) == 0, "'%s %s' is not --help", spellings[i][0],
+		              spellings[i][1] ? spellings[i][1] : "");
+		g_free(out);
+	}
+	g_free(help);
+	ck_assert_int_eq(RUN(&out, NULL, "version"), 0);
+	ck_assert_str_eq(out, "isms-audit 0.1.0\n");
+	g_free(out);
+	expect_usage((const char *const[]){NULL},
+	             "missing command: check, trend, rules, explain, config or init (to audit the "
+	             "repository here: 'isms-audit check')");
+	EXPECT_USAGE("unknown command 'frobnicate' (check, trend, rules, explain, config or init)",
+	             "frobnicate");
+	EXPECT_USAGE("unknown command 'Check' (check, trend, rules, explain, config or init)",
+	             "Check");
+	EXPECT_USAGE("option '--as-of' before any command: give the command first, as "
+	             "'isms-audit check --as-of 2026-01-01'",
+	             "--as-of", "2026-01-01");
+	EXPECT_USAGE("unexpected argument 'x' (rules takes none)", "rules", "x");
+	EXPECT_USAGE("explain takes one rule id, as 'isms-audit explain DOC-REVIEW-OVERDUE' (the "
+	             "ids: 'isms-audit rules')",
+	             "explain");
+}
+END_TEST
+
 Suite *cli_suite(void)
 {
 	Suite *s = suite_create("cli");
@@ -652,6 +787,9 @@ Suite *cli_suite(void)
 	tcase_add_test(tc, waived_findings_are_reported_apart_and_never_fail);
 	tcase_add_test(tc, the_audited_repository_is_left_untouched);
 	tcase_add_test(tc, colour_only_on_a_terminal_without_no_color);
+	tcase_add_test(tc, check_and_trend_take_their_own_options);
+	tcase_add_test(tc, the_html_report_gets_its_trend_unless_none);
+	tcase_add_test(tc, commands_come_from_one_table);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -29,11 +29,15 @@ typedef struct {
 typedef int (*isms_report_fn)(const isms_audit *a, const isms_findings *fs,
                               const isms_report_options *opts, FILE *out);
 
-/* One row of the format table (`--format NAME`). */
+/* One row of the format table (`--format NAME`). The flags say what a
+ * run must prepare for the format, so that the program asks the row
+ * instead of knowing formats by name. */
 typedef struct {
 	const char *name;
 	const char *summary; /* for --help and the README */
 	isms_report_fn write;
+	int needs_trend; /* draws the trend chart: check computes the trend for it */
+	int colour;      /* may colour its output (ANSI) when it goes to a terminal */
 } isms_report_format;
 
 extern const isms_report_format isms_report_formats[];

@@ -33,13 +33,10 @@ static const char usage_text[] =
     "from its committed documents and their first-parent history; uncommitted\n"
     "changes are not seen. Nothing in the repository is run or written.\n"
     "\n"
-    "commands:\n"
-    "  check              audit the repository and write reports\n"
-    "  trend              the audit as of the end of each month or quarter\n"
-    "  rules              list the rules: id, clause, severity, what each finds\n"
-    "  explain RULE       what a rule checks and how to fix its findings\n"
-    "  config             describe the configuration file .isms-audit.yml\n"
-    "  init               write a starter .isms-audit.yml fitted to the repository\n"
+    "commands:\n";
+
+/* --help after the commands, which come from the command table. */
+static const char options_text[] =
     "\n"
     "options of check:\n"
     "  --as-of DATE       audit the branch as it stood at the end of DATE (YYYY-MM-DD),\n"
@@ -89,15 +86,8 @@ static const char usage_text[] =
     "exit status: 0 no finding at or above the fail-on level, 1 findings at or above\n"
     "it, 2 usage or configuration error, 3 repository or I/O error.\n";
 
-/* --help: the usage, then the report formats from the format table. */
-static int help(void)
-{
-	fputs(usage_text, stdout);
-	fputs("\nreport formats of check:\n", stdout);
-	for (size_t i = 0; i < isms_report_formats_count; i++)
-		printf("  %-12s %s\n", isms_report_formats[i].name, isms_report_formats[i].summary);
-	return EXIT_PASS;
-}
+/* --help, which every command takes: after the command table. */
+static int help(void);
 
 /* A usage error: one line naming the argument and the cause, then where
  * to read more; exit status 2. */
@@ -151,9 +141,14 @@ static int fail(int error)
 }
 
 /* The rule table, in columns as wide as its longest id. */
-static int cmd_rules(void)
+static int cmd_rules(int argc, char **argv)
 {
 	int width = 0;
+
+	if (argc == 2 && strcmp(argv[1], "--help") == 0)
+		return help();
+	if (argc > 1)
+		return usage_error("unexpected argument '%s' (rules takes none)", argv[1]);
 
 	for (size_t i = 0; i < isms_rules_count; i++)
 		width = MAX(width, (int)strlen(isms_rules[i].id));
@@ -165,12 +160,17 @@ static int cmd_rules(void)
 	return EXIT_PASS;
 }
 
-static int cmd_explain(const char *id)
+static int cmd_explain(int argc, char **argv)
 {
-	const isms_rule *r = isms_rule_find(id);
+	const isms_rule *r;
 
-	if (!r)
-		return usage_error("unknown rule '%s' (see 'isms-audit rules')", id);
+	if (argc == 2 && strcmp(argv[1], "--help") == 0)
+		return help();
+	if (argc != 2)
+		return usage_error("%s", "explain takes one rule id, as 'isms-audit explain "
+		                         "DOC-REVIEW-OVERDUE' (the ids: 'isms-audit rules')");
+	if (!(r = isms_rule_find(argv[1])))
+		return usage_error("unknown rule '%s' (see 'isms-audit rules')", argv[1]);
 	printf("%s (clause %s, %s%s)\n%s\n\nRequirement: %s\n\n%s\n", r->id, r->clause,
 	       isms_severity_name(r->severity),
 	       (r->flags & ISMS_RULE_DATE_BASED) ? ", from commit dates" : "", r->summary,
@@ -432,7 +432,7 @@ static int write_report(const isms_audit *audit, const isms_findings *findings,
 	if (spec->path && !(out = fopen(spec->path, "w")))
 		return isms_error_set(ISMS_EREPO, "%s: cannot write the %s report: %s", spec->path,
 		                      spec->format->name, strerror(errno));
-	ropts.color = !spec->path && strcmp(spec->format->name, "text") == 0 && want_color(out);
+	ropts.color = !spec->path && spec->format->colour && want_color(out);
 	error = spec->format->write(audit, findings, &ropts, out);
 	if (spec->path) {
 		if (fclose(out) != 0 && error == 0)
@@ -466,104 +466,252 @@ static isms_day default_trend_since(isms_day today)
 	return start - (d - 1);
 }
 
-static int cmd_check(int argc, char **argv)
+typedef int (*trend_write_fn)(const isms_trend *t, FILE *out);
+
+static const struct {
+	const char *name;
+	trend_write_fn write;
+} trend_formats[] = {
+    {"text", isms_trend_report_text},
+    {"csv", isms_trend_report_csv},
+    {"json", isms_trend_report_json},
+    {"html", isms_trend_report_html},
+};
+
+/* The commands that audit a repository, a bit each: an option row names
+ * the commands that accept it. */
+enum { RUN_CHECK = 1, RUN_TREND = 2 };
+
+/* What check or trend was told on its command line. Both commands fill
+ * in one of these from the option table; each reads its own fields and
+ * leaves the other's at their defaults. */
+typedef struct {
+	isms_audit_options audit; /* PATH, --as-of, --config, --allow-shallow */
+	isms_trend_options trend; /* check: --trend-since/--trend-every; trend: --since/--every */
+	int have_since;           /* trend.since was given */
+	int no_trend;             /* check: --trend-since none */
+	output_list outputs;      /* check: --format, --output */
+	isms_severity fail_on;    /* check: --fail-on, if have_fail_on */
+	int have_fail_on;
+	const char *base_rev; /* check: --base, or NULL */
+	trend_write_fn write; /* trend: --format */
+	const char *output;   /* trend: --output, or NULL for standard output */
+	int help;             /* --help: print the usage and run nothing */
+} run_args;
+
+#define RUN_ARGS_INIT                                                                              \
+	{                                                                                          \
+		.audit = ISMS_AUDIT_OPTIONS_INIT, .trend = {0, ISMS_TREND_MONTH},                  \
+		.fail_on = ISMS_SEV_MINOR, .write = isms_trend_report_text                         \
+	}
+
+/* The handlers of the option table: each stores its value in the
+ * run_args, and returns 0 or the exit status of a usage error it has
+ * told. `arg` is NULL for an option without a value. */
+static int opt_as_of(run_args *r, const char *arg)
 {
-	static const struct option longopts[] = {
-	    {"as-of", required_argument, NULL, 'a'},
-	    {"config", required_argument, NULL, 'c'},
-	    {"format", required_argument, NULL, 'f'},
-	    {"output", required_argument, NULL, 'o'},
-	    {"fail-on", required_argument, NULL, 'F'},
-	    {"allow-shallow", no_argument, NULL, 's'},
-	    {"trend-since", required_argument, NULL, 't'},
-	    {"trend-every", required_argument, NULL, 'e'},
-	    {"base", required_argument, NULL, 'b'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
-	};
-	isms_audit_options opts = ISMS_AUDIT_OPTIONS_INIT;
-	isms_report_options ropts = ISMS_REPORT_OPTIONS_INIT;
-	isms_base base = {0};
-	const char *base_rev = NULL;
-	isms_trend_options topts = {0, ISMS_TREND_MONTH};
-	isms_audit *audit = NULL;
-	isms_findings findings;
-	isms_trend trend;
-	output_list outputs = {0};
-	GArray *checkpoints = NULL;
-	int have_fail_on = 0, want_trend = 0, no_trend = 0, have_since = 0, c, error, rc;
-	isms_severity fail_on = ISMS_SEV_MINOR;
+	int rc;
+
+	if ((rc = parse_day("--as-of", arg, &r->audit.as_of)) != 0)
+		return rc;
+	r->audit.has_as_of = 1;
+	return 0;
+}
+
+static int opt_config(run_args *r, const char *arg)
+{
+	r->audit.config_path = arg;
+	return 0;
+}
+
+static int opt_allow_shallow(run_args *r, const char *arg)
+{
+	(void)arg;
+	r->audit.allow_shallow = 1;
+	return 0;
+}
+
+static int opt_format(run_args *r, const char *arg)
+{
+	return add_format(&r->outputs, arg);
+}
+
+static int opt_output(run_args *r, const char *arg)
+{
+	return add_output(&r->outputs, arg);
+}
+
+static int opt_fail_on(run_args *r, const char *arg)
+{
+	if (isms_severity_parse(arg, 1, &r->fail_on) < 0)
+		return usage_error("--fail-on: '%s' is not major, minor, observation or never",
+		                   arg);
+	r->have_fail_on = 1;
+	return 0;
+}
+
+static int opt_trend_since(run_args *r, const char *arg)
+{
+	int rc;
+
+	if (strcmp(arg, "none") == 0) {
+		r->no_trend = 1;
+		return 0;
+	}
+	if ((rc = parse_day("--trend-since", arg, &r->trend.since)) != 0)
+		return rc;
+	r->have_since = 1;
+	return 0;
+}
+
+static int opt_trend_every(run_args *r, const char *arg)
+{
+	if (isms_trend_every_parse(arg, &r->trend.every) < 0)
+		return usage_error("--trend-every: '%s' is not month or quarter", arg);
+	return 0;
+}
+
+static int opt_base(run_args *r, const char *arg)
+{
+	if (!*arg)
+		return usage_error("%s", "--base: give a commit, branch or tag");
+	r->base_rev = arg;
+	return 0;
+}
+
+static int opt_since(run_args *r, const char *arg)
+{
+	int rc;
+
+	if ((rc = parse_day("--since", arg, &r->trend.since)) != 0)
+		return rc;
+	r->have_since = 1;
+	return 0;
+}
+
+static int opt_every(run_args *r, const char *arg)
+{
+	if (isms_trend_every_parse(arg, &r->trend.every) < 0)
+		return usage_error("--every: '%s' is not month or quarter", arg);
+	return 0;
+}
+
+static int opt_trend_format(run_args *r, const char *arg)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(trend_formats); i++) {
+		if (strcmp(trend_formats[i].name, arg) == 0) {
+			r->write = trend_formats[i].write;
+			return 0;
+		}
+	}
+	return usage_error("--format: unknown trend format '%s' (text, csv, json or html)", arg);
+}
+
+static int opt_trend_output(run_args *r, const char *arg)
+{
+	r->output = arg;
+	return 0;
+}
+
+/* One row of the option table of check and trend. */
+typedef struct {
+	const char *name;  /* the long option, without its "--" */
+	int has_arg;       /* no_argument or required_argument, as getopt_long */
+	unsigned commands; /* RUN_CHECK, RUN_TREND or both: the commands that accept it */
+	int (*set)(run_args *r, const char *arg);
+} run_option;
+
+/* A command is given only the rows that name it, so an option of the
+ * other command is as unknown to it as a misspelt one, with the same
+ * error. --format and --output mean different things to the two
+ * commands (reports of findings, the trend table), hence a row each.
+ * --help, which every command takes, is not a row. */
+static const run_option run_options[] = {
+    {"as-of", required_argument, RUN_CHECK | RUN_TREND, opt_as_of},
+    {"config", required_argument, RUN_CHECK | RUN_TREND, opt_config},
+    {"allow-shallow", no_argument, RUN_CHECK | RUN_TREND, opt_allow_shallow},
+    {"format", required_argument, RUN_CHECK, opt_format},
+    {"output", required_argument, RUN_CHECK, opt_output},
+    {"fail-on", required_argument, RUN_CHECK, opt_fail_on},
+    {"trend-since", required_argument, RUN_CHECK, opt_trend_since},
+    {"trend-every", required_argument, RUN_CHECK, opt_trend_every},
+    {"base", required_argument, RUN_CHECK, opt_base},
+    {"since", required_argument, RUN_TREND, opt_since},
+    {"every", required_argument, RUN_TREND, opt_every},
+    {"format", required_argument, RUN_TREND, opt_trend_format},
+    {"output", required_argument, RUN_TREND, opt_trend_output},
+};
+_Static_assert(G_N_ELEMENTS(run_options) < '?', "getopt values of the rows must not reach '?'");
+
+/* The options and PATH of check or trend (`command`), argv[0] being the
+ * command. getopt_long gets the command's rows, so it abbreviates them
+ * as before: its value for a row is the row's index plus one, which
+ * stays clear of 'h' and '?'. Returns 0, with r->help set when --help
+ * came before any error, or the exit status of a usage error. */
+static int parse_run_args(run_args *r, unsigned command, int argc, char **argv)
+{
+	struct option longopts[G_N_ELEMENTS(run_options) + 2];
+	size_t n = 0;
+	int c, rc;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(run_options); i++) {
+		const run_option *o = &run_options[i];
+		if (o->commands & command)
+			longopts[n++] = (struct option){o->name, o->has_arg, NULL, (int)i + 1};
+	}
+	longopts[n++] = (struct option){"help", no_argument, NULL, 'h'};
+	longopts[n] = (struct option){NULL, 0, NULL, 0};
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'a':
-			if ((rc = parse_day("--as-of", optarg, &opts.as_of)) != 0)
-				return rc;
-			opts.has_as_of = 1;
-			break;
-		case 'c': opts.config_path = optarg; break;
-		case 'f':
-			if ((rc = add_format(&outputs, optarg)) != 0)
-				return rc;
-			break;
-		case 'o':
-			if ((rc = add_output(&outputs, optarg)) != 0)
-				return rc;
-			break;
-		case 'F':
-			if (isms_severity_parse(optarg, 1, &fail_on) < 0)
-				return usage_error(
-				    "--fail-on: '%s' is not major, minor, observation or never",
-				    optarg);
-			have_fail_on = 1;
-			break;
-		case 's': opts.allow_shallow = 1; break;
-		case 't':
-			if (strcmp(optarg, "none") == 0) {
-				no_trend = 1;
-			} else {
-				if ((rc = parse_day("--trend-since", optarg, &topts.since)) != 0)
-					return rc;
-				have_since = 1;
-			}
-			break;
-		case 'e':
-			if (isms_trend_every_parse(optarg, &topts.every) < 0)
-				return usage_error("--trend-every: '%s' is not month or quarter",
-				                   optarg);
-			break;
-		case 'b':
-			if (!*optarg)
-				return usage_error("%s", "--base: give a commit, branch or tag");
-			base_rev = optarg;
-			break;
-		case 'h': return help();
-		default: return bad_option(argv, argc);
+		if (c == 'h') {
+			r->help = 1;
+			return 0;
 		}
+		if (c < 1 || c > (int)G_N_ELEMENTS(run_options))
+			return bad_option(argv, argc);
+		if ((rc = run_options[c - 1].set(r, optarg)) != 0)
+			return rc;
 	}
 	if (optind < argc)
-		opts.path = argv[optind++];
+		r->audit.path = argv[optind++];
 	if (optind < argc)
 		return usage_error(
 		    "unexpected argument '%s' (%s takes one PATH: the repository, or a "
 		    "folder in it)",
 		    argv[optind], argv[0]);
-	if ((rc = finish_outputs(&outputs)) != 0)
+	return 0;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+	run_args r = RUN_ARGS_INIT;
+	isms_report_options ropts = ISMS_REPORT_OPTIONS_INIT;
+	isms_base base = {0};
+	isms_audit *audit = NULL;
+	isms_findings findings;
+	isms_trend trend;
+	GArray *checkpoints = NULL;
+	int want_trend = 0, error, rc;
+
+	if ((rc = parse_run_args(&r, RUN_CHECK, argc, argv)) != 0)
 		return rc;
-	for (int i = 0; i < outputs.n; i++)
-		want_trend |= strcmp(outputs.spec[i].format->name, "html") == 0;
-	want_trend &= !no_trend;
+	if (r.help)
+		return help();
+	if ((rc = finish_outputs(&r.outputs)) != 0)
+		return rc;
+	for (int i = 0; i < r.outputs.n; i++)
+		want_trend |= r.outputs.spec[i].format->needs_trend;
+	want_trend &= !r.no_trend;
 	if (want_trend) {
-		if (!have_since)
-			topts.since =
-			    default_trend_since(opts.has_as_of ? opts.as_of : isms_date_today());
-		opts.checkpoints = checkpoints =
-		    isms_trend_days(&topts, opts.has_as_of ? opts.as_of : isms_date_today());
+		isms_day today = r.audit.has_as_of ? r.audit.as_of : isms_date_today();
+		if (!r.have_since)
+			r.trend.since = default_trend_since(today);
+		r.audit.checkpoints = checkpoints = isms_trend_days(&r.trend, today);
 	}
 
-	opts.lean = !base_rev && !want_trend; /* no model derived from this one */
-	error = isms_audit_open(&audit, &opts);
+	r.audit.lean = !r.base_rev && !want_trend; /* no model derived from this one */
+	error = isms_audit_open(&audit, &r.audit);
 	if (checkpoints)
 		g_array_unref(checkpoints);
 	if (error < 0)
@@ -575,8 +723,9 @@ static int cmd_check(int argc, char **argv)
 		goto done;
 	}
 	isms_timing("rules");
-	if (base_rev) {
-		if ((error = isms_base_compare(audit, &opts, base_rev, &findings, &base)) < 0) {
+	if (r.base_rev) {
+		if ((error = isms_base_compare(audit, &r.audit, r.base_rev, &findings, &base)) <
+		    0) {
 			rc = fail(error);
 			goto done;
 		}
@@ -585,19 +734,19 @@ static int cmd_check(int argc, char **argv)
 			        "isms-audit: base '%s' is not an ancestor of the audited commit: "
 			        "comparing "
 			        "with their merge base %.12s\n",
-			        base_rev, base.commit);
+			        r.base_rev, base.commit);
 		ropts.base = &base;
 	}
 	if (want_trend) {
-		if ((error = isms_trend_compute(audit, &topts, &trend)) < 0) {
+		if ((error = isms_trend_compute(audit, &r.trend, &trend)) < 0) {
 			rc = fail(error);
 			goto done;
 		}
 		ropts.trend = &trend;
 	}
-	ropts.fail_on = have_fail_on ? fail_on : audit->config.fail_on;
-	for (int i = 0; i < outputs.n; i++) {
-		if ((error = write_report(audit, &findings, &ropts, &outputs.spec[i])) < 0) {
+	ropts.fail_on = r.have_fail_on ? r.fail_on : audit->config.fail_on;
+	for (int i = 0; i < r.outputs.n; i++) {
+		if ((error = write_report(audit, &findings, &ropts, &r.outputs.spec[i])) < 0) {
 			rc = fail(error);
 			goto done;
 		}
@@ -612,106 +761,44 @@ done:
 	return rc;
 }
 
-static const struct {
-	const char *name;
-	int (*write)(const isms_trend *t, FILE *out);
-} trend_formats[] = {
-    {"text", isms_trend_report_text},
-    {"csv", isms_trend_report_csv},
-    {"json", isms_trend_report_json},
-    {"html", isms_trend_report_html},
-};
-
 static int cmd_trend(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"since", required_argument, NULL, 'S'},
-	    {"every", required_argument, NULL, 'e'},
-	    {"as-of", required_argument, NULL, 'a'},
-	    {"config", required_argument, NULL, 'c'},
-	    {"format", required_argument, NULL, 'f'},
-	    {"output", required_argument, NULL, 'o'},
-	    {"allow-shallow", no_argument, NULL, 's'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
-	};
-	isms_audit_options opts = ISMS_AUDIT_OPTIONS_INIT;
-	isms_trend_options topts = {0, ISMS_TREND_MONTH};
+	run_args r = RUN_ARGS_INIT;
 	isms_audit *audit = NULL;
 	isms_trend trend;
 	GArray *checkpoints;
-	const char *output = NULL;
-	int (*write)(const isms_trend *, FILE *) = isms_trend_report_text;
-	int have_since = 0, c, error, rc;
+	int error, rc;
 	FILE *out = stdout;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'S':
-			if ((rc = parse_day("--since", optarg, &topts.since)) != 0)
-				return rc;
-			have_since = 1;
-			break;
-		case 'e':
-			if (isms_trend_every_parse(optarg, &topts.every) < 0)
-				return usage_error("--every: '%s' is not month or quarter", optarg);
-			break;
-		case 'a':
-			if ((rc = parse_day("--as-of", optarg, &opts.as_of)) != 0)
-				return rc;
-			opts.has_as_of = 1;
-			break;
-		case 'c': opts.config_path = optarg; break;
-		case 'f': {
-			size_t i = 0;
-			while (i < G_N_ELEMENTS(trend_formats) &&
-			       strcmp(trend_formats[i].name, optarg) != 0)
-				i++;
-			if (i == G_N_ELEMENTS(trend_formats))
-				return usage_error(
-				    "--format: unknown trend format '%s' (text, csv, json or html)",
-				    optarg);
-			write = trend_formats[i].write;
-			break;
-		}
-		case 'o': output = optarg; break;
-		case 's': opts.allow_shallow = 1; break;
-		case 'h': return help();
-		default: return bad_option(argv, argc);
-		}
-	}
-	if (optind < argc)
-		opts.path = argv[optind++];
-	if (optind < argc)
-		return usage_error(
-		    "unexpected argument '%s' (%s takes one PATH: the repository, or a "
-		    "folder in it)",
-		    argv[optind], argv[0]);
-	if (!have_since)
+	if ((rc = parse_run_args(&r, RUN_TREND, argc, argv)) != 0)
+		return rc;
+	if (r.help)
+		return help();
+	if (!r.have_since)
 		return usage_error("%s", "trend needs --since DATE, the first day of the trend (as "
 		                         "--since 2026-01-01)");
 
-	checkpoints = isms_trend_days(&topts, opts.has_as_of ? opts.as_of : isms_date_today());
-	opts.checkpoints = checkpoints;
-	error = isms_audit_open(&audit, &opts);
+	checkpoints =
+	    isms_trend_days(&r.trend, r.audit.has_as_of ? r.audit.as_of : isms_date_today());
+	r.audit.checkpoints = checkpoints;
+	error = isms_audit_open(&audit, &r.audit);
 	g_array_unref(checkpoints);
 	if (error < 0)
 		return fail(error);
 	isms_trend_init(&trend);
-	if ((error = isms_trend_compute(audit, &topts, &trend)) < 0) {
+	if ((error = isms_trend_compute(audit, &r.trend, &trend)) < 0) {
 		rc = fail(error);
 		goto done;
 	}
-	if (output && !(out = fopen(output, "w"))) {
-		fprintf(stderr, "isms-audit: %s: cannot write the trend: %s\n", output,
+	if (r.output && !(out = fopen(r.output, "w"))) {
+		fprintf(stderr, "isms-audit: %s: cannot write the trend: %s\n", r.output,
 		        strerror(errno));
 		rc = EXIT_REPO;
 		goto done;
 	}
-	error = write(&trend, out);
-	if (output && fclose(out) != 0 && error == 0)
-		error = isms_error_set(ISMS_EREPO, "%s: cannot write the trend", output);
+	error = r.write(&trend, out);
+	if (r.output && fclose(out) != 0 && error == 0)
+		error = isms_error_set(ISMS_EREPO, "%s: cannot write the trend", r.output);
 	rc = error < 0 ? fail(error) : EXIT_PASS;
 done:
 	isms_trend_dispose(&trend);
@@ -719,45 +806,75 @@ done:
 	return rc;
 }
 
+/* The spellings of --help and --version answer whatever follows them:
+ * nothing after them is checked. */
+static int cmd_help(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return help();
+}
+
+static int cmd_version(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printf("%s %s\n", ISMS_NAME, ISMS_VERSION);
+	return EXIT_PASS;
+}
+
+/* One command: `isms-audit NAME ARGS...` runs `run` with argv[0] the
+ * name. A row with a summary is a command --help lists, under its
+ * synopsis; the others are spellings of --help and --version. */
+typedef struct {
+	const char *name;
+	const char *synopsis;
+	const char *summary;
+	int (*run)(int argc, char **argv);
+} command;
+
+static const command commands[] = {
+    {"check", "check", "audit the repository and write reports", cmd_check},
+    {"trend", "trend", "the audit as of the end of each month or quarter", cmd_trend},
+    {"rules", "rules", "list the rules: id, clause, severity, what each finds", cmd_rules},
+    {"explain", "explain RULE", "what a rule checks and how to fix its findings", cmd_explain},
+    {"config", "config", "describe the configuration file .isms-audit.yml", cmd_config},
+    {"init", "init", "write a starter .isms-audit.yml fitted to the repository", cmd_init},
+    {"--help", NULL, NULL, cmd_help},
+    {"-h", NULL, NULL, cmd_help},
+    {"help", NULL, NULL, cmd_help},
+    {"--version", NULL, NULL, cmd_version},
+    {"version", NULL, NULL, cmd_version},
+};
+
+/* --help: the usage, the commands, their options, then the report
+ * formats from the format table. */
+static int help(void)
+{
+	fputs(usage_text, stdout);
+	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+		if (commands[i].summary)
+			printf("  %-18s %s\n", commands[i].synopsis, commands[i].summary);
+	fputs(options_text, stdout);
+	fputs("\nreport formats of check:\n", stdout);
+	for (size_t i = 0; i < isms_report_formats_count; i++)
+		printf("  %-12s %s\n", isms_report_formats[i].name, isms_report_formats[i].summary);
+	return EXIT_PASS;
+}
+
+/* The commands --help lists, as the errors about a missing or unknown
+ * command name them. */
+#define COMMAND_NAMES "check, trend, rules, explain, config or init"
+
 int main(int argc, char **argv)
 {
 	opterr = 0; /* bad_option() tells what is wrong */
 	if (argc < 2)
-		return usage_error("%s",
-		                   "missing command: check, trend, rules, explain, config or init "
-		                   "(to audit the repository here: 'isms-audit check')");
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "help") == 0) {
-		return help();
-	}
-	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
-		printf("%s %s\n", ISMS_NAME, ISMS_VERSION);
-		return EXIT_PASS;
-	}
-	if (strcmp(argv[1], "check") == 0)
-		return cmd_check(argc - 1, argv + 1);
-	if (strcmp(argv[1], "trend") == 0)
-		return cmd_trend(argc - 1, argv + 1);
-	if (strcmp(argv[1], "rules") == 0) {
-		if (argc == 3 && strcmp(argv[2], "--help") == 0)
-			return help();
-		if (argc > 2)
-			return usage_error("unexpected argument '%s' (rules takes none)", argv[2]);
-		return cmd_rules();
-	}
-	if (strcmp(argv[1], "explain") == 0) {
-		if (argc == 3 && strcmp(argv[2], "--help") == 0)
-			return help();
-		if (argc != 3)
-			return usage_error("%s",
-			                   "explain takes one rule id, as 'isms-audit explain "
-			                   "DOC-REVIEW-OVERDUE' (the ids: 'isms-audit rules')");
-		return cmd_explain(argv[2]);
-	}
-	if (strcmp(argv[1], "config") == 0)
-		return cmd_config(argc - 1, argv + 1);
-	if (strcmp(argv[1], "init") == 0)
-		return cmd_init(argc - 1, argv + 1);
+		return usage_error("%s", "missing command: " COMMAND_NAMES
+		                         " (to audit the repository here: 'isms-audit check')");
+	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
 	if (argv[1][0] == '-') {
 		char *args = g_strjoinv(" ", argv + 1);
 		int rc = usage_error("option '%s' before any command: give the command first, as "
@@ -770,6 +887,5 @@ int main(int argc, char **argv)
 		return usage_error(
 		    "unknown command '%s': to audit that folder, run 'isms-audit check %s'",
 		    argv[1], argv[1]);
-	return usage_error("unknown command '%s' (check, trend, rules, explain, config or init)",
-	                   argv[1]);
+	return usage_error("unknown command '%s' (" COMMAND_NAMES ")", argv[1]);
 }
