@@ -863,15 +863,42 @@ static int help(void)
 }
 
 /* The commands --help lists, as the errors about a missing or unknown
- * command name them. */
-#define COMMAND_NAMES "check, trend, rules, explain, config or init"
+ * command name them: "check, trend, ... or init". Caller frees. */
+static char *command_names(void)
+{
+	GString *s = g_string_new(NULL);
+	size_t listed = 0, n = 0;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+		listed += commands[i].summary != NULL;
+	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
+		if (!commands[i].summary)
+			continue;
+		if (n++ > 0)
+			g_string_append(s, n == listed ? " or " : ", ");
+		g_string_append(s, commands[i].name);
+	}
+	return g_string_free(s, FALSE);
+}
+
+/* The error for a missing command (name NULL) or an unknown one. */
+static int unknown_command(const char *name)
+{
+	char *names = command_names();
+	int rc = name ? usage_error("unknown command '%s' (%s)", name, names)
+	              : usage_error("missing command: %s (to audit the repository here: "
+	                            "'isms-audit check')",
+	                            names);
+
+	g_free(names);
+	return rc;
+}
 
 int main(int argc, char **argv)
 {
 	opterr = 0; /* bad_option() tells what is wrong */
 	if (argc < 2)
-		return usage_error("%s", "missing command: " COMMAND_NAMES
-		                         " (to audit the repository here: 'isms-audit check')");
+		return unknown_command(NULL);
 	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
 		if (strcmp(argv[1], commands[i].name) == 0)
 			return commands[i].run(argc - 1, argv + 1);
@@ -887,5 +914,5 @@ int main(int argc, char **argv)
 		return usage_error(
 		    "unknown command '%s': to audit that folder, run 'isms-audit check %s'",
 		    argv[1], argv[1]);
-	return usage_error("unknown command '%s' (" COMMAND_NAMES ")", argv[1]);
+	return unknown_command(argv[1]);
 }
