@@ -1,6 +1,7 @@
 #include "isms/config.h"
 
 #include <fnmatch.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -155,13 +156,32 @@ typedef struct {
 	const char *name;
 } loader;
 
-static int fail(const loader *ld, yaml_node_t *node, const char *fmt, const char *what)
+static int fail(const loader *ld, yaml_node_t *node, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+
+static int fail(const loader *ld, yaml_node_t *node, const char *fmt, ...)
 {
-	char *msg = isms_text_printf(fmt, what); /* `what` quoted from the file: cut */
-	int rc = isms_error_set(ISMS_EUSAGE, "%s:%d: %s", ld->name,
-	                        node ? (int)node->start_mark.line + 1 : 1, msg);
-	g_free(msg);
+	GString *msg = g_string_new(NULL);
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	isms_text_vappendf(msg, fmt, ap); /* values quoted from the file: cut */
+	va_end(ap);
+	rc = isms_error_set(ISMS_EUSAGE, "%s:%d: %s", ld->name,
+	                    node ? (int)node->start_mark.line + 1 : 1, msg->str);
+	g_string_free(msg, TRUE);
 	return rc;
+}
+
+/* "id, raised, ...": the names of the column table, so that a message
+ * lists the columns there are. Caller frees. */
+static char *column_names(void)
+{
+	GString *s = g_string_new(NULL);
+
+	for (int c = 0; c < ISMS_COL_COUNT; c++)
+		g_string_append_printf(s, "%s%s", c ? ", " : "", isms_column_name((isms_column)c));
+	return g_string_free(s, FALSE);
 }
 
 static const char *scalar(yaml_node_t *n)
@@ -289,15 +309,13 @@ static int load_words(isms_config *cfg, const loader *ld, const char *key, yaml_
 		                                     : fail(ld, k, "'%s' keys must be names", key);
 		if (rc == 0 && columns) {
 			int c = isms_column_lookup(scalar(k));
-			if (c < 0)
-				rc = fail(
-				    ld, k,
-				    "unknown register column '%s' (id, raised, source, "
-				    "description, root_cause, action, owner, due, status, closed, "
-				    "effectiveness, approver)",
-				    scalar(k));
-			else if (isms_register_dialect_set_columns(&cfg->dialect, (isms_column)c,
-			                                           words) < 0)
+			if (c < 0) {
+				char *names = column_names();
+				rc = fail(ld, k, "unknown register column '%s' (%s)", scalar(k),
+				          names);
+				g_free(names);
+			} else if (isms_register_dialect_set_columns(&cfg->dialect, (isms_column)c,
+			                                             words) < 0)
 				rc = fail(ld, v, "'%s' needs at least one header word", scalar(k));
 		} else if (rc == 0) {
 			isms_item_state st = isms_state_lookup(scalar(k));

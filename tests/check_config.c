@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "isms/config.h"
+#include "isms/config_keys.h"
 #include "isms/error.h"
 #include "testutil.h"
 
@@ -296,6 +297,49 @@ START_TEST(bad_management_keys_name_the_line)
 }
 END_TEST
 
+/* The README cannot read the column table, so it is held to it: one row of
+ * its "column | header words" table per column, with that column's words in
+ * order; and the documentation of `register_columns` names the columns. */
+START_TEST(the_column_words_documented_are_the_column_table)
+{
+	char *path = g_build_filename(g_getenv("ISMS_SRCDIR") ? g_getenv("ISMS_SRCDIR") : ".",
+	                              "README.md", NULL);
+	char *text = NULL, *start, **rows;
+	GString *names = g_string_new("Columns are ");
+	int c = 0;
+
+	ck_assert(g_file_get_contents(path, &text, NULL, NULL));
+	start = strstr(text, "| column | header words |\n|---|---|\n");
+	ck_assert_ptr_nonnull(start);
+	rows = g_strsplit(strchr(strchr(start, '\n') + 1, '\n') + 1, "\n", -1);
+	for (char **r = rows; g_str_has_prefix(*r, "| `"); r++, c++) {
+		const char *const *words;
+		GString *want = g_string_new(NULL);
+		ck_assert_int_lt(c, ISMS_COL_COUNT);
+		words = isms_column_synonyms((isms_column)c);
+		g_string_printf(want, "| `%s` | %s", isms_column_name((isms_column)c), words[0]);
+		for (const char *const *w = words + 1; *w; w++)
+			g_string_append_printf(want, ", %s", *w);
+		g_string_append(want, " |");
+		ck_assert_str_eq(*r, want->str);
+		g_string_free(want, TRUE);
+	}
+	ck_assert_int_eq(c, ISMS_COL_COUNT);
+	for (c = 0; c < ISMS_COL_COUNT; c++) {
+		if (c > 0)
+			g_string_append(names, c + 1 < ISMS_COL_COUNT ? ", " : " and ");
+		g_string_append(names, isms_column_name((isms_column)c));
+	}
+	g_string_append_c(names, '.');
+	ck_assert_ptr_nonnull(
+	    strstr(isms_config_key_find("register_columns")->description, names->str));
+	g_string_free(names, TRUE);
+	g_strfreev(rows);
+	g_free(text);
+	g_free(path);
+}
+END_TEST
+
 Suite *config_suite(void)
 {
 	Suite *s = suite_create("config");
@@ -308,6 +352,7 @@ Suite *config_suite(void)
 	tcase_add_test(tc, globs_match_as_in_gitignore);
 	tcase_add_test(tc, register_keys_set_the_dialect);
 	tcase_add_test(tc, bad_register_keys_name_the_line);
+	tcase_add_test(tc, the_column_words_documented_are_the_column_table);
 	tcase_add_test(tc, management_keys_are_read);
 	tcase_add_test(tc, bad_management_keys_name_the_line);
 	suite_add_tcase(s, tc);
