@@ -12,8 +12,6 @@
 #include "isms/rules.h"
 
 #define S_STRINGS "{\"$ref\": \"#/$defs/strings\"}"
-#define S_MONTHS  "{\"type\": \"integer\", \"minimum\": 1, \"maximum\": 1200}"
-#define S_DAYS    "{\"type\": \"integer\", \"minimum\": 0, \"maximum\": 3650}"
 
 /*
  * The table. Adding a key: its field in isms_config and one row here; a
@@ -47,7 +45,7 @@ const isms_config_key isms_config_keys[] = {
      "The size in bytes above which a Markdown file is not read at all: it is reported as "
      "DOC-UNREADABLE instead. This bounds the memory an audit needs when someone commits a "
      "large export or a generated file under the audited paths.",
-     "2097152", "{\"type\": \"integer\", \"minimum\": 1, \"maximum\": 1073741824}"},
+     "2097152", NULL},
     {"stale_after_months", ISMS_CONFIG_INT, offsetof(isms_config, stale_after_months), 1, 1200,
      NULL, "whole number of months (1 to 1200)", "24", 1,
      "months without a change to the text before it counts as stale",
@@ -55,7 +53,7 @@ const isms_config_key isms_config_keys[] = {
      "this many months is reported as DOC-STALE-CONTENT, whatever its review dates say: "
      "reviews that never change anything suggest the document is not used. The same age "
      "decides which documents count as stale for ISMS-STATIC.",
-     "36", S_MONTHS},
+     "36", NULL},
     {"static_ratio", ISMS_CONFIG_RATIO, offsetof(isms_config, static_ratio), 0, 0, NULL,
      "number above 0 and at most 1", "0.5", 1,
      "share of stale documents in force that raises ISMS-STATIC",
@@ -70,7 +68,7 @@ const isms_config_key isms_config_keys[] = {
      "declares before the review counts as backfilled (DOC-REVIEW-UNEVIDENCED). A review "
      "committed before its declared date, or dated after the audit date, is reported "
      "whatever this tolerance.",
-     "14", S_DAYS},
+     "14", NULL},
     {"review_cycles", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_cycles,
      "map of document type (or default) to review cycle", "{default: 12 months}", 1,
      "review cycle of each document type when a document gives none",
@@ -161,14 +159,14 @@ const isms_config_key isms_config_keys[] = {
      "REG-STALE: nonconformities and improvements arise all the time, so a register nobody "
      "touches is not being used. With several registers, one without open items (an "
      "archive) is exempt.",
-     "3", S_MONTHS},
+     "3", NULL},
     {"closure_window_months", ISMS_CONFIG_INT, offsetof(isms_config, closure_window_months), 1,
      1200, NULL, "whole number of months (1 to 1200)", "6", 1,
      "months with open items and no recorded closure (REG-NO-CLOSURES)",
      "REG-NO-CLOSURES is raised when a register has open items but no commit recorded an "
      "item closed in this many months before the audit date, judged from the register's "
      "history rather than the typed dates.",
-     "12", S_MONTHS},
+     "12", NULL},
     {"closure_backdate_days", ISMS_CONFIG_INT, offsetof(isms_config, closure_backdate_days), 0,
      3650, NULL, "whole number of days (0 to 3650)", "30", 1,
      "days a closure may be committed after its date (ACT-CLOSURE-BACKDATED)",
@@ -176,7 +174,7 @@ const isms_config_key isms_config_keys[] = {
      "typed in the register before the closure counts as backdated "
      "(ACT-CLOSURE-BACKDATED). A closed date more than a day after that commit is reported "
      "whatever this tolerance.",
-     "14", S_DAYS},
+     "14", NULL},
     {"mandatory_clauses", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_mandatory,
      "list of clauses",
      "[\"4.3\", \"5.2\", \"6.1.2\", \"6.1.3\", \"6.1.3 d\", \"6.2\", \"7.2\", \"8.1\", "
@@ -199,14 +197,14 @@ const isms_config_key isms_config_keys[] = {
      "The newest management review record (`type: management-review`, dated by its `date` "
      "field) must be dated within this many months before the audit date, or MR-OVERDUE is "
      "reported: clause 9.3 asks top management to review the ISMS at planned intervals.",
-     "6", S_MONTHS},
+     "6", NULL},
     {"internal_audit_months", ISMS_CONFIG_INT, offsetof(isms_config, audit_months), 1, 1200, NULL,
      "whole number of months", "12", 1,
      "months within which an internal audit must be recorded (IA-OVERDUE)",
      "The newest internal audit record (`type: internal-audit`, dated by its `date` field) "
      "must be dated within this many months before the audit date, or IA-OVERDUE is "
      "reported: clause 9.2 asks for internal audits at planned intervals.",
-     "6", S_MONTHS},
+     "6", NULL},
     {"review_inputs", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_inputs,
      "map of input letter (a to g) to list of heading phrases",
      "the built-in heading phrases of each input", 0,
@@ -385,6 +383,16 @@ static json_t *defs(void)
 	return d;
 }
 
+/* The JSON Schema of a key's value: a whole number's from its bounds, so
+ * that they are written once, in the row. */
+static json_t *schema_of(const isms_config_key *k)
+{
+	if (k->type == ISMS_CONFIG_INT || k->type == ISMS_CONFIG_SIZE)
+		return json_pack("{s:s, s:I, s:I}", "type", "integer", "minimum",
+		                 (json_int_t)k->min, "maximum", (json_int_t)k->max);
+	return k->schema ? json_loads(k->schema, 0, NULL) : NULL;
+}
+
 int isms_config_schema(char **out)
 {
 	json_t *root = NULL, *props = json_object();
@@ -394,7 +402,7 @@ int isms_config_schema(char **out)
 	*out = NULL;
 	for (size_t i = 0; i < isms_config_keys_count; i++) {
 		const isms_config_key *k = &isms_config_keys[i];
-		json_t *p = json_loads(k->schema, 0, NULL);
+		json_t *p = schema_of(k);
 		json_t *example = json_of_yaml(k->example);
 		char *desc = g_strdup_printf("%s (%s; default: %s)", k->description, k->kind,
 		                             k->default_text);

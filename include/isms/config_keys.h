@@ -49,7 +49,8 @@ typedef struct {
 	const char *description;  /* one paragraph */
 	const char *example;      /* a valid YAML value for the key (flow style, one line) */
 	const char *schema;       /* JSON Schema of the value, as JSON text; "$ref"s point
-	                           * into the $defs of isms_config_schema() */
+	                           * into the $defs of isms_config_schema(). NULL for INT
+	                           * and SIZE: their schema is built from the bounds */
 } isms_config_key;
 
 extern const isms_config_key isms_config_keys[];
