@@ -90,6 +90,46 @@ static void free_array(gpointer p)
 	g_ptr_array_free(p, TRUE);
 }
 
+/* Whether a row's value is one scalar (its default is read from its text). */
+static int is_scalar(const isms_config_key *k)
+{
+	return k->type == ISMS_CONFIG_INT || k->type == ISMS_CONFIG_SIZE ||
+	       k->type == ISMS_CONFIG_RATIO || k->type == ISMS_CONFIG_SEVERITY;
+}
+
+/*
+ * Store the scalar `text` in the field of row `k` if it is a value of the
+ * row's type within its bounds. Returns 0, or -1 leaving the field as it
+ * was.
+ */
+static int set_scalar(isms_config *cfg, const isms_config_key *k, const char *text)
+{
+	char *at = (char *)cfg + k->offset, *end;
+	long n;
+	double d;
+
+	switch (k->type) {
+	case ISMS_CONFIG_INT:
+	case ISMS_CONFIG_SIZE:
+		n = strtol(text, &end, 10);
+		if (end == text || *end != '\0' || n < k->min || n > k->max)
+			return -1;
+		if (k->type == ISMS_CONFIG_INT)
+			*(int *)at = (int)n;
+		else
+			*(size_t *)at = (size_t)n;
+		return 0;
+	case ISMS_CONFIG_RATIO:
+		d = g_ascii_strtod(text, &end);
+		if (end == text || *end != '\0' || !(d > 0.0 && d <= 1.0))
+			return -1;
+		*(double *)at = d;
+		return 0;
+	case ISMS_CONFIG_SEVERITY: return isms_severity_parse(text, 1, (isms_severity *)at);
+	default: return -1;
+	}
+}
+
 void isms_config_init(isms_config *cfg)
 {
 	static const char *const req_default[] = {"owner", "version", "review", NULL};
@@ -97,12 +137,13 @@ void isms_config_init(isms_config *cfg)
 	static const char *const req_register[] = {"owner", NULL};
 
 	memset(cfg, 0, sizeof(*cfg));
+	/* the default of a scalar is the one documented: read from its row, so
+	 * that it is written once (the tests load every row's default) */
+	for (size_t i = 0; i < isms_config_keys_count; i++)
+		if (is_scalar(&isms_config_keys[i]))
+			set_scalar(cfg, &isms_config_keys[i], isms_config_keys[i].default_text);
 	cfg->paths = g_ptr_array_new_with_free_func(g_free);
 	cfg->exclude = strv_array(default_exclude);
-	cfg->max_file_size = 1024 * 1024;
-	cfg->stale_after_months = 24;
-	cfg->static_ratio = 0.5;
-	cfg->review_evidence_days = 30;
 	cfg->default_cycle = (isms_duration){12, 0};
 	cfg->cycles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	cfg->required = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_array);
@@ -112,16 +153,10 @@ void isms_config_init(isms_config *cfg)
 		    cfg->required, g_strdup(*t),
 		    strv_array(strcmp(*t, "register") == 0 ? req_register : req_record));
 	cfg->record_types = strv_array(default_record_types);
-	cfg->fail_on = ISMS_SEV_MINOR;
 	cfg->registers = g_ptr_array_new_with_free_func(g_free);
 	isms_register_dialect_init(&cfg->dialect);
-	cfg->register_stale_months = 6;
-	cfg->closure_window_months = 6;
-	cfg->closure_backdate_days = 30;
 	cfg->mandatory = strv_array(isms_mandatory_clauses);
 	cfg->soa = g_ptr_array_new_with_free_func(g_free);
-	cfg->review_months = 12;
-	cfg->audit_months = 12;
 	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++)
 		cfg->review_inputs[i] = strv_array(input_phrases[i]);
 	cfg->rule_settings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, setting_free);
@@ -575,39 +610,6 @@ static const struct {
     [ISMS_CONFIG_SEVERITY] = {"'%s' must be major, minor, observation or never",
                               "'%s' must be major, minor, observation or never"},
 };
-
-/*
- * Store the scalar `text` in the field of row `k` if it is a value of the
- * row's type within its bounds. Returns 0, or -1 leaving the field as it
- * was.
- */
-static int set_scalar(isms_config *cfg, const isms_config_key *k, const char *text)
-{
-	char *at = (char *)cfg + k->offset, *end;
-	long n;
-	double d;
-
-	switch (k->type) {
-	case ISMS_CONFIG_INT:
-	case ISMS_CONFIG_SIZE:
-		n = strtol(text, &end, 10);
-		if (end == text || *end != '\0' || n < k->min || n > k->max)
-			return -1;
-		if (k->type == ISMS_CONFIG_INT)
-			*(int *)at = (int)n;
-		else
-			*(size_t *)at = (size_t)n;
-		return 0;
-	case ISMS_CONFIG_RATIO:
-		d = g_ascii_strtod(text, &end);
-		if (end == text || *end != '\0' || !(d > 0.0 && d <= 1.0))
-			return -1;
-		*(double *)at = d;
-		return 0;
-	case ISMS_CONFIG_SEVERITY: return isms_severity_parse(text, 1, (isms_severity *)at);
-	default: return -1;
-	}
-}
 
 /* The list a row of a list type stores its strings in. */
 static GPtrArray *list_of(isms_config *cfg, const isms_config_key *k)

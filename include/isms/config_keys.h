@@ -32,9 +32,10 @@ typedef int (*isms_config_load_fn)(isms_config *cfg, const isms_config_loader *l
  * Every key of `.isms-audit.yml`: one static table, in the order a
  * configuration file is best read. Each row says how its value is loaded
  * and where it is stored, and documents the key. The loader in src/config.c
- * reads it; `config --explain`, the JSON Schema of `config --schema` and
- * the comments `init` writes read its documentation; the tests hold the
- * README to it.
+ * reads it, and isms_config_init() takes the default of every scalar from
+ * its `default_text`; `config --explain`, the JSON Schema of `config
+ * --schema` and the comments `init` writes read its documentation; the
+ * tests hold the README and the built-in lists to it.
  */
 typedef struct {
 	const char *key;
@@ -43,7 +44,8 @@ typedef struct {
 	long min, max;            /* the bounds of INT and SIZE values */
 	isms_config_load_fn load; /* CUSTOM: reads the value; NULL otherwise */
 	const char *kind;         /* "list of folders or globs", "whole number of months" */
-	const char *default_text; /* the default: a YAML value, or words when it is none */
+	const char *default_text; /* the default: a YAML value, or words when it is none;
+	                           * of a scalar, the default isms_config_init() sets */
 	int default_is_yaml;      /* default_text is a valid YAML value for the key */
 	const char *summary;      /* one line of at most 72 characters, for comments */
 	const char *description;  /* one paragraph */
