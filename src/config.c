@@ -1,6 +1,7 @@
 #include "isms/config.h"
 
 #include <fnmatch.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -89,6 +90,46 @@ static void free_array(gpointer p)
 	g_ptr_array_free(p, TRUE);
 }
 
+/* Whether a row's value is one scalar (its default is read from its text). */
+static int is_scalar(const isms_config_key *k)
+{
+	return k->type == ISMS_CONFIG_INT || k->type == ISMS_CONFIG_SIZE ||
+	       k->type == ISMS_CONFIG_RATIO || k->type == ISMS_CONFIG_SEVERITY;
+}
+
+/*
+ * Store the scalar `text` in the field of row `k` if it is a value of the
+ * row's type within its bounds. Returns 0, or -1 leaving the field as it
+ * was.
+ */
+static int set_scalar(isms_config *cfg, const isms_config_key *k, const char *text)
+{
+	char *at = (char *)cfg + k->offset, *end;
+	long n;
+	double d;
+
+	switch (k->type) {
+	case ISMS_CONFIG_INT:
+	case ISMS_CONFIG_SIZE:
+		n = strtol(text, &end, 10);
+		if (end == text || *end != '\0' || n < k->min || n > k->max)
+			return -1;
+		if (k->type == ISMS_CONFIG_INT)
+			*(int *)at = (int)n;
+		else
+			*(size_t *)at = (size_t)n;
+		return 0;
+	case ISMS_CONFIG_RATIO:
+		d = g_ascii_strtod(text, &end);
+		if (end == text || *end != '\0' || !(d > 0.0 && d <= 1.0))
+			return -1;
+		*(double *)at = d;
+		return 0;
+	case ISMS_CONFIG_SEVERITY: return isms_severity_parse(text, 1, (isms_severity *)at);
+	default: return -1;
+	}
+}
+
 void isms_config_init(isms_config *cfg)
 {
 	static const char *const req_default[] = {"owner", "version", "review", NULL};
@@ -96,12 +137,13 @@ void isms_config_init(isms_config *cfg)
 	static const char *const req_register[] = {"owner", NULL};
 
 	memset(cfg, 0, sizeof(*cfg));
+	/* the default of a scalar is the one documented: read from its row, so
+	 * that it is written once (the tests load every row's default) */
+	for (size_t i = 0; i < isms_config_keys_count; i++)
+		if (is_scalar(&isms_config_keys[i]))
+			set_scalar(cfg, &isms_config_keys[i], isms_config_keys[i].default_text);
 	cfg->paths = g_ptr_array_new_with_free_func(g_free);
 	cfg->exclude = strv_array(default_exclude);
-	cfg->max_file_size = 1024 * 1024;
-	cfg->stale_after_months = 24;
-	cfg->static_ratio = 0.5;
-	cfg->review_evidence_days = 30;
 	cfg->default_cycle = (isms_duration){12, 0};
 	cfg->cycles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	cfg->required = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_array);
@@ -111,16 +153,10 @@ void isms_config_init(isms_config *cfg)
 		    cfg->required, g_strdup(*t),
 		    strv_array(strcmp(*t, "register") == 0 ? req_register : req_record));
 	cfg->record_types = strv_array(default_record_types);
-	cfg->fail_on = ISMS_SEV_MINOR;
 	cfg->registers = g_ptr_array_new_with_free_func(g_free);
 	isms_register_dialect_init(&cfg->dialect);
-	cfg->register_stale_months = 6;
-	cfg->closure_window_months = 6;
-	cfg->closure_backdate_days = 30;
 	cfg->mandatory = strv_array(isms_mandatory_clauses);
 	cfg->soa = g_ptr_array_new_with_free_func(g_free);
-	cfg->review_months = 12;
-	cfg->audit_months = 12;
 	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++)
 		cfg->review_inputs[i] = strv_array(input_phrases[i]);
 	cfg->rule_settings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, setting_free);
@@ -150,37 +186,43 @@ void isms_config_dispose(isms_config *cfg)
 
 /* ---- loading ---------------------------------------------------------- */
 
-typedef struct {
+struct isms_config_loader {
 	yaml_document_t *doc;
 	const char *name;
-} loader;
+};
+typedef isms_config_loader loader; /* its short name in this file */
 
-static int fail(const loader *ld, yaml_node_t *node, const char *fmt, const char *what)
+static int fail(const loader *ld, yaml_node_t *node, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+
+static int fail(const loader *ld, yaml_node_t *node, const char *fmt, ...)
 {
-	char *msg = isms_text_printf(fmt, what); /* `what` quoted from the file: cut */
-	int rc = isms_error_set(ISMS_EUSAGE, "%s:%d: %s", ld->name,
-	                        node ? (int)node->start_mark.line + 1 : 1, msg);
-	g_free(msg);
+	GString *msg = g_string_new(NULL);
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	isms_text_vappendf(msg, fmt, ap); /* values quoted from the file: cut */
+	va_end(ap);
+	rc = isms_error_set(ISMS_EUSAGE, "%s:%d: %s", ld->name,
+	                    node ? (int)node->start_mark.line + 1 : 1, msg->str);
+	g_string_free(msg, TRUE);
 	return rc;
+}
+
+/* "id, raised, ...": the names of the column table, so that a message
+ * lists the columns there are. Caller frees. */
+static char *column_names(void)
+{
+	GString *s = g_string_new(NULL);
+
+	for (int c = 0; c < ISMS_COL_COUNT; c++)
+		g_string_append_printf(s, "%s%s", c ? ", " : "", isms_column_name((isms_column)c));
+	return g_string_free(s, FALSE);
 }
 
 static const char *scalar(yaml_node_t *n)
 {
 	return (const char *)n->data.scalar.value;
-}
-
-static int get_int(const loader *ld, yaml_node_t *n, const char *key, long min, long max, long *out)
-{
-	char *end;
-	long v;
-
-	if (n->type != YAML_SCALAR_NODE)
-		return fail(ld, n, "'%s' must be a whole number", key);
-	v = strtol(scalar(n), &end, 10);
-	if (end == scalar(n) || *end != '\0' || v < min || v > max)
-		return fail(ld, n, "'%s' must be a whole number in range", key);
-	*out = v;
-	return 0;
 }
 
 /* A list of strings; a single string is a list of one. */
@@ -211,7 +253,7 @@ static int get_cycle(const loader *ld, yaml_node_t *n, isms_duration *out)
 	return 0;
 }
 
-static int load_cycles(isms_config *cfg, const loader *ld, yaml_node_t *map)
+int isms_config_load_cycles(isms_config *cfg, const loader *ld, yaml_node_t *map)
 {
 	if (map->type != YAML_MAPPING_NODE)
 		return fail(ld, map, "'%s' must map document types to cycles", "review_cycles");
@@ -234,7 +276,7 @@ static int load_cycles(isms_config *cfg, const loader *ld, yaml_node_t *map)
 	return 0;
 }
 
-static int load_required(isms_config *cfg, const loader *ld, yaml_node_t *map)
+int isms_config_load_required(isms_config *cfg, const loader *ld, yaml_node_t *map)
 {
 	if (map->type != YAML_MAPPING_NODE)
 		return fail(ld, map, "'%s' must map document types to lists of fields",
@@ -289,15 +331,13 @@ static int load_words(isms_config *cfg, const loader *ld, const char *key, yaml_
 		                                     : fail(ld, k, "'%s' keys must be names", key);
 		if (rc == 0 && columns) {
 			int c = isms_column_lookup(scalar(k));
-			if (c < 0)
-				rc = fail(
-				    ld, k,
-				    "unknown register column '%s' (id, raised, source, "
-				    "description, root_cause, action, owner, due, status, closed, "
-				    "effectiveness, approver)",
-				    scalar(k));
-			else if (isms_register_dialect_set_columns(&cfg->dialect, (isms_column)c,
-			                                           words) < 0)
+			if (c < 0) {
+				char *names = column_names();
+				rc = fail(ld, k, "unknown register column '%s' (%s)", scalar(k),
+				          names);
+				g_free(names);
+			} else if (isms_register_dialect_set_columns(&cfg->dialect, (isms_column)c,
+			                                             words) < 0)
 				rc = fail(ld, v, "'%s' needs at least one header word", scalar(k));
 		} else if (rc == 0) {
 			isms_item_state st = isms_state_lookup(scalar(k));
@@ -321,6 +361,16 @@ static int load_words(isms_config *cfg, const loader *ld, const char *key, yaml_
 	return 0;
 }
 
+int isms_config_load_columns(isms_config *cfg, const loader *ld, yaml_node_t *map)
+{
+	return load_words(cfg, ld, "register_columns", map);
+}
+
+int isms_config_load_status(isms_config *cfg, const loader *ld, yaml_node_t *map)
+{
+	return load_words(cfg, ld, "status_words", map);
+}
+
 /* A list that replaces the built-in one. */
 static int replace_strings(const loader *ld, yaml_node_t *v, const char *key, GPtrArray *out,
                            int header_keys)
@@ -340,7 +390,7 @@ static int replace_strings(const loader *ld, yaml_node_t *v, const char *key, GP
 }
 
 /* `mandatory_clauses: ["4.3", "6.1.3 d", ...]` replaces the list. */
-static int load_mandatory(isms_config *cfg, const loader *ld, yaml_node_t *v)
+int isms_config_load_mandatory(isms_config *cfg, const loader *ld, yaml_node_t *v)
 {
 	GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
 	int rc = get_strings(ld, v, "mandatory_clauses", words);
@@ -360,7 +410,7 @@ static int load_mandatory(isms_config *cfg, const loader *ld, yaml_node_t *v)
 }
 
 /* `review_inputs: {a: [phrases], ...}` adds heading phrases to inputs. */
-static int load_inputs(isms_config *cfg, const loader *ld, yaml_node_t *map)
+int isms_config_load_inputs(isms_config *cfg, const loader *ld, yaml_node_t *map)
 {
 	if (map->type != YAML_MAPPING_NODE)
 		return fail(ld, map, "'%s' must map inputs (a to g) to lists of heading phrases",
@@ -408,7 +458,7 @@ static int get_severity(const loader *ld, yaml_node_t *v, const char *rule, isms
 }
 
 /* `rules: {RULE: off | SEVERITY | {severity: S, exclude: [globs]}}` */
-static int load_rules(isms_config *cfg, const loader *ld, yaml_node_t *map)
+int isms_config_load_rules(isms_config *cfg, const loader *ld, yaml_node_t *map)
 {
 	if (map->type != YAML_MAPPING_NODE)
 		return fail(ld, map, "'%s' must map rule ids to a severity, 'off' or settings",
@@ -466,7 +516,7 @@ static int waiver_text(const loader *ld, yaml_node_t *v, const char *key, char *
 
 /* `waivers: [{rule, path, item, reason, approved_by, expires}]`: accepted
  * risk needs a reason, an approver and an end. */
-static int load_waivers(isms_config *cfg, const loader *ld, yaml_node_t *seq)
+int isms_config_load_waivers(isms_config *cfg, const loader *ld, yaml_node_t *seq)
 {
 	if (seq->type != YAML_SEQUENCE_NODE)
 		return fail(ld, seq, "'%s' must be a list of waivers", "waivers");
@@ -549,98 +599,50 @@ static int load_waivers(isms_config *cfg, const loader *ld, yaml_node_t *seq)
 	return 0;
 }
 
+/* The messages of a scalar type: the value is no scalar / is out of bounds. */
+static const struct {
+	const char *not_scalar, *bad;
+} scalar_messages[] = {
+    [ISMS_CONFIG_INT] = {"'%s' must be a whole number", "'%s' must be a whole number in range"},
+    [ISMS_CONFIG_SIZE] = {"'%s' must be a whole number", "'%s' must be a whole number in range"},
+    [ISMS_CONFIG_RATIO] = {"'%s' must be a number between 0 and 1",
+                           "'%s' must be a number above 0 and at most 1"},
+    [ISMS_CONFIG_SEVERITY] = {"'%s' must be major, minor, observation or never",
+                              "'%s' must be major, minor, observation or never"},
+};
+
+/* The list a row of a list type stores its strings in. */
+static GPtrArray *list_of(isms_config *cfg, const isms_config_key *k)
+{
+	return *(GPtrArray **)((char *)cfg + k->offset);
+}
+
+/* The value `v` of the key of row `k`, stored where the row says. */
+static int load_value(isms_config *cfg, const loader *ld, const isms_config_key *k, yaml_node_t *v)
+{
+	switch (k->type) {
+	case ISMS_CONFIG_INT:
+	case ISMS_CONFIG_SIZE:
+	case ISMS_CONFIG_RATIO:
+	case ISMS_CONFIG_SEVERITY:
+		if (v->type != YAML_SCALAR_NODE)
+			return fail(ld, v, scalar_messages[k->type].not_scalar, k->key);
+		if (set_scalar(cfg, k, scalar(v)) < 0)
+			return fail(ld, v, scalar_messages[k->type].bad, k->key);
+		return 0;
+	case ISMS_CONFIG_LIST: return get_strings(ld, v, k->key, list_of(cfg, k));
+	case ISMS_CONFIG_REPLACE: return replace_strings(ld, v, k->key, list_of(cfg, k), 0);
+	case ISMS_CONFIG_PHRASES: return replace_strings(ld, v, k->key, list_of(cfg, k), 1);
+	case ISMS_CONFIG_CUSTOM: return k->load(cfg, ld, v);
+	}
+	return isms_error_set(ISMS_ERROR, "config: key '%s' has no type", k->key);
+}
+
 static int load_key(isms_config *cfg, const loader *ld, const char *key, yaml_node_t *v)
 {
-	long n;
-	int rc;
+	const isms_config_key *k = isms_config_key_find(key);
 
-	if (strcmp(key, "paths") == 0)
-		return get_strings(ld, v, key, cfg->paths);
-	if (strcmp(key, "exclude") == 0)
-		return get_strings(ld, v, key, cfg->exclude);
-	if (strcmp(key, "max_file_size") == 0) {
-		if ((rc = get_int(ld, v, key, 1, 1L << 30, &n)) < 0)
-			return rc;
-		cfg->max_file_size = (size_t)n;
-		return 0;
-	}
-	if (strcmp(key, "stale_after_months") == 0) {
-		if ((rc = get_int(ld, v, key, 1, 1200, &n)) < 0)
-			return rc;
-		cfg->stale_after_months = (int)n;
-		return 0;
-	}
-	if (strcmp(key, "review_evidence_days") == 0) {
-		if ((rc = get_int(ld, v, key, 0, 3650, &n)) < 0)
-			return rc;
-		cfg->review_evidence_days = (int)n;
-		return 0;
-	}
-	if (strcmp(key, "static_ratio") == 0) {
-		char *end;
-		double d;
-		if (v->type != YAML_SCALAR_NODE)
-			return fail(ld, v, "'%s' must be a number between 0 and 1", key);
-		d = g_ascii_strtod(scalar(v), &end);
-		if (end == scalar(v) || *end != '\0' || !(d > 0.0 && d <= 1.0))
-			return fail(ld, v, "'%s' must be a number above 0 and at most 1", key);
-		cfg->static_ratio = d;
-		return 0;
-	}
-	if (strcmp(key, "review_cycles") == 0)
-		return load_cycles(cfg, ld, v);
-	if (strcmp(key, "required_fields") == 0)
-		return load_required(cfg, ld, v);
-	if (strcmp(key, "record_types") == 0) {
-		g_ptr_array_set_size(cfg->record_types, 0);
-		return get_strings(ld, v, key, cfg->record_types);
-	}
-	if (strcmp(key, "registers") == 0)
-		return get_strings(ld, v, key, cfg->registers);
-	if (strcmp(key, "register_columns") == 0 || strcmp(key, "status_words") == 0)
-		return load_words(cfg, ld, key, v);
-	if (strcmp(key, "approval_phrases") == 0)
-		return replace_strings(ld, v, key, cfg->dialect.approval, 1);
-	if (strcmp(key, "improvement_ids") == 0)
-		return replace_strings(ld, v, key, cfg->dialect.improvement_ids, 0);
-	if (strcmp(key, "register_stale_months") == 0 ||
-	    strcmp(key, "closure_window_months") == 0) {
-		if ((rc = get_int(ld, v, key, 1, 1200, &n)) < 0)
-			return rc;
-		*(key[0] == 'r' ? &cfg->register_stale_months : &cfg->closure_window_months) =
-		    (int)n;
-		return 0;
-	}
-	if (strcmp(key, "closure_backdate_days") == 0) {
-		if ((rc = get_int(ld, v, key, 0, 3650, &n)) < 0)
-			return rc;
-		cfg->closure_backdate_days = (int)n;
-		return 0;
-	}
-	if (strcmp(key, "mandatory_clauses") == 0)
-		return load_mandatory(cfg, ld, v);
-	if (strcmp(key, "soa") == 0)
-		return get_strings(ld, v, key, cfg->soa);
-	if (strcmp(key, "management_review_months") == 0 ||
-	    strcmp(key, "internal_audit_months") == 0) {
-		if ((rc = get_int(ld, v, key, 1, 1200, &n)) < 0)
-			return rc;
-		*(key[0] == 'm' ? &cfg->review_months : &cfg->audit_months) = (int)n;
-		return 0;
-	}
-	if (strcmp(key, "review_inputs") == 0)
-		return load_inputs(cfg, ld, v);
-	if (strcmp(key, "rules") == 0)
-		return load_rules(cfg, ld, v);
-	if (strcmp(key, "waivers") == 0)
-		return load_waivers(cfg, ld, v);
-	if (strcmp(key, "fail_on") == 0) {
-		if (v->type != YAML_SCALAR_NODE ||
-		    isms_severity_parse(scalar(v), 1, &cfg->fail_on) < 0)
-			return fail(ld, v, "'%s' must be major, minor, observation or never", key);
-		return 0;
-	}
-	return fail(ld, v, "unknown key '%s'", key);
+	return k ? load_value(cfg, ld, k, v) : fail(ld, v, "unknown key '%s'", key);
 }
 
 int isms_config_load(isms_config *cfg, const char *name, const char *buf, size_t len)

@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "isms/config.h"
+#include "isms/config_keys.h"
 #include "isms/error.h"
 #include "testutil.h"
 
@@ -296,6 +297,280 @@ START_TEST(bad_management_keys_name_the_line)
 }
 END_TEST
 
+/* The README's text; caller frees. */
+static char *readme(void)
+{
+	char *path = g_build_filename(g_getenv("ISMS_SRCDIR") ? g_getenv("ISMS_SRCDIR") : ".",
+	                              "README.md", NULL);
+	char *text = NULL;
+
+	ck_assert_msg(g_file_get_contents(path, &text, NULL, NULL), "cannot read %s", path);
+	g_free(path);
+	return text;
+}
+
+static void expect_same_strings(const GPtrArray *want, const GPtrArray *got, const char *what)
+{
+	ck_assert_msg(got->len == want->len, "%s: %u strings, not %u", what, got->len, want->len);
+	for (guint i = 0; i < want->len; i++)
+		ck_assert_msg(strcmp(g_ptr_array_index(got, i), g_ptr_array_index(want, i)) == 0,
+		              "%s: '%s', not '%s'", what, (const char *)g_ptr_array_index(got, i),
+		              (const char *)g_ptr_array_index(want, i));
+}
+
+/*
+ * Every value of `got` is the one of `want`: the fields the key table
+ * stores by offset, compared as their row's type says (so a new key of a
+ * scalar or list type is compared without changing this test), then the
+ * structures the custom loaders fill. `what` names the case in a failure.
+ */
+static void expect_same_config(const isms_config *want, const isms_config *got, const char *what)
+{
+	GHashTableIter it;
+	gpointer key, value;
+
+	for (size_t i = 0; i < isms_config_keys_count; i++) {
+		const isms_config_key *k = &isms_config_keys[i];
+		const char *w = (const char *)want + k->offset, *g = (const char *)got + k->offset;
+		switch (k->type) {
+		case ISMS_CONFIG_INT:
+			ck_assert_msg(*(const int *)g == *(const int *)w, "%s: %s is %d, not %d",
+			              what, k->key, *(const int *)g, *(const int *)w);
+			break;
+		case ISMS_CONFIG_SIZE:
+			ck_assert_msg(*(const size_t *)g == *(const size_t *)w,
+			              "%s: %s is %zu, not %zu", what, k->key, *(const size_t *)g,
+			              *(const size_t *)w);
+			break;
+		case ISMS_CONFIG_RATIO:
+			ck_assert_msg(*(const double *)g == *(const double *)w,
+			              "%s: %s is %g, not %g", what, k->key, *(const double *)g,
+			              *(const double *)w);
+			break;
+		case ISMS_CONFIG_SEVERITY:
+			ck_assert_msg(*(const isms_severity *)g == *(const isms_severity *)w,
+			              "%s: %s differs", what, k->key);
+			break;
+		case ISMS_CONFIG_LIST:
+		case ISMS_CONFIG_REPLACE:
+		case ISMS_CONFIG_PHRASES: {
+			char *field = g_strdup_printf("%s: %s", what, k->key);
+			expect_same_strings(*(GPtrArray *const *)w, *(GPtrArray *const *)g, field);
+			g_free(field);
+			break;
+		}
+		case ISMS_CONFIG_CUSTOM: break; /* below */
+		}
+	}
+	/* review_cycles */
+	ck_assert_msg(got->default_cycle.months == want->default_cycle.months &&
+	                  got->default_cycle.days == want->default_cycle.days,
+	              "%s: the default cycle differs", what);
+	ck_assert_msg(g_hash_table_size(got->cycles) == g_hash_table_size(want->cycles),
+	              "%s: %u review cycles, not %u", what, g_hash_table_size(got->cycles),
+	              g_hash_table_size(want->cycles));
+	g_hash_table_iter_init(&it, want->cycles);
+	while (g_hash_table_iter_next(&it, &key, &value)) {
+		const isms_duration *w = value, *g = g_hash_table_lookup(got->cycles, key);
+		ck_assert_msg(g && g->months == w->months && g->days == w->days,
+		              "%s: the cycle of %s differs", what, (const char *)key);
+	}
+	/* required_fields */
+	ck_assert_msg(g_hash_table_size(got->required) == g_hash_table_size(want->required),
+	              "%s: required fields of %u types, not %u", what,
+	              g_hash_table_size(got->required), g_hash_table_size(want->required));
+	g_hash_table_iter_init(&it, want->required);
+	while (g_hash_table_iter_next(&it, &key, &value)) {
+		const GPtrArray *g = g_hash_table_lookup(got->required, key);
+		ck_assert_msg(g != NULL, "%s: no required fields of %s", what, (const char *)key);
+		expect_same_strings(value, g, what);
+	}
+	/* register_columns and status_words */
+	for (int c = 0; c < ISMS_COL_COUNT; c++)
+		expect_same_strings(want->dialect.synonyms[c], got->dialect.synonyms[c], what);
+	ck_assert_msg(g_hash_table_size(got->dialect.status) ==
+	                  g_hash_table_size(want->dialect.status),
+	              "%s: %u status words, not %u", what, g_hash_table_size(got->dialect.status),
+	              g_hash_table_size(want->dialect.status));
+	g_hash_table_iter_init(&it, want->dialect.status);
+	while (g_hash_table_iter_next(&it, &key, &value))
+		ck_assert_msg(g_hash_table_lookup(got->dialect.status, key) == value,
+		              "%s: the state of status word %s differs", what, (const char *)key);
+	/* mandatory_clauses and review_inputs */
+	expect_same_strings(want->mandatory, got->mandatory, what);
+	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++)
+		expect_same_strings(want->review_inputs[i], got->review_inputs[i], what);
+	/* rules */
+	ck_assert_msg(g_hash_table_size(got->rule_settings) ==
+	                  g_hash_table_size(want->rule_settings),
+	              "%s: %u rule settings, not %u", what, g_hash_table_size(got->rule_settings),
+	              g_hash_table_size(want->rule_settings));
+	g_hash_table_iter_init(&it, want->rule_settings);
+	while (g_hash_table_iter_next(&it, &key, &value)) {
+		const isms_rule_setting *w = value,
+		                        *g = g_hash_table_lookup(got->rule_settings, key);
+		ck_assert_msg(g && g->off == w->off && g->has_severity == w->has_severity &&
+		                  g->severity == w->severity,
+		              "%s: the setting of %s differs", what, (const char *)key);
+		expect_same_strings(w->exclude, g->exclude, what);
+	}
+	/* waivers */
+	ck_assert_msg(got->waivers->len == want->waivers->len, "%s: %u waivers, not %u", what,
+	              got->waivers->len, want->waivers->len);
+	for (guint i = 0; i < want->waivers->len; i++) {
+		const isms_waiver *w = g_ptr_array_index(want->waivers, i),
+		                  *g = g_ptr_array_index(got->waivers, i);
+		ck_assert_msg(
+		    g_strcmp0(g->rule, w->rule) == 0 && g_strcmp0(g->path, w->path) == 0 &&
+		        g_strcmp0(g->item, w->item) == 0 && g_strcmp0(g->reason, w->reason) == 0 &&
+		        g_strcmp0(g->approved_by, w->approved_by) == 0 && g->expires == w->expires,
+		    "%s: waiver %u differs", what, i);
+	}
+}
+
+/* The default a row documents as YAML is the one isms_config_init() sets:
+ * loading `KEY: DEFAULT` over the defaults changes nothing. */
+START_TEST(every_documented_default_is_the_one_init_sets)
+{
+	isms_config want;
+	guint compared = 0;
+
+	isms_config_init(&want);
+	for (size_t i = 0; i < isms_config_keys_count; i++) {
+		const isms_config_key *k = &isms_config_keys[i];
+		char *text;
+		isms_config got;
+		if (!k->default_is_yaml)
+			continue;
+		text = g_strdup_printf("%s: %s", k->key, k->default_text);
+		ck_assert_msg(load(&got, text) == 0, "%s: %s", text, isms_error_last());
+		expect_same_config(&want, &got, text);
+		isms_config_dispose(&got);
+		g_free(text);
+		compared++;
+	}
+	ck_assert_uint_gt(compared, 0);
+	isms_config_dispose(&want);
+}
+END_TEST
+
+/* The defaults told in words: exclude's words are its built-in list, and
+ * the README's status words (status_words points there) are the built-in
+ * ones, each of its state. The README's header words are checked against
+ * the column table by the_column_words_documented_are_the_column_table. */
+START_TEST(the_defaults_told_in_words_are_the_built_in_lists)
+{
+	isms_config cfg;
+	char **words = g_strsplit(isms_config_key_find("exclude")->default_text, ", ", -1);
+	GPtrArray *listed = g_ptr_array_new();
+	char *text = readme(), *start, *end, *flat;
+	GRegex *group = g_regex_new("([a-z]+) \\(([^)]*)\\)", 0, 0, NULL);
+	GMatchInfo *m = NULL;
+	guint count = 0;
+
+	isms_config_init(&cfg);
+	for (char **w = words; *w; w++)
+		g_ptr_array_add(listed, *w);
+	expect_same_strings(cfg.exclude, listed, "exclude");
+
+	start = strstr(text, "\nStatus words: ");
+	ck_assert_ptr_nonnull(start);
+	end = strstr(start, "). ");
+	ck_assert_ptr_nonnull(end);
+	flat = g_strdelimit(g_strndup(start, (gsize)(end + 1 - start)), "\n", ' ');
+	for (g_regex_match(group, flat, 0, &m); g_match_info_matches(m);
+	     g_match_info_next(m, NULL)) {
+		char *state = g_match_info_fetch(m, 1), *list = g_match_info_fetch(m, 2);
+		char **each = g_strsplit(list, ", ", -1);
+		ck_assert_int_ne(isms_state_lookup(state), ISMS_STATE_UNKNOWN);
+		for (char **w = each; *w; w++, count++)
+			ck_assert_msg(isms_status_state(&cfg.dialect, *w) ==
+			                  isms_state_lookup(state),
+			              "README: status word '%s' is not %s", *w, state);
+		g_strfreev(each);
+		g_free(list);
+		g_free(state);
+	}
+	ck_assert_uint_eq(count, g_hash_table_size(cfg.dialect.status));
+	g_match_info_free(m);
+	g_regex_unref(group);
+	g_free(flat);
+	g_free(text);
+	g_ptr_array_free(listed, TRUE);
+	g_strfreev(words);
+	isms_config_dispose(&cfg);
+}
+END_TEST
+
+/* A whole-number row's bounds are the ones its documentation states, and
+ * the loader takes the bounds and refuses one past each. */
+START_TEST(whole_number_rows_check_the_bounds_they_document)
+{
+	for (size_t i = 0; i < isms_config_keys_count; i++) {
+		const isms_config_key *k = &isms_config_keys[i];
+		char *range, *text, *error;
+		isms_config cfg;
+		if (k->type != ISMS_CONFIG_INT && k->type != ISMS_CONFIG_SIZE)
+			continue;
+		ck_assert_msg(k->schema == NULL, "%s: the schema is built from the bounds", k->key);
+		range = g_strdup_printf("(%ld to %ld)", k->min, k->max);
+		ck_assert_msg(!strchr(k->kind, '(') || strstr(k->kind, range),
+		              "%s: kind '%s', not %s", k->key, k->kind, range);
+		error = g_strdup_printf("cfg.yml:1: '%s' must be a whole number in range", k->key);
+		for (int d = -1; d <= 1; d += 2) {
+			text = g_strdup_printf("%s: %ld", k->key, d < 0 ? k->min : k->max);
+			ck_assert_msg(load(&cfg, text) == 0, "%s: %s", text, isms_error_last());
+			isms_config_dispose(&cfg);
+			g_free(text);
+			text = g_strdup_printf("%s: %ld", k->key, d < 0 ? k->min - 1 : k->max + 1);
+			expect_error(text, error);
+			g_free(text);
+		}
+		g_free(error);
+		g_free(range);
+	}
+}
+END_TEST
+
+/* The README cannot read the column table, so it is held to it: one row of
+ * its "column | header words" table per column, with that column's words in
+ * order; and the documentation of `register_columns` names the columns. */
+START_TEST(the_column_words_documented_are_the_column_table)
+{
+	char *text = readme(), *start, **rows;
+	GString *names = g_string_new("Columns are ");
+	int c = 0;
+
+	start = strstr(text, "| column | header words |\n|---|---|\n");
+	ck_assert_ptr_nonnull(start);
+	rows = g_strsplit(strchr(strchr(start, '\n') + 1, '\n') + 1, "\n", -1);
+	for (char **r = rows; g_str_has_prefix(*r, "| `"); r++, c++) {
+		const char *const *words;
+		GString *want = g_string_new(NULL);
+		ck_assert_int_lt(c, ISMS_COL_COUNT);
+		words = isms_column_synonyms((isms_column)c);
+		g_string_printf(want, "| `%s` | %s", isms_column_name((isms_column)c), words[0]);
+		for (const char *const *w = words + 1; *w; w++)
+			g_string_append_printf(want, ", %s", *w);
+		g_string_append(want, " |");
+		ck_assert_str_eq(*r, want->str);
+		g_string_free(want, TRUE);
+	}
+	ck_assert_int_eq(c, ISMS_COL_COUNT);
+	for (c = 0; c < ISMS_COL_COUNT; c++) {
+		if (c > 0)
+			g_string_append(names, c + 1 < ISMS_COL_COUNT ? ", " : " and ");
+		g_string_append(names, isms_column_name((isms_column)c));
+	}
+	g_string_append_c(names, '.');
+	ck_assert_ptr_nonnull(
+	    strstr(isms_config_key_find("register_columns")->description, names->str));
+	g_string_free(names, TRUE);
+	g_strfreev(rows);
+	g_free(text);
+}
+END_TEST
+
 Suite *config_suite(void)
 {
 	Suite *s = suite_create("config");
@@ -308,6 +583,10 @@ Suite *config_suite(void)
 	tcase_add_test(tc, globs_match_as_in_gitignore);
 	tcase_add_test(tc, register_keys_set_the_dialect);
 	tcase_add_test(tc, bad_register_keys_name_the_line);
+	tcase_add_test(tc, the_column_words_documented_are_the_column_table);
+	tcase_add_test(tc, every_documented_default_is_the_one_init_sets);
+	tcase_add_test(tc, the_defaults_told_in_words_are_the_built_in_lists);
+	tcase_add_test(tc, whole_number_rows_check_the_bounds_they_document);
 	tcase_add_test(tc, management_keys_are_read);
 	tcase_add_test(tc, bad_management_keys_name_the_line);
 	suite_add_tcase(s, tc);

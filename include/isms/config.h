@@ -54,7 +54,8 @@ typedef struct {
 	char *source; /* where the configuration came from, or NULL */
 } isms_config;
 
-/* Fill `cfg` with the defaults; _dispose frees it. */
+/* Fill `cfg` with the defaults (those of the scalars from the key table,
+ * isms_config_keys[]); _dispose frees it. */
 void isms_config_init(isms_config *cfg);
 void isms_config_dispose(isms_config *cfg);
 

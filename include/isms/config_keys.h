@@ -3,23 +3,56 @@
 
 #include <stddef.h>
 
+#include "isms/config.h"
+
+/* How a key's value is read, and the C type of the field that holds it. */
+typedef enum {
+	ISMS_CONFIG_INT,      /* int: a whole number from min to max */
+	ISMS_CONFIG_SIZE,     /* size_t: a whole number from min to max */
+	ISMS_CONFIG_RATIO,    /* double: a number above 0 and at most 1 */
+	ISMS_CONFIG_SEVERITY, /* isms_severity: major, minor, observation or never */
+	ISMS_CONFIG_LIST,     /* GPtrArray * of char *: the strings are added to it */
+	ISMS_CONFIG_REPLACE,  /* GPtrArray * of char *: the strings replace it */
+	ISMS_CONFIG_PHRASES,  /* as REPLACE, each kept as a header key (isms_md_header_key) */
+	ISMS_CONFIG_CUSTOM    /* read by the row's `load` function */
+} isms_config_type;
+
+/* The configuration file being read, as src/config.c holds it. */
+typedef struct isms_config_loader isms_config_loader;
+struct yaml_node_s;
+
 /*
- * The documentation of every key of `.isms-audit.yml`: one static table, in
- * the order a configuration file is best read. `config --explain`, the JSON
- * Schema of `config --schema`, the comments `init` writes and the README's
- * configuration section all read it; src/config.c, which loads the keys,
- * is checked against it by the tests (every example loads).
+ * The loader of a structured key: applies `value` (a node of the file `ld`)
+ * to `cfg`. Returns 0, or ISMS_EUSAGE with a message `NAME:LINE: cause`.
+ */
+typedef int (*isms_config_load_fn)(isms_config *cfg, const isms_config_loader *ld,
+                                   struct yaml_node_s *value);
+
+/*
+ * Every key of `.isms-audit.yml`: one static table, in the order a
+ * configuration file is best read. Each row says how its value is loaded
+ * and where it is stored, and documents the key. The loader in src/config.c
+ * reads it, and isms_config_init() takes the default of every scalar from
+ * its `default_text`; `config --explain`, the JSON Schema of `config
+ * --schema` and the comments `init` writes read its documentation; the
+ * tests hold the README and the built-in lists to it.
  */
 typedef struct {
 	const char *key;
+	isms_config_type type;
+	size_t offset;            /* offsetof(isms_config, field): where the value goes */
+	long min, max;            /* the bounds of INT and SIZE values */
+	isms_config_load_fn load; /* CUSTOM: reads the value; NULL otherwise */
 	const char *kind;         /* "list of folders or globs", "whole number of months" */
-	const char *default_text; /* the default: a YAML value, or words when it is none */
+	const char *default_text; /* the default: a YAML value, or words when it is none;
+	                           * of a scalar, the default isms_config_init() sets */
 	int default_is_yaml;      /* default_text is a valid YAML value for the key */
 	const char *summary;      /* one line of at most 72 characters, for comments */
 	const char *description;  /* one paragraph */
 	const char *example;      /* a valid YAML value for the key (flow style, one line) */
 	const char *schema;       /* JSON Schema of the value, as JSON text; "$ref"s point
-	                           * into the $defs of isms_config_schema() */
+	                           * into the $defs of isms_config_schema(). NULL for INT
+	                           * and SIZE: their schema is built from the bounds */
 } isms_config_key;
 
 extern const isms_config_key isms_config_keys[];
@@ -27,6 +60,29 @@ extern const size_t isms_config_keys_count;
 
 /* The row of `key` (exact, case-sensitive as the loader is), or NULL. */
 const isms_config_key *isms_config_key_find(const char *key);
+
+/*
+ * The loaders of the structured keys, named by their rows; each reads the
+ * key in its name (review_cycles, required_fields, register_columns,
+ * status_words, mandatory_clauses, review_inputs, rules, waivers) as the
+ * row's description says.
+ */
+int isms_config_load_cycles(isms_config *cfg, const isms_config_loader *ld,
+                            struct yaml_node_s *value);
+int isms_config_load_required(isms_config *cfg, const isms_config_loader *ld,
+                              struct yaml_node_s *value);
+int isms_config_load_columns(isms_config *cfg, const isms_config_loader *ld,
+                             struct yaml_node_s *value);
+int isms_config_load_status(isms_config *cfg, const isms_config_loader *ld,
+                            struct yaml_node_s *value);
+int isms_config_load_mandatory(isms_config *cfg, const isms_config_loader *ld,
+                               struct yaml_node_s *value);
+int isms_config_load_inputs(isms_config *cfg, const isms_config_loader *ld,
+                            struct yaml_node_s *value);
+int isms_config_load_rules(isms_config *cfg, const isms_config_loader *ld,
+                           struct yaml_node_s *value);
+int isms_config_load_waivers(isms_config *cfg, const isms_config_loader *ld,
+                             struct yaml_node_s *value);
 
 /*
  * The ISO/IEC 27001 clauses whose documented information must exist, the
