@@ -31,6 +31,7 @@ typedef struct {
 	char *type;         /* `type:` as written, or NULL */
 	char *cycle;        /* the review cycle as written, if it parses, or NULL */
 	char *date;         /* `date:` as written, or NULL */
+	char *title;        /* `title:`, else the first `#` heading, or NULL */
 	GPtrArray *clauses; /* char *: canonical clauses it declares or stands for */
 	int issues_table;   /* a name with "register" and a table with ID and Status columns */
 } doc;
@@ -58,6 +59,7 @@ static void doc_free(gpointer p)
 	g_free(d->type);
 	g_free(d->cycle);
 	g_free(d->date);
+	g_free(d->title);
 	g_ptr_array_free(d->clauses, TRUE);
 	g_free(d);
 }
@@ -121,10 +123,29 @@ static int is_synonym(const char *key, isms_column c)
 	return hit;
 }
 
-/* Whether the body holds a GFM table whose header has an ID-like and a
- * Status-like column: the tables a register audit reads. */
+/* Header words of a risk or asset inventory: a table holding any of them is
+ * never proposed as the issues register, whatever else it has. */
+static const char *const inventory_words[] = {
+    "likelihood", "probability",   "impact",        "consequence",    "risk score", "risk rating",
+    "risk level", "inherent risk", "residual risk", "risk id",        "risk ref",   "asset",
+    "asset id",   "asset type",    "asset owner",   "classification", "location",   NULL};
+
+static int is_inventory_word(const char *key)
+{
+	for (const char *const *w = inventory_words; *w; w++)
+		if (strcmp(key, *w) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether the body holds a GFM table with the columns of an issues
+ * register: an ID-like and a Status-like column and at least two of
+ * action, owner, due and closed, and no column of a risk or asset
+ * inventory (which have IDs, owners and statuses too). */
 static int has_issues_table(const char *buf, size_t len, int first_line, int *out)
 {
+	static const isms_column flow[] = {ISMS_COL_ACTION, ISMS_COL_OWNER, ISMS_COL_DUE,
+	                                   ISMS_COL_CLOSED};
 	GPtrArray *tables = isms_md_tables_new();
 	int error;
 
@@ -133,18 +154,55 @@ static int has_issues_table(const char *buf, size_t len, int first_line, int *ou
 		goto done;
 	for (guint t = 0; !*out && t < tables->len; t++) {
 		const isms_md_table *tab = g_ptr_array_index(tables, t);
-		int id = 0, status = 0;
+		int id = 0, status = 0, inventory = 0, flows = 0;
+		unsigned seen = 0;
 		for (guint h = 0; h < tab->header->len; h++) {
 			char *key = isms_md_header_key(g_ptr_array_index(tab->header, h));
 			id |= is_synonym(key, ISMS_COL_ID);
 			status |= is_synonym(key, ISMS_COL_STATUS);
+			inventory |= is_inventory_word(key);
+			for (size_t c = 0; c < G_N_ELEMENTS(flow); c++)
+				if (!(seen & (1u << c)) && is_synonym(key, flow[c])) {
+					seen |= 1u << c;
+					flows++;
+				}
 			g_free(key);
 		}
-		*out = id && status;
+		*out = id && status && !inventory && flows >= 2;
 	}
 done:
 	g_ptr_array_free(tables, TRUE);
 	return error;
+}
+
+/* A file whose name says it may be an issues register (its tables decide):
+ * register.md, capa-log.md, corrective-actions.md, nonconformities.md. */
+static int register_name(const char *path)
+{
+	static const char *const words[] = {"register",   "log",    "capa",  "corrective",
+	                                    "nonconform", "action", "issue", "improvement"};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
+		if (name_has(path, words[i]))
+			return 1;
+	return 0;
+}
+
+/* The text of the first ATX heading of level 1 (`# Title`), or NULL. */
+static char *first_heading(const char *buf, size_t len)
+{
+	const char *p = buf, *end = buf + len;
+
+	for (int lines = 0; p < end && lines < 40; lines++) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *e = eol ? eol : end;
+		if (e - p > 2 && p[0] == '#' && p[1] == ' ') {
+			char *t = g_strndup(p + 2, (size_t)(e - p - 2));
+			return g_strstrip(t);
+		}
+		p = eol ? eol + 1 : end;
+	}
+	return NULL;
 }
 
 static char *scalar_text(const isms_fm_field *f)
@@ -172,6 +230,7 @@ static int read_doc(survey *s, const char *path, const char *buf, size_t len)
 		switch (isms_field_lookup(f->key)) {
 		case ISMS_F_TYPE: d->type = scalar_text(f); break;
 		case ISMS_F_DATE: d->date = scalar_text(f); break;
+		case ISMS_F_TITLE: d->title = scalar_text(f); break;
 		case ISMS_F_REVIEW_CYCLE:
 			if (f->kind == ISMS_VAL_SCALAR &&
 			    isms_duration_parse(f->text, strlen(f->text), &cycle) == 0)
@@ -181,7 +240,9 @@ static int read_doc(survey *s, const char *path, const char *buf, size_t len)
 		default: break;
 		}
 	}
-	if (name_has(path, "register") && !type_is(d, "register"))
+	if (!d->title)
+		d->title = first_heading(buf + fm.body_offset, len - fm.body_offset);
+	if (register_name(path) && !type_is(d, "register"))
 		error = has_issues_table(buf + fm.body_offset, len - fm.body_offset, fm.body_line,
 		                         &d->issues_table);
 	isms_frontmatter_dispose(&fm);
@@ -869,6 +930,108 @@ static void section_clauses(survey *s)
 	}
 }
 
+/* What a document's title or file name says it evidences: the phrase, as
+ * a header key (lowercase words), and the clauses it suggests. The most
+ * specific phrases come first; the first that matches wins. */
+static const struct {
+	const char *phrase;
+	const char *clauses[3];
+} clause_hints[] = {
+    {"statement of applicability", {"6.1.3 d"}},
+    {"soa", {"6.1.3 d"}},
+    {"risk treatment", {"6.1.3", "8.3"}},
+    {"risk assessment", {"6.1.2", "8.2"}},
+    {"risk register", {"8.2", "8.3"}},
+    {"risk management", {"6.1.2", "6.1.3"}},
+    {"information security policy", {"5.2"}},
+    {"infosec policy", {"5.2"}},
+    {"isms scope", {"4.3"}},
+    {"scope", {"4.3"}},
+    {"security objectives", {"6.2"}},
+    {"objectives", {"6.2"}},
+    {"competence", {"7.2"}},
+    {"training", {"7.2"}},
+    {"internal audit", {"9.2"}},
+    {"audit programme", {"9.2"}},
+    {"audit program", {"9.2"}},
+    {"management review", {"9.3"}},
+    {"monitoring and measurement", {"9.1"}},
+    {"metrics", {"9.1"}},
+    {"kpi", {"9.1"}},
+    {"operational planning", {"8.1"}},
+    {"nonconformity", {"10.2"}},
+    {"nonconformities", {"10.2"}},
+    {"corrective action", {"10.2"}},
+    {"corrective actions", {"10.2"}},
+};
+
+/* Whether `phrase` occurs in `key` as whole words. */
+static int has_phrase(const char *key, const char *phrase)
+{
+	size_t n = strlen(phrase);
+
+	for (const char *p = key; (p = strstr(p, phrase)) != NULL; p++)
+		if ((p == key || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+			return 1;
+	return 0;
+}
+
+/* The hint a document's title, else its file name, matches, or -1. */
+static int clause_hint(const doc *d)
+{
+	char *name = g_strdup(base_name(d->path));
+	char *keys[2];
+	int hit = -1;
+
+	if (g_str_has_suffix(name, ".md"))
+		name[strlen(name) - 3] = '\0';
+	keys[0] = d->title ? isms_md_header_key(d->title) : NULL;
+	keys[1] = isms_md_header_key(name);
+	for (int k = 0; k < 2 && hit < 0; k++)
+		for (size_t i = 0; keys[k] && hit < 0 && i < G_N_ELEMENTS(clause_hints); i++)
+			if (has_phrase(keys[k], clause_hints[i].phrase))
+				hit = (int)i;
+	g_free(keys[0]);
+	g_free(keys[1]);
+	g_free(name);
+	return hit;
+}
+
+/* `clauses:` suggestions for documents that declare none, from their
+ * titles and file names: commented out, for a person to check. */
+static void section_clause_hints(survey *s)
+{
+	guint n = 0;
+
+	for (guint i = 0; i < s->docs->len; i++) {
+		const doc *d = g_ptr_array_index(s->docs, i);
+		int h;
+		/* documents that count by their kind need no mapping */
+		if (d->clauses->len > 0 || isms_clause_of_type(d->type) || soa_by_name(d) ||
+		    d->issues_table || !writable(d->path) || (h = clause_hint(d)) < 0)
+			continue;
+		if (n++ == 0) {
+			g_string_append_c(s->out, '\n');
+			say(s,
+			    "Clauses these documents seem to evidence, from their titles and file "
+			    "names (suggestions: check each before you uncomment it; a document "
+			    "mapped here counts as declaring them):");
+			g_string_append(s->out, "# clauses:\n");
+		}
+		g_string_append(s->out, "#   ");
+		append_scalar(s->out, d->path);
+		g_string_append(s->out, ": [");
+		for (int c = 0; c < 3 && clause_hints[h].clauses[c]; c++) {
+			if (c)
+				g_string_append(s->out, ", ");
+			g_string_append_printf(s->out, "\"%s\"", clause_hints[h].clauses[c]);
+		}
+		g_string_append(s->out, "]\n");
+	}
+	if (n)
+		g_hash_table_add(s->emitted, (gpointer) "clauses");
+}
+
 static void section_other_keys(survey *s)
 {
 	say(s, "Every other key at its default; see `isms-audit config --explain KEY`.");
@@ -942,8 +1105,11 @@ int isms_init_generate(char **out, const isms_init_options *opts)
 	}
 	g_string_append_c(s.out, '\n');
 	section_special(&s, "registers", "register", "Issues-and-actions registers (clause 10.2)",
-	                issues_table, "holds a table with ID and Status columns",
-	                "hold a table with ID and Status columns",
+	                issues_table,
+	                "holds an issues register table (an ID, a Status and two of Action, Owner, "
+	                "Due, Closed)",
+	                "hold an issues register table (an ID, a Status and two of Action, Owner, "
+	                "Due, Closed)",
 	                ", which the audit reports as REG-NOT-FOUND");
 	g_string_append_c(s.out, '\n');
 	section_special(&s, "soa", "soa", "Statement of Applicability (clause 6.1.3 d)",
@@ -954,6 +1120,7 @@ int isms_init_generate(char **out, const isms_init_options *opts)
 	section_records(&s, "Internal audits", "9.2", "internal-audit");
 	g_string_append_c(s.out, '\n');
 	section_clauses(&s);
+	section_clause_hints(&s);
 	g_string_append(s.out, "\n# ");
 	for (int i = 0; i < WIDTH - 2; i++)
 		g_string_append_c(s.out, '-');

@@ -156,7 +156,8 @@ START_TEST(init_maps_govuk_tech_docs_and_finds_the_untyped_register)
 	                  "#   weight (2 documents)\n"
 	                  "#   (no type): 5 documents\n"
 	                  "#   default: 6 months");
-	expect_line(text, "# This file holds a table with ID and Status columns but has no `type:");
+	expect_line(
+	    text, "# This file holds an issues register table (an ID, a Status and two of Action,");
 	expect_lines_with(text, "registers:", "registers: [register.md]");
 	expect_line(
 	    text, "# Management reviews (clause 9.3, `type: management-review`): no record found.");
@@ -166,9 +167,32 @@ START_TEST(init_maps_govuk_tech_docs_and_finds_the_untyped_register)
 }
 END_TEST
 
+START_TEST(init_proposes_only_a_register_table_and_suggests_clauses)
+{
+	char *text = starter("edge/adopt");
+
+	/* the corrective-action log, never the asset inventory or the risk
+	 * register, which have ID, Owner and Status columns too */
+	expect_lines_with(text, "registers:", "registers: [improvement/capa-log.md]");
+	ck_assert_ptr_null(strstr(text, "asset-register.md:"));
+	/* clauses from titles and file names, commented out for a person to
+	 * check; the SoA and the register count by their kind */
+	expect_lines_with(text, "#   ",
+	                  "#   people/Security_Awareness_Training_Plan.md: [\"7.2\"]\n"
+	                  "#   policies/ISMS_Scope.md: [\"4.3\"]\n"
+	                  "#   policies/Information_Security_Objectives.md: [\"6.2\"]\n"
+	                  "#   policies/Information_Security_Policy.md: [\"5.2\"]\n"
+	                  "#   risk/Risk_Assessment_Methodology.md: [\"6.1.2\", \"8.2\"]\n"
+	                  "#   risk/Risk_Treatment_Plan.md: [\"6.1.3\", \"8.3\"]\n"
+	                  "#   risk/risk-register.md: [\"8.2\", \"8.3\"]");
+	expect_line(text, "# clauses:");
+	g_free(text);
+}
+END_TEST
+
 START_TEST(the_starter_loads_as_it_is)
 {
-	const char *fixtures[] = {"demo", "edge/govuk", "rules/healthy", "edge/tabs"};
+	const char *fixtures[] = {"demo", "edge/govuk", "rules/healthy", "edge/tabs", "edge/adopt"};
 	isms_config cfg;
 
 	for (size_t i = 0; i < G_N_ELEMENTS(fixtures); i++) {
@@ -454,6 +478,7 @@ Suite *init_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, init_fits_the_demo);
 	tcase_add_test(tc, init_maps_govuk_tech_docs_and_finds_the_untyped_register);
+	tcase_add_test(tc, init_proposes_only_a_register_table_and_suggests_clauses);
 	tcase_add_test(tc, the_starter_loads_as_it_is);
 	tcase_add_test(tc, an_audit_with_the_starter_reads_the_register);
 	tcase_add_test(tc, init_output_refuses_to_overwrite_without_force);
