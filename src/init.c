@@ -27,13 +27,14 @@
 typedef struct {
 	char *path;
 	isms_fm_status fm;
-	GPtrArray *keys;    /* char *: front matter keys (readable front matter only) */
-	char *type;         /* `type:` as written, or NULL */
-	char *cycle;        /* the review cycle as written, if it parses, or NULL */
-	char *date;         /* `date:` as written, or NULL */
-	char *title;        /* `title:`, else the first `#` heading, or NULL */
-	GPtrArray *clauses; /* char *: canonical clauses it declares or stands for */
-	int issues_table;   /* a name with "register" and a table with ID and Status columns */
+	GPtrArray *keys; /* char *: front matter keys (readable front matter only) */
+	char *type;      /* `type:` as written, or NULL */
+	char *cycle;     /* the review cycle as written, if it parses, or NULL */
+	char *date;      /* `date:` as written, or NULL */
+	char *title;     /* `title:`, else the first `#` heading, or NULL */
+	unsigned char has[ISMS_F_COUNT]; /* fields read with a usable value, from any source */
+	GPtrArray *clauses;              /* char *: canonical clauses it declares or stands for */
+	int issues_table; /* a name with "register" and a table with ID and Status columns */
 } doc;
 
 typedef struct {
@@ -242,6 +243,13 @@ static int read_doc(survey *s, const char *path, const char *buf, size_t len)
 	}
 	if (!d->title)
 		d->title = first_heading(buf + fm.body_offset, len - fm.body_offset);
+	{
+		/* the fields as the audit reads them, whatever their source */
+		isms_meta *m = isms_meta_parse(buf, len, s->defaults.max_file_size);
+		for (int f = 0; f < ISMS_F_COUNT; f++)
+			d->has[f] = (unsigned char)isms_meta_has(m, (isms_field)f);
+		isms_meta_free(m);
+	}
 	if (register_name(path) && !type_is(d, "register"))
 		error = has_issues_table(buf + fm.body_offset, len - fm.body_offset, fm.body_line,
 		                         &d->issues_table);
@@ -816,6 +824,59 @@ done:
 	g_array_free(types, TRUE);
 }
 
+/* Whether some document (not a record) carries a required field: "review"
+ * is last_reviewed or next_review. */
+static int field_in_use(const survey *s, const char *name)
+{
+	for (guint i = 0; i < s->docs->len; i++) {
+		const doc *d = g_ptr_array_index(s->docs, i);
+		int f = isms_field_lookup(name);
+		if (isms_config_is_record_type(&s->defaults, d->type))
+			continue;
+		if (strcmp(name, "review") == 0
+		        ? d->has[ISMS_F_LAST_REVIEWED] || d->has[ISMS_F_NEXT_REVIEW]
+		        : f >= 0 && d->has[f])
+			return 1;
+	}
+	return 0;
+}
+
+/* `required_fields` for documents that are not records: the default list
+ * less the fields no document carries (a repository that versions by Git
+ * has no `version` anywhere), so that DOC-MISSING-FIELD names only what
+ * some documents show can be kept. */
+static int section_required(survey *s)
+{
+	const GPtrArray *req = isms_config_required(&s->defaults, NULL);
+	GPtrArray *keep = g_ptr_array_new(), *drop = g_ptr_array_new();
+	int written = 0;
+
+	for (guint i = 0; i < req->len; i++) {
+		const char *f = g_ptr_array_index(req, i);
+		g_ptr_array_add(field_in_use(s, f) ? keep : drop, (gpointer)f);
+	}
+	if (drop->len == 0 || s->docs->len == 0)
+		goto done;
+	{
+		char *names = list_paths(drop);
+		say(s,
+		    "Required fields (DOC-MISSING-FIELD) of documents that are not records: no "
+		    "document carries %s, so %s not required here (the other types keep their "
+		    "lists):",
+		    names, drop->len == 1 ? "it is" : "they are");
+		g_free(names);
+	}
+	g_string_append(s->out, "required_fields:\n  default: ");
+	append_list(s->out, keep);
+	g_string_append_c(s->out, '\n');
+	g_hash_table_add(s->emitted, (gpointer) "required_fields");
+	written = 1;
+done:
+	g_ptr_array_free(keep, TRUE);
+	g_ptr_array_free(drop, TRUE);
+	return written;
+}
+
 /* Registers and the SoA: those declared by type, then those found by name
  * and suggested under `key`. */
 static void section_special(survey *s, const char *key, const char *type, const char *what,
@@ -1104,6 +1165,8 @@ int isms_init_generate(char **out, const isms_init_options *opts)
 		section_types(&s);
 	}
 	g_string_append_c(s.out, '\n');
+	if (section_required(&s))
+		g_string_append_c(s.out, '\n');
 	section_special(&s, "registers", "register", "Issues-and-actions registers (clause 10.2)",
 	                issues_table,
 	                "holds an issues register table (an ID, a Status and two of Action, Owner, "

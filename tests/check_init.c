@@ -159,6 +159,10 @@ START_TEST(init_maps_govuk_tech_docs_and_finds_the_untyped_register)
 	expect_line(
 	    text, "# This file holds an issues register table (an ID, a Status and two of Action,");
 	expect_lines_with(text, "registers:", "registers: [register.md]");
+	/* the pages version by Git: version is not required */
+	expect_lines_with(text, "  default:", "  default: [owner, review]");
+	expect_line(text,
+	            "# document carries version, so it is not required here (the other types keep");
 	expect_line(
 	    text, "# Management reviews (clause 9.3, `type: management-review`): no record found.");
 	expect_lines_with(text, "# no document declares", missing);
@@ -225,12 +229,16 @@ START_TEST(an_audit_with_the_starter_reads_the_register)
 	ck_assert_int_eq(
 	    RUN(&out, NULL, "check", repo, "--as-of", "2026-01-15", "--format", "json"), 1);
 	ck_assert_ptr_nonnull(strstr(out, "\"REG-NOT-FOUND\""));
+	/* no page carries a version: each is missing one without the starter */
+	ck_assert_ptr_nonnull(strstr(out, "\"item\": \"version\""));
 	g_free(out);
 	ck_assert_int_eq(RUN(&out, &err, "check", repo, "--as-of", "2026-01-15", "--format", "json",
 	                     "--config", cfg),
 	                 1);
 	ck_assert_str_eq(err, "");
 	ck_assert_ptr_null(strstr(out, "\"REG-NOT-FOUND\""));
+	/* the starter requires only what some documents carry: nothing is missing */
+	ck_assert_ptr_null(strstr(out, "\"DOC-MISSING-FIELD\""));
 	root = json_loads(out, 0, NULL);
 	ck_assert_ptr_nonnull(root);
 	regs = json_object_get(root, "registers");
