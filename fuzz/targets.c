@@ -465,6 +465,10 @@ static void describe_config(GString *s, const isms_config *cfg)
 	g_ptr_array_free(keys, TRUE);
 	describe_list(s, "approval", cfg->dialect.approval);
 	describe_list(s, "improvement ids", cfg->dialect.improvement_ids);
+	g_string_append_printf(s, "date order %s\n",
+	                       cfg->dialect.date_order == ISMS_DATE_ORDER_DMY   ? "dmy"
+	                       : cfg->dialect.date_order == ISMS_DATE_ORDER_MDY ? "mdy"
+	                                                                        : "none");
 	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++) {
 		g_string_append_printf(s, "review input %c", 'a' + i);
 		describe_list(s, "", cfg->review_inputs[i]);

@@ -312,16 +312,34 @@ static int is_approved(const isms_register_dialect *d, const isms_reg_item *it)
 	return hit;
 }
 
-static int read_date(isms_reg_item *it, isms_column c, isms_day *out)
+/* Read a date cell as people type it (isms_date_parse_written), in the
+ * dialect's order; a problem when it is no date, or one whose day and
+ * month could be swapped and no order decides. */
+static int read_date(const isms_register_dialect *d, isms_reg_item *it, isms_column c,
+                     isms_day *out)
 {
 	const char *text = it->cell[c];
+	char dmy[ISMS_DATE_BUFSIZE], mdy[ISMS_DATE_BUFSIZE];
+	isms_day a, b;
+	int rc;
 
 	if (!text)
 		return 0;
-	if (isms_date_parse(text, strlen(text), out) == 0)
+	rc = isms_date_parse_written(text, strlen(text), d->date_order, out);
+	if (rc == 0)
 		return 1;
-	g_ptr_array_add(it->problems, isms_text_printf("%s '%s' is not a date (YYYY-MM-DD)",
-	                                               columns[c].name, text));
+	if (rc == ISMS_DATE_AMBIGUOUS &&
+	    isms_date_parse_written(text, strlen(text), ISMS_DATE_ORDER_DMY, &a) == 0 &&
+	    isms_date_parse_written(text, strlen(text), ISMS_DATE_ORDER_MDY, &b) == 0)
+		g_ptr_array_add(it->problems,
+		                isms_text_printf("%s '%s' reads as %s (day first) or %s (month "
+		                                 "first): write YYYY-MM-DD, or set date_order: dmy "
+		                                 "or mdy in .isms-audit.yml",
+		                                 columns[c].name, text, isms_date_format(a, dmy),
+		                                 isms_date_format(b, mdy)));
+	else
+		g_ptr_array_add(it->problems, isms_text_printf("%s '%s' is not a date (YYYY-MM-DD)",
+		                                               columns[c].name, text));
 	return 0;
 }
 
@@ -348,9 +366,9 @@ static isms_reg_item *read_item(const isms_register_dialect *d, const isms_md_ro
 		                    ? isms_text_printf("status '%s' is not a known status word",
 		                                       it->cell[ISMS_COL_STATUS])
 		                    : g_strdup("status is empty"));
-	it->has_raised = read_date(it, ISMS_COL_RAISED, &it->raised);
-	it->has_due = read_date(it, ISMS_COL_DUE, &it->due);
-	it->has_closed = read_date(it, ISMS_COL_CLOSED, &it->closed);
+	it->has_raised = read_date(d, it, ISMS_COL_RAISED, &it->raised);
+	it->has_due = read_date(d, it, ISMS_COL_DUE, &it->due);
+	it->has_closed = read_date(d, it, ISMS_COL_CLOSED, &it->closed);
 	it->approved = is_approved(d, it);
 	return it;
 }

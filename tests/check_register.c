@@ -68,8 +68,11 @@ START_TEST(register_tables_are_found_by_their_columns)
 	ck_assert_uint_eq(it->problems->len, 3);
 	ck_assert_str_eq(g_ptr_array_index(it->problems, 0),
 	                 "status 'Parked' is not a known status word");
-	ck_assert_str_eq(g_ptr_array_index(it->problems, 1),
-	                 "raised '10/01/2025' is not a date (YYYY-MM-DD)");
+	ck_assert_str_eq(
+	    g_ptr_array_index(it->problems, 1),
+	    "raised '10/01/2025' reads as 2025-01-10 (day first) or 2025-10-01 (month "
+	    "first): write YYYY-MM-DD, or set date_order: dmy or mdy in .isms-audit.yml");
+
 	ck_assert_str_eq(g_ptr_array_index(it->problems, 2),
 	                 "due '2025-13-01' is not a date (YYYY-MM-DD)");
 
@@ -116,6 +119,16 @@ static void assert_same_register(const isms_register *x, const isms_register *y)
 		for (int c = 0; c < ISMS_COL_COUNT; c++)
 			ck_assert_str_eq(a->cell[c] ? a->cell[c] : "(none)",
 			                 b->cell[c] ? b->cell[c] : "(none)");
+		ck_assert_int_eq(a->has_raised, b->has_raised);
+		ck_assert_int_eq(a->has_due, b->has_due);
+		ck_assert_int_eq(a->has_closed, b->has_closed);
+		ck_assert_int_eq(a->has_raised ? a->raised : 0, b->has_raised ? b->raised : 0);
+		ck_assert_int_eq(a->has_due ? a->due : 0, b->has_due ? b->due : 0);
+		ck_assert_int_eq(a->has_closed ? a->closed : 0, b->has_closed ? b->closed : 0);
+		ck_assert_uint_eq(a->problems->len, b->problems->len);
+		for (guint p = 0; p < a->problems->len; p++)
+			ck_assert_str_eq(g_ptr_array_index(a->problems, p),
+			                 g_ptr_array_index(b->problems, p));
 	}
 }
 
@@ -245,6 +258,63 @@ START_TEST(several_hunks_of_one_table_are_read_alone)
 }
 END_TEST
 
+/* Dates as typed, in each date order of the dialect. */
+START_TEST(dates_are_read_as_typed_in_the_date_order)
+{
+	static const char doc[] = "| ID | Status | Raised |\n|---|---|---|\n"
+	                          "| A | Open | 03/04/2025 |\n"     /* 3 */
+	                          "| B | Open | 25/01/2026 |\n"     /* 4 */
+	                          "| C | Open | 05.05.2026 |\n"     /* 5 */
+	                          "| D | Open | 1 January 2022 |\n" /* 6 */
+	                          "| E | Open | Jan 1, 2022 |\n"    /* 7 */
+	                          "| F | Open | 31-12-2025 |\n"     /* 8 */
+	                          "| G | Open | 2025/12/31 |\n"     /* 9 */
+	                          "| H | Open | 12/25/2025 |\n";    /* 10 */
+	static const struct {
+		isms_date_order order;
+		const char *days; /* A to H, "-" for no date */
+	} orders[] = {
+	    {ISMS_DATE_ORDER_NONE, "- 2026-01-25 2026-05-05 2022-01-01 2022-01-01 2025-12-31 "
+	                           "2025-12-31 2025-12-25"},
+	    {ISMS_DATE_ORDER_DMY, "2025-04-03 2026-01-25 2026-05-05 2022-01-01 2022-01-01 "
+	                          "2025-12-31 2025-12-31 -"},
+	    {ISMS_DATE_ORDER_MDY, "2025-03-04 - 2026-05-05 2022-01-01 2022-01-01 - 2025-12-31 "
+	                          "2025-12-25"},
+	};
+	isms_register_dialect d;
+	char buf[ISMS_DATE_BUFSIZE];
+
+	for (size_t o = 0; o < G_N_ELEMENTS(orders); o++) {
+		GString *days = g_string_new(NULL);
+		isms_register_dialect_init(&d);
+		d.date_order = orders[o].order;
+		isms_register *reg = isms_register_parse(doc, strlen(doc), 1, &d);
+		ck_assert_uint_eq(reg->items->len, 8);
+		for (guint i = 0; i < reg->items->len; i++) {
+			const isms_reg_item *it = g_ptr_array_index(reg->items, i);
+			g_string_append_printf(days, "%s%s", i ? " " : "",
+			                       it->has_raised ? isms_date_format(it->raised, buf)
+			                                      : "-");
+			ck_assert_uint_eq(it->problems->len, it->has_raised ? 0 : 1);
+		}
+		ck_assert_str_eq(days->str, orders[o].days);
+		if (orders[o].order == ISMS_DATE_ORDER_NONE)
+			ck_assert_str_eq(
+			    g_ptr_array_index(isms_register_item(reg, "A")->problems, 0),
+			    "raised '03/04/2025' reads as 2025-04-03 (day first) or "
+			    "2025-03-04 (month first): write YYYY-MM-DD, or set "
+			    "date_order: dmy or mdy in .isms-audit.yml");
+		if (orders[o].order == ISMS_DATE_ORDER_MDY)
+			ck_assert_str_eq(
+			    g_ptr_array_index(isms_register_item(reg, "B")->problems, 0),
+			    "raised '25/01/2026' is not a date (YYYY-MM-DD)");
+		isms_register_free(reg);
+		isms_register_dialect_dispose(&d);
+		g_string_free(days, TRUE);
+	}
+}
+END_TEST
+
 START_TEST(status_words_map_to_states)
 {
 	ck_assert_int_eq(isms_status_state(NULL, "In Progress"), ISMS_STATE_OPEN);
@@ -271,6 +341,7 @@ Suite *register_suite(void)
 	tcase_add_test(tc, changed_rows_are_read_alone);
 	tcase_add_test(tc, several_hunks_of_one_table_are_read_alone);
 	tcase_add_test(tc, status_words_map_to_states);
+	tcase_add_test(tc, dates_are_read_as_typed_in_the_date_order);
 	suite_add_tcase(s, tc);
 	return s;
 }

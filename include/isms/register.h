@@ -48,16 +48,18 @@ const char *const *isms_column_synonyms(isms_column c);
 
 /*
  * How registers are written: the header words of each column, the status
- * words of each state, and the phrases that record an approval in the
- * action cell. Built-in defaults, each list replaceable from configuration.
- * Words are kept as header keys (isms_md_header_key): case, emoji, bold and
- * punctuation do not matter.
+ * words of each state, the phrases that record an approval in the action
+ * cell, and whether numeric dates are day or month first. Built-in
+ * defaults, each replaceable from configuration. Words are kept as header
+ * keys (isms_md_header_key): case, emoji, bold and punctuation do not
+ * matter.
  */
 typedef struct {
 	GPtrArray *synonyms[ISMS_COL_COUNT]; /* char *: header keys */
 	GHashTable *status;                  /* header key -> GINT_TO_POINTER(state + 1) */
 	GPtrArray *approval;                 /* char *: lowercase phrases, "approved by" */
 	GPtrArray *improvement_ids;          /* char *: id globs of improvement items (OFI*) */
+	isms_date_order date_order;          /* how 03/04/2025 reads; none: ambiguous */
 } isms_register_dialect;
 
 /* Fill with the defaults; _dispose frees. */

@@ -115,10 +115,12 @@ const isms_rule isms_rules[] = {
      "items' status and history ambiguous. Give each item its own id.",
      0, isms_check_act_duplicate_id},
     {"ACT-BAD-VALUE", "10.2", ISMS_SEV_MINOR,
-     "a register row with no ID, an unparseable date or an unknown status word",
+     "a register row with no ID, a bad or ambiguous date or an unknown status word",
      "Nonconformities and the actions taken must be kept as documented information that can be "
      "relied on.",
-     "Dates are YYYY-MM-DD; status words map to open (open, new, in progress, ...), closed "
+     "Dates are YYYY-MM-DD, or as typed (25/01/2026, 25.01.2026, 1 January 2026, Jan 1, "
+     "2026); a date such as 03/04/2025, whose day and month could be swapped, needs "
+     "`date_order` (dmy or mdy). Status words map to open (open, new, in progress, ...), closed "
      "(closed, done, resolved, verified, ...), accepted (accepted, risk accepted) or withdrawn "
      "(withdrawn, cancelled, duplicate, rejected); `status_words` changes the lists. A row "
      "without an ID cannot be followed through the register's history.",
