@@ -32,7 +32,7 @@ typedef struct {
 	char *cycle;        /* the review cycle as written, if it parses, or NULL */
 	char *date;         /* `date:` as written, or NULL */
 	GPtrArray *clauses; /* char *: canonical clauses it declares or stands for */
-	int issues_table;   /* a name with "register" and a table with ID and Status columns */
+	int issues_table;   /* a name with "register" and a register table of issues */
 } doc;
 
 typedef struct {
@@ -109,38 +109,23 @@ static int soa_by_name(const doc *d)
 
 /* ---- reading the repository --------------------------------------------- */
 
-static int is_synonym(const char *key, isms_column c)
-{
-	int hit = 0;
-
-	for (const char *const *w = isms_column_synonyms(c); !hit && *w; w++) {
-		char *k = isms_md_header_key(*w);
-		hit = strcmp(k, key) == 0;
-		g_free(k);
-	}
-	return hit;
-}
-
-/* Whether the body holds a GFM table whose header has an ID-like and a
- * Status-like column: the tables a register audit reads. */
-static int has_issues_table(const char *buf, size_t len, int first_line, int *out)
+/* Whether the body holds a register table as the audit reads one (an ID
+ * and a Status column) whose id column names issues or actions: "Risk ID"
+ * and "Control ID" tables are other registers. */
+static int has_issues_table(const isms_register_dialect *dialect, const char *buf, size_t len,
+                            int first_line, int *out)
 {
 	GPtrArray *tables = isms_md_tables_new();
-	int error;
+	int error, column[ISMS_COL_COUNT];
 
 	*out = 0;
 	if ((error = isms_markdown_tables(buf, len, first_line, tables)) < 0)
 		goto done;
 	for (guint t = 0; !*out && t < tables->len; t++) {
 		const isms_md_table *tab = g_ptr_array_index(tables, t);
-		int id = 0, status = 0;
-		for (guint h = 0; h < tab->header->len; h++) {
-			char *key = isms_md_header_key(g_ptr_array_index(tab->header, h));
-			id |= is_synonym(key, ISMS_COL_ID);
-			status |= is_synonym(key, ISMS_COL_STATUS);
-			g_free(key);
-		}
-		*out = id && status;
+		*out = isms_register_map_header(dialect, tab->header, column) &&
+		       isms_register_header_names_items(
+		           dialect, g_ptr_array_index(tab->header, column[ISMS_COL_ID]));
 	}
 done:
 	g_ptr_array_free(tables, TRUE);
@@ -182,8 +167,8 @@ static int read_doc(survey *s, const char *path, const char *buf, size_t len)
 		}
 	}
 	if (name_has(path, "register") && !type_is(d, "register"))
-		error = has_issues_table(buf + fm.body_offset, len - fm.body_offset, fm.body_line,
-		                         &d->issues_table);
+		error = has_issues_table(&s->defaults.dialect, buf + fm.body_offset,
+		                         len - fm.body_offset, fm.body_line, &d->issues_table);
 	isms_frontmatter_dispose(&fm);
 	return error;
 }

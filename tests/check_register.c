@@ -258,6 +258,131 @@ START_TEST(several_hunks_of_one_table_are_read_alone)
 }
 END_TEST
 
+/* A table's header cells, mapped; the columns not listed must be -1. */
+static int map_header(const char *const *cells, int *column)
+{
+	GPtrArray *header = g_ptr_array_new();
+	int is_table;
+
+	for (; *cells; cells++)
+		g_ptr_array_add(header, (gpointer)*cells);
+	is_table = isms_register_map_header(NULL, header, column);
+	g_ptr_array_free(header, TRUE);
+	return is_table;
+}
+
+static void expect_columns(const int *column, const int *want)
+{
+	for (int c = 0; c < ISMS_COL_COUNT; c++)
+		ck_assert_msg(column[c] == want[c], "column %s is cell %d, not %d",
+		              isms_column_name((isms_column)c), column[c], want[c]);
+}
+
+#define NO_COLUMNS                                                                                 \
+	{                                                                                          \
+		-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1                                     \
+	}
+
+START_TEST(header_cells_name_columns_by_the_most_specific_match)
+{
+	/* the CAPA list of the open QMS template: no Status, Owner or Due */
+	static const char *const capa[] = {"Input Category",
+	                                   "CAPA ID",
+	                                   "Date Created",
+	                                   "CAPA Description",
+	                                   "Root Cause",
+	                                   "Date Root Cause Analysis Completed",
+	                                   "Action (Corrective / Preventive)",
+	                                   "Date Actions Defined",
+	                                   "Potentially Adverse Implications",
+	                                   "Verification",
+	                                   "Date of Verification",
+	                                   "Effectiveness Evaluation",
+	                                   "Date Closed",
+	                                   NULL};
+	static const char *const words[] = {"Ref No",          "Issue",       "Action owner",
+	                                    "Action due date", "Action plan", "Verification date",
+	                                    "**Status** ✅",    NULL};
+	static const char *const notes[] = {"**Issue #**",      "Issue",     "Owner (name)",
+	                                    "Due (YYYY-MM-DD)", "Closed by", "Completed",
+	                                    "Process owner",    NULL};
+	static const char *const exact_id[] = {"NC ID", "ID", "Action ID", "Status", NULL};
+	static const char *const modifiers[] = {"Risk ID",
+	                                        "Verification",
+	                                        "Effectiveness",
+	                                        "Description of the finding",
+	                                        "Raised by",
+	                                        "Date opened",
+	                                        NULL};
+	int column[ISMS_COL_COUNT];
+
+	{
+		int want[ISMS_COL_COUNT] = NO_COLUMNS;
+		want[ISMS_COL_SOURCE] = 0;
+		want[ISMS_COL_ID] = 1;
+		want[ISMS_COL_RAISED] = 2;
+		want[ISMS_COL_DESCRIPTION] = 3;
+		want[ISMS_COL_ROOT_CAUSE] = 4;
+		want[ISMS_COL_ACTION] = 6;
+		want[ISMS_COL_EFFECTIVENESS] = 11;
+		want[ISMS_COL_CLOSED] = 12;
+		ck_assert(!map_header(capa, column)); /* no Status column */
+		expect_columns(column, want);
+	}
+	{
+		/* a header word is its column's alone; a date is no text column */
+		int want[ISMS_COL_COUNT] = NO_COLUMNS;
+		want[ISMS_COL_ID] = 0;
+		want[ISMS_COL_DESCRIPTION] = 1;
+		want[ISMS_COL_OWNER] = 2;
+		want[ISMS_COL_ACTION] = 4;
+		want[ISMS_COL_STATUS] = 6;
+		ck_assert(map_header(words, column));
+		expect_columns(column, want);
+	}
+	{
+		/* notes in parentheses; `#` makes an id; "Closed by" is no date */
+		int want[ISMS_COL_COUNT] = NO_COLUMNS;
+		want[ISMS_COL_ID] = 0;
+		want[ISMS_COL_DESCRIPTION] = 1;
+		want[ISMS_COL_OWNER] = 2;
+		want[ISMS_COL_DUE] = 3;
+		want[ISMS_COL_CLOSED] = 5;
+		ck_assert(!map_header(notes, column)); /* no Status column */
+		expect_columns(column, want);
+	}
+	{
+		/* the id word alone before one with a prefix; "Action ID" is no action */
+		int want[ISMS_COL_COUNT] = NO_COLUMNS;
+		want[ISMS_COL_ID] = 1;
+		want[ISMS_COL_STATUS] = 3;
+		ck_assert(map_header(exact_id, column));
+		expect_columns(column, want);
+	}
+	{
+		/* the earlier header word wins; no Status or Closed: no table */
+		int want[ISMS_COL_COUNT] = NO_COLUMNS;
+		want[ISMS_COL_ID] = 0;
+		want[ISMS_COL_EFFECTIVENESS] = 2;
+		want[ISMS_COL_DESCRIPTION] = 3;
+		want[ISMS_COL_RAISED] = 5;
+		ck_assert(!map_header(modifiers, column));
+		expect_columns(column, want);
+	}
+
+	/* which id columns name issues or actions, for init */
+	static const char *const items[] = {"CAPA ID",    "NC ID",  "Issue #", "Finding ID",
+	                                    "Action ID",  "Ref No", "ID",      "**No.**",
+	                                    "NCR Number", NULL};
+	static const char *const others[] = {"Risk ID", "Control ID", "Asset No", "Supplier #",
+	                                     NULL};
+	for (const char *const *h = items; *h; h++)
+		ck_assert_msg(isms_register_header_names_items(NULL, *h), "%s names items", *h);
+	for (const char *const *h = others; *h; h++)
+		ck_assert_msg(!isms_register_header_names_items(NULL, *h), "%s names no items", *h);
+}
+END_TEST
+
 /* Dates as typed, in each date order of the dialect. */
 START_TEST(dates_are_read_as_typed_in_the_date_order)
 {
@@ -341,6 +466,7 @@ Suite *register_suite(void)
 	tcase_add_test(tc, changed_rows_are_read_alone);
 	tcase_add_test(tc, several_hunks_of_one_table_are_read_alone);
 	tcase_add_test(tc, status_words_map_to_states);
+	tcase_add_test(tc, header_cells_name_columns_by_the_most_specific_match);
 	tcase_add_test(tc, dates_are_read_as_typed_in_the_date_order);
 	suite_add_tcase(s, tc);
 	return s;

@@ -51,8 +51,8 @@ const char *const *isms_column_synonyms(isms_column c);
  * words of each state, the phrases that record an approval in the action
  * cell, and whether numeric dates are day or month first. Built-in
  * defaults, each replaceable from configuration. Words are kept as header
- * keys (isms_md_header_key): case, emoji, bold and punctuation do not
- * matter.
+ * keys (isms_md_header_key, with " #" when the header ends with `#`): case,
+ * emoji, bold and punctuation do not matter.
  */
 typedef struct {
 	GPtrArray *synonyms[ISMS_COL_COUNT]; /* char *: header keys */
@@ -91,6 +91,30 @@ int isms_register_is_improvement(const isms_register_dialect *d, const char *id)
 
 /* Whether a cell means "no value": empty, `-`, `—`, `n/a`, `TBD`. */
 int isms_cell_missing(const char *text);
+
+/*
+ * Map the header cells of a table (char *, as written) to register
+ * columns: out[c] is the index of the cell that column c reads, or -1. The
+ * most specific match wins: a header word exactly, then with a note in
+ * parentheses (`Action (Corrective / Preventive)`), a date column's word
+ * after `Date` (`Date Created`), an id word after a prefix word (`CAPA ID`,
+ * `Issue #`), a text column's word after other words (`CAPA Description`)
+ * and before them (`Effectiveness Evaluation`); an earlier header word of
+ * a column before a later one, then the leftmost cell. A header that starts
+ * or ends with "date" is a date and never a text column. Returns whether
+ * the header makes a register table: an ID and a Status column.
+ */
+int isms_register_map_header(const isms_register_dialect *d, const GPtrArray *header, int *out);
+
+/*
+ * Whether a header cell that maps to the id column names the items of an
+ * issues-and-actions register by itself: an id header word (ID, Ref), or
+ * an id word after a word for an issue, finding, nonconformity, action or
+ * improvement (`CAPA ID`, `NC ID`, `Finding ID`, `Issue #`), but not after
+ * another word (`Risk ID`, `Control ID`). `init` proposes as registers
+ * only the files whose register table has such an id column.
+ */
+int isms_register_header_names_items(const isms_register_dialect *d, const char *header);
 
 typedef struct {
 	char *id;
