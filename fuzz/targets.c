@@ -227,8 +227,9 @@ static void describe_register(GString *s, const isms_register *reg)
 	}
 	for (guint i = 0; i < reg->others->len; i++) {
 		isms_reg_other o = g_array_index(reg->others, isms_reg_other, i);
-		g_string_append_printf(s, "other table line %d%s%s\n", o.line,
-		                       o.has_id ? " id" : "", o.has_status ? " status" : "");
+		g_string_append_printf(s, "other table line %d%s%s%s\n", o.line,
+		                       o.has_id ? " id" : "", o.has_status ? " status" : "",
+		                       o.has_closed ? " closed" : "");
 	}
 	for (guint i = 0; i < reg->idless->len; i++) {
 		isms_reg_other o = g_array_index(reg->idless, isms_reg_other, i);

@@ -110,8 +110,8 @@ static int soa_by_name(const doc *d)
 /* ---- reading the repository --------------------------------------------- */
 
 /* Whether the body holds a register table as the audit reads one (an ID
- * and a Status column) whose id column names issues or actions: "Risk ID"
- * and "Control ID" tables are other registers. */
+ * column and a Status or Closed column) whose id column names issues or
+ * actions: "Risk ID" and "Control ID" tables are other registers. */
 static int has_issues_table(const isms_register_dialect *dialect, const char *buf, size_t len,
                             int first_line, int *out)
 {
@@ -927,8 +927,8 @@ int isms_init_generate(char **out, const isms_init_options *opts)
 	}
 	g_string_append_c(s.out, '\n');
 	section_special(&s, "registers", "register", "Issues-and-actions registers (clause 10.2)",
-	                issues_table, "holds a table with ID and Status columns",
-	                "hold a table with ID and Status columns",
+	                issues_table, "holds a table with ID and Status or Closed columns",
+	                "hold a table with ID and Status or Closed columns",
 	                ", which the audit reports as REG-NOT-FOUND");
 	g_string_append_c(s.out, '\n');
 	section_special(&s, "soa", "soa", "Statement of Applicability (clause 6.1.3 d)",

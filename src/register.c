@@ -480,7 +480,7 @@ int isms_register_map_header(const isms_register_dialect *d, const GPtrArray *he
 	}
 	g_free(taken);
 	g_array_free(all, TRUE);
-	return out[ISMS_COL_ID] >= 0 && out[ISMS_COL_STATUS] >= 0;
+	return out[ISMS_COL_ID] >= 0 && (out[ISMS_COL_STATUS] >= 0 || out[ISMS_COL_CLOSED] >= 0);
 }
 
 int isms_register_header_names_items(const isms_register_dialect *d, const char *header)
@@ -600,10 +600,18 @@ static int read_date(const isms_register_dialect *d, isms_reg_item *it, isms_col
 	return 0;
 }
 
+/*
+ * One row of a register table. Its state is its status word's; in a table
+ * without a Status column, closed when the closed cell is filled in and
+ * open otherwise. A status word that says open beside a filled-in closed
+ * cell contradicts it: a problem (a closed status beside an empty closed
+ * cell is ACT-CLOSED-NO-DATE's finding, not a problem).
+ */
 static isms_reg_item *read_item(const isms_register_dialect *d, const isms_md_row *row,
                                 const int *col, int table)
 {
 	isms_reg_item *it = g_new0(isms_reg_item, 1);
+	int has_status = col[ISMS_COL_STATUS] >= 0;
 
 	it->refs = 1;
 	it->line = row->line;
@@ -615,8 +623,12 @@ static isms_reg_item *read_item(const isms_register_dialect *d, const isms_md_ro
 			it->cell[c] = g_strstrip(g_strdup(text));
 	}
 	it->id = g_strdup(it->cell[ISMS_COL_ID]);
-	it->state = it->cell[ISMS_COL_STATUS] ? isms_status_state(d, it->cell[ISMS_COL_STATUS])
-	                                      : ISMS_STATE_UNKNOWN;
+	if (!has_status)
+		it->state = it->cell[ISMS_COL_CLOSED] ? ISMS_STATE_CLOSED : ISMS_STATE_OPEN;
+	else if (it->cell[ISMS_COL_STATUS])
+		it->state = isms_status_state(d, it->cell[ISMS_COL_STATUS]);
+	else
+		it->state = ISMS_STATE_UNKNOWN;
 	if (it->state == ISMS_STATE_UNKNOWN)
 		g_ptr_array_add(it->problems,
 		                it->cell[ISMS_COL_STATUS]
@@ -626,6 +638,12 @@ static isms_reg_item *read_item(const isms_register_dialect *d, const isms_md_ro
 	it->has_raised = read_date(d, it, ISMS_COL_RAISED, &it->raised);
 	it->has_due = read_date(d, it, ISMS_COL_DUE, &it->due);
 	it->has_closed = read_date(d, it, ISMS_COL_CLOSED, &it->closed);
+	if (has_status && it->state == ISMS_STATE_OPEN && it->cell[ISMS_COL_CLOSED])
+		g_ptr_array_add(it->problems,
+		                isms_text_printf("status '%s' says open but closed '%s' is filled "
+		                                 "in: close the item, or clear its closed date",
+		                                 it->cell[ISMS_COL_STATUS],
+		                                 it->cell[ISMS_COL_CLOSED]));
 	it->approved = is_approved(d, it);
 	return it;
 }
@@ -661,7 +679,8 @@ isms_register *isms_register_parse(const char *buf, size_t len, int first_line,
 		isms_reg_table *rt = g_new0(isms_reg_table, 1);
 		if (!isms_register_map_header(d, mt->header, rt->column)) {
 			isms_reg_other o = {mt->line, rt->column[ISMS_COL_ID] >= 0,
-			                    rt->column[ISMS_COL_STATUS] >= 0};
+			                    rt->column[ISMS_COL_STATUS] >= 0,
+			                    rt->column[ISMS_COL_CLOSED] >= 0};
 			g_array_append_val(reg->others, o);
 			g_free(rt);
 			continue;
@@ -684,7 +703,7 @@ isms_register *isms_register_parse(const char *buf, size_t len, int first_line,
 					blank = isms_cell_missing(g_ptr_array_index(row->cells, c));
 				if (!blank) {
 					isms_reg_other o = {row->line, 0,
-					                    it->state != ISMS_STATE_UNKNOWN};
+					                    it->state != ISMS_STATE_UNKNOWN, 0};
 					g_array_append_val(reg->idless, o);
 				}
 				item_free(it);

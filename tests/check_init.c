@@ -156,7 +156,8 @@ START_TEST(init_maps_govuk_tech_docs_and_finds_the_untyped_register)
 	                  "#   weight (2 documents)\n"
 	                  "#   (no type): 5 documents\n"
 	                  "#   default: 6 months");
-	expect_line(text, "# This file holds a table with ID and Status columns but has no `type:");
+	expect_line(text,
+	            "# This file holds a table with ID and Status or Closed columns but has no");
 	expect_lines_with(text, "registers:", "registers: [register.md]");
 	expect_line(
 	    text, "# Management reviews (clause 9.3, `type: management-review`): no record found.");

@@ -9,8 +9,9 @@
 
 /*
  * One version of an issues-and-actions register: its register tables (GFM
- * tables whose header has an ID and a Status column) and their items. The
- * history of each item across versions is built by the audit model.
+ * tables whose header has an ID column and a Status or Closed column) and
+ * their items. The history of each item across versions is built by the
+ * audit model.
  */
 
 typedef enum {
@@ -102,7 +103,7 @@ int isms_cell_missing(const char *text);
  * and before them (`Effectiveness Evaluation`); an earlier header word of
  * a column before a later one, then the leftmost cell. A header that starts
  * or ends with "date" is a date and never a text column. Returns whether
- * the header makes a register table: an ID and a Status column.
+ * the header makes a register table: an ID and a Status or Closed column.
  */
 int isms_register_map_header(const isms_register_dialect *d, const GPtrArray *header, int *out);
 
@@ -121,11 +122,13 @@ typedef struct {
 	int line;                   /* the row's line in the file */
 	int table;                  /* index of its table */
 	char *cell[ISMS_COL_COUNT]; /* trimmed text; NULL if no column or missing */
-	isms_item_state state;
+	isms_item_state state;      /* its status word's; in a table without a Status
+	                             * column, closed when the closed cell is filled in */
 	int has_raised, has_due, has_closed;
 	isms_day raised, due, closed;
 	int approved;        /* an approver cell or an approval phrase */
-	GPtrArray *problems; /* char *: unparseable dates, unknown status */
+	GPtrArray *problems; /* char *: bad or ambiguous dates, unknown status, an open
+	                      * status beside a closed date */
 	int refs;            /* versions sharing this row (unchanged rows are shared) */
 } isms_reg_item;
 
@@ -140,12 +143,14 @@ typedef struct {
 /* A table that is not a register table, or a row that is no item. */
 typedef struct {
 	int line;
-	int has_id, has_status; /* other tables: which key columns they have */
+	int has_id, has_status; /* other tables: which key columns they have; rows:
+	                         * whether the row has a state */
+	int has_closed;         /* other tables: a Closed column */
 } isms_reg_other;
 
 typedef struct {
 	GPtrArray *tables; /* isms_reg_table *: the register tables */
-	GArray *others;    /* isms_reg_other: tables without an ID and a Status column */
+	GArray *others;    /* isms_reg_other: tables without an ID and a Status or Closed column */
 	GArray *idless;    /* isms_reg_other: rows of register tables with no id */
 	GPtrArray *items;  /* isms_reg_item *, in file order */
 	int rows;          /* body rows of the register tables, blank ones included */
