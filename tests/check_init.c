@@ -167,6 +167,25 @@ START_TEST(init_maps_govuk_tech_docs_and_finds_the_untyped_register)
 }
 END_TEST
 
+/* A file named as a register is proposed when its register table's id
+ * column names issues or actions (CAPA ID), never for a Risk ID. */
+START_TEST(init_proposes_registers_of_issues_not_of_risks)
+{
+	char *text = starter("rules/register-capa");
+
+	expect_line(text,
+	            "# This file holds a table with ID and Status or Closed columns but has no");
+	expect_lines_with(text, "registers:", "registers: [qms/capa-register.md]");
+	g_free(text);
+	/* risk-register.md: a Risk ID and a Status column, and "register" in its name */
+	text = starter("rules/register-no-status");
+	expect_line(text, "#   register.md (type: register)");
+	expect_lines_with(text, "registers:", "");
+	ck_assert_ptr_null(strstr(text, "risk-register.md"));
+	g_free(text);
+}
+END_TEST
+
 START_TEST(the_starter_loads_as_it_is)
 {
 	const char *fixtures[] = {"demo", "edge/govuk", "rules/healthy", "edge/tabs"};
@@ -455,6 +474,7 @@ Suite *init_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, init_fits_the_demo);
 	tcase_add_test(tc, init_maps_govuk_tech_docs_and_finds_the_untyped_register);
+	tcase_add_test(tc, init_proposes_registers_of_issues_not_of_risks);
 	tcase_add_test(tc, the_starter_loads_as_it_is);
 	tcase_add_test(tc, an_audit_with_the_starter_reads_the_register);
 	tcase_add_test(tc, init_output_refuses_to_overwrite_without_force);
