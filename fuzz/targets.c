@@ -227,8 +227,9 @@ static void describe_register(GString *s, const isms_register *reg)
 	}
 	for (guint i = 0; i < reg->others->len; i++) {
 		isms_reg_other o = g_array_index(reg->others, isms_reg_other, i);
-		g_string_append_printf(s, "other table line %d%s%s\n", o.line,
-		                       o.has_id ? " id" : "", o.has_status ? " status" : "");
+		g_string_append_printf(s, "other table line %d%s%s%s\n", o.line,
+		                       o.has_id ? " id" : "", o.has_status ? " status" : "",
+		                       o.has_closed ? " closed" : "");
 	}
 	for (guint i = 0; i < reg->idless->len; i++) {
 		isms_reg_other o = g_array_index(reg->idless, isms_reg_other, i);
@@ -268,7 +269,7 @@ static void describe_register(GString *s, const isms_register *reg)
 
 /* A register file read as the audit reads it: the body after the front
  * matter, its rows numbered as lines of the file. */
-static isms_register *read_register(const char *file, size_t len)
+static isms_register *read_register(const char *file, size_t len, const isms_register_dialect *d)
 {
 	isms_frontmatter fm;
 	isms_register *reg;
@@ -276,7 +277,7 @@ static isms_register *read_register(const char *file, size_t len)
 	isms_frontmatter_init(&fm);
 	isms_frontmatter_parse(file, len, &fm);
 	check_frontmatter(&fm, (const uint8_t *)file, len);
-	reg = isms_register_parse(file + fm.body_offset, len - fm.body_offset, fm.body_line, NULL);
+	reg = isms_register_parse(file + fm.body_offset, len - fm.body_offset, fm.body_line, d);
 	/* numbered as lines of the file, after the front matter */
 	for (guint t = 0; t < reg->tables->len; t++)
 		REQUIRE(((isms_reg_table *)g_ptr_array_index(reg->tables, t))->line >=
@@ -290,43 +291,59 @@ static isms_register *read_register(const char *file, size_t len)
 /* The next version from the previous one as the register replay reads it
  * (src/register_history.c: the line diff of the two versions), or NULL. */
 static isms_register *update_register(const isms_register *prev, const char *old, size_t old_len,
-                                      const char *file, size_t len)
+                                      const char *file, size_t len, const isms_register_dialect *d)
 {
 	GArray *hunks = g_array_new(FALSE, FALSE, sizeof(isms_line_hunk));
 	isms_register *reg;
 
 	isms_line_diff(old, old_len, file, len, hunks);
 	reg = isms_register_update(prev, file, len, (const isms_line_hunk *)(void *)hunks->data,
-	                           hunks->len, NULL);
+	                           hunks->len, d);
 	g_array_free(hunks, TRUE);
 	return reg;
+}
+
+/* The dialect of an input: the defaults, with the date order that a line
+ * `date_order: dmy` (or mdy) of the first version names, as the
+ * configuration would. */
+static void input_dialect(const char *text, size_t len, isms_register_dialect *out)
+{
+	isms_register_dialect_init(out);
+	if (g_strstr_len(text, (gssize)len, "date_order: dmy"))
+		out->date_order = ISMS_DATE_ORDER_DMY;
+	else if (g_strstr_len(text, (gssize)len, "date_order: mdy"))
+		out->date_order = ISMS_DATE_ORDER_MDY;
 }
 
 char *fuzz_register(const uint8_t *data, size_t size)
 {
 	const char *text = (const char *)data, *nul = memchr(text, '\0', size);
 	GString *s = g_string_new(NULL);
+	isms_register_dialect d;
 	isms_register *full;
 
+	input_dialect(text, nul ? (size_t)(nul - text) : size, &d);
 	if (!nul) {
-		full = read_register(text, size);
+		full = read_register(text, size, &d);
 		describe_register(s, full);
 		isms_register_free(full);
+		isms_register_dialect_dispose(&d);
 		return g_string_free(s, FALSE);
 	}
 	const char *file = nul + 1;
 	size_t old_len = (size_t)(nul - text), len = size - old_len - 1;
 	if (memchr(file, '\0', len)) { /* a binary version is never read */
 		g_string_append(s, "binary\n");
+		isms_register_dialect_dispose(&d);
 		return g_string_free(s, FALSE);
 	}
-	isms_register *prev = read_register(text, old_len);
+	isms_register *prev = read_register(text, old_len, &d);
 	isms_register *upd;
 
-	upd = update_register(prev, text, old_len, file, len);
+	upd = update_register(prev, text, old_len, file, len, &d);
 	/* the rows it shares must outlive the previous version */
 	isms_register_free(prev);
-	full = read_register(file, len);
+	full = read_register(file, len, &d);
 	describe_register(s, full);
 	if (upd) {
 		GString *u = g_string_new(NULL);
@@ -344,6 +361,7 @@ char *fuzz_register(const uint8_t *data, size_t size)
 	}
 	isms_register_free(upd);
 	isms_register_free(full);
+	isms_register_dialect_dispose(&d);
 	return g_string_free(s, FALSE);
 }
 
@@ -465,6 +483,10 @@ static void describe_config(GString *s, const isms_config *cfg)
 	g_ptr_array_free(keys, TRUE);
 	describe_list(s, "approval", cfg->dialect.approval);
 	describe_list(s, "improvement ids", cfg->dialect.improvement_ids);
+	g_string_append_printf(s, "date order %s\n",
+	                       cfg->dialect.date_order == ISMS_DATE_ORDER_DMY   ? "dmy"
+	                       : cfg->dialect.date_order == ISMS_DATE_ORDER_MDY ? "mdy"
+	                                                                        : "none");
 	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++) {
 		g_string_append_printf(s, "review input %c", 'a' + i);
 		describe_list(s, "", cfg->review_inputs[i]);

@@ -371,6 +371,25 @@ int isms_config_load_status(isms_config *cfg, const loader *ld, yaml_node_t *map
 	return load_words(cfg, ld, "status_words", map);
 }
 
+/* `date_order: dmy` (or mdy, none): how register dates such as 03/04/2025
+ * read. */
+int isms_config_load_date_order(isms_config *cfg, const loader *ld, yaml_node_t *v)
+{
+	static const struct {
+		const char *name;
+		isms_date_order order;
+	} orders[] = {{"dmy", ISMS_DATE_ORDER_DMY},
+	              {"mdy", ISMS_DATE_ORDER_MDY},
+	              {"none", ISMS_DATE_ORDER_NONE}};
+
+	for (size_t i = 0; v->type == YAML_SCALAR_NODE && i < G_N_ELEMENTS(orders); i++)
+		if (g_ascii_strcasecmp(scalar(v), orders[i].name) == 0) {
+			cfg->dialect.date_order = orders[i].order;
+			return 0;
+		}
+	return fail(ld, v, "'%s' must be dmy (day first), mdy (month first) or none", "date_order");
+}
+
 /* A list that replaces the built-in one. */
 static int replace_strings(const loader *ld, yaml_node_t *v, const char *key, GPtrArray *out,
                            int header_keys)

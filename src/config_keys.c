@@ -145,6 +145,17 @@ const isms_config_key isms_config_keys[] = {
      "approved by Sarah Lindqvist`. Matched ignoring case and punctuation. The list replaces "
      "the default one (ACT-ACCEPTED-NO-APPROVAL).",
      "[\"approved by\", \"signed off by\"]", S_STRINGS},
+    {"date_order", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_date_order,
+     "one of dmy, mdy, none", "none", 1,
+     "whether register dates such as 03/04/2025 are day or month first",
+     "Register dates are best written YYYY-MM-DD, but dates typed day first (25/01/2026, "
+     "25.01.2026, 25-01-2026) or with an English month name (1 January 2026, Jan 1, 2026) "
+     "are read too. A numeric date whose day and month could be swapped and whose two "
+     "readings differ (03/04/2025) is read day first with `dmy` and month first with `mdy`; "
+     "with `none`, the default, it is reported as ACT-BAD-VALUE. A date that only one "
+     "reading makes valid (25/01/2026), or whose readings agree (05/05/2026), needs no "
+     "order.",
+     "dmy", "{\"enum\": [\"dmy\", \"mdy\", \"none\"]}"},
     {"improvement_ids", ISMS_CONFIG_REPLACE, offsetof(isms_config, dialect.improvement_ids), 0, 0,
      NULL, "list of id globs", "[\"OFI*\", \"IMP*\"]", 1,
      "register item ids that are improvements and need no root cause",

@@ -34,7 +34,7 @@ typedef struct {
 	char *title;     /* `title:`, else the first `#` heading, or NULL */
 	unsigned char has[ISMS_F_COUNT]; /* fields read with a usable value, from any source */
 	GPtrArray *clauses;              /* char *: canonical clauses it declares or stands for */
-	int issues_table; /* a name with "register" and a table with ID and Status columns */
+	int issues_table;                /* a register-like name and a register table of issues */
 } doc;
 
 typedef struct {
@@ -112,18 +112,6 @@ static int soa_by_name(const doc *d)
 
 /* ---- reading the repository --------------------------------------------- */
 
-static int is_synonym(const char *key, isms_column c)
-{
-	int hit = 0;
-
-	for (const char *const *w = isms_column_synonyms(c); !hit && *w; w++) {
-		char *k = isms_md_header_key(*w);
-		hit = strcmp(k, key) == 0;
-		g_free(k);
-	}
-	return hit;
-}
-
 /* Header words of a risk or asset inventory: a table holding any of them is
  * never proposed as the issues register, whatever else it has. */
 static const char *const inventory_words[] = {
@@ -139,37 +127,38 @@ static int is_inventory_word(const char *key)
 	return 0;
 }
 
-/* Whether the body holds a GFM table with the columns of an issues
- * register: an ID-like and a Status-like column and at least two of
- * action, owner, due and closed, and no column of a risk or asset
- * inventory (which have IDs, owners and statuses too). */
-static int has_issues_table(const char *buf, size_t len, int first_line, int *out)
+/* Whether the body holds a register table as the audit reads one (an ID
+ * column and a Status or Closed column) with the columns of an issues
+ * register: an id column that names issues or actions ("Risk ID" and
+ * "Control ID" tables are other registers), at least two of action,
+ * owner, due and closed, and no column of a risk or asset inventory
+ * (which have IDs, owners and statuses too). */
+static int has_issues_table(const isms_register_dialect *dialect, const char *buf, size_t len,
+                            int first_line, int *out)
 {
 	static const isms_column flow[] = {ISMS_COL_ACTION, ISMS_COL_OWNER, ISMS_COL_DUE,
 	                                   ISMS_COL_CLOSED};
 	GPtrArray *tables = isms_md_tables_new();
-	int error;
+	int error, column[ISMS_COL_COUNT];
 
 	*out = 0;
 	if ((error = isms_markdown_tables(buf, len, first_line, tables)) < 0)
 		goto done;
 	for (guint t = 0; !*out && t < tables->len; t++) {
 		const isms_md_table *tab = g_ptr_array_index(tables, t);
-		int id = 0, status = 0, inventory = 0, flows = 0;
-		unsigned seen = 0;
+		int inventory = 0, flows = 0;
 		for (guint h = 0; h < tab->header->len; h++) {
 			char *key = isms_md_header_key(g_ptr_array_index(tab->header, h));
-			id |= is_synonym(key, ISMS_COL_ID);
-			status |= is_synonym(key, ISMS_COL_STATUS);
 			inventory |= is_inventory_word(key);
-			for (size_t c = 0; c < G_N_ELEMENTS(flow); c++)
-				if (!(seen & (1u << c)) && is_synonym(key, flow[c])) {
-					seen |= 1u << c;
-					flows++;
-				}
 			g_free(key);
 		}
-		*out = id && status && !inventory && flows >= 2;
+		if (inventory || !isms_register_map_header(dialect, tab->header, column) ||
+		    !isms_register_header_names_items(
+		        dialect, g_ptr_array_index(tab->header, column[ISMS_COL_ID])))
+			continue;
+		for (size_t c = 0; c < G_N_ELEMENTS(flow); c++)
+			flows += column[flow[c]] >= 0;
+		*out = flows >= 2;
 	}
 done:
 	g_ptr_array_free(tables, TRUE);
@@ -251,8 +240,8 @@ static int read_doc(survey *s, const char *path, const char *buf, size_t len)
 		isms_meta_free(m);
 	}
 	if (register_name(path) && !type_is(d, "register"))
-		error = has_issues_table(buf + fm.body_offset, len - fm.body_offset, fm.body_line,
-		                         &d->issues_table);
+		error = has_issues_table(&s->defaults.dialect, buf + fm.body_offset,
+		                         len - fm.body_offset, fm.body_line, &d->issues_table);
 	isms_frontmatter_dispose(&fm);
 	return error;
 }
@@ -1169,10 +1158,10 @@ int isms_init_generate(char **out, const isms_init_options *opts)
 		g_string_append_c(s.out, '\n');
 	section_special(&s, "registers", "register", "Issues-and-actions registers (clause 10.2)",
 	                issues_table,
-	                "holds an issues register table (an ID, a Status and two of Action, Owner, "
-	                "Due, Closed)",
-	                "hold an issues register table (an ID, a Status and two of Action, Owner, "
-	                "Due, Closed)",
+	                "holds an issues register table (an ID, a Status or Closed column and two "
+	                "of Action, Owner, Due, Closed)",
+	                "hold an issues register table (an ID, a Status or Closed column and two "
+	                "of Action, Owner, Due, Closed)",
 	                ", which the audit reports as REG-NOT-FOUND");
 	g_string_append_c(s.out, '\n');
 	section_special(&s, "soa", "soa", "Statement of Applicability (clause 6.1.3 d)",

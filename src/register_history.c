@@ -116,14 +116,18 @@ static void transition(isms_item_history *h, isms_item_state from, isms_item_sta
 }
 
 /* The record of an item must stay what it was: a raised date changed, or a
- * description changed after closure, rewrites its history. */
+ * description changed after closure, rewrites its history. A raised date
+ * written anew for the same day (25/01/2026 as 2026-01-25) is the same
+ * record. */
 static void rewritten(isms_item_history *h, const isms_reg_item *was, const isms_reg_item *it,
                       guint32 commit)
 {
 	isms_rewrite r = {commit, ISMS_COL_RAISED};
 
 	if (was->cell[ISMS_COL_RAISED] &&
-	    g_strcmp0(was->cell[ISMS_COL_RAISED], it->cell[ISMS_COL_RAISED]) != 0)
+	    (was->has_raised && it->has_raised
+	         ? was->raised != it->raised
+	         : g_strcmp0(was->cell[ISMS_COL_RAISED], it->cell[ISMS_COL_RAISED]) != 0))
 		g_array_append_val(h->rewrites, r);
 	r.column = ISMS_COL_DESCRIPTION;
 	if (was->state == ISMS_STATE_CLOSED && it->state == ISMS_STATE_CLOSED &&

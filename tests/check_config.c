@@ -138,7 +138,22 @@ START_TEST(register_keys_set_the_dialect)
 	ck_assert_int_eq(cfg.register_stale_months, 3);
 	ck_assert_int_eq(cfg.closure_window_months, 9);
 	ck_assert_int_eq(cfg.closure_backdate_days, 10);
+	ck_assert_int_eq(cfg.dialect.date_order, ISMS_DATE_ORDER_NONE);
 	isms_config_dispose(&cfg);
+
+	/* date_order decides the dates whose day and month could be swapped */
+	static const struct {
+		const char *text;
+		isms_date_order order;
+	} orders[] = {{"date_order: dmy\n", ISMS_DATE_ORDER_DMY},
+	              {"date_order: MDY\n", ISMS_DATE_ORDER_MDY},
+	              {"date_order: none\n", ISMS_DATE_ORDER_NONE}};
+	for (size_t i = 0; i < G_N_ELEMENTS(orders); i++) {
+		rc = load(&cfg, orders[i].text);
+		ck_assert_msg(rc == 0, "%s", isms_error_last());
+		ck_assert_int_eq(cfg.dialect.date_order, orders[i].order);
+		isms_config_dispose(&cfg);
+	}
 
 	/* an approval phrase followed by a name */
 	rc = load(&cfg, "approval_phrases: [signed off by]\n");
@@ -175,6 +190,10 @@ START_TEST(bad_register_keys_name_the_line)
 	     "cfg.yml:1: 'register_stale_months' must be a whole number in range"},
 	    {"closure_backdate_days: -1\n",
 	     "cfg.yml:1: 'closure_backdate_days' must be a whole number in range"},
+	    {"date_order: ymd\n", "cfg.yml:1: 'date_order' must be dmy (day first), mdy (month "
+	                          "first) or none"},
+	    {"date_order: [dmy]\n", "cfg.yml:1: 'date_order' must be dmy (day first), mdy (month "
+	                            "first) or none"},
 	};
 	isms_config cfg;
 
@@ -396,6 +415,8 @@ static void expect_same_config(const isms_config *want, const isms_config *got, 
 	while (g_hash_table_iter_next(&it, &key, &value))
 		ck_assert_msg(g_hash_table_lookup(got->dialect.status, key) == value,
 		              "%s: the state of status word %s differs", what, (const char *)key);
+	ck_assert_msg(got->dialect.date_order == want->dialect.date_order,
+	              "%s: the date order differs", what);
 	/* mandatory_clauses and review_inputs */
 	expect_same_strings(want->mandatory, got->mandatory, what);
 	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++)

@@ -94,6 +94,52 @@ static const struct {
      "  id 'Y'\n"
      "  status 'Done'\n"
      "read by update\n"},
+    /* tricky: tables without a Status column (an NC ID closed by its date
+     * filled in) and with one (an Issue # whose open status contradicts its
+     * closed date), dates typed day first and with month names, read day
+     * first by the input's date_order; a changed and an added row read
+     * from the previous version */
+    {"register", "status-less-closed-by-date",
+     "rows 4\n"
+     "table lines 9-12 columns id=0 raised=1 description=2 owner=3 due=4 closed=5 effectiveness=6 "
+     "can-close has-open\n"
+     "table lines 14-17 columns id=0 raised=1 action=2 status=3 closed=4 can-close has-open\n"
+     "item 'NC-01' line 11 table 0 closed\n"
+     "  id 'NC-01'\n"
+     "  raised '15/09/2025'\n"
+     "  description 'Firewall'\n"
+     "  owner 'Bob'\n"
+     "  due '31/10/2025'\n"
+     "  closed '20.10.2025'\n"
+     "  effectiveness 'Checked'\n"
+     "  raised day 2025-09-15\n"
+     "  due day 2025-10-31\n"
+     "  closed day 2025-10-20\n"
+     "item 'NC-02' line 12 table 0 open\n"
+     "  id 'NC-02'\n"
+     "  raised '03/04/2025'\n"
+     "  description 'Badges'\n"
+     "  owner 'Ann'\n"
+     "  due '1 June 2026'\n"
+     "  raised day 2025-04-03\n"
+     "  due day 2026-06-01\n"
+     "item 'ISS-1' line 16 table 1 open\n"
+     "  id 'ISS-1'\n"
+     "  raised 'Jan 1, 2026'\n"
+     "  action 'Fix'\n"
+     "  status 'In progress'\n"
+     "  closed '13/01/2026'\n"
+     "  raised day 2026-01-01\n"
+     "  closed day 2026-01-13\n"
+     "  problem: status 'In progress' says open but closed '13/01/2026' is filled in: close the "
+     "item, or clear its closed date\n"
+     "item 'ISS-2' line 17 table 1 closed\n"
+     "  id 'ISS-2'\n"
+     "  raised '05/05/2025'\n"
+     "  action 'Rotate'\n"
+     "  status 'Closed'\n"
+     "  raised day 2025-05-05\n"
+     "read by update\n"},
     /* tricky: one anchored list used for four keys, with a bad glob */
     {"config", "alias-reused-lists",
      "loaded\n"

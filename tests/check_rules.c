@@ -320,7 +320,10 @@ START_TEST(register_items)
 	ck_assert_str_eq(
 	    rule_message(&fs, "ACT-DUPLICATE-ID", "register.md"),
 	    "item NC-2 appears again (first on line 10): its history and status are ambiguous");
-	expect_rule(&fs, "ACT-BAD-VALUE", "register.md:11:NC-3\nregister.md:11:NC-3");
+	/* NC-3's due date 31/12/2025 reads only day first: its status alone is bad */
+	expect_rule(&fs, "ACT-BAD-VALUE", "register.md:11:NC-3");
+	ck_assert_str_eq(rule_message(&fs, "ACT-BAD-VALUE", "register.md"),
+	                 "item NC-3: status 'Parked' is not a known status word");
 	expect_rule(&fs, "ACT-NO-OWNER", "register.md:13:NC-4");
 	expect_rule(&fs, "ACT-NO-DUE-DATE", "register.md:14:NC-5");
 	expect_rule(&fs, "ACT-OVERDUE", "");
@@ -337,7 +340,7 @@ START_TEST(register_items)
 	    rule_message(&fs, "ACT-CLOSURE-BACKDATED", "register.md"),
 	    "item NC-6 has closed date 2025-03-01, but it first appeared in the register, "
 	    "already closed, on 2025-05-01, 61 days later (more than 30)");
-	ck_assert_uint_eq(fs.items->len, 8);
+	ck_assert_uint_eq(fs.items->len, 7);
 	audit_done(a, &fs);
 }
 END_TEST

@@ -89,10 +89,12 @@ const isms_rule isms_rules[] = {
      "a register without a register table, or a register table missing columns",
      "Evidence of the nature of nonconformities, the actions taken and their results must be "
      "retained.",
-     "A register table is a Markdown table whose header has an ID and a Status column. A table "
-     "whose items can close (a Closed column or a closed item) also needs Root cause (unless "
-     "all its items are improvement ids), Action, Owner, Due, Closed and Effectiveness; a table "
-     "with open items needs Owner and Due. Header words are set by `register_columns`.",
+     "A register table is a Markdown table whose header has an ID column and a Status column, "
+     "or a Closed column (without a Status column, an item is closed when its closed date is "
+     "filled in). A table whose items can close (a Closed column or a closed item) also needs "
+     "Root cause (unless all its items are improvement ids), Action, Owner, Due, Closed and "
+     "Effectiveness; a table with open items needs Owner and Due. A missing column is one "
+     "finding for the table, not one per item. Header words are set by `register_columns`.",
      0, isms_check_reg_bad_table},
     {"REG-STALE", "10.1", ISMS_SEV_MINOR,
      "the register has not changed for more than register_stale_months",
@@ -115,13 +117,16 @@ const isms_rule isms_rules[] = {
      "items' status and history ambiguous. Give each item its own id.",
      0, isms_check_act_duplicate_id},
     {"ACT-BAD-VALUE", "10.2", ISMS_SEV_MINOR,
-     "a register row with no ID, an unparseable date or an unknown status word",
+     "a register row with no ID, a bad date or status, or a status contradicting its dates",
      "Nonconformities and the actions taken must be kept as documented information that can be "
      "relied on.",
-     "Dates are YYYY-MM-DD; status words map to open (open, new, in progress, ...), closed "
+     "Dates are YYYY-MM-DD, or as typed (25/01/2026, 25.01.2026, 1 January 2026, Jan 1, "
+     "2026); a date such as 03/04/2025, whose day and month could be swapped, needs "
+     "`date_order` (dmy or mdy). Status words map to open (open, new, in progress, ...), closed "
      "(closed, done, resolved, verified, ...), accepted (accepted, risk accepted) or withdrawn "
-     "(withdrawn, cancelled, duplicate, rejected); `status_words` changes the lists. A row "
-     "without an ID cannot be followed through the register's history.",
+     "(withdrawn, cancelled, duplicate, rejected); `status_words` changes the lists. A status "
+     "that says open beside a filled-in closed date contradicts it. A row without an ID cannot "
+     "be followed through the register's history.",
      0, isms_check_act_bad_value},
     {"ACT-NO-OWNER", "10.2 c", ISMS_SEV_MINOR, "an open register item with no owner",
      "Actions needed to deal with a nonconformity must be implemented: someone must own them.",
