@@ -711,6 +711,7 @@ static int cmd_check(int argc, char **argv)
 	}
 
 	r.audit.lean = !r.base_rev && !want_trend; /* no model derived from this one */
+	r.audit.base = r.base_rev;
 	error = isms_audit_open(&audit, &r.audit);
 	if (checkpoints)
 		g_array_unref(checkpoints);
@@ -724,6 +725,10 @@ static int cmd_check(int argc, char **argv)
 	}
 	isms_timing("rules");
 	if (r.base_rev) {
+		char *note = isms_base_config_note(audit);
+		if (note)
+			fprintf(stderr, "isms-audit: %s\n", note);
+		g_free(note);
 		if ((error = isms_base_compare(audit, &r.audit, r.base_rev, &findings, &base)) <
 		    0) {
 			rc = fail(error);
