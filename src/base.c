@@ -36,13 +36,24 @@ char *isms_base_config_note(const isms_audit *head)
 {
 	const isms_change_config *ch = head->change;
 	const char *name;
+	GString *note;
+	int seen = 0;
 
 	if (!ch)
 		return NULL;
 	name = ch->name ? ch->name : head->config.source;
-	return g_strdup_printf("%s: the change's configuration is not used with --base; %s",
+	note = g_string_new(NULL);
+	g_string_append_printf(note, "%s: the change's configuration is not used with --base; %s",
 	                       name ? name : ".isms-audit.yml",
 	                       head->config.source ? "the base's is" : "the defaults are");
+	/* the rules that compare it, from their rows */
+	for (size_t i = 0; i < isms_rules_count; i++)
+		if (isms_rules[i].flags & ISMS_RULE_ABOUT_CHANGE)
+			g_string_append_printf(note, "%s%s", seen++ ? ", " : " (see ",
+			                       isms_rules[i].id);
+	if (seen)
+		g_string_append_c(note, ')');
+	return g_string_free(note, FALSE);
 }
 
 /* The commits of the change: reachable from HEAD, not from the base. */
@@ -127,7 +138,7 @@ static size_t keep_introduced(GPtrArray *list, const GPtrArray *base, GHashTable
 		if (n > 0)
 			g_hash_table_insert(at_base, (gpointer)f->fingerprint,
 			                    GUINT_TO_POINTER(n - 1));
-		if (n == 0 || about_change) {
+		if (n == 0 || about_change || (f->rule->flags & ISMS_RULE_ABOUT_CHANGE)) {
 			i++;
 			continue;
 		}

@@ -175,16 +175,30 @@ START_TEST(a_change_cannot_configure_its_own_audit)
 	    "- docs/big.md: is 1246 bytes, over the 1024-byte limit (max_file_size): not read",
 	    "- docs/policy.md:5: ",
 	    NULL};
+	/* and the change's configuration, set aside, says what it would weaken */
+	static const char *const weakened_lines[] = {
+	    "\n    - .isms-audit.yml:2: paths: 'docs/', 'records/' -> 'docs/'\n",
+	    "\n    - .isms-audit.yml:3: exclude: 'docs/drafts/' added\n",
+	    "\n    - .isms-audit.yml:4: max_file_size: 1024 -> 1048576\n",
+	    "\n    - .isms-audit.yml:5: review_evidence_days: 30 -> 3650\n",
+	    "\n    - .isms-audit.yml:6: fail_on: minor -> never\n",
+	    "\n    - .isms-audit.yml:9: rules.DOC-VERSION-NOT-BUMPED: severity minor -> off\n",
+	    "\n    - .isms-audit.yml:10: rules.DOC-DUPLICATE-ID: severity minor -> observation\n",
+	    "\n    - .isms-audit.yml:12: waivers.DOC-MISSING-FIELD: path '**' until 9999-12-31 "
+	    "added\n",
+	    NULL};
 
 	ck_assert_int_eq(
 	    RUN(&out, &err, "check", path, "--as-of", "2025-06-20", "--base", "HEAD~1"), 1);
 	for (const char *const *l = introduced_lines; *l; l++)
 		ck_assert_msg(strstr(out, *l), "missing '%s' in\n%s", *l, out);
 	ck_assert_ptr_null(strstr(out, "Waived findings"));
-	ck_assert_ptr_nonnull(strstr(out, "\nSummary: 0 major, 6 minor, 1 observation introduced, "
+	for (const char *const *l = weakened_lines; *l; l++)
+		ck_assert_msg(strstr(out, *l), "missing '%s' in\n%s", *l, out);
+	ck_assert_ptr_nonnull(strstr(out, "\nSummary: 0 major, 14 minor, 1 observation introduced, "
 	                                  "15 already present (fail-on minor: fail)\n"));
 	ck_assert_str_eq(err, "isms-audit: .isms-audit.yml: the change's configuration is not used "
-	                      "with --base; the base's is\n");
+	                      "with --base; the base's is (see CONFIG-WEAKENED)\n");
 	g_free(out);
 	g_free(err);
 	/* without --base the committed configuration is the audit's, as ever */
@@ -258,7 +272,7 @@ START_TEST(with_a_base_the_configuration_is_the_bases)
 	ck_assert_ptr_nonnull(a->change);
 	note = isms_base_config_note(a);
 	ck_assert_str_eq(note, ".isms-audit.yml: the change's configuration is not used with "
-	                       "--base; the defaults are");
+	                       "--base; the defaults are (see CONFIG-WEAKENED)");
 	g_free(note);
 	isms_audit_free(a);
 
@@ -304,12 +318,94 @@ START_TEST(the_changes_configuration_cannot_stop_the_audit)
 	                     "origin/main~1", "--fail-on", "never"),
 	                 0);
 	ck_assert_str_eq(err, "isms-audit: .isms-audit.yml: the change's configuration is not used "
-	                      "with --base; the base's is\n");
+	                      "with --base; the base's is (see CONFIG-WEAKENED)\n");
 	g_free(err);
 	run_or_fail((const char *const[]){"rm", "-rf", dir, NULL});
 	g_free(clone);
 	g_free(dir);
 	g_free(path);
+}
+END_TEST
+
+/* What `rev` of the configuration fixture introduces since `base`, with
+ * the rules run as check --base runs them. */
+static isms_audit *introduced_by(const char *rev, const char *base, isms_findings *fs)
+{
+	isms_audit_options opts = ISMS_AUDIT_OPTIONS_INIT;
+	isms_audit *a = open_config_fixture(rev, base, NULL);
+	isms_base b;
+
+	opts.path = a->root;
+	opts.rev = rev;
+	opts.base = base;
+	opts.has_as_of = 1;
+	opts.as_of = a->today;
+	isms_findings_init(fs);
+	ck_assert_int_eq(isms_rules_run(a, fs), 0);
+	ck_assert_msg(isms_base_compare(a, &opts, base, fs, &b) == 0, "%s", isms_error_last());
+	isms_base_dispose(&b);
+	return a;
+}
+
+START_TEST(each_weakening_of_the_configuration_is_a_finding)
+{
+	isms_findings fs;
+	isms_audit *a = introduced_by(NULL, "HEAD~1", &fs);
+	const isms_finding *f;
+
+	expect_rule(&fs, "CONFIG-WEAKENED",
+	            ".isms-audit.yml:2:paths\n"
+	            ".isms-audit.yml:3:exclude\n"
+	            ".isms-audit.yml:4:max_file_size\n"
+	            ".isms-audit.yml:5:review_evidence_days\n"
+	            ".isms-audit.yml:6:fail_on\n"
+	            ".isms-audit.yml:9:rules.DOC-VERSION-NOT-BUMPED\n"
+	            ".isms-audit.yml:10:rules.DOC-DUPLICATE-ID\n"
+	            ".isms-audit.yml:12:waivers.DOC-MISSING-FIELD");
+	f = find_finding(&fs, "CONFIG-WEAKENED", ".isms-audit.yml");
+	ck_assert_str_eq(f->message, "paths: 'docs/', 'records/' -> 'docs/'");
+	ck_assert_int_eq(f->severity, ISMS_SEV_MINOR);
+	ck_assert_str_eq(isms_finding_clause(f), "9.1");
+	ck_assert_uint_eq(f->evidence->len, 1);
+	ck_assert_str_eq(g_array_index(f->evidence, isms_evidence, 0).commit,
+	                 commit_hex(a, a->history.commits->len - 1));
+	/* the findings it would have hidden are all there */
+	expect_rule(&fs, "DOC-VERSION-NOT-BUMPED", "docs/handbook.md:4:-");
+	expect_rule(&fs, "DOC-DUPLICATE-ID", "docs/copy.md:2:POL-1");
+	expect_rule(&fs, "DOC-MISSING-FIELD", "docs/new.md:1:owner");
+	expect_rule(&fs, "DOC-NO-METADATA", "docs/drafts/notes.md:1:-\nrecords/minutes.md:1:-");
+	expect_rule(&fs, "DOC-UNREADABLE", "docs/big.md:0:size");
+	expect_rule(&fs, "DOC-REVIEW-UNEVIDENCED", "docs/policy.md:5:late");
+	ck_assert_uint_eq(fs.waived->len, 0);
+	audit_done(a, &fs);
+
+	/* only stricter: nothing to report (and nothing else introduced) */
+	a = introduced_by("strong", "main~1", &fs);
+	ck_assert_ptr_nonnull(a->change);
+	ck_assert_uint_eq(fs.items->len, 0);
+	audit_done(a, &fs);
+
+	/* unreadable: one finding at the line of the error */
+	a = introduced_by("broken", "main~1", &fs);
+	expect_rule(&fs, "CONFIG-WEAKENED", ".isms-audit.yml:2:-");
+	ck_assert_str_eq(rule_message(&fs, "CONFIG-WEAKENED", ".isms-audit.yml"),
+	                 "the change's configuration cannot be read (invalid YAML: did not find "
+	                 "expected ',' or ']'): once merged, every audit of the branch stops with "
+	                 "exit code 2");
+	audit_done(a, &fs);
+
+	/* removed: the defaults, weaker only where the base was stricter */
+	a = introduced_by("removed", "main~1", &fs);
+	expect_rule(&fs, "CONFIG-WEAKENED", ".isms-audit.yml:0:max_file_size");
+	ck_assert_str_eq(rule_message(&fs, "CONFIG-WEAKENED", ".isms-audit.yml"),
+	                 "max_file_size: 1024 -> 1048576");
+	audit_done(a, &fs);
+
+	/* without --base there is nothing to compare */
+	a = audit_fixture("rules/pull-request-config", "2025-06-20", &fs);
+	ck_assert_ptr_null(a->change);
+	expect_rule(&fs, "CONFIG-WEAKENED", "");
+	audit_done(a, &fs);
 }
 END_TEST
 
@@ -327,6 +423,7 @@ Suite *base_suite(void)
 	tcase_add_test(tc, a_change_cannot_configure_its_own_audit);
 	tcase_add_test(tc, with_a_base_the_configuration_is_the_bases);
 	tcase_add_test(tc, the_changes_configuration_cannot_stop_the_audit);
+	tcase_add_test(tc, each_weakening_of_the_configuration_is_a_finding);
 	suite_add_tcase(s, tc);
 	return s;
 }
