@@ -62,6 +62,12 @@ void isms_audit_free(isms_audit *a)
 		return;
 	}
 	isms_config_dispose(&a->config);
+	if (a->change) {
+		isms_config_dispose(&a->change->config);
+		g_free(a->change->name);
+		g_free(a->change->error);
+		g_free(a->change);
+	}
 	if (a->shallow_cut)
 		g_hash_table_destroy(a->shallow_cut);
 	git_repository_free(a->repo);
@@ -192,16 +198,126 @@ static int read_config_file(const char *path, size_t limit, char **out, size_t *
 	return 0;
 }
 
+/* The configuration file committed at `commit`: the entry of the first of
+ * config_names its tree holds, into *out (NULL: none; caller frees with
+ * git_tree_entry_free). */
+static int committed_entry(isms_audit *a, const git_oid *commit, git_tree_entry **out)
+{
+	git_commit *c = NULL;
+	git_tree *tree = NULL;
+	int error = 0;
+
+	*out = NULL;
+	if (git_commit_lookup(&c, a->repo, commit) < 0 || git_commit_tree(&tree, c) < 0)
+		error = isms_git_error(a->root);
+	for (int i = 0; error == 0 && config_names[i] && !*out; i++)
+		if (git_tree_entry_bypath(out, tree, config_names[i]) < 0)
+			*out = NULL;
+	git_tree_free(tree);
+	git_commit_free(c);
+	return error;
+}
+
+/* Load the committed configuration file `e` into `cfg`; ISMS_EUSAGE when
+ * it is a link, no file, over `limit` bytes or invalid. */
+static int load_committed(isms_audit *a, isms_config *cfg, const git_tree_entry *e, size_t limit)
+{
+	const char *name = git_tree_entry_name(e);
+	git_odb *odb = NULL;
+	git_blob *blob = NULL;
+	size_t size;
+	git_object_t type;
+	int error;
+
+	if (git_tree_entry_filemode(e) == GIT_FILEMODE_LINK)
+		error = isms_error_set(ISMS_EUSAGE,
+		                       "%s: is a symbolic link: links are not followed, so the "
+		                       "configuration it points to is not read",
+		                       name);
+	else if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+		error = isms_error_set(ISMS_EUSAGE, "%s: not a regular file", name);
+	else if (git_repository_odb(&odb, a->repo) < 0 ||
+	         git_odb_read_header(&size, &type, odb, git_tree_entry_id(e)) < 0)
+		error = isms_git_error(name);
+	else if (size > limit) /* never loaded into memory */
+		error = isms_error_set(
+		    ISMS_EUSAGE,
+		    "%s: is %zu bytes, over the %zu-byte limit (max_file_size): not read", name,
+		    size, limit);
+	else if (git_blob_lookup(&blob, a->repo, git_tree_entry_id(e)) < 0)
+		error = isms_git_error(name);
+	else
+		error = isms_config_load(cfg, name, git_blob_rawcontent(blob),
+		                         (size_t)git_blob_rawsize(blob));
+	git_blob_free(blob);
+	git_odb_free(odb);
+	return error;
+}
+
+/* The cause of an error `NAME: cause` or `NAME:LINE: cause`, and its line. */
+static const char *error_cause(const char *msg, const char *name, int *line)
+{
+	size_t n = strlen(name);
+	const char *p = msg + n;
+
+	*line = 0;
+	if (strncmp(msg, name, n) != 0 || *p != ':')
+		return msg;
+	p++;
+	if (g_ascii_isdigit(*p)) {
+		const char *digits = p;
+		while (g_ascii_isdigit(*p))
+			p++;
+		if (*p != ':')
+			return digits;
+		*line = (int)g_ascii_strtoll(digits, NULL, 10);
+		p++;
+	}
+	return *p == ' ' ? p + 1 : p;
+}
+
+/*
+ * With --base: the change's own configuration file `own` (NULL: it has
+ * none), kept in a->change when it is not the file `used` the audit reads.
+ * It is read only to be compared, so that it cannot be wrong: what stops
+ * it loading is recorded, not returned.
+ */
+static int load_change(isms_audit *a, const git_tree_entry *used, const git_tree_entry *own,
+                       size_t limit)
+{
+	isms_change_config *ch;
+	int error;
+
+	if (!used && !own)
+		return 0;
+	if (used && own && strcmp(git_tree_entry_name(used), git_tree_entry_name(own)) == 0 &&
+	    git_tree_entry_filemode(used) == git_tree_entry_filemode(own) &&
+	    git_oid_equal(git_tree_entry_id(used), git_tree_entry_id(own)))
+		return 0;
+	a->change = ch = g_new0(isms_change_config, 1);
+	isms_config_init(&ch->config);
+	if (!own) { /* removed: the defaults would apply */
+		ch->valid = 1;
+		return 0;
+	}
+	ch->name = g_strdup(git_tree_entry_name(own));
+	if ((error = load_committed(a, &ch->config, own, limit)) == 0) {
+		ch->valid = 1;
+	} else if (error == ISMS_EUSAGE) {
+		ch->error = g_strdup(error_cause(isms_error_last(), ch->name, &ch->error_line));
+		isms_error_clear();
+		error = 0;
+	}
+	return error;
+}
+
 static int load_config(isms_audit *a, const isms_audit_options *opts, const git_oid *tip)
 {
 	/* the default: a configuration cannot raise the limit it is read under */
 	const size_t limit = a->config.max_file_size;
-	git_commit *c = NULL;
-	git_tree *tree = NULL;
-	git_tree_entry *e = NULL;
-	git_blob *blob = NULL;
-	git_odb *odb = NULL;
-	int error = 0;
+	git_tree_entry *used = NULL, *own = NULL;
+	git_oid base;
+	int merge_base, error = 0;
 
 	if (opts->config_path) {
 		char *buf = NULL;
@@ -212,46 +328,19 @@ static int load_config(isms_audit *a, const isms_audit_options *opts, const git_
 		g_free(buf);
 		return error;
 	}
-	/* the committed configuration, as of the audited commit */
-	if (git_commit_lookup(&c, a->repo, tip) < 0 || git_commit_tree(&tree, c) < 0 ||
-	    git_repository_odb(&odb, a->repo) < 0) {
-		error = isms_git_error(a->root);
+	/* the committed configuration as of the audited commit; with --base,
+	 * the base's: a change cannot configure its own audit */
+	if (opts->base && (error = isms_git_base_commit(a->repo, a->root, tip, opts->base, &base,
+	                                                &merge_base)) < 0)
+		return error;
+	if ((error = committed_entry(a, opts->base ? &base : tip, &used)) < 0 ||
+	    (used && (error = load_committed(a, &a->config, used, limit)) < 0))
 		goto done;
-	}
-	for (int i = 0; config_names[i]; i++) {
-		const char *name = config_names[i];
-		size_t size;
-		git_object_t type;
-		if (git_tree_entry_bypath(&e, tree, name) < 0)
-			continue;
-		if (git_tree_entry_filemode(e) == GIT_FILEMODE_LINK)
-			error =
-			    isms_error_set(ISMS_EUSAGE,
-			                   "%s: is a symbolic link: links are not followed, so the "
-			                   "configuration it points to is not read",
-			                   name);
-		else if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
-			error = isms_error_set(ISMS_EUSAGE, "%s: not a regular file", name);
-		else if (git_odb_read_header(&size, &type, odb, git_tree_entry_id(e)) < 0)
-			error = isms_git_error(name);
-		else if (size > limit) /* never loaded into memory */
-			error = isms_error_set(
-			    ISMS_EUSAGE,
-			    "%s: is %zu bytes, over the %zu-byte limit (max_file_size): not read",
-			    name, size, limit);
-		else if (git_blob_lookup(&blob, a->repo, git_tree_entry_id(e)) < 0)
-			error = isms_git_error(name);
-		else
-			error = isms_config_load(&a->config, name, git_blob_rawcontent(blob),
-			                         (size_t)git_blob_rawsize(blob));
-		break;
-	}
+	if (opts->base && (error = committed_entry(a, tip, &own)) == 0)
+		error = load_change(a, used, own, limit);
 done:
-	git_odb_free(odb);
-	git_blob_free(blob);
-	git_tree_entry_free(e);
-	git_tree_free(tree);
-	git_commit_free(c);
+	git_tree_entry_free(own);
+	git_tree_entry_free(used);
 	return error;
 }
 

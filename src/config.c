@@ -161,6 +161,7 @@ void isms_config_init(isms_config *cfg)
 		cfg->review_inputs[i] = strv_array(input_phrases[i]);
 	cfg->rule_settings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, setting_free);
 	cfg->waivers = g_ptr_array_new_with_free_func(waiver_free);
+	cfg->lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 }
 
 void isms_config_dispose(isms_config *cfg)
@@ -181,6 +182,7 @@ void isms_config_dispose(isms_config *cfg)
 	g_hash_table_destroy(cfg->rule_settings);
 	g_ptr_array_free(cfg->waivers, TRUE);
 	g_free(cfg->source);
+	g_hash_table_destroy(cfg->lines);
 	memset(cfg, 0, sizeof(*cfg));
 }
 
@@ -657,6 +659,38 @@ static int load_value(isms_config *cfg, const loader *ld, const isms_config_key 
 	return isms_error_set(ISMS_ERROR, "config: key '%s' has no type", k->key);
 }
 
+static void set_line(isms_config *cfg, char *path, const yaml_node_t *key)
+{
+	g_hash_table_replace(cfg->lines, path, GINT_TO_POINTER((int)key->start_mark.line + 1));
+}
+
+/* The lines of a key and of the keys of its mapping, for messages about
+ * the file's values (CONFIG-WEAKENED). */
+static void note_lines(isms_config *cfg, const loader *ld, yaml_node_t *k, yaml_node_t *v)
+{
+	set_line(cfg, g_strdup(scalar(k)), k);
+	if (v->type != YAML_MAPPING_NODE)
+		return;
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *sub = yaml_document_get_node(ld->doc, p->key);
+		if (sub && sub->type == YAML_SCALAR_NODE)
+			set_line(cfg, g_strconcat(scalar(k), ".", scalar(sub), NULL), sub);
+	}
+}
+
+int isms_config_line(const isms_config *cfg, const char *key)
+{
+	char *path = g_strdup(key), *dot;
+	int line;
+
+	while (!(line = GPOINTER_TO_INT(g_hash_table_lookup(cfg->lines, path))) &&
+	       (dot = strrchr(path, '.')) != NULL)
+		*dot = '\0';
+	g_free(path);
+	return line;
+}
+
 static int load_key(isms_config *cfg, const loader *ld, const char *key, yaml_node_t *v)
 {
 	const isms_config_key *k = isms_config_key_find(key);
@@ -700,8 +734,8 @@ int isms_config_load(isms_config *cfg, const char *name, const char *buf, size_t
 				yaml_node_t *v = yaml_document_get_node(&doc, p->value);
 				if (k->type != YAML_SCALAR_NODE)
 					rc = fail(&ld, k, "%s", "keys must be plain names");
-				else
-					rc = load_key(cfg, &ld, scalar(k), v);
+				else if ((rc = load_key(cfg, &ld, scalar(k), v)) == 0)
+					note_lines(cfg, &ld, k, v);
 			}
 		}
 	}

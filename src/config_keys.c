@@ -16,10 +16,12 @@
 /*
  * The table. Adding a key: its field in isms_config and one row here; a
  * structured key (ISMS_CONFIG_CUSTOM) also its loader in src/config.c.
+ * Each row decides which way its value weakens the audit: a structured
+ * key usually by a comparison of its own in src/config_weaker.c.
  */
 const isms_config_key isms_config_keys[] = {
-    {"paths", ISMS_CONFIG_LIST, offsetof(isms_config, paths), 0, 0, NULL,
-     "list of folders, files or globs", "[]", 1,
+    {"paths", ISMS_CONFIG_LIST, offsetof(isms_config, paths), 0, 0, NULL, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_paths, "list of folders, files or globs", "[]", 1,
      "where the controlled documents are; empty means the whole repository",
      "The folders, files or glob patterns that hold the controlled documents: only the "
      "Markdown files below them (`*.md`, and the `*.md.erb` pages of the GOV.UK tech-docs "
@@ -28,8 +30,8 @@ const isms_config_key isms_config_keys[] = {
      "Applicability are read only from audited files, so they must lie under these paths "
      "too. The default, an empty list, audits the whole repository.",
      "[isms/]", S_STRINGS},
-    {"exclude", ISMS_CONFIG_LIST, offsetof(isms_config, exclude), 0, 0, NULL,
-     "list of folders or globs",
+    {"exclude", ISMS_CONFIG_LIST, offsetof(isms_config, exclude), 0, 0, NULL, ISMS_WEAKER_ADDED,
+     NULL, "list of folders or globs",
      "README.md, CHANGELOG.md, CONTRIBUTING.md, CODE_OF_CONDUCT.md, LICENSE*, .github/, "
      ".gitlab/, vendor/, vendored/, node_modules/, third_party/, bower_components/",
      0, "folders or globs never audited, besides the built-in exclusions",
@@ -40,14 +42,14 @@ const isms_config_key isms_config_keys[] = {
      "templates kept beside the controlled documents.",
      "[\"isms/archive/\", \"*-template.md\"]", S_STRINGS},
     {"max_file_size", ISMS_CONFIG_SIZE, offsetof(isms_config, max_file_size), 1, 1073741824, NULL,
-     "whole number of bytes (1 to 1073741824)", "1048576", 1,
+     ISMS_WEAKER_HIGHER, NULL, "whole number of bytes (1 to 1073741824)", "1048576", 1,
      "files larger than this many bytes are not read (DOC-UNREADABLE)",
      "The size in bytes above which a Markdown file is not read at all: it is reported as "
      "DOC-UNREADABLE instead. This bounds the memory an audit needs when someone commits a "
      "large export or a generated file under the audited paths.",
      "2097152", NULL},
     {"stale_after_months", ISMS_CONFIG_INT, offsetof(isms_config, stale_after_months), 1, 1200,
-     NULL, "whole number of months (1 to 1200)", "24", 1,
+     NULL, ISMS_WEAKER_HIGHER, NULL, "whole number of months (1 to 1200)", "24", 1,
      "months without a change to the text before it counts as stale",
      "A document in force whose text (after the front matter) has not changed for more than "
      "this many months is reported as DOC-STALE-CONTENT, whatever its review dates say: "
@@ -55,23 +57,23 @@ const isms_config_key isms_config_keys[] = {
      "decides which documents count as stale for ISMS-STATIC.",
      "36", NULL},
     {"static_ratio", ISMS_CONFIG_RATIO, offsetof(isms_config, static_ratio), 0, 0, NULL,
-     "number above 0 and at most 1", "0.5", 1,
+     ISMS_WEAKER_HIGHER, NULL, "number above 0 and at most 1", "0.5", 1,
      "share of stale documents in force that raises ISMS-STATIC",
      "ISMS-STATIC is raised when more than this share of the documents in force have had no "
      "change to their text in `stale_after_months`: a management system that does not change "
      "is not being improved (clause 10.1).",
      "0.6", "{\"type\": \"number\", \"exclusiveMinimum\": 0, \"maximum\": 1}"},
     {"review_evidence_days", ISMS_CONFIG_INT, offsetof(isms_config, review_evidence_days), 0, 3650,
-     NULL, "whole number of days (0 to 3650)", "30", 1,
+     NULL, ISMS_WEAKER_HIGHER, NULL, "whole number of days (0 to 3650)", "30", 1,
      "days a review may be committed after its date (DOC-REVIEW-UNEVIDENCED)",
      "How many days the commit that sets `last_reviewed` may come after the date it "
      "declares before the review counts as backfilled (DOC-REVIEW-UNEVIDENCED). A review "
      "committed before its declared date, or dated after the audit date, is reported "
      "whatever this tolerance.",
      "14", NULL},
-    {"review_cycles", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_cycles,
-     "map of document type (or default) to review cycle", "{default: 12 months}", 1,
-     "review cycle of each document type when a document gives none",
+    {"review_cycles", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_cycles, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_cycles, "map of document type (or default) to review cycle",
+     "{default: 12 months}", 1, "review cycle of each document type when a document gives none",
      "The review cycle used for documents that give no `review_cycle` (or alias such as "
      "`review_in`) of their own, by their `type`; `default` applies to every other type and "
      "to documents without a type. A cycle is written as documents write it: `6 months`, "
@@ -79,8 +81,8 @@ const isms_config_key isms_config_keys[] = {
      "are not held to review cycles.",
      "{default: 12 months, procedure: 6 months}",
      "{\"type\": \"object\", \"additionalProperties\": {\"type\": [\"string\", \"integer\"]}}"},
-    {"required_fields", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_required,
-     "map of document type (or default) to list of fields",
+    {"required_fields", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_required, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_required, "map of document type (or default) to list of fields",
      "{default: [owner, version, review], record: [owner, date], management-review: [owner, "
      "date], internal-audit: [owner, date], register: [owner]}",
      1, "front matter fields each document type must have (DOC-MISSING-FIELD)",
@@ -93,29 +95,30 @@ const isms_config_key isms_config_keys[] = {
      "{\"$ref\": \"#/$defs/field\"}, {\"type\": \"array\", \"items\": {\"$ref\": "
      "\"#/$defs/field\"}}]}}"},
     {"record_types", ISMS_CONFIG_REPLACE, offsetof(isms_config, record_types), 0, 0, NULL,
-     "list of document types", "[record, management-review, internal-audit, register]", 1,
+     ISMS_WEAKER_ADDED, NULL, "list of document types",
+     "[record, management-review, internal-audit, register]", 1,
      "document types that record what happened and need no review",
      "Documents of these types are records (evidence of what happened, clause 7.5.3): they "
      "need an owner and a date (see `required_fields`), and the review and staleness rules do "
      "not apply to them. The list replaces the default one.",
      "[record, management-review, internal-audit, register, minutes]", S_STRINGS},
     {"fail_on", ISMS_CONFIG_SEVERITY, offsetof(isms_config, fail_on), 0, 0, NULL,
-     "one of major, minor, observation, never", "minor", 1,
+     ISMS_WEAKER_HIGHER, NULL, "one of major, minor, observation, never", "minor", 1,
      "lowest severity that makes the audit exit with code 1",
      "The exit code is 1 when a finding of this severity or higher is reported, so that a CI "
      "check fails; `never` always exits 0 after a complete audit. The `--fail-on` option "
      "overrides it.",
      "major", "{\"enum\": [\"major\", \"minor\", \"observation\", \"never\"]}"},
     {"registers", ISMS_CONFIG_LIST, offsetof(isms_config, registers), 0, 0, NULL,
-     "list of paths or globs", "[]", 1,
+     ISMS_WEAKER_REMOVED, NULL, "list of paths or globs", "[]", 1,
      "issues-and-actions registers besides documents with `type: register`",
      "Markdown files to read as issues-and-actions registers (clause 10.2) in addition to the "
      "documents whose front matter says `type: register`. Each must be an audited file (under "
      "`paths`); a path that names no audited file is reported as REG-NOT-FOUND, a glob may "
      "match nothing.",
      "[isms/improvement/log.md]", S_STRINGS},
-    {"register_columns", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_columns,
-     "map of register column to list of header words",
+    {"register_columns", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_columns, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_columns, "map of register column to list of header words",
      "the built-in header words of each column (see the README's Registers section)", 0,
      "header words of register columns, replacing the built-in ones",
      "The header words that identify each column of a register table, for the columns "
@@ -126,8 +129,8 @@ const isms_config_key isms_config_keys[] = {
      "{owner: [Owner, Action lead], due: [Due, Deadline]}",
      "{\"type\": \"object\", \"propertyNames\": {\"$ref\": \"#/$defs/column\"}, "
      "\"additionalProperties\": " S_STRINGS "}"},
-    {"status_words", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_status,
-     "map of item state to list of status words",
+    {"status_words", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_status, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_status, "map of item state to list of status words",
      "the built-in status words of each state (see the README's Registers section)", 0,
      "status words of register item states, replacing the built-in ones",
      "The words of a register's Status column that mean each state of an item: open, closed, "
@@ -138,7 +141,7 @@ const isms_config_key isms_config_keys[] = {
      "{\"type\": \"object\", \"propertyNames\": {\"enum\": [\"open\", \"closed\", "
      "\"accepted\", \"withdrawn\"]}, \"additionalProperties\": " S_STRINGS "}"},
     {"approval_phrases", ISMS_CONFIG_PHRASES, offsetof(isms_config, dialect.approval), 0, 0, NULL,
-     "list of phrases", "[approved by]", 1,
+     ISMS_WEAKER_ADDED, NULL, "list of phrases", "[approved by]", 1,
      "phrases in an action cell that record who approved an accepted item",
      "An accepted item (a decision to take no action) needs an approver: an Approver column, "
      "or one of these phrases followed by a name in its action cell, as in `Risk accepted, "
@@ -157,14 +160,14 @@ const isms_config_key isms_config_keys[] = {
      "order.",
      "dmy", "{\"enum\": [\"dmy\", \"mdy\", \"none\"]}"},
     {"improvement_ids", ISMS_CONFIG_REPLACE, offsetof(isms_config, dialect.improvement_ids), 0, 0,
-     NULL, "list of id globs", "[\"OFI*\", \"IMP*\"]", 1,
+     NULL, ISMS_WEAKER_ADDED, NULL, "list of id globs", "[\"OFI*\", \"IMP*\"]", 1,
      "register item ids that are improvements and need no root cause",
      "Register items whose id matches one of these globs are opportunities for improvement "
      "rather than nonconformities: closing them needs no root cause "
      "(ACT-CLOSED-NO-ROOT-CAUSE). The list replaces the default one.",
      "[\"OFI-*\", \"IMP-*\", \"SUG-*\"]", S_STRINGS},
     {"register_stale_months", ISMS_CONFIG_INT, offsetof(isms_config, register_stale_months), 1,
-     1200, NULL, "whole number of months (1 to 1200)", "6", 1,
+     1200, NULL, ISMS_WEAKER_HIGHER, NULL, "whole number of months (1 to 1200)", "6", 1,
      "months without a change before a register counts as stale (REG-STALE)",
      "A register whose file has not changed for more than this many months is reported as "
      "REG-STALE: nonconformities and improvements arise all the time, so a register nobody "
@@ -172,22 +175,22 @@ const isms_config_key isms_config_keys[] = {
      "archive) is exempt.",
      "3", NULL},
     {"closure_window_months", ISMS_CONFIG_INT, offsetof(isms_config, closure_window_months), 1,
-     1200, NULL, "whole number of months (1 to 1200)", "6", 1,
+     1200, NULL, ISMS_WEAKER_HIGHER, NULL, "whole number of months (1 to 1200)", "6", 1,
      "months with open items and no recorded closure (REG-NO-CLOSURES)",
      "REG-NO-CLOSURES is raised when a register has open items but no commit recorded an "
      "item closed in this many months before the audit date, judged from the register's "
      "history rather than the typed dates.",
      "12", NULL},
     {"closure_backdate_days", ISMS_CONFIG_INT, offsetof(isms_config, closure_backdate_days), 0,
-     3650, NULL, "whole number of days (0 to 3650)", "30", 1,
+     3650, NULL, ISMS_WEAKER_HIGHER, NULL, "whole number of days (0 to 3650)", "30", 1,
      "days a closure may be committed after its date (ACT-CLOSURE-BACKDATED)",
      "How many days the commit that records an item closed may come after the closed date "
      "typed in the register before the closure counts as backdated "
      "(ACT-CLOSURE-BACKDATED). A closed date more than a day after that commit is reported "
      "whatever this tolerance.",
      "14", NULL},
-    {"mandatory_clauses", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_mandatory,
-     "list of clauses",
+    {"mandatory_clauses", ISMS_CONFIG_CUSTOM, offsetof(isms_config, mandatory), 0, 0,
+     isms_config_load_mandatory, ISMS_WEAKER_REMOVED, NULL, "list of clauses",
      "[\"4.3\", \"5.2\", \"6.1.2\", \"6.1.3\", \"6.1.3 d\", \"6.2\", \"7.2\", \"8.1\", "
      "\"8.2\", \"8.3\", \"9.1\", \"9.2\", \"9.3\", \"10.2\"]",
      1, "clauses whose documented information must exist (MANDATORY-DOC-MISSING)",
@@ -196,28 +199,29 @@ const isms_config_key isms_config_keys[] = {
      "MANDATORY-DOC-MISSING is reported. The list replaces the default one; quote the "
      "clauses so that YAML keeps them as text.",
      "[\"4.3\", \"5.2\", \"6.1.3 d\"]", S_STRINGS},
-    {"soa", ISMS_CONFIG_LIST, offsetof(isms_config, soa), 0, 0, NULL, "list of paths or globs",
-     "[]", 1, "Statement of Applicability documents besides those with `type: soa`",
+    {"soa", ISMS_CONFIG_LIST, offsetof(isms_config, soa), 0, 0, NULL, ISMS_WEAKER_REMOVED, NULL,
+     "list of paths or globs", "[]", 1,
+     "Statement of Applicability documents besides those with `type: soa`",
      "Markdown files to read as the Statement of Applicability (clause 6.1.3 d) in addition "
      "to the documents whose front matter says `type: soa`. Like registers, they must be "
      "audited files (under `paths`).",
      "[isms/soa.md]", S_STRINGS},
     {"management_review_months", ISMS_CONFIG_INT, offsetof(isms_config, review_months), 1, 1200,
-     NULL, "whole number of months", "12", 1,
+     NULL, ISMS_WEAKER_HIGHER, NULL, "whole number of months", "12", 1,
      "months within which a management review must be recorded (MR-OVERDUE)",
      "The newest management review record (`type: management-review`, dated by its `date` "
      "field) must be dated within this many months before the audit date, or MR-OVERDUE is "
      "reported: clause 9.3 asks top management to review the ISMS at planned intervals.",
      "6", NULL},
     {"internal_audit_months", ISMS_CONFIG_INT, offsetof(isms_config, audit_months), 1, 1200, NULL,
-     "whole number of months", "12", 1,
+     ISMS_WEAKER_HIGHER, NULL, "whole number of months", "12", 1,
      "months within which an internal audit must be recorded (IA-OVERDUE)",
      "The newest internal audit record (`type: internal-audit`, dated by its `date` field) "
      "must be dated within this many months before the audit date, or IA-OVERDUE is "
      "reported: clause 9.2 asks for internal audits at planned intervals.",
      "6", NULL},
-    {"review_inputs", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_inputs,
-     "map of input letter (a to g) to list of heading phrases",
+    {"review_inputs", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_inputs, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_inputs, "map of input letter (a to g) to list of heading phrases",
      "the built-in heading phrases of each input", 0,
      "extra heading phrases that show a management review covers each input",
      "Clause 9.3.2 lists the inputs a management review must consider, a) to g): status of "
@@ -229,8 +233,8 @@ const isms_config_key isms_config_keys[] = {
      "{d: [\"KPI review\"], g: [\"Improvement ideas\"]}",
      "{\"type\": \"object\", \"propertyNames\": {\"enum\": [\"a\", \"b\", \"c\", \"d\", \"e\", "
      "\"f\", \"g\"]}, \"additionalProperties\": " S_STRINGS "}"},
-    {"rules", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_rules,
-     "map of rule id to severity, or to {severity, exclude}", "{}", 1,
+    {"rules", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_rules, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_rules, "map of rule id to severity, or to {severity, exclude}", "{}", 1,
      "per rule: a severity, off, or paths whose findings are not reported",
      "Adjusts rules to the organisation: a rule id mapped to `major`, `minor` or "
      "`observation` is reported at that severity, `off` switches the rule off; the mapping "
@@ -242,7 +246,8 @@ const isms_config_key isms_config_keys[] = {
      "\"additionalProperties\": {\"anyOf\": [{\"$ref\": \"#/$defs/rule_severity\"}, "
      "{\"type\": \"object\", \"additionalProperties\": false, \"properties\": {\"severity\": "
      "{\"$ref\": \"#/$defs/rule_severity\"}, \"exclude\": " S_STRINGS "}}]}}"},
-    {"waivers", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_waivers,
+    {"waivers", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_waivers, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_waivers,
      "list of waivers {rule, path or item, reason, approved_by, expires}", "[]", 1,
      "accepted findings signed off by management, each until an expiry date",
      "Accepted risk signed off by management: each waiver names a `rule` and the findings it "

@@ -527,6 +527,61 @@ START_TEST(a_fail_on_input_arrives_verbatim)
 }
 END_TEST
 
+/* A pull request whose `config` input names a file of the repository:
+ * the checkout holds the change's version of it (here weakened to hide
+ * what the change introduces, fixtures/rules/pull-request-config), so the
+ * file is read as committed at the base. */
+START_TEST(a_pull_request_reads_the_config_input_at_the_base)
+{
+	scenario sc = {"rules/pull-request-config", NULL, FALSE, "pull_request",
+	               (const char *const[]){"base=HEAD~1", "config=.isms-audit.yml",
+	                                     "as-of=2025-06-20", NULL}};
+	scenario_run s;
+
+	run_scenario(&sc, &s);
+	expect_failed(&s, "audit", 1);
+	/* the findings the change's file would have hidden, none waived */
+	expect_outputs(&s, "1", "0", "6", "1");
+	expect_contains(s.r.log->str, "isms-audit: .isms-audit.yml: read as committed at the base "
+	                              "5856c5ed0443, not from the change\n");
+	expect_contains(s.annotations, "::warning file=docs/big.md,title=DOC-UNREADABLE");
+	expect_contains(s.annotations,
+	                "::warning file=records/minutes.md,line=1,title=DOC-NO-METADATA");
+	scenario_done(&s);
+}
+END_TEST
+
+/* A file the change added has no version at the base: an error, not the
+ * change's file; a file outside the repository is the workflow's own. */
+START_TEST(a_config_input_the_change_added_is_refused)
+{
+	scenario added = {"rules/pull-request-config", NULL, FALSE, "pull_request",
+	                  (const char *const[]){"base=HEAD~2", "config=./.isms-audit.yml",
+	                                        "as-of=2025-06-20", NULL}};
+	scenario outside = {
+	    "rules/pull-request-config", NULL, FALSE, "pull_request",
+	    (const char *const[]){"base=HEAD~1", "config=/dev/null", "as-of=2025-06-20", NULL}};
+	scenario_run s;
+
+	run_scenario(&added, &s);
+	expect_ran(&s, "checkout build audit");
+	expect_failed(&s, "audit", 2);
+	expect_outputs(&s, "2", "", "", "");
+	ck_assert_str_eq(
+	    s.annotations,
+	    "::error title=isms-audit::config './.isms-audit.yml' is not committed at "
+	    "the base (HEAD~2): the change added it, and a change cannot configure its "
+	    "own audit");
+	scenario_done(&s);
+
+	run_scenario(&outside, &s);
+	expect_failed(&s, "audit", 1);
+	expect_outputs(&s, "1", "0", "5", "1");
+	ck_assert_ptr_null(strstr(s.r.log->str, "read as committed at the base"));
+	scenario_done(&s);
+}
+END_TEST
+
 /* ---- action.yml itself -------------------------------------------------- */
 
 START_TEST(the_action_declares_its_interface)
@@ -694,6 +749,8 @@ Suite *action_suite(void)
 	tcase_add_test(runs, a_config_input_arrives_verbatim);
 	tcase_add_test(runs, a_path_input_arrives_verbatim);
 	tcase_add_test(runs, a_fail_on_input_arrives_verbatim);
+	tcase_add_test(runs, a_pull_request_reads_the_config_input_at_the_base);
+	tcase_add_test(runs, a_config_input_the_change_added_is_refused);
 	suite_add_tcase(s, runs);
 	return s;
 }

@@ -12,6 +12,7 @@ int main(void)
 	srunner_add_suite(sr, meta_suite());
 	srunner_add_suite(sr, review_suite());
 	srunner_add_suite(sr, config_suite());
+	srunner_add_suite(sr, config_weaker_suite());
 	srunner_add_suite(sr, finding_suite());
 	srunner_add_suite(sr, text_suite());
 	srunner_add_suite(sr, markdown_suite());

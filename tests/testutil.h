@@ -127,6 +127,7 @@ Suite *date_suite(void);
 Suite *frontmatter_suite(void);
 Suite *meta_suite(void);
 Suite *config_suite(void);
+Suite *config_weaker_suite(void);
 Suite *finding_suite(void);
 Suite *markdown_suite(void);
 Suite *register_suite(void);

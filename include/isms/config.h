@@ -51,7 +51,10 @@ typedef struct {
 	                                               * keys) of 9.3.2 inputs a) to g) */
 	GHashTable *rule_settings;                    /* rule id -> isms_rule_setting * */
 	GPtrArray *waivers;                           /* isms_waiver * */
-	char *source; /* where the configuration came from, or NULL */
+	char *source;      /* where the configuration came from, or NULL */
+	GHashTable *lines; /* key path -> GINT_TO_POINTER(line) of the keys the file
+	                    * sets and of the keys of their mappings
+	                    * ("rules.DOC-STALE-CONTENT") */
 } isms_config;
 
 /* Fill `cfg` with the defaults (those of the scalars from the key table,
@@ -65,6 +68,11 @@ void isms_config_dispose(isms_config *cfg);
  * `NAME:LINE: cause` for invalid YAML, unknown keys and bad values.
  */
 int isms_config_load(isms_config *cfg, const char *name, const char *buf, size_t len);
+
+/* The line of the file that sets a key path ("max_file_size",
+ * "rules.DOC-STALE-CONTENT", "rules.DOC-STALE-CONTENT.exclude"): of the
+ * key itself, else of its nearest parent key; 0 when the file sets none. */
+int isms_config_line(const isms_config *cfg, const char *key);
 
 /* Whether a repository path is audited (files) or may hold audited files
  * (directories: used to skip whole subtrees during the history walk). */

@@ -15,6 +15,16 @@ int isms_git_error(const char *where);
  * recorded: callers say what the revision was for. */
 int isms_git_resolve_commit(git_repository *repo, const char *rev, git_oid *out);
 
+/*
+ * The commit a change from `rev` to `tip` is compared with (check --base):
+ * `rev`'s commit, or their merge base when it is not an ancestor of `tip`
+ * (*merge_base then set). Returns 0 and the commit in *out, or ISMS_EREPO
+ * naming `root` and why: `rev` names no commit (a shallow or single-branch
+ * clone may lack it), or shares no history with `tip`.
+ */
+int isms_git_base_commit(git_repository *repo, const char *root, const git_oid *tip,
+                         const char *rev, git_oid *out, int *merge_base);
+
 /* Whether HEAD names a commit: 0, or ISMS_EREPO naming `root` and why not
  * (no commits at all, or HEAD on a branch that has none). */
 int isms_git_check_head(git_repository *repo, const char *root);

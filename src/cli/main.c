@@ -51,7 +51,8 @@ static const char options_text[] =
     "  --fail-on LEVEL    exit 1 on findings at or above LEVEL: major, minor\n"
     "                     (default), observation or never\n"
     "  --base REV         report only what the change since REV introduces (pull\n"
-    "                     requests): new findings, and findings about its commits\n"
+    "                     requests): new findings, and findings about its commits;\n"
+    "                     the configuration is the base's, not the change's\n"
     "  --allow-shallow    audit a shallow clone; date-based findings are unproven\n"
     "  --trend-since DATE|none\n"
     "                     first day of the html report's trend chart (default: the\n"
@@ -711,6 +712,7 @@ static int cmd_check(int argc, char **argv)
 	}
 
 	r.audit.lean = !r.base_rev && !want_trend; /* no model derived from this one */
+	r.audit.base = r.base_rev;
 	error = isms_audit_open(&audit, &r.audit);
 	if (checkpoints)
 		g_array_unref(checkpoints);
@@ -724,6 +726,10 @@ static int cmd_check(int argc, char **argv)
 	}
 	isms_timing("rules");
 	if (r.base_rev) {
+		char *note = isms_base_config_note(audit);
+		if (note)
+			fprintf(stderr, "isms-audit: %s\n", note);
+		g_free(note);
 		if ((error = isms_base_compare(audit, &r.audit, r.base_rev, &findings, &base)) <
 		    0) {
 			rc = fail(error);

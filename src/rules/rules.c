@@ -298,6 +298,21 @@ const isms_rule isms_rules[] = {
      "and its findings are reported again. Renew the waiver with a new approval, or resolve "
      "the findings.",
      ISMS_RULE_UNWAIVABLE, isms_check_waiver_expired},
+    {"CONFIG-WEAKENED", "9.1", ISMS_SEV_MINOR,
+     "the change weakens the audit's configuration (pull requests, --base)",
+     "The organisation must determine what is monitored and measured, how and when, and "
+     "keep the results: the checks of the ISMS change by decision, not as a side effect of "
+     "the work they check.",
+     "With --base the configuration committed at the base audits the change, so that a "
+     "pull request cannot hide what it introduces; its own `.isms-audit.yml` is compared "
+     "with that one instead. Each key it makes weaker is reported with the old and the new "
+     "value: a rule switched off or given a lower severity, a waiver added or extended, a "
+     "path excluded, `paths` narrowed, a limit or tolerance raised, a laxer `fail_on`, a "
+     "required field, clause, register or SoA dropped, a longer review cycle, words that "
+     "count for more; a file that cannot be read is reported too. Have the change reviewed "
+     "by whoever owns the audit (the change takes effect once merged), or leave the "
+     "configuration alone.",
+     ISMS_RULE_ABOUT_CHANGE, isms_check_config_weakened},
 };
 
 const size_t isms_rules_count = sizeof(isms_rules) / sizeof(isms_rules[0]);

@@ -61,3 +61,24 @@ int isms_git_resolve_commit(git_repository *repo, const char *rev, git_oid *out)
 	git_object_free(obj);
 	return bad ? -1 : 0;
 }
+
+int isms_git_base_commit(git_repository *repo, const char *root, const git_oid *tip,
+                         const char *rev, git_oid *out, int *merge_base)
+{
+	git_oid given;
+
+	if (isms_git_resolve_commit(repo, rev, &given) < 0)
+		return isms_error_set(
+		    ISMS_EREPO,
+		    "%s: --base '%s' is not a commit of the repository (a shallow or "
+		    "single-branch clone may lack it: fetch it, or set fetch-depth: 0 "
+		    "on actions/checkout)",
+		    root, rev);
+	if (git_merge_base(out, repo, tip, &given) < 0)
+		return isms_error_set(ISMS_EREPO,
+		                      "%s: --base '%s' shares no history with the audited "
+		                      "commit",
+		                      root, rev);
+	*merge_base = !git_oid_equal(out, &given);
+	return 0;
+}
