@@ -572,24 +572,8 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	a->documents = g_ptr_array_new_with_free_func(document_free);
 	a->metas = g_hash_table_new_full(isms_oid_hash, isms_oid_equal, g_free, meta_free);
 
-	if (!g_file_test(opts->path, G_FILE_TEST_IS_DIR)) {
-		error = isms_error_set(ISMS_EREPO, "%s: %s", opts->path,
-		                       g_file_test(opts->path, G_FILE_TEST_EXISTS)
-		                           ? "not a directory"
-		                           : "no such directory");
+	if ((error = isms_git_open(&a->repo, &a->root, opts->path)) < 0)
 		goto done;
-	}
-	if (git_repository_open_ext(&a->repo, opts->path, 0, NULL) < 0) {
-		error = isms_error_set(ISMS_EREPO, "%s: not inside a git repository", opts->path);
-		goto done;
-	}
-	{
-		const char *wd = git_repository_workdir(a->repo);
-		a->root = g_strdup(wd ? wd : git_repository_path(a->repo));
-		size_t n = strlen(a->root);
-		if (n > 1 && a->root[n - 1] == '/')
-			a->root[n - 1] = '\0';
-	}
 	a->shallow = git_repository_is_shallow(a->repo) == 1;
 	if (a->shallow && !opts->allow_shallow) {
 		error = isms_error_set(

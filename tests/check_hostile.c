@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "testutil.h"
 
@@ -48,7 +49,8 @@ static void add_line(GString *s, const char *rule, const char *path, json_int_t 
 /* Run `check REPO --as-of AS_OF --format FORMAT EXTRA...` (args is REPO,
  * EXTRA...). FORMAT is json, or sarif where the JSON report would be too
  * large (it lists every register item). */
-static void audit(audit_run *out, const char *format, const char *const *args)
+static void audit_env(audit_run *out, const char *format, const char *const *env,
+                      const char *const *args)
 {
 	const char *argv[32] = {"check", args[0], "--as-of", AS_OF, "--format", format};
 	const char *const *extra = args + 1;
@@ -61,7 +63,7 @@ static void audit(audit_run *out, const char *format, const char *const *args)
 	for (; extra && *extra && n < 31; extra++)
 		argv[n++] = *extra;
 	argv[n] = NULL;
-	out->rc = run_cli(argv, NULL, &stdout_text, &out->err);
+	out->rc = run_cli(argv, env, &stdout_text, &out->err);
 	out->json = *stdout_text ? json_loads(stdout_text, 0, NULL) : NULL;
 	ck_assert_msg(!*stdout_text || out->json, "the report is not JSON");
 	g_free(stdout_text);
@@ -87,8 +89,9 @@ static void audit(audit_run *out, const char *format, const char *const *args)
 	out->findings = g_string_free(s, FALSE);
 }
 
-#define AUDIT(out, ...)       audit(out, "json", (const char *const[]){__VA_ARGS__, NULL})
-#define AUDIT_SARIF(out, ...) audit(out, "sarif", (const char *const[]){__VA_ARGS__, NULL})
+#define AUDIT(out, ...) audit_env(out, "json", NULL, (const char *const[]){__VA_ARGS__, NULL})
+#define AUDIT_SARIF(out, ...)                                                                      \
+	audit_env(out, "sarif", NULL, (const char *const[]){__VA_ARGS__, NULL})
 
 static void audit_done_run(audit_run *r)
 {
@@ -715,6 +718,109 @@ START_TEST(no_commits_and_no_repository)
 }
 END_TEST
 
+/* Commit everything in the work tree `repo` on 2025-10-03. */
+static void commit_all(const char *repo, const char *message)
+{
+	run_or_fail((const char *const[]){
+	    "sh", "-c",
+	    "cd \"$1\" && git add -A && GIT_AUTHOR_DATE=2025-10-03T12:00:00Z "
+	    "GIT_COMMITTER_DATE=2025-10-03T12:00:00Z git -c user.name='Ann Auditor' "
+	    "-c user.email=ann@example.com commit -q -m \"$2\"",
+	    "sh", repo, message, NULL});
+}
+
+static const char *root_of(const audit_run *r)
+{
+	return json_string_value(json_object_get(json_object_get(r->json, "repository"), "root"));
+}
+
+/* What a pull request can commit to make the audit read another
+ * repository: a folder laid out as a bare repository (HEAD, config,
+ * objects/, refs/) that libgit2's search would open when PATH is that
+ * folder or below it, and a symbolic link to another checkout on the
+ * runner. The repository audited is the one whose work tree holds PATH,
+ * and a link out of that work tree is refused. */
+START_TEST(a_folder_posing_as_a_repository)
+{
+	char *states = fixture_path("hostile/states"), *healthy = fixture_path("rules/healthy");
+	char *dir = scratch(), *want, *head, *ref;
+	char *work = g_build_filename(dir, "work", NULL), *pr = g_build_filename(dir, "pr", NULL);
+	char *forged = g_build_filename(work, "isms", NULL);
+	char *other = g_build_filename(dir, "other", NULL);
+	char *link = g_build_filename(work, "elsewhere", NULL);
+	char *inside = g_build_filename(work, "inside", NULL);
+	char *pr_forged = g_build_filename(pr, "isms", NULL);
+	char *pr_refs = g_build_filename(pr, "isms", "refs", NULL);
+	char *pr_link = g_build_filename(pr, "elsewhere", NULL);
+	char *pr_inside = g_build_filename(pr, "inside", NULL);
+	audit_run r;
+
+	/* the pull request: a bare clone of a healthy ISMS committed as files
+	 * (a loose ref, so that refs/ survives the checkout), a link to
+	 * another checkout, a link within the work tree */
+	run_or_fail((const char *const[]){"git", "clone", "-q", states, work, NULL});
+	run_or_fail((const char *const[]){"git", "clone", "-q", "--bare", healthy, forged, NULL});
+	run_or_fail((const char *const[]){"git", "clone", "-q", healthy, other, NULL});
+	head =
+	    output_or_fail((const char *const[]){"git", "-C", forged, "rev-parse", "HEAD", NULL});
+	ref = g_build_filename(forged, "refs", "heads", "main", NULL);
+	ck_assert(g_file_set_contents(ref, head, -1, NULL));
+	ck_assert_int_eq(symlink(other, link), 0);
+	ck_assert_int_eq(symlink("docs", inside), 0);
+	commit_all(work, "Add a folder that looks like a repository, and links");
+	run_or_fail((const char *const[]){"git", "clone", "-q", work, pr, NULL});
+
+	/* the pull request's checkout is audited, whatever the folder holds */
+	AUDIT(&r, pr_forged);
+	expect_findings(&r, "");
+	ck_assert_int_eq(r.rc, 1);
+	ck_assert_str_eq(root_of(&r), pr);
+	audit_done_run(&r);
+	AUDIT(&r, pr_refs);
+	expect_findings(&r, "");
+	ck_assert_str_eq(root_of(&r), pr);
+	audit_done_run(&r);
+
+	/* a link within the work tree is followed; one out of it is not */
+	AUDIT(&r, pr_inside);
+	expect_findings(&r, "");
+	ck_assert_str_eq(root_of(&r), pr);
+	audit_done_run(&r);
+	AUDIT(&r, pr_link);
+	want = g_strdup_printf("isms-audit: %s: the symbolic link '%s' leads out of the work "
+	                       "tree '%s' (to '%s'): a link in a work tree is followed only "
+	                       "within it\n",
+	                       pr_link, pr_link, pr, other);
+	expect_error(&r, 3, want);
+	audit_done_run(&r);
+	/* init opens the repository the same way */
+	{
+		char *err = NULL;
+		ck_assert_int_eq(
+		    run_cli((const char *const[]){"init", pr_link, NULL}, NULL, NULL, &err), 3);
+		ck_assert_str_eq(err, want);
+		g_free(err);
+	}
+	g_free(want);
+
+	g_free(ref);
+	g_free(head);
+	g_free(pr_inside);
+	g_free(pr_link);
+	g_free(pr_refs);
+	g_free(pr_forged);
+	g_free(inside);
+	g_free(link);
+	g_free(other);
+	g_free(forged);
+	g_free(pr);
+	g_free(work);
+	g_free(healthy);
+	g_free(states);
+	scratch_done(dir);
+}
+END_TEST
+
 Suite *hostile_suite(void)
 {
 	Suite *s = suite_create("hostile");
@@ -732,6 +838,7 @@ Suite *hostile_suite(void)
 	tcase_add_test(tc, table_limits);
 	tcase_add_test(tc, detached_bare_and_worktree);
 	tcase_add_test(tc, no_commits_and_no_repository);
+	tcase_add_test(tc, a_folder_posing_as_a_repository);
 	suite_add_tcase(s, tc);
 	return s;
 }
