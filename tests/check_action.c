@@ -623,6 +623,64 @@ START_TEST(a_path_out_of_the_workspace_is_refused)
 }
 END_TEST
 
+/* the container job: the checkout belongs to another user than the job's
+ * (faked with chown, which needs root) */
+static void give_away(const char *workspace, const char *root)
+{
+	(void)root;
+	run_or_fail((const char *const[]){"chown", "-R", "nobody", workspace, NULL});
+}
+
+static void make_sha256(const char *workspace, const char *root)
+{
+	(void)root;
+	run_or_fail((const char *const[]){"rm", "-rf", workspace, NULL});
+	run_or_fail(
+	    (const char *const[]){"git", "init", "-q", "--object-format=sha256", workspace, NULL});
+	run_or_fail((const char *const[]){"git", "-C", workspace, "-c", "user.name=A", "-c",
+	                                  "user.email=a@example.com", "commit", "-q",
+	                                  "--allow-empty", "-m", "empty", NULL});
+}
+
+static void make_partial(const char *workspace, const char *root)
+{
+	char *bare = g_build_filename(root, "origin.git", NULL);
+	char *url = g_strconcat("file://", bare, NULL);
+
+	run_or_fail((const char *const[]){"git", "clone", "-q", "--bare", workspace, bare, NULL});
+	run_or_fail((const char *const[]){"git", "-C", bare, "config", "uploadpack.allowFilter",
+	                                  "true", NULL});
+	run_or_fail((const char *const[]){"rm", "-rf", workspace, NULL});
+	run_or_fail((const char *const[]){"git", "clone", "-q", "--filter=blob:none", url,
+	                                  workspace, NULL});
+	g_free(url);
+	g_free(bare);
+}
+
+START_TEST(a_checkout_the_audit_cannot_read_is_refused)
+{
+	scenario owned = {"rules/healthy", NULL, FALSE, "push", NULL, give_away};
+	scenario sha = {"rules/healthy", NULL, FALSE, "push", NULL, make_sha256};
+	scenario partial = {"rules/healthy", NULL, FALSE, "push", NULL, make_partial};
+
+	if (geteuid() == 0)
+		expect_refused(&owned,
+		               "::error title=isms-audit::path '.': the repository '$WORKSPACE' is "
+		               "not owned by the current user (the usual container job), so git "
+		               "and libgit2 refuse it: if you trust it, run 'git config --global "
+		               "--add safe.directory $WORKSPACE' in a step before this one");
+	else
+		fprintf(stderr, "action: the ownership case needs root (chown), not run\n");
+	expect_refused(&sha, "::error title=isms-audit::the checkout of '.' is a SHA-256 "
+	                     "repository: the libgit2 isms-audit is built with does not support "
+	                     "SHA-256 repositories");
+	expect_refused(&partial,
+	               "::error title=isms-audit::the checkout of '.' is a partial clone "
+	               "(--filter): the objects its filter left out cannot prove content. Fetch "
+	               "without a filter (no 'filter' on actions/checkout)");
+}
+END_TEST
+
 /* ---- action.yml itself -------------------------------------------------- */
 
 START_TEST(the_action_declares_its_interface)
@@ -791,6 +849,7 @@ Suite *action_suite(void)
 	tcase_add_test(runs, a_path_input_arrives_verbatim);
 	tcase_add_test(runs, a_fail_on_input_arrives_verbatim);
 	tcase_add_test(runs, a_path_out_of_the_workspace_is_refused);
+	tcase_add_test(runs, a_checkout_the_audit_cannot_read_is_refused);
 	suite_add_tcase(s, runs);
 	return s;
 }

@@ -821,6 +821,90 @@ START_TEST(a_folder_posing_as_a_repository)
 }
 END_TEST
 
+/* Repositories this build cannot audit say why, and how to fix it, in one
+ * line: one owned by another user (the usual container job: the checkout
+ * belongs to the runner's user, the job runs as root; faked here by
+ * chown to nobody, which only root can do), a SHA-256 repository, a
+ * partial clone with blobs missing. */
+START_TEST(repositories_it_cannot_audit_say_why)
+{
+	char *states = fixture_path("hostile/states"), *dir = scratch(), *want;
+	char *own = g_build_filename(dir, "own", NULL), *home = g_build_filename(dir, "home", NULL);
+	char *sha = g_build_filename(dir, "sha256", NULL);
+	char *docs = g_build_filename(states, "docs", NULL);
+	char *bare = g_build_filename(dir, "origin.git", NULL);
+	char *url = g_strconcat("file://", bare, NULL);
+	char *part = g_build_filename(dir, "partial", NULL);
+	char *env_home = g_strconcat("HOME=", home, NULL);
+	const char *const env[] = {env_home, NULL};
+	int major, minor, rev;
+	audit_run r;
+
+	g_mkdir(home, 0755); /* no safe.directory in its (absent) .gitconfig */
+	if (geteuid() == 0) {
+		run_or_fail((const char *const[]){"git", "clone", "-q", states, own, NULL});
+		run_or_fail((const char *const[]){"chown", "-R", "nobody", own, NULL});
+		audit_env(&r, "json", env, (const char *const[]){own, NULL});
+		want = g_strdup_printf("isms-audit: %s: repository path '%s/' is not owned by "
+		                       "current user: if you trust it, run 'git config --global "
+		                       "--add safe.directory %s'\n",
+		                       own, own, own);
+		expect_error(&r, 3, want);
+		g_free(want);
+		audit_done_run(&r);
+		/* the fix it names works */
+		run_or_fail((const char *const[]){"sh", "-c",
+		                                  "HOME=\"$1\" git config --global --add "
+		                                  "safe.directory \"$2\"",
+		                                  "sh", home, own, NULL});
+		audit_env(&r, "json", env, (const char *const[]){own, NULL});
+		expect_findings(&r, "");
+		audit_done_run(&r);
+	} else {
+		fprintf(stderr, "hostile: the ownership case needs root (chown), not run\n");
+	}
+
+	run_or_fail(
+	    (const char *const[]){"git", "init", "-q", "--object-format=sha256", sha, NULL});
+	run_or_fail((const char *const[]){"cp", "-r", docs, sha, NULL});
+	commit_all(sha, "A SHA-256 repository");
+	AUDIT(&r, sha);
+	git_libgit2_version(&major, &minor, &rev);
+	want = g_strdup_printf("isms-audit: %s: a SHA-256 repository (extensions.objectformat is "
+	                       "'sha256'): libgit2 %d.%d.%d, which isms-audit is built with, does "
+	                       "not support SHA-256 repositories\n",
+	                       sha, major, minor, rev);
+	expect_error(&r, 3, want);
+	g_free(want);
+	audit_done_run(&r);
+
+	/* a blobless clone: only the checked-out versions were fetched */
+	run_or_fail((const char *const[]){"git", "clone", "-q", "--bare", states, bare, NULL});
+	run_or_fail((const char *const[]){"git", "-C", bare, "config", "uploadpack.allowFilter",
+	                                  "true", NULL});
+	run_or_fail(
+	    (const char *const[]){"git", "clone", "-q", "--filter=blob:none", url, part, NULL});
+	AUDIT(&r, part);
+	want = g_strdup_printf("isms-audit: %s: a partial clone (--filter): the objects its filter "
+	                       "left out cannot prove content; clone or fetch without a filter\n",
+	                       part);
+	expect_error(&r, 3, want);
+	g_free(want);
+	audit_done_run(&r);
+
+	g_free(env_home);
+	g_free(part);
+	g_free(url);
+	g_free(bare);
+	g_free(docs);
+	g_free(sha);
+	g_free(home);
+	g_free(own);
+	g_free(states);
+	scratch_done(dir);
+}
+END_TEST
+
 Suite *hostile_suite(void)
 {
 	Suite *s = suite_create("hostile");
@@ -839,6 +923,7 @@ Suite *hostile_suite(void)
 	tcase_add_test(tc, detached_bare_and_worktree);
 	tcase_add_test(tc, no_commits_and_no_repository);
 	tcase_add_test(tc, a_folder_posing_as_a_repository);
+	tcase_add_test(tc, repositories_it_cannot_audit_say_why);
 	suite_add_tcase(s, tc);
 	return s;
 }

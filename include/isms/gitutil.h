@@ -19,8 +19,10 @@
  * repository goes to *out (free with git_repository_free()), its work tree
  * (or the bare repository's folder) without a trailing slash to *root
  * (caller frees). Returns 0 or ISMS_EREPO with a message that keeps
- * libgit2's reason: not a folder, not in a repository, a link out of a
- * work tree.
+ * libgit2's reason and names the fix: not a folder, not in a repository, a
+ * link out of a work tree, a repository owned by another user (add it to
+ * `safe.directory`), a SHA-256 repository (not supported by this libgit2),
+ * a partial clone (its missing objects cannot prove content).
  */
 int isms_git_open(git_repository **out, char **root, const char *path);
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "isms/error.h"
 
@@ -155,19 +156,101 @@ static int check_links(const char *path)
 	return error;
 }
 
-/* libgit2's refusal to open `dir`, the work tree or a bare repository. */
-static int open_error(const char *path, int in_worktree)
+/* The first of `dir` and its `.git` that another user owns (caller
+ * frees), or NULL. */
+static char *foreign_owned(const char *dir)
+{
+	const char *const names[] = {"", ".git"};
+	struct stat st;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
+		char *p = g_build_filename(dir, names[i], NULL);
+		if (stat(p, &st) == 0 && st.st_uid != geteuid())
+			return p;
+		g_free(p);
+	}
+	return NULL;
+}
+
+/* libgit2's refusal to open `dir` (the work tree, or a bare repository),
+ * with the fix named. libgit2 refuses a repository another user owns
+ * (GIT_EOWNER) unless `safe.directory` lists it; 1.5.1 says "config value
+ * 'safe.directory' was not found" instead when no `safe.directory` is set
+ * at all, and that case is told in the words of the other. */
+static int open_error(int rc, const char *path, const char *dir, int in_worktree)
 {
 	const git_error *e = git_error_last();
+	const char *msg = e && e->message ? e->message : "unknown error";
+	int error;
 
+	if (rc == GIT_EOWNER || (rc == GIT_ENOTFOUND && e && e->klass == GIT_ERROR_CONFIG &&
+	                         strstr(msg, "safe.directory"))) {
+		char *other = rc == GIT_EOWNER ? NULL : foreign_owned(dir);
+		char *why = rc == GIT_EOWNER ? g_strdup(msg)
+		                             : g_strdup_printf("repository path '%s/' is not owned "
+		                                               "by current user",
+		                                               other ? other : dir);
+		error = isms_error_set(ISMS_EREPO,
+		                       "%s: %s: if you trust it, run 'git config --global --add "
+		                       "safe.directory %s'",
+		                       path, why, dir);
+		g_free(why);
+		g_free(other);
+		return error;
+	}
 	if (!in_worktree)
 		return isms_error_set(ISMS_EREPO, "%s: not inside a git repository", path);
-	return isms_error_set(ISMS_EREPO, "%s: %s", path,
-	                      e && e->message ? e->message : "unknown error");
+	return isms_error_set(ISMS_EREPO, "%s: %s", path, msg);
+}
+
+/* What this libgit2 cannot audit, though it opens it: a SHA-256 repository
+ * (allowed to open only so as to be named here), a partial clone (the
+ * objects its filter left out are not there to read). */
+static int check_format(git_repository *repo, const char *root)
+{
+	git_config *cfg = NULL;
+	git_config_entry *e = NULL;
+	git_config_iterator *it = NULL;
+	int error = 0, partial = 0, major, minor, rev;
+
+	if (git_repository_config_snapshot(&cfg, repo) < 0)
+		return isms_git_error(root);
+	if (git_config_get_entry(&e, cfg, "extensions.objectformat") == 0 &&
+	    g_ascii_strcasecmp(e->value, "sha1") != 0) {
+		git_libgit2_version(&major, &minor, &rev);
+		error = isms_error_set(ISMS_EREPO,
+		                       "%s: a SHA-256 repository (extensions.objectformat is "
+		                       "'%s'): libgit2 %d.%d.%d, which isms-audit is built with, "
+		                       "does not support SHA-256 repositories",
+		                       root, e->value, major, minor, rev);
+		goto done;
+	}
+	git_config_entry_free(e);
+	e = NULL;
+	partial = git_config_get_entry(&e, cfg, "extensions.partialclone") == 0;
+	if (!partial && git_config_iterator_glob_new(&it, cfg, "^remote\\..*\\.promisor$") == 0) {
+		git_config_entry *p;
+		int yes;
+		while (!partial && git_config_next(&p, it) == 0)
+			partial = git_config_parse_bool(&yes, p->value) == 0 && yes;
+	}
+	if (partial)
+		error =
+		    isms_error_set(ISMS_EREPO,
+		                   "%s: a partial clone (--filter): the objects its filter left "
+		                   "out cannot prove content; clone or fetch without a filter",
+		                   root);
+done:
+	git_config_iterator_free(it);
+	git_config_entry_free(e);
+	git_config_free(cfg);
+	return error;
 }
 
 int isms_git_open(git_repository **out, char **root, const char *path)
 {
+	/* opened only to be named by check_format() */
+	static const char *extensions[] = {"objectformat", "partialclone"};
 	git_repository *repo = NULL;
 	char *real = NULL, *top = NULL, *at = NULL, *wd = NULL;
 	int error = 0, rc;
@@ -187,10 +270,12 @@ int isms_git_open(git_repository **out, char **root, const char *path)
 	 * with HEAD, objects/ and refs/ for a bare repository */
 	top = worktree_top(real);
 	at = top ? g_build_filename(top, ".git", NULL) : g_strdup(real);
+	git_libgit2_opts(GIT_OPT_SET_EXTENSIONS, extensions, G_N_ELEMENTS(extensions));
 	rc = git_repository_open_ext(
 	    &repo, at, GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_NO_DOTGIT, NULL);
+	git_libgit2_opts(GIT_OPT_SET_EXTENSIONS, NULL, (size_t)0);
 	if (rc < 0) {
-		error = open_error(path, top != NULL);
+		error = open_error(rc, path, top ? top : real, top != NULL);
 		goto done;
 	}
 	if (git_repository_is_bare(repo)) {
@@ -217,6 +302,8 @@ int isms_git_open(git_repository **out, char **root, const char *path)
 		if (n > 1 && (*root)[n - 1] == '/')
 			(*root)[n - 1] = '\0';
 	}
+	if ((error = check_format(repo, *root)) < 0)
+		goto done;
 	*out = repo;
 	repo = NULL;
 done:
