@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "testutil.h"
@@ -905,6 +906,181 @@ START_TEST(repositories_it_cannot_audit_say_why)
 }
 END_TEST
 
+/* The names in `dir` that start with a dot but `.git` (temporary files
+ * left behind), joined by spaces; caller frees. */
+static char *leftovers(const char *dir)
+{
+	GDir *d = g_dir_open(dir, 0, NULL);
+	GString *s = g_string_new(NULL);
+	const char *name;
+
+	ck_assert_ptr_nonnull(d);
+	while ((name = g_dir_read_name(d)))
+		if (name[0] == '.' && strcmp(name, ".git") != 0)
+			g_string_append_printf(s, "%s%s", s->len ? " " : "", name);
+	g_dir_close(d);
+	return g_string_free(s, FALSE);
+}
+
+static void expect_file(const char *path, const char *want)
+{
+	char *text = NULL;
+
+	ck_assert(g_file_get_contents(path, &text, NULL, NULL));
+	ck_assert_str_eq(text, want);
+	g_free(text);
+}
+
+/* A pull request that commits `isms.sarif -> ~/.profile` (or any file the
+ * workflow writes a report to) must not make the audit overwrite the
+ * file the link names: a report, the trend and init's configuration are
+ * written to a temporary file renamed into place, and a target that is a
+ * link or not a regular file is refused before anything is written. */
+START_TEST(reports_are_never_written_through_links)
+{
+	char *states = fixture_path("hostile/states"), *dir = scratch(), *want, *out, *err, *left;
+	char *work = g_build_filename(dir, "work", NULL), *pr = g_build_filename(dir, "pr", NULL);
+	char *profile = g_build_filename(dir, "profile", NULL);
+	const char *const links[] = {"isms.sarif", "trend.txt", "starter.yml", NULL};
+	char *sarif = g_build_filename(pr, "isms.sarif", NULL);
+	char *trend = g_build_filename(pr, "trend.txt", NULL);
+	char *starter = g_build_filename(pr, "starter.yml", NULL);
+	char *folder = g_build_filename(pr, "report.json", NULL);
+	char *report = g_build_filename(pr, "docs", "report.json", NULL);
+	char *spec;
+	struct stat st;
+
+	run_or_fail((const char *const[]){"git", "clone", "-q", states, work, NULL});
+	for (int i = 0; links[i]; i++) {
+		char *link = g_build_filename(work, links[i], NULL);
+		ck_assert_int_eq(symlink(profile, link), 0);
+		g_free(link);
+	}
+	{
+		char *keep = g_build_filename(work, "report.json", "keep", NULL);
+		char *parent = g_path_get_dirname(keep);
+		g_mkdir(parent, 0755);
+		ck_assert(g_file_set_contents(keep, "", 0, NULL));
+		g_free(parent);
+		g_free(keep);
+	}
+	commit_all(work, "Add links where the workflow writes its reports");
+	run_or_fail((const char *const[]){"git", "clone", "-q", work, pr, NULL});
+	ck_assert(g_file_set_contents(profile, "precious\n", -1, NULL));
+
+	/* refused before the audit: not even the annotations are written */
+	spec = g_strconcat("sarif:", sarif, NULL);
+	ck_assert_int_eq(run_cli((const char *const[]){"check", pr, "--as-of", AS_OF, "--format",
+	                                               "github", "--format", spec, NULL},
+	                         NULL, &out, &err),
+	                 3);
+	want = g_strdup_printf("isms-audit: %s: is a symbolic link: the sarif report is not "
+	                       "written through links\n",
+	                       sarif);
+	ck_assert_str_eq(err, want);
+	ck_assert_str_eq(out, "");
+	g_free(want);
+	g_free(err);
+	g_free(out);
+	g_free(spec);
+
+	ck_assert_int_eq(run_cli((const char *const[]){"trend", pr, "--since", "2025-10-01",
+	                                               "--as-of", AS_OF, "--output", trend, NULL},
+	                         NULL, &out, &err),
+	                 3);
+	want = g_strdup_printf(
+	    "isms-audit: %s: is a symbolic link: the trend is not written through links\n", trend);
+	ck_assert_str_eq(err, want);
+	g_free(want);
+	g_free(err);
+	g_free(out);
+
+	/* init keeps an existing file without --force, refuses a link with it */
+	ck_assert_int_eq(
+	    run_cli((const char *const[]){"init", pr, "--output", starter, NULL}, NULL, NULL, &err),
+	    2);
+	want = g_strdup_printf("isms-audit: %s: already exists; pass --force to overwrite it\n",
+	                       starter);
+	ck_assert_str_eq(err, want);
+	g_free(want);
+	g_free(err);
+	ck_assert_int_eq(
+	    run_cli((const char *const[]){"init", pr, "--output", starter, "--force", NULL}, NULL,
+	            NULL, &err),
+	    3);
+	want = g_strdup_printf("isms-audit: %s: is a symbolic link: the configuration is not "
+	                       "written through links\n",
+	                       starter);
+	ck_assert_str_eq(err, want);
+	g_free(want);
+	g_free(err);
+
+	/* a folder where the report goes */
+	spec = g_strconcat("json:", folder, NULL);
+	ck_assert_int_eq(
+	    run_cli((const char *const[]){"check", pr, "--as-of", AS_OF, "--format", spec, NULL},
+	            NULL, NULL, &err),
+	    3);
+	want = g_strdup_printf(
+	    "isms-audit: %s: is not a regular file: the json report is not written there\n",
+	    folder);
+	ck_assert_str_eq(err, want);
+	g_free(want);
+	g_free(err);
+	g_free(spec);
+
+	expect_file(profile, "precious\n");
+	left = leftovers(pr);
+	ck_assert_str_eq(left, "");
+	g_free(left);
+
+	/* a regular file is replaced whole, keeping its permissions; the
+	 * program's streams and the null device are written as they are */
+	ck_assert(g_file_set_contents(report, "old\n", -1, NULL));
+	ck_assert_int_eq(chmod(report, 0640), 0);
+	spec = g_strconcat("json:", report, NULL);
+	ck_assert_int_le(run_cli((const char *const[]){"check", pr, "--as-of", AS_OF, "--format",
+	                                               spec, "--format", "sarif:/dev/null",
+	                                               "--format", "text:/dev/stdout", NULL},
+	                         NULL, &out, &err),
+	                 1);
+	ck_assert_str_eq(err, "");
+	ck_assert(g_str_has_prefix(out, "isms-audit 0.1.0: ISO/IEC 27001 documentation audit\n"));
+	ck_assert_int_eq(stat(report, &st), 0);
+	ck_assert_int_eq(st.st_mode & 07777, 0640);
+	{
+		char *text = NULL;
+		json_t *j;
+		ck_assert(g_file_get_contents(report, &text, NULL, NULL));
+		j = json_loads(text, 0, NULL);
+		ck_assert_ptr_nonnull(j);
+		json_decref(j);
+		g_free(text);
+	}
+	{
+		char *docs = g_path_get_dirname(report);
+		left = leftovers(docs);
+		ck_assert_str_eq(left, "");
+		g_free(left);
+		g_free(docs);
+	}
+	g_free(err);
+	g_free(out);
+	g_free(spec);
+
+	g_free(report);
+	g_free(folder);
+	g_free(starter);
+	g_free(trend);
+	g_free(sarif);
+	g_free(profile);
+	g_free(pr);
+	g_free(work);
+	g_free(states);
+	scratch_done(dir);
+}
+END_TEST
+
 Suite *hostile_suite(void)
 {
 	Suite *s = suite_create("hostile");
@@ -923,6 +1099,7 @@ Suite *hostile_suite(void)
 	tcase_add_test(tc, detached_bare_and_worktree);
 	tcase_add_test(tc, no_commits_and_no_repository);
 	tcase_add_test(tc, a_folder_posing_as_a_repository);
+	tcase_add_test(tc, reports_are_never_written_through_links);
 	tcase_add_test(tc, repositories_it_cannot_audit_say_why);
 	suite_add_tcase(s, tc);
 	return s;
