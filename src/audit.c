@@ -121,14 +121,15 @@ static int resolve_tip(isms_audit *a, const isms_audit_options *opts, git_oid *o
 		return 0;
 	}
 	/* the branch as it stood at the end of the day: walk back the first
-	 * parents to the first commit recorded by then */
+	 * parents to the first commit recorded by then (a commit whose date is
+	 * unknown is not known to be) */
 	for (;;) {
 		git_commit *c = NULL;
-		int64_t t;
+		isms_day d;
 		if (git_commit_lookup(&c, a->repo, &id) < 0)
 			return isms_git_error(a->root);
-		t = (int64_t)git_commit_time(c);
-		if (isms_date_from_time(t) <= opts->as_of) {
+		d = isms_date_from_time((int64_t)git_commit_time(c));
+		if (isms_date_known(d) && d <= opts->as_of) {
 			git_commit_free(c);
 			*out = id;
 			return 0;
@@ -619,9 +620,11 @@ guint32 isms_audit_commit_by(const isms_audit *a, isms_day day)
 {
 	/* as resolve_tip does: back along the first parents to the first commit
 	 * recorded by then */
-	for (guint32 i = a->history.commits->len; i > 0; i--)
-		if (isms_audit_commit(a, i - 1)->date <= day)
+	for (guint32 i = a->history.commits->len; i > 0; i--) {
+		isms_day d = isms_audit_commit(a, i - 1)->date;
+		if (isms_date_known(d) && d <= day)
 			return i - 1;
+	}
 	return ISMS_NO_COMMIT;
 }
 

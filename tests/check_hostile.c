@@ -906,6 +906,99 @@ START_TEST(repositories_it_cannot_audit_say_why)
 }
 END_TEST
 
+/* Commit times outside the calendar (fixtures/hostile/commit-dates): -2^63,
+ * 2^63-1, 10000-01-01 and 1969-12-31. Each commit is an
+ * ISMS-BAD-COMMIT-DATE, its date unknown: never printed as a date (once
+ * 3962-02-53, 4423-03-17, 0000-01-01), null in JSON, and no finding rests
+ * on it (there were two false DOC-STALE-CONTENT and four
+ * DOC-REVIEW-UNEVIDENCED); the true staleness of docs/old.md stays. */
+START_TEST(commit_dates_outside_the_calendar)
+{
+	static const char *const formats[] = {"text",   "json",     "sarif", "junit", "codeclimate",
+	                                      "github", "markdown", "html",  NULL};
+	static const char *const trends[] = {"text", "csv", "json", "html", NULL};
+	static const char *const invalid[] = {"3962-02-53", "4423-03-17", "0000-01-01",
+	                                      "1969-12-31", NULL};
+	char *repo = fixture_path("hostile/commit-dates"), *out, *err;
+	audit_run r;
+
+	AUDIT(&r, repo);
+	/* commit ids are fixed by the fixture's fixed dates and authors */
+	expect_findings(&r, "ISMS-BAD-COMMIT-DATE -:0:79520eefc62c\n"
+	                    "ISMS-BAD-COMMIT-DATE -:0:7d324c75b669\n"
+	                    "ISMS-BAD-COMMIT-DATE -:0:7e0a55ded59a\n"
+	                    "ISMS-BAD-COMMIT-DATE -:0:cc031f9830d9\n"
+	                    "DOC-STALE-CONTENT docs/old.md:7:-\n");
+	ck_assert_str_eq(message_of(&r, "DOC-STALE-CONTENT", "docs/old.md"),
+	                 "text unchanged since 2023-01-02 (1109 days, limit 24 months), whatever "
+	                 "its review dates say");
+	{
+		json_t *f = NULL, *e, *g;
+		size_t k;
+		json_array_foreach(json_object_get(r.json, "findings"), k, g)
+		{
+			if (!f && strcmp(json_string_value(json_object_get(g, "rule")),
+			                 "ISMS-BAD-COMMIT-DATE") == 0)
+				f = g;
+		}
+		ck_assert_ptr_nonnull(f);
+		e = json_array_get(json_object_get(f, "evidence"), 0);
+		ck_assert_str_eq(
+		    json_string_value(json_object_get(f, "message")),
+		    "commit 79520eefc62c has the committer time -9223372036854775808 "
+		    "(seconds from 1970-01-01), outside the years 1970 to 9999: its date "
+		    "is unknown, and no finding rests on it");
+		ck_assert(json_is_null(json_object_get(e, "date")));
+		ck_assert_str_eq(json_string_value(json_object_get(e, "note")),
+		                 "committer time out of range");
+		/* docs/a.md was last changed by the commit dated -2^63 */
+		ck_assert(json_is_null(json_at(r.json, "documents.0.last_body_change.date")));
+		ck_assert_str_eq(json_string_value(json_at(r.json, "documents.0.path")),
+		                 "docs/a.md");
+	}
+	audit_done_run(&r);
+
+	/* every format and the trend: no invalid date, no GLib warning */
+	for (int i = 0; formats[i]; i++) {
+		ck_assert_int_eq(run_cli((const char *const[]){"check", repo, "--as-of", AS_OF,
+		                                               "--format", formats[i], NULL},
+		                         NULL, &out, &err),
+		                 1);
+		ck_assert_msg(strcmp(err, "") == 0, "%s: %s", formats[i], err);
+		for (int k = 0; invalid[k]; k++)
+			ck_assert_msg(!strstr(out, invalid[k]), "%s shows %s", formats[i],
+			              invalid[k]);
+		g_free(out);
+		g_free(err);
+	}
+	for (int i = 0; trends[i]; i++) {
+		ck_assert_int_eq(
+		    run_cli((const char *const[]){"trend", repo, "--since", "2025-09-01", "--as-of",
+		                                  AS_OF, "--format", trends[i], NULL},
+		            NULL, &out, &err),
+		    0);
+		ck_assert_msg(strcmp(err, "") == 0, "trend %s: %s", trends[i], err);
+		g_free(out);
+		g_free(err);
+	}
+
+	/* as of a day, a commit of unknown date is not known to be by then: the
+	 * branch as of 2025-09-30 is the one commit dated before it */
+	{
+		const char *argv[] = {"check",    repo,   "--as-of", "2025-09-30",
+		                      "--format", "json", NULL};
+		json_t *j;
+		ck_assert_int_eq(run_cli(argv, NULL, &out, NULL), 1);
+		j = json_loads(out, 0, NULL);
+		ck_assert_str_eq(json_string_value(json_at(j, "repository.commit")),
+		                 "5be52a801feb1776ea000070e5995cc8b94c6612");
+		json_decref(j);
+		g_free(out);
+	}
+	g_free(repo);
+}
+END_TEST
+
 /* The names in `dir` that start with a dot but `.git` (temporary files
  * left behind), joined by spaces; caller frees. */
 static char *leftovers(const char *dir)
@@ -1100,6 +1193,7 @@ Suite *hostile_suite(void)
 	tcase_add_test(tc, no_commits_and_no_repository);
 	tcase_add_test(tc, a_folder_posing_as_a_repository);
 	tcase_add_test(tc, reports_are_never_written_through_links);
+	tcase_add_test(tc, commit_dates_outside_the_calendar);
 	tcase_add_test(tc, repositories_it_cannot_audit_say_why);
 	suite_add_tcase(s, tc);
 	return s;
