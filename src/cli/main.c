@@ -288,7 +288,7 @@ static int cmd_init(int argc, char **argv)
 	/* without --force an existing configuration survives */
 	if ((error = output_open(&out, output, "the configuration", !force)) == 0) {
 		fputs(text, out.fp); /* a failed write shows in ferror() */
-		error = output_close(&out, 1);
+		error = output_close(&out, 0);
 	}
 	g_free(text);
 	return error < 0 ? fail(error) : EXIT_PASS;
@@ -431,11 +431,9 @@ static int write_report(const isms_audit *audit, const isms_findings *findings,
 		out = file.fp;
 	ropts.color = !spec->path && spec->format->colour && want_color(out);
 	error = spec->format->write(audit, findings, &ropts, out);
-	if (spec->path) {
-		int closed = output_close(&file, error == 0);
-		if (error == 0)
-			error = closed;
-	} else if (fflush(out) != 0 && error == 0) {
+	if (spec->path)
+		error = output_close(&file, error);
+	else if (fflush(out) != 0 && error == 0) {
 		error = isms_error_set(ISMS_EREPO, "standard output: cannot write the %s report",
 		                       spec->format->name);
 	}
@@ -811,9 +809,7 @@ static int cmd_trend(int argc, char **argv)
 		error = r.write(&trend, stdout);
 	} else if ((error = output_open(&file, r.output, "the trend", 0)) == 0) {
 		error = r.write(&trend, file.fp);
-		int closed = output_close(&file, error == 0);
-		if (error == 0)
-			error = closed;
+		error = output_close(&file, error);
 	}
 	rc = error < 0 ? fail(error) : EXIT_PASS;
 done:

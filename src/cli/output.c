@@ -30,6 +30,12 @@ static int cannot_write(const char *path, const char *what, int err)
 	return isms_error_set(ISMS_EREPO, "%s: cannot write %s: %s", path, what, strerror(err));
 }
 
+static int already_exists(const char *path)
+{
+	return isms_error_set(ISMS_EUSAGE, "%s: already exists; pass --force to overwrite it",
+	                      path);
+}
+
 /* How `path` is written: IN_PLACE, REPLACE (*st is the existing target's,
  * or st_mode 0 when there is none), or an error. */
 static int target_kind(const char *path, const char *what, int keep, struct stat *st)
@@ -42,8 +48,7 @@ static int target_kind(const char *path, const char *what, int keep, struct stat
 		return errno == ENOENT ? REPLACE : cannot_write(path, what, errno);
 	}
 	if (keep)
-		return isms_error_set(ISMS_EUSAGE,
-		                      "%s: already exists; pass --force to overwrite it", path);
+		return already_exists(path);
 	if (S_ISLNK(st->st_mode))
 		return isms_error_set(ISMS_EREPO,
 		                      "%s: is a symbolic link: %s is not written through links",
@@ -108,25 +113,23 @@ int output_open(output_file *o, const char *path, const char *what, int keep)
 	return 0;
 }
 
-int output_close(output_file *o, int ok)
+int output_close(output_file *o, int error)
 {
-	int failed = !o->fp || ferror(o->fp), error = 0, linked = -1, renamed = 0;
+	int failed = !o->fp || ferror(o->fp), linked = -1, renamed = 0;
 
 	if (o->fp && fclose(o->fp) != 0)
 		failed = 1;
 	o->fp = NULL;
-	if (ok && failed)
+	if (error == 0 && failed)
 		error = isms_error_set(ISMS_EREPO, "%s: cannot write %s", o->path, o->what);
 	if (!o->tmp)
 		return error;
-	if (ok && !failed) {
+	if (error == 0) {
 		/* rename() replaces a link put there since, never writes through
 		 * it; link() keeps a file made there since (init without --force),
 		 * and where there are no hard links the target was absent on open */
 		if (o->keep && (linked = link(o->tmp, o->path)) < 0 && errno == EEXIST)
-			error = isms_error_set(ISMS_EUSAGE,
-			                       "%s: already exists; pass --force to overwrite it",
-			                       o->path);
+			error = already_exists(o->path);
 		else if (linked < 0 && rename(o->tmp, o->path) < 0)
 			error = cannot_write(o->path, o->what, errno);
 		else

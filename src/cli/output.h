@@ -39,11 +39,11 @@ int output_check(const char *path, const char *what);
 int output_open(output_file *o, const char *path, const char *what, int keep);
 
 /*
- * Close the file; with `ok` (everything was written) put it in place,
- * otherwise discard it and leave the target as it was. Returns 0, or an
- * error code with its message set when `ok` and the file could not be
- * written or put in place.
+ * Close the file; with `error` 0 (the caller wrote everything) put it in
+ * place, otherwise discard it and leave the target as it was. Returns
+ * `error`, or when it is 0 the failure to write the file or put it in place
+ * (an error code with its message set).
  */
-int output_close(output_file *o, int ok);
+int output_close(output_file *o, int error);
 
 #endif
