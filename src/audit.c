@@ -127,14 +127,15 @@ static int resolve_tip(isms_audit *a, const isms_audit_options *opts, git_oid *o
 		return 0;
 	}
 	/* the branch as it stood at the end of the day: walk back the first
-	 * parents to the first commit recorded by then */
+	 * parents to the first commit recorded by then (a commit whose date is
+	 * unknown is not known to be) */
 	for (;;) {
 		git_commit *c = NULL;
-		int64_t t;
+		isms_day d;
 		if (git_commit_lookup(&c, a->repo, &id) < 0)
 			return isms_git_error(a->root);
-		t = (int64_t)git_commit_time(c);
-		if (isms_date_from_time(t) <= opts->as_of) {
+		d = isms_date_from_time((int64_t)git_commit_time(c));
+		if (isms_date_known(d) && d <= opts->as_of) {
 			git_commit_free(c);
 			*out = id;
 			return 0;
@@ -661,24 +662,8 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	a->documents = g_ptr_array_new_with_free_func(document_free);
 	a->metas = g_hash_table_new_full(isms_oid_hash, isms_oid_equal, g_free, meta_free);
 
-	if (!g_file_test(opts->path, G_FILE_TEST_IS_DIR)) {
-		error = isms_error_set(ISMS_EREPO, "%s: %s", opts->path,
-		                       g_file_test(opts->path, G_FILE_TEST_EXISTS)
-		                           ? "not a directory"
-		                           : "no such directory");
+	if ((error = isms_git_open(&a->repo, &a->root, opts->path)) < 0)
 		goto done;
-	}
-	if (git_repository_open_ext(&a->repo, opts->path, 0, NULL) < 0) {
-		error = isms_error_set(ISMS_EREPO, "%s: not inside a git repository", opts->path);
-		goto done;
-	}
-	{
-		const char *wd = git_repository_workdir(a->repo);
-		a->root = g_strdup(wd ? wd : git_repository_path(a->repo));
-		size_t n = strlen(a->root);
-		if (n > 1 && a->root[n - 1] == '/')
-			a->root[n - 1] = '\0';
-	}
 	a->shallow = git_repository_is_shallow(a->repo) == 1;
 	if (a->shallow && !opts->allow_shallow) {
 		error = isms_error_set(
@@ -724,9 +709,11 @@ guint32 isms_audit_commit_by(const isms_audit *a, isms_day day)
 {
 	/* as resolve_tip does: back along the first parents to the first commit
 	 * recorded by then */
-	for (guint32 i = a->history.commits->len; i > 0; i--)
-		if (isms_audit_commit(a, i - 1)->date <= day)
+	for (guint32 i = a->history.commits->len; i > 0; i--) {
+		isms_day d = isms_audit_commit(a, i - 1)->date;
+		if (isms_date_known(d) && d <= day)
 			return i - 1;
+	}
 	return ISMS_NO_COMMIT;
 }
 

@@ -148,8 +148,8 @@ const isms_config_key isms_config_keys[] = {
      "approved by Sarah Lindqvist`. Matched ignoring case and punctuation. The list replaces "
      "the default one (ACT-ACCEPTED-NO-APPROVAL).",
      "[\"approved by\", \"signed off by\"]", S_STRINGS},
-    {"date_order", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_date_order,
-     "one of dmy, mdy, none", "none", 1,
+    {"date_order", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_date_order, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_date_order, "one of dmy, mdy, none", "none", 1,
      "whether register dates such as 03/04/2025 are day or month first",
      "Register dates are best written YYYY-MM-DD, but dates typed day first (25/01/2026, "
      "25.01.2026, 25-01-2026) or with an English month name (1 January 2026, Jan 1, 2026) "

@@ -204,6 +204,26 @@ static void append_paths(GString *msg, const GPtrArray *paths)
 		append_values(msg, paths);
 }
 
+static const char *order_name(isms_date_order o)
+{
+	return o == ISMS_DATE_ORDER_DMY ? "dmy" : o == ISMS_DATE_ORDER_MDY ? "mdy" : "none";
+}
+
+/* Any other order: every ambiguous date of every register reads as another
+ * day (or is no longer reported as ambiguous), so a due date can move past
+ * the audit date unseen. */
+void isms_config_weaker_date_order(const isms_config_key *k, const isms_config *from,
+                                   const isms_config *to, GPtrArray *out)
+{
+	if (from->dialect.date_order != to->dialect.date_order) {
+		GString *msg = message(k->key);
+		append_value(msg, order_name(from->dialect.date_order));
+		g_string_append(msg, " -> ");
+		append_value(msg, order_name(to->dialect.date_order));
+		add(out, to, k->key, 0, msg);
+	}
+}
+
 /* Narrowed: an entry that is no longer audited by any of the new ones. */
 void isms_config_weaker_paths(const isms_config_key *k, const isms_config *from,
                               const isms_config *to, GPtrArray *out)

@@ -298,20 +298,10 @@ static int survey_open(survey *s, const char *path)
 	git_commit *commit = NULL;
 	git_tree *tree = NULL;
 	git_oid id;
-	const char *wd;
 	int error = 0;
 
-	if (!g_file_test(path, G_FILE_TEST_IS_DIR))
-		return isms_error_set(ISMS_EREPO, "%s: %s", path,
-		                      g_file_test(path, G_FILE_TEST_EXISTS) ? "not a directory"
-		                                                            : "no such directory");
-	if (git_repository_open_ext(&s->repo, path, 0, NULL) < 0)
-		return isms_error_set(ISMS_EREPO, "%s: not inside a git repository", path);
-	wd = git_repository_workdir(s->repo);
-	s->root = g_strdup(wd ? wd : git_repository_path(s->repo));
-	if (strlen(s->root) > 1 && g_str_has_suffix(s->root, "/"))
-		s->root[strlen(s->root) - 1] = '\0';
-	if ((error = isms_git_check_head(s->repo, s->root)) < 0)
+	if ((error = isms_git_open(&s->repo, &s->root, path)) < 0 ||
+	    (error = isms_git_check_head(s->repo, s->root)) < 0)
 		return error;
 	if (git_reference_name_to_id(&id, s->repo, "HEAD") < 0 ||
 	    git_commit_lookup(&commit, s->repo, &id) < 0 || git_commit_tree(&tree, commit) < 0) {

@@ -131,6 +131,8 @@ int isms_config_load_waivers(isms_config *cfg, const isms_config_loader *ld,
  * review_cycles, required_fields, register_columns, status_words,
  * review_inputs, rules, waivers), in src/config_weaker.c.
  */
+void isms_config_weaker_date_order(const isms_config_key *k, const isms_config *from,
+                                   const isms_config *to, GPtrArray *out);
 void isms_config_weaker_paths(const isms_config_key *k, const isms_config *from,
                               const isms_config *to, GPtrArray *out);
 void isms_config_weaker_cycles(const isms_config_key *k, const isms_config *from,

@@ -301,10 +301,12 @@ static int months_between(isms_day from, isms_day to)
 	return months > 0 ? months : 0;
 }
 
-/* Months since the text after the front matter last changed, or -1. */
+/* Months since the text after the front matter last changed, or -1 (no
+ * change, or on an unknown date). */
 static int text_age(const isms_audit *a, const isms_document *d)
 {
-	if (d->last_body_change == ISMS_NO_COMMIT)
+	if (d->last_body_change == ISMS_NO_COMMIT ||
+	    !isms_date_known(isms_audit_commit(a, d->last_body_change)->date))
 		return -1;
 	return months_between(isms_audit_commit(a, d->last_body_change)->date, a->today);
 }

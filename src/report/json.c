@@ -19,6 +19,8 @@ static json_t *jdate(isms_day d)
 {
 	char buf[ISMS_DATE_BUFSIZE];
 
+	if (!isms_date_known(d)) /* a commit's date outside the calendar */
+		return json_null();
 	return json_string(isms_date_format(d, buf));
 }
 

@@ -130,11 +130,13 @@ static json_t *properties(const isms_finding *f)
 		json_object_set_new(props, "repositoryWide", json_true());
 	for (guint k = 0; k < f->evidence->len; k++) {
 		const isms_evidence *e = &g_array_index(f->evidence, isms_evidence, k);
-		json_array_append_new(ev,
-		                      json_pack("{s:o, s:s, s:o}", "commit",
-		                                e->commit[0] ? json_string(e->commit) : json_null(),
-		                                "date", isms_date_format(e->date, day), "note",
-		                                isms_report_ci_json(e->note)));
+		json_array_append_new(
+		    ev,
+		    json_pack("{s:o, s:o, s:o}", "commit",
+		              e->commit[0] ? json_string(e->commit) : json_null(), "date",
+		              isms_date_known(e->date) ? json_string(isms_date_format(e->date, day))
+		                                       : json_null(),
+		              "note", isms_report_ci_json(e->note)));
 	}
 	json_object_set_new(props, "evidence", ev);
 	if (f->unproven)

@@ -241,6 +241,8 @@ int isms_check_review_unevidenced(const isms_audit *a, const isms_rule *r, isms_
 			f = isms_findings_add(out, r, d->path, field_line(d, ISMS_F_LAST_REVIEWED),
 			                      d->identity, "future",
 			                      "claims a review on %s, after the audit date", said);
+		else if (!isms_date_known(recorded)) /* no evidence either way */
+			continue;
 		else if (recorded < d->meta->last_reviewed)
 			f = isms_findings_add(
 			    out, r, d->path, field_line(d, ISMS_F_LAST_REVIEWED), d->identity,
@@ -263,11 +265,13 @@ int isms_check_review_unevidenced(const isms_audit *a, const isms_rule *r, isms_
 	return 0;
 }
 
+/* A text last changed on an unknown date is not known to be stale. */
 static int is_stale(const isms_audit *a, const isms_document *d)
 {
 	isms_day limit = isms_date_add_months(a->today, -a->config.stale_after_months);
+	isms_day changed = isms_audit_commit(a, d->last_body_change)->date;
 
-	return isms_audit_commit(a, d->last_body_change)->date < limit;
+	return isms_date_known(changed) && changed < limit;
 }
 
 int isms_check_stale_content(const isms_audit *a, const isms_rule *r, isms_findings *out)

@@ -295,7 +295,8 @@ int isms_check_reg_stale(const isms_audit *a, const isms_rule *r, isms_findings 
 		const isms_register_model *m = g_ptr_array_index(a->registers, k);
 		isms_day last = isms_audit_commit(a, m->doc->last_change)->date;
 		int open = 0;
-		if (isms_date_add(last, (isms_duration){months, 0}) >= a->today)
+		if (!isms_date_known(last) ||
+		    isms_date_add(last, (isms_duration){months, 0}) >= a->today)
 			continue;
 		FOR_CURRENT_ITEMS(m, h)
 		{
@@ -336,8 +337,10 @@ int isms_check_reg_no_closures(const isms_audit *a, const isms_rule *r, isms_fin
 			if (h->removed == ISMS_NO_COMMIT && h->item->state == ISMS_STATE_OPEN)
 				open++;
 		}
-		if (open == 0 ||
-		    (last != ISMS_NO_COMMIT && isms_audit_commit(a, last)->date >= from))
+		/* a closure on an unknown date may be within the window */
+		if (open == 0 || (last != ISMS_NO_COMMIT &&
+		                  (!isms_date_known(isms_audit_commit(a, last)->date) ||
+		                   isms_audit_commit(a, last)->date >= from)))
 			continue;
 		isms_date_format(from, since);
 		isms_finding *f;
@@ -430,7 +433,7 @@ int isms_check_act_closure_backdated(const isms_audit *a, const isms_rule *r, is
 			const isms_reg_item *it = h->item;
 			guint32 c = h->closure;
 			if (it->state != ISMS_STATE_CLOSED || !it->has_closed ||
-			    c == ISMS_NO_COMMIT)
+			    c == ISMS_NO_COMMIT || !isms_date_known(isms_audit_commit(a, c)->date))
 				continue;
 			isms_day when = isms_audit_commit(a, c)->date;
 			isms_date_format(it->closed, typed);

@@ -313,6 +313,17 @@ const isms_rule isms_rules[] = {
      "by whoever owns the audit (the change takes effect once merged), or leave the "
      "configuration alone.",
      ISMS_RULE_ABOUT_CHANGE, isms_check_config_weakened},
+    {"ISMS-BAD-COMMIT-DATE", "7.5.3", ISMS_SEV_MINOR,
+     "a commit of the audited history is dated outside the years 1970 to 9999",
+     "Documented information must be protected from loss of integrity, and changes to it "
+     "controlled: the history that dates its changes must be reliable.",
+     "The committer time of a commit on the first-parent history is before 1970 or after 9999, "
+     "which no real commit has: the history was forged or damaged (git fast-import and other "
+     "tools write any time they are given). The commit's date is unknown: no finding rests on "
+     "it (a text last changed there is not called stale, a review recorded there is neither "
+     "early nor late), and an audit as of a day never stops at it. Find out how the commit "
+     "was made, and rewrite it with its real date.",
+     ISMS_RULE_CITES_CHANGE, isms_check_bad_commit_date},
 };
 
 const size_t isms_rules_count = sizeof(isms_rules) / sizeof(isms_rules[0]);

@@ -56,5 +56,6 @@ int isms_check_ia_finding_not_tracked(const isms_audit *a, const isms_rule *r, i
 int isms_check_ia_not_independent(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_waiver_expired(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_config_weakened(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_bad_commit_date(const isms_audit *a, const isms_rule *r, isms_findings *out);
 
 #endif

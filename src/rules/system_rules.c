@@ -180,7 +180,7 @@ int isms_check_soa_stale(const isms_audit *a, const isms_rule *r, isms_findings 
 		                        : isms_config_cycle(&a->config, isms_document_type(soa));
 		isms_day changed = isms_audit_commit(a, soa->last_change)->date;
 		char day[ISMS_DATE_BUFSIZE], rday[ISMS_DATE_BUFSIZE], cbuf[32];
-		if (isms_date_add(changed, cyc) >= a->today)
+		if (!isms_date_known(changed) || isms_date_add(changed, cyc) >= a->today)
 			continue;
 		for (guint k = 0; k < a->documents->len; k++) {
 			const isms_document *d = g_ptr_array_index(a->documents, k);
@@ -402,7 +402,7 @@ static int authorship(const isms_audit *a, GHashTable *authors, const char *audi
 		for (guint t = 0; t < d->touches->len; t++) {
 			guint32 c = g_array_index(d->touches, guint32, t);
 			isms_day day = isms_audit_commit(a, c)->date;
-			if (day > start && day <= end)
+			if (isms_date_known(day) && day > start && day <= end)
 				g_hash_table_add(commits, GUINT_TO_POINTER(c));
 		}
 	}
