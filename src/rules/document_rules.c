@@ -27,7 +27,7 @@ int isms_check_unreadable(const isms_audit *a, const isms_rule *r, isms_findings
 			    d->meta->size, a->config.max_file_size);
 		else if (d->meta->flags & ISMS_META_TABLES)
 			f = isms_findings_add(out, r, d->path, d->meta->tables_line, d->identity,
-			                      "tables", "%s: its Markdown is not read",
+			                      d->meta->tables_item, "%s: its Markdown is not read",
 			                      d->meta->tables_why);
 		else if (d->meta->flags & ISMS_META_BINARY)
 			f = isms_findings_add(
