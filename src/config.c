@@ -599,12 +599,13 @@ int isms_config_load_waivers(isms_config *cfg, const loader *ld, yaml_node_t *se
 	return 0;
 }
 
-/* The messages of a scalar type: the value is no scalar / is out of bounds. */
+/* The messages of a scalar type: the value is no scalar / is out of bounds
+ * (a whole number's message names its row's bounds: load_value). */
 static const struct {
 	const char *not_scalar, *bad;
 } scalar_messages[] = {
-    [ISMS_CONFIG_INT] = {"'%s' must be a whole number", "'%s' must be a whole number in range"},
-    [ISMS_CONFIG_SIZE] = {"'%s' must be a whole number", "'%s' must be a whole number in range"},
+    [ISMS_CONFIG_INT] = {"'%s' must be a whole number", NULL},
+    [ISMS_CONFIG_SIZE] = {"'%s' must be a whole number", NULL},
     [ISMS_CONFIG_RATIO] = {"'%s' must be a number between 0 and 1",
                            "'%s' must be a number above 0 and at most 1"},
     [ISMS_CONFIG_SEVERITY] = {"'%s' must be major, minor, observation or never",
@@ -628,7 +629,10 @@ static int load_value(isms_config *cfg, const loader *ld, const isms_config_key 
 		if (v->type != YAML_SCALAR_NODE)
 			return fail(ld, v, scalar_messages[k->type].not_scalar, k->key);
 		if (set_scalar(cfg, k, scalar(v)) < 0)
-			return fail(ld, v, scalar_messages[k->type].bad, k->key);
+			return k->type == ISMS_CONFIG_INT || k->type == ISMS_CONFIG_SIZE
+			           ? fail(ld, v, "'%s' must be a whole number from %ld to %ld",
+			                  k->key, k->min, k->max)
+			           : fail(ld, v, scalar_messages[k->type].bad, k->key);
 		return 0;
 	case ISMS_CONFIG_LIST: return get_strings(ld, v, k->key, list_of(cfg, k));
 	case ISMS_CONFIG_REPLACE: return replace_strings(ld, v, k->key, list_of(cfg, k), 0);

@@ -28,6 +28,7 @@ START_TEST(defaults_audit_markdown_but_not_housekeeping)
 	ck_assert(!isms_config_wants_dir(&cfg, "a/node_modules"));
 	ck_assert(isms_config_wants_dir(&cfg, "isms"));
 	ck_assert_int_eq(cfg.max_file_size, 1024 * 1024);
+	ck_assert_uint_eq(cfg.max_total_parse, (size_t)4 << 30);
 	ck_assert_int_eq(cfg.fail_on, ISMS_SEV_MINOR);
 	ck_assert_int_eq(isms_config_cycle(&cfg, "policy").months, 12);
 	ck_assert(isms_config_is_record_type(&cfg, "management-review"));
@@ -86,7 +87,7 @@ START_TEST(bad_files_name_the_line_and_cause)
 	expect_error("static_ratio: 2\n",
 	             "cfg.yml:1: 'static_ratio' must be a number above 0 and at most 1");
 	expect_error("max_file_size: big\n",
-	             "cfg.yml:1: 'max_file_size' must be a whole number in range");
+	             "cfg.yml:1: 'max_file_size' must be a whole number from 1 to 16777216");
 	expect_error("fail_on: sometimes\n",
 	             "cfg.yml:1: 'fail_on' must be major, minor, observation or never");
 	expect_error("review_cycles:\n  policy: often\n",
@@ -172,9 +173,9 @@ START_TEST(bad_register_keys_name_the_line)
 	    {"status_words:\n  open: [Open, Closed]\n",
 	     "cfg.yml:2: status word 'Closed' already belongs to another state"},
 	    {"register_stale_months: 0\n",
-	     "cfg.yml:1: 'register_stale_months' must be a whole number in range"},
+	     "cfg.yml:1: 'register_stale_months' must be a whole number from 1 to 1200"},
 	    {"closure_backdate_days: -1\n",
-	     "cfg.yml:1: 'closure_backdate_days' must be a whole number in range"},
+	     "cfg.yml:1: 'closure_backdate_days' must be a whole number from 0 to 3650"},
 	};
 	isms_config cfg;
 
@@ -199,6 +200,7 @@ START_TEST(globs_match_as_in_gitignore)
 	isms_config_dispose(&cfg);
 }
 END_TEST
+
 
 START_TEST(management_keys_are_read)
 {
@@ -263,7 +265,7 @@ START_TEST(bad_management_keys_name_the_line)
 	    {"review_inputs:\n  h: [Other]\n",
 	     "cfg.yml:2: unknown management review input 'h' (a to g)"},
 	    {"management_review_months: 0\n",
-	     "cfg.yml:1: 'management_review_months' must be a whole number in range"},
+	     "cfg.yml:1: 'management_review_months' must be a whole number from 1 to 1200"},
 	    {"waivers: {rule: X}\n", "cfg.yml:1: 'waivers' must be a list of waivers"},
 	    {"waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    path: docs/a.md\n    reason: moving\n"
 	     "    expires: 2027-01-01\n",
@@ -516,7 +518,8 @@ START_TEST(whole_number_rows_check_the_bounds_they_document)
 		range = g_strdup_printf("(%ld to %ld)", k->min, k->max);
 		ck_assert_msg(!strchr(k->kind, '(') || strstr(k->kind, range),
 		              "%s: kind '%s', not %s", k->key, k->kind, range);
-		error = g_strdup_printf("cfg.yml:1: '%s' must be a whole number in range", k->key);
+		error = g_strdup_printf("cfg.yml:1: '%s' must be a whole number from %ld to %ld",
+		                        k->key, k->min, k->max);
 		for (int d = -1; d <= 1; d += 2) {
 			text = g_strdup_printf("%s: %ld", k->key, d < 0 ? k->min : k->max);
 			ck_assert_msg(load(&cfg, text) == 0, "%s: %s", text, isms_error_last());

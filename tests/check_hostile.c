@@ -130,6 +130,15 @@ static void expect_error(const audit_run *r, int rc, const char *line)
 	ck_assert_ptr_null(r->json);
 }
 
+/* An audit stopped by an error at a line of the configuration `cfg`. */
+static void want_error_line(const audit_run *r, const char *cfg, const char *rest)
+{
+	char *want = g_strdup_printf("isms-audit: %s:%s\n", cfg, rest);
+
+	expect_error(r, 2, want);
+	g_free(want);
+}
+
 /* ---- generated repositories ---------------------------------------------- */
 
 /* A scratch folder for repositories; remove it with scratch_done(). */
@@ -738,6 +747,101 @@ START_TEST(a_register_of_tiny_tables_in_every_version)
 }
 END_TEST
 
+/* Past the parse budget nothing more is read, and DOC-UNREADABLE says
+ * what was not: the audited versions are read first (in path order), then
+ * the histories; a register whose versions the replay could not read
+ * keeps the items of those it read. */
+START_TEST(the_parse_budget_is_spent_with_a_finding)
+{
+	char *dir = scratch(), *repo, *cfg, *big = repeat('x', 300000);
+	GString *s = g_string_new(NULL), *f = g_string_new(NULL), *reg = g_string_new(NULL);
+	audit_run r;
+
+	g_string_assign(reg, "---\ntype: register\nowner: Ann\n---\n| ID | Status | Owner | Due |\n"
+	                     "|---|---|---|---|\n");
+	for (int v = 0; v < 6; v++) {
+		commit(s, v, "Edit");
+		/* a policy of 300 KB in every commit: three versions fit in 1 MiB */
+		g_string_printf(f,
+		                "---\nowner: Ann\nversion: \"1.%d\"\nlast_reviewed: 2025-10-01\n"
+		                "---\n%s\n",
+		                v, big);
+		add_file(s, "docs/a-policy.md", f->str, f->len);
+		g_string_append_printf(reg, "| R-%d | Open | Ann | 2026-12-01 |\n", v);
+		add_file(s, "docs/register.md", reg->str, reg->len);
+	}
+	/* and one more document, after them in path order */
+	add_text(s, "docs/z-policy.md", policy);
+	repo = import(dir, "repo", s);
+
+	/* the audited versions (300 KB and a few hundred bytes) are read, then
+	 * versions 1 and 2 of the policy; the rest does not fit */
+	cfg = config_file(dir, "cfg.yml",
+	                  "max_total_parse: 1048576\nrules: {REG-NO-CLOSURES: off}\n");
+	AUDIT(&r, repo, "--config", cfg);
+	expect_findings(&r, "DOC-UNREADABLE docs/a-policy.md:0:budget\n"
+	                    "DOC-UNREADABLE docs/register.md:0:budget\n");
+	ck_assert_str_eq(message_of(&r, "DOC-UNREADABLE", "docs/a-policy.md"),
+	                 "3 of its 6 versions were not read: the audit's parse budget of 1048576 "
+	                 "bytes (max_total_parse) is spent, so its history is judged from the "
+	                 "others");
+	/* five versions as a document, the audited one by the replay */
+	ck_assert_str_eq(message_of(&r, "DOC-UNREADABLE", "docs/register.md"),
+	                 "6 of its 6 versions were not read: the audit's parse budget of 1048576 "
+	                 "bytes (max_total_parse) is spent, so its history is judged from the "
+	                 "others");
+	ck_assert_int_eq(json_array_size(json_at(r.json, "registers.0.items")), 0);
+	audit_done_run(&r);
+
+	/* the default budget reads it all */
+	g_free(cfg);
+	cfg = config_file(dir, "cfg.yml", "rules: {REG-NO-CLOSURES: off}\n");
+	AUDIT(&r, repo, "--config", cfg);
+	expect_findings(&r, "");
+	ck_assert_int_eq(json_array_size(json_at(r.json, "registers.0.items")), 6);
+	audit_done_run(&r);
+
+	/* a budget that the audited versions alone overrun: one is not read */
+	g_string_truncate(s, 0);
+	commit(s, 0, "Two large policies");
+	g_string_printf(f, "%s%s%s%s\n", policy, big, big, big);
+	add_file(s, "docs/a.md", f->str, f->len);
+	g_string_prepend(f, "\n");
+	add_file(s, "docs/b.md", f->str, f->len);
+	g_free(repo);
+	repo = import(dir, "two", s);
+	g_free(cfg);
+	cfg = config_file(dir, "cfg.yml", "max_total_parse: 1048576\n");
+	AUDIT(&r, repo, "--config", cfg);
+	expect_findings(&r, "DOC-UNREADABLE docs/b.md:0:budget\n");
+	ck_assert_str_eq(message_of(&r, "DOC-UNREADABLE", "docs/b.md"),
+	                 "not read: the audit's parse budget of 1048576 bytes (max_total_parse) is "
+	                 "spent");
+	audit_done_run(&r);
+
+	/* no configuration can lift the ceilings */
+	g_free(cfg);
+	cfg = config_file(dir, "over.yml", "max_file_size: 16777217\n");
+	AUDIT(&r, repo, "--config", cfg);
+	want_error_line(&r, cfg, "1: 'max_file_size' must be a whole number from 1 to 16777216");
+	audit_done_run(&r);
+	g_free(cfg);
+	cfg = config_file(dir, "over.yml", "max_total_parse: 8589934593\n");
+	AUDIT(&r, repo, "--config", cfg);
+	want_error_line(&r, cfg,
+	                "1: 'max_total_parse' must be a whole number from 1048576 to 8589934592");
+	audit_done_run(&r);
+
+	g_free(cfg);
+	g_free(repo);
+	g_free(big);
+	g_string_free(reg, TRUE);
+	g_string_free(f, TRUE);
+	g_string_free(s, TRUE);
+	scratch_done(dir);
+}
+END_TEST
+
 /* ---- repository states ----------------------------------------------------- */
 
 /* The audit reads the commit HEAD names wherever HEAD lives: a detached
@@ -848,6 +952,7 @@ Suite *hostile_suite(void)
 	tcase_add_test(tc, table_limits);
 	tcase_add_test(tc, markdown_nesting_and_element_limits);
 	tcase_add_test(tc, a_register_of_tiny_tables_in_every_version);
+	tcase_add_test(tc, the_parse_budget_is_spent_with_a_finding);
 	tcase_add_test(tc, detached_bare_and_worktree);
 	tcase_add_test(tc, no_commits_and_no_repository);
 	suite_add_tcase(s, tc);

@@ -54,6 +54,7 @@ typedef struct {
 	isms_register *current; /* the audited version (owned) */
 	GPtrArray *items;       /* isms_item_history *, in order of first appearance */
 	guint versions;         /* distinct versions replayed */
+	guint unread;           /* versions skipped: the parse budget was spent */
 } isms_register_model;
 
 /*
