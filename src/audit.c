@@ -61,6 +61,8 @@ void isms_audit_free(isms_audit *a)
 		g_free(a);
 		return;
 	}
+	if (a->budget && a->budget->reserved)
+		g_hash_table_destroy(a->budget->reserved);
 	g_free(a->budget);
 	isms_config_dispose(&a->config);
 	if (a->shallow_cut)
@@ -546,14 +548,17 @@ static int build_documents(isms_audit *a, int lean)
 	}
 	/* in path order, so that what the parse budget reaches does not depend
 	 * on a hash table's; the audited versions first, as every rule reads
-	 * them and only some read the history */
+	 * them and only some read the history (with, for a register, the read
+	 * of its audited version by the replay) */
 	g_ptr_array_sort(present, path_cmp);
 	for (guint i = 0; error == 0 && i < present->len; i++) {
 		const GArray *ev = g_hash_table_lookup(a->history.paths, present->pdata[i]);
+		const isms_path_event *e = &g_array_index(ev, isms_path_event, ev->len - 1);
 		const isms_meta *m;
-		error = meta_of(a, &g_array_index(ev, isms_path_event, ev->len - 1).blob,
-		                present->pdata[i], &m);
-		if (error == 0 && lean)
+		if ((error = meta_of(a, &e->blob, present->pdata[i], &m)) < 0)
+			break;
+		isms_register_reserve(a, present->pdata[i], e, m);
+		if (lean)
 			g_hash_table_add(current, (gpointer)m);
 	}
 	for (guint i = 0; error == 0 && i < present->len; i++) {
@@ -617,6 +622,7 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	a->documents = g_ptr_array_new_with_free_func(document_free);
 	a->metas = g_hash_table_new_full(isms_oid_hash, isms_oid_equal, g_free, meta_free);
 	a->budget = g_new0(isms_parse_budget, 1);
+	a->budget->reserved = g_hash_table_new_full(isms_oid_hash, isms_oid_equal, g_free, NULL);
 
 	if (!g_file_test(opts->path, G_FILE_TEST_IS_DIR)) {
 		error = isms_error_set(ISMS_EREPO, "%s: %s", opts->path,

@@ -117,13 +117,15 @@ static int read_version(isms_audit *a, const isms_path_event *e, const char *pat
 		return isms_git_error(path);
 	}
 	git_odb_free(odb);
-	if (!isms_audit_budget_take(a, prev && old ? size : full_cost(meta, size)))
+	/* the audited version of a register is counted in advance */
+	int reserved = g_hash_table_remove(a->budget->reserved, blob);
+	if (!reserved && !isms_audit_budget_take(a, prev && old ? size : full_cost(meta, size)))
 		return 0;
 	if (git_blob_lookup(&b, a->repo, blob) < 0)
 		return isms_git_error(path);
 	size_t len = (size_t)git_blob_rawsize(b);
 	*out = prev && old ? update(a, prev, old, b) : NULL;
-	if (!*out && prev && old && !isms_audit_budget_take(a, full_cost(meta, len))) {
+	if (!*out && prev && old && !reserved && !isms_audit_budget_take(a, full_cost(meta, len))) {
 		git_blob_free(b);
 		return 0;
 	}
@@ -141,6 +143,18 @@ static int is_register(const isms_audit *a, const isms_document *d)
 {
 	return g_ascii_strcasecmp(isms_document_type(d), "register") == 0 ||
 	       isms_config_is_register(&a->config, d->path);
+}
+
+void isms_register_reserve(isms_audit *a, const char *path, const isms_path_event *e,
+                           const isms_meta *meta)
+{
+	/* as is_register() will decide from the document built on this meta */
+	int reg = (isms_meta_has(meta, ISMS_F_TYPE) &&
+	           g_ascii_strcasecmp(isms_meta_text(meta, ISMS_F_TYPE), "register") == 0) ||
+	          isms_config_is_register(&a->config, path);
+
+	if (reg && version_readable(a, e) && isms_audit_budget_take(a, full_cost(meta, meta->size)))
+		g_hash_table_add(a->budget->reserved, g_memdup2(&e->blob, sizeof(e->blob)));
 }
 
 static void transition(isms_item_history *h, isms_item_state from, isms_item_state to,

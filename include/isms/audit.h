@@ -27,9 +27,11 @@
  * further version is read; models derived from an audit share its budget.
  */
 typedef struct {
-	size_t limit; /* max_total_parse */
-	size_t spent; /* counted so far */
-	int closed;   /* a version did not fit: nothing more is read */
+	size_t limit;         /* max_total_parse */
+	size_t spent;         /* counted so far */
+	int closed;           /* a version did not fit: nothing more is read */
+	GHashTable *reserved; /* git_oid *: audited register versions whose replay is
+	                       * counted already (isms_register_reserve) */
 } isms_parse_budget;
 
 /* Count `cost` bytes against the audit's budget: 1 if they fit (and are

@@ -67,6 +67,16 @@ typedef struct {
  */
 int isms_audit_replay_registers(isms_audit *audit);
 
+/*
+ * If the document at `path` whose audited version is event `e` (read as
+ * `meta`) is a register, count against the parse budget what the replay
+ * will take to read that version in full, so that the histories read
+ * after it cannot leave the register's items at the audited commit
+ * unread. Called by isms_audit_open() with the audited versions.
+ */
+void isms_register_reserve(isms_audit *audit, const char *path, const isms_path_event *e,
+                           const isms_meta *meta);
+
 /* How many times models derived from `audit` copied a register snapshot
  * instead of replaying the register; *unused: snapshots never copied. */
 guint isms_audit_snapshot_uses(const isms_audit *audit, guint *unused);
