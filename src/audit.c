@@ -61,6 +61,9 @@ void isms_audit_free(isms_audit *a)
 		g_free(a);
 		return;
 	}
+	if (a->budget && a->budget->reserved)
+		g_hash_table_destroy(a->budget->reserved);
+	g_free(a->budget);
 	isms_config_dispose(&a->config);
 	if (a->change) {
 		isms_config_dispose(&a->change->config);
@@ -347,6 +350,18 @@ done:
 
 /* ---- documents ---------------------------------------------------------- */
 
+int isms_audit_budget_take(isms_audit *a, size_t cost)
+{
+	isms_parse_budget *b = a->budget;
+
+	if (b->closed || cost > b->limit - b->spent) {
+		b->closed = 1;
+		return 0;
+	}
+	b->spent += cost;
+	return 1;
+}
+
 /* Each distinct blob is read and parsed once (again only if its fields
  * were let go and another document needs them: a copy of a version). */
 static int meta_of(isms_audit *a, const git_oid *blob, const char *path, const isms_meta **out)
@@ -370,6 +385,9 @@ static int meta_of(isms_audit *a, const git_oid *blob, const char *path, const i
 	}
 	if (len > a->config.max_file_size) {
 		m = isms_meta_oversized(len); /* never loaded into memory */
+	} else if (!isms_audit_budget_take(a, len)) {
+		m = isms_meta_oversized(len); /* not loaded either: the budget is spent */
+		m->flags = ISMS_META_BUDGET;
 	} else if (git_blob_lookup(&b, a->repo, blob) < 0) {
 		error = isms_git_error(path);
 		goto done;
@@ -505,7 +523,7 @@ static int build_document(isms_audit *a, GHashTable *deletions, const char *path
 {
 	isms_document *d = g_new0(isms_document, 1);
 	GArray *chain = g_array_new(FALSE, FALSE, sizeof(isms_path_event));
-	const isms_meta *prev = NULL;
+	const isms_meta *prev = NULL, *last = NULL;
 	int error;
 
 	d->path = g_strdup(path);
@@ -530,6 +548,12 @@ static int build_document(isms_audit *a, GHashTable *deletions, const char *path
 			d->first = e->commit;
 		d->last_change = e->commit;
 		d->mode = e->mode;
+		last = m;
+		if (m->flags & ISMS_META_BUDGET) {
+			/* not read: the history is judged from the versions read */
+			d->unread++;
+			continue;
+		}
 		if (prev == m) /* same blob again (a rename or a revert to it) */
 			continue;
 		if (!prev || memcmp(prev->body_hash, m->body_hash, sizeof(m->body_hash)) != 0)
@@ -547,7 +571,8 @@ static int build_document(isms_audit *a, GHashTable *deletions, const char *path
 			g_array_append_val(d->unbumped, e->commit);
 		prev = m;
 	}
-	d->meta = prev;
+	/* an audited version not read makes the document unreadable */
+	d->meta = prev && !(last->flags & ISMS_META_BUDGET) ? prev : last;
 	d->identity = g_strdup(valid_id(d->meta) ? valid_id(d->meta) : path);
 	d->is_record = isms_config_is_record_type(&a->config, isms_document_type(d));
 	d->in_force = d->meta->status == ISMS_DOC_IN_FORCE;
@@ -591,6 +616,11 @@ static void slim_versions(isms_audit *a, const isms_document *d, GHashTable *cur
 	}
 }
 
+static int path_cmp(gconstpointer pa, gconstpointer pb)
+{
+	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
 static int build_documents(isms_audit *a, int lean)
 {
 	GHashTable *deletions = index_deletions(&a->history);
@@ -598,14 +628,33 @@ static int build_documents(isms_audit *a, int lean)
 	gpointer key, val;
 	int error = 0;
 	GHashTable *current = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GPtrArray *present = g_ptr_array_new();
 
 	g_hash_table_iter_init(&it, a->history.paths);
-	while (error == 0 && g_hash_table_iter_next(&it, &key, &val)) {
+	while (g_hash_table_iter_next(&it, &key, &val)) {
 		const GArray *ev = val;
+		if (g_array_index(ev, isms_path_event, ev->len - 1).mode != 0)
+			g_ptr_array_add(present, key); /* present at the audited commit */
+	}
+	/* in path order, so that what the parse budget reaches does not depend
+	 * on a hash table's; the audited versions first, as every rule reads
+	 * them and only some read the history (with, for a register, the read
+	 * of its audited version by the replay) */
+	g_ptr_array_sort(present, path_cmp);
+	for (guint i = 0; error == 0 && i < present->len; i++) {
+		const GArray *ev = g_hash_table_lookup(a->history.paths, present->pdata[i]);
+		const isms_path_event *e = &g_array_index(ev, isms_path_event, ev->len - 1);
+		const isms_meta *m;
+		if ((error = meta_of(a, &e->blob, present->pdata[i], &m)) < 0)
+			break;
+		isms_register_reserve(a, present->pdata[i], e, m);
+		if (lean)
+			g_hash_table_add(current, (gpointer)m);
+	}
+	for (guint i = 0; error == 0 && i < present->len; i++) {
+		const GArray *ev = g_hash_table_lookup(a->history.paths, present->pdata[i]);
 		isms_document *d = NULL;
-		if (g_array_index(ev, isms_path_event, ev->len - 1).mode == 0)
-			continue; /* not present at the audited commit */
-		if ((error = build_document(a, deletions, key, ev, &d)) == 0) {
+		if ((error = build_document(a, deletions, present->pdata[i], ev, &d)) == 0) {
 			g_ptr_array_add(a->documents, d);
 			if (lean) {
 				g_hash_table_add(current, (gpointer)d->meta);
@@ -613,6 +662,7 @@ static int build_documents(isms_audit *a, int lean)
 			}
 		}
 	}
+	g_ptr_array_free(present, TRUE);
 	g_hash_table_destroy(current);
 	g_hash_table_destroy(deletions);
 	g_ptr_array_sort(a->documents, document_cmp);
@@ -661,6 +711,8 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	isms_history_init(&a->history);
 	a->documents = g_ptr_array_new_with_free_func(document_free);
 	a->metas = g_hash_table_new_full(isms_oid_hash, isms_oid_equal, g_free, meta_free);
+	a->budget = g_new0(isms_parse_budget, 1);
+	a->budget->reserved = g_hash_table_new_full(isms_oid_hash, isms_oid_equal, g_free, NULL);
 
 	if ((error = isms_git_open(&a->repo, &a->root, opts->path)) < 0)
 		goto done;
@@ -679,6 +731,7 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	isms_timing("start");
 	if ((error = resolve_tip(a, opts, &tip)) < 0 || (error = load_config(a, opts, &tip)) < 0)
 		goto done;
+	a->budget->limit = a->config.max_total_parse;
 	isms_timing("configuration");
 	if ((error = isms_history_walk(a->repo, &tip, &a->config, a->shallow_cut, &a->history)) < 0)
 		goto done;
@@ -691,6 +744,7 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	if ((error = isms_audit_replay_registers(a)) < 0)
 		goto done;
 	isms_timing("registers");
+	isms_timing_count("parsed", a->budget->spent, a->budget->limit);
 	if ((error = isms_audit_build_management(a)) < 0)
 		goto done;
 	isms_timing("management");
@@ -754,6 +808,7 @@ int isms_audit_open_at(const isms_audit *base, guint32 commit, isms_day today, i
 	a->shallow_cut = base->shallow_cut;
 	a->today = today;
 	a->metas = g_hash_table_ref(base->metas);
+	a->budget = base->budget;
 	a->documents = g_ptr_array_new_with_free_func(document_free);
 	isms_history_init(&a->history);
 	cut_history(&base->history, commit, &a->history);

@@ -620,12 +620,13 @@ int isms_config_load_waivers(isms_config *cfg, const loader *ld, yaml_node_t *se
 	return 0;
 }
 
-/* The messages of a scalar type: the value is no scalar / is out of bounds. */
+/* The messages of a scalar type: the value is no scalar / is out of bounds
+ * (a whole number's message names its row's bounds: load_value). */
 static const struct {
 	const char *not_scalar, *bad;
 } scalar_messages[] = {
-    [ISMS_CONFIG_INT] = {"'%s' must be a whole number", "'%s' must be a whole number in range"},
-    [ISMS_CONFIG_SIZE] = {"'%s' must be a whole number", "'%s' must be a whole number in range"},
+    [ISMS_CONFIG_INT] = {"'%s' must be a whole number", NULL},
+    [ISMS_CONFIG_SIZE] = {"'%s' must be a whole number", NULL},
     [ISMS_CONFIG_RATIO] = {"'%s' must be a number between 0 and 1",
                            "'%s' must be a number above 0 and at most 1"},
     [ISMS_CONFIG_SEVERITY] = {"'%s' must be major, minor, observation or never",
@@ -649,7 +650,10 @@ static int load_value(isms_config *cfg, const loader *ld, const isms_config_key 
 		if (v->type != YAML_SCALAR_NODE)
 			return fail(ld, v, scalar_messages[k->type].not_scalar, k->key);
 		if (set_scalar(cfg, k, scalar(v)) < 0)
-			return fail(ld, v, scalar_messages[k->type].bad, k->key);
+			return k->type == ISMS_CONFIG_INT || k->type == ISMS_CONFIG_SIZE
+			           ? fail(ld, v, "'%s' must be a whole number from %ld to %ld",
+			                  k->key, k->min, k->max)
+			           : fail(ld, v, scalar_messages[k->type].bad, k->key);
 		return 0;
 	case ISMS_CONFIG_LIST: return get_strings(ld, v, k->key, list_of(cfg, k));
 	case ISMS_CONFIG_REPLACE: return replace_strings(ld, v, k->key, list_of(cfg, k), 0);
@@ -756,46 +760,139 @@ static int has_glob(const char *p)
 }
 
 /*
- * One pattern against a path. `dir/` (trailing slash) names a folder and
- * matches everything below it; a pattern without a slash matches the last
- * component at any depth (as in .gitignore); `**` crosses folders.
+ * Patterns follow git's wildmatch with WM_PATHNAME, as .gitignore does:
+ * `*`, `?` and `[...]` never match a '/', a segment `**` matches any
+ * number of folders. Each segment of a pattern is matched against one
+ * component of the path by fnmatch(3) (neither holds a slash); what is
+ * left to this file is the split at '/' and `**`. This runs for every
+ * changed path of every commit: nothing is allocated but for a segment or
+ * component of more than 255 bytes.
+ */
+static int segment_matches(const char *seg, size_t sn, const char *part, size_t pn)
+{
+	char sbuf[256], pbuf[256];
+	char *sz = sn < sizeof(sbuf) ? sbuf : g_malloc(sn + 1);
+	char *pz = pn < sizeof(pbuf) ? pbuf : g_malloc(pn + 1);
+	int hit;
+
+	memcpy(sz, seg, sn);
+	sz[sn] = '\0';
+	memcpy(pz, part, pn);
+	pz[pn] = '\0';
+	hit = fnmatch(sz, pz, 0) == 0;
+	if (sz != sbuf)
+		g_free(sz);
+	if (pz != pbuf)
+		g_free(pz);
+	return hit;
+}
+
+/* The length of the segment (component) at p, before end or a '/'. */
+static size_t segment_len(const char *p, const char *end)
+{
+	const char *slash = memchr(p, '/', (size_t)(end - p));
+
+	return (size_t)((slash ? slash : end) - p);
+}
+
+/* The start of the segment after the one at p of length n. */
+static const char *segment_next(const char *p, size_t n, const char *end)
+{
+	return p + n < end ? p + n + 1 : end;
+}
+
+static int is_starstar(const char *p, size_t n)
+{
+	return n == 2 && p[0] == '*' && p[1] == '*';
+}
+
+/*
+ * Whether the components of (path, len) match the segments of (pat, plen)
+ * one for one, a `**` segment standing for any number of components (at
+ * least one when it ends the pattern, which then names what is inside a
+ * folder). The classic wildcard walk over segments, which goes back only
+ * to the last `**`: at most the pattern's segments times the path's
+ * components.
+ */
+static int segments_match(const char *pat, size_t plen, const char *path, size_t len)
+{
+	const char *p = pat, *pend = pat + plen, *s = path, *send = path + len;
+	const char *star_p = NULL, *star_s = NULL;
+
+	while (s < send) {
+		size_t pn = p < pend ? segment_len(p, pend) : 0;
+		const char *pnext = p < pend ? segment_next(p, pn, pend) : pend;
+		if (p < pend && is_starstar(p, pn)) {
+			if (pnext == pend)
+				return 1; /* a trailing `**`, and a component is left */
+			star_p = p = pnext;
+			star_s = s;
+			continue;
+		}
+		size_t sn = segment_len(s, send);
+		if (p < pend && segment_matches(p, pn, s, sn)) {
+			p = pnext;
+			s = segment_next(s, sn, send);
+			continue;
+		}
+		if (!star_p)
+			return 0;
+		/* the last `**` takes one more component */
+		star_s = segment_next(star_s, segment_len(star_s, send), send);
+		s = star_s;
+		p = star_p;
+	}
+	/* the path is used up: what is left of the pattern must match nothing */
+	while (p < pend) {
+		size_t pn = segment_len(p, pend);
+		const char *pnext = segment_next(p, pn, pend);
+		if (!is_starstar(p, pn) || pnext == pend)
+			return 0;
+		p = pnext;
+	}
+	return 1;
+}
+
+/*
+ * One pattern against a path, as .gitignore reads it: a pattern with a
+ * slash (a leading one is dropped) is matched from the root, one without
+ * matches the file name at any depth; `dir/` (trailing slash) names a
+ * folder and matches everything below it, at any depth when it has no
+ * other slash (`node_modules/`).
  */
 static int pattern_matches(const char *pat, const char *path)
 {
-	size_t n = strlen(pat);
-	char folder[256], part[256];
+	size_t n = strlen(pat), len = strlen(path);
+	int anchored = pat[0] == '/';
 
+	if (anchored) {
+		pat++;
+		n--;
+	}
 	if (n == 0)
 		return 0;
-	/* this runs for every changed path of every commit: no allocation */
 	if (pat[n - 1] == '/') {
-		if (memchr(pat, '/', n - 1)) /* a folder at the root */
-			return strncmp(path, pat, n - 1) == 0 && path[n - 1] == '/';
-		if (n - 1 >= sizeof(folder))
+		while (n > 0 && pat[n - 1] == '/')
+			n--;
+		if (n == 0)
 			return 0;
-		memcpy(folder, pat, n - 1);
-		folder[n - 1] = '\0';
-		/* a folder name at any depth: any component but the last */
+		anchored |= memchr(pat, '/', n) != NULL;
+		/* a folder of the path: a proper prefix of its components (at the
+		 * root), or one of its components but the last (at any depth) */
 		for (const char *p = path, *slash; (slash = strchr(p, '/')) != NULL;
 		     p = slash + 1) {
-			size_t len = (size_t)(slash - p);
-			if (len >= sizeof(part))
-				continue;
-			memcpy(part, p, len);
-			part[len] = '\0';
-			if (fnmatch(folder, part, 0) == 0)
+			if (anchored ? segments_match(pat, n, path, (size_t)(slash - path))
+			             : segment_matches(pat, n, p, (size_t)(slash - p)))
 				return 1;
 		}
 		return 0;
 	}
-	if (strchr(pat, '/') == NULL) {
+	if (!anchored && !memchr(pat, '/', n)) {
 		const char *base = strrchr(path, '/');
-		return fnmatch(pat, base ? base + 1 : path, 0) == 0;
+		base = base ? base + 1 : path;
+		return segment_matches(pat, n, base, strlen(base));
 	}
-	if (strstr(pat, "**"))
-		return fnmatch(pat, path, 0) == 0 ||
-		       (strncmp(pat, "**/", 3) == 0 && fnmatch(pat + 3, path, 0) == 0);
-	return fnmatch(pat, path, FNM_PATHNAME) == 0;
+	return segments_match(pat, n, path, len);
 }
 
 /* An include entry without glob characters is a folder (or a file). */
@@ -883,7 +980,7 @@ int isms_config_glob_matches(const char *pattern, const char *path)
 {
 	if (!*pattern)
 		return 0;
-	return has_glob(pattern) || pattern[strlen(pattern) - 1] == '/'
+	return has_glob(pattern) || pattern[0] == '/' || pattern[strlen(pattern) - 1] == '/'
 	           ? pattern_matches(pattern, path)
 	           : strcmp(pattern, path) == 0;
 }

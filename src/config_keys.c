@@ -41,13 +41,27 @@ const isms_config_key isms_config_keys[] = {
      "name at any depth (`*-draft.md`); `**` crosses folders. Use it for archives and "
      "templates kept beside the controlled documents.",
      "[\"isms/archive/\", \"*-template.md\"]", S_STRINGS},
-    {"max_file_size", ISMS_CONFIG_SIZE, offsetof(isms_config, max_file_size), 1, 1073741824, NULL,
-     ISMS_WEAKER_HIGHER, NULL, "whole number of bytes (1 to 1073741824)", "1048576", 1,
+    {"max_file_size", ISMS_CONFIG_SIZE, offsetof(isms_config, max_file_size), 1,
+     ISMS_MAX_FILE_SIZE_CEILING, NULL, ISMS_WEAKER_HIGHER, NULL,
+     "whole number of bytes (1 to 16777216)", "1048576", 1,
      "files larger than this many bytes are not read (DOC-UNREADABLE)",
      "The size in bytes above which a Markdown file is not read at all: it is reported as "
      "DOC-UNREADABLE instead. This bounds the memory an audit needs when someone commits a "
-     "large export or a generated file under the audited paths.",
+     "large export or a generated file under the audited paths. It can be raised to 16 MiB "
+     "(16777216) at most, a ceiling no configuration can lift.",
      "2097152", NULL},
+    {"max_total_parse", ISMS_CONFIG_SIZE, offsetof(isms_config, max_total_parse), 1048576,
+     ISMS_MAX_TOTAL_PARSE_CEILING, NULL, ISMS_WEAKER_HIGHER, NULL,
+     "whole number of bytes (1048576 to 8589934592)", "4294967296", 1,
+     "bytes one audit parses at most; later versions are not read",
+     "The parse budget of one audit: the bytes of every document version it reads (each "
+     "distinct content once) and of every register version the replay reads, a version "
+     "read in full by the Markdown parser counting 256 bytes per Markdown element (what "
+     "the parser allocates for it). Once spent, further versions are not read and are "
+     "reported as DOC-UNREADABLE, so that no history can make an audit run for hours. The "
+     "versions at the audited commit are read first. The default is four times what a "
+     "100,000-commit history of 2,000 documents needs; 8 GiB (8589934592) at most.",
+     "8589934592", NULL},
     {"stale_after_months", ISMS_CONFIG_INT, offsetof(isms_config, stale_after_months), 1, 1200,
      NULL, ISMS_WEAKER_HIGHER, NULL, "whole number of months (1 to 1200)", "24", 1,
      "months without a change to the text before it counts as stale",

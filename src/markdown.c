@@ -130,20 +130,83 @@ static int is_blank(const char *p, size_t n)
 	return 1;
 }
 
+/* The block quotes and list items a line opens or continues by its
+ * markers at its start (`> > - 1. text` has four), counted up to
+ * `stop`: each is a container cmark-gfm keeps open. */
+static size_t line_nesting(const char *p, size_t n, size_t stop)
+{
+	size_t depth = 0, i = 0;
+
+	while (depth < stop) {
+		while (i < n && (p[i] == ' ' || p[i] == '\t'))
+			i++;
+		if (i < n && p[i] == '>') {
+			i++;
+		} else if (i < n && (p[i] == '-' || p[i] == '+' || p[i] == '*') &&
+		           (i + 1 == n || p[i + 1] == ' ' || p[i + 1] == '\t')) {
+			i++;
+		} else {
+			size_t d = i;
+			while (d < n && d - i < 9 && p[d] >= '0' && p[d] <= '9')
+				d++;
+			if (d == i || d == n || (p[d] != '.' && p[d] != ')') ||
+			    (d + 1 < n && p[d + 1] != ' ' && p[d + 1] != '\t'))
+				break;
+			i = d + 1;
+		}
+		depth++;
+	}
+	return depth;
+}
+
+/* What a byte can start in cmark-gfm's inline parser (emphasis, code,
+ * links, entities, escapes, raw HTML), and the table cell separator. */
+enum { INLINE_MARK = 1, PIPE = 2 };
+static const unsigned char byte_class[256] = {
+    ['\\'] = INLINE_MARK, ['`'] = INLINE_MARK, ['&'] = INLINE_MARK, ['_'] = INLINE_MARK,
+    ['*'] = INLINE_MARK,  ['['] = INLINE_MARK, [']'] = INLINE_MARK, ['<'] = INLINE_MARK,
+    ['!'] = INLINE_MARK,  ['|'] = PIPE,
+};
+
+static int over(int *line, int at, char **why, int kind, char *message)
+{
+	*line = at;
+	*why = message;
+	return kind;
+}
+
 int isms_markdown_check_limits(const char *buf, size_t len, int first_line, int *line, char **why)
 {
+	return isms_markdown_measure(buf, len, first_line, line, why, NULL);
+}
+
+int isms_markdown_measure(const char *buf, size_t len, int first_line, int *line, char **why,
+                          size_t *out)
+{
 	const char *p = buf, *end = buf + len;
-	size_t columns = 0, rows = 0, cells = 0;
-	int at = first_line, table = 0;
+	size_t columns = 0, rows = 0, cells = 0, tables = 0, elements = 0;
+	int at = first_line, table = 0, elements_at = 0;
 
 	*why = NULL;
+	if (out)
+		*out = 0;
 	while (p < end) {
 		/* lines end as CommonMark says: LF, CR LF, or a CR alone */
 		const char *nl = p;
-		while (nl < end && *nl != '\n' && *nl != '\r')
-			nl++;
+		size_t marks = 0, pipes = 0;
+		while (nl < end && *nl != '\n' && *nl != '\r') {
+			unsigned char k = byte_class[(unsigned char)*nl++];
+			marks += k & INLINE_MARK;
+			pipes += k >> 1;
+		}
 		size_t n = (size_t)(nl - p);
-		size_t c;
+		size_t c, depth = line_nesting(p, n, ISMS_MD_MAX_NESTING + 1);
+		if (depth > ISMS_MD_MAX_NESTING)
+			return over(
+			    line, at, why, ISMS_MD_OVER_MARKDOWN,
+			    g_strdup_printf("line %d nests more than %d block quotes and list "
+			                    "items (the nesting limit)",
+			                    at, ISMS_MD_MAX_NESTING));
 		if (columns > 0 && !is_blank(p, n)) {
 			rows++;
 			cells += columns;
@@ -153,29 +216,52 @@ int isms_markdown_check_limits(const char *buf, size_t len, int first_line, int 
 			rows = 0;
 			table = at - 1 >= first_line ? at - 1 : at;
 			cells += c;
+			if (++tables > ISMS_MD_MAX_TABLES)
+				return over(
+				    line, table, why, ISMS_MD_OVER_TABLES,
+				    g_strdup_printf("the table on line %d is one more than %d "
+				                    "in one text (the table count limit)",
+				                    table, ISMS_MD_MAX_TABLES));
 		} else {
 			columns = 0;
 		}
 		if (columns > ISMS_MD_MAX_COLUMNS)
-			*why = g_strdup_printf("the table on line %d has %zu columns, more than %d "
-			                       "(the table column limit)",
-			                       table, columns, ISMS_MD_MAX_COLUMNS);
-		else if (rows > ISMS_MD_MAX_ROWS)
-			*why = g_strdup_printf("the table on line %d has more than %d rows (the "
-			                       "table row limit)",
-			                       table, ISMS_MD_MAX_ROWS);
-		else if (cells > ISMS_MD_MAX_CELLS)
-			*why =
-			    g_strdup_printf("the tables up to line %d hold more than %d cells (the "
-			                    "table cell limit, rows times columns)",
-			                    at, ISMS_MD_MAX_CELLS);
-		if (*why) {
-			*line = table;
-			return -1;
-		}
+			return over(
+			    line, table, why, ISMS_MD_OVER_TABLES,
+			    g_strdup_printf("the table on line %d has %zu columns, more than "
+			                    "%d (the table column limit)",
+			                    table, columns, ISMS_MD_MAX_COLUMNS));
+		if (rows > ISMS_MD_MAX_ROWS)
+			return over(
+			    line, table, why, ISMS_MD_OVER_TABLES,
+			    g_strdup_printf("the table on line %d has more than %d rows (the "
+			                    "table row limit)",
+			                    table, ISMS_MD_MAX_ROWS));
+		if (cells > ISMS_MD_MAX_CELLS)
+			return over(
+			    line, table, why, ISMS_MD_OVER_TABLES,
+			    g_strdup_printf("the tables up to line %d hold more than %d cells "
+			                    "(the table cell limit, rows times columns)",
+			                    at, ISMS_MD_MAX_CELLS));
+		/* what cmark-gfm will allocate: a block or a line break and a text
+		 * per line, a container per marker, a node and a text per inline
+		 * mark, a cell per column of a row and a text between its pipes */
+		elements += 2 + depth + 2 * marks + (columns > 0 ? columns + pipes : 0);
+		if (elements > ISMS_MD_MAX_ELEMENTS && !elements_at)
+			elements_at = at;
 		p = nl < end && *nl == '\r' && nl + 1 < end && nl[1] == '\n' ? nl + 2 : nl + 1;
 		at++;
 	}
+	if (out)
+		*out = elements;
+	/* the table limits above name the table, so they are looked for to
+	 * the end before this one */
+	if (elements_at)
+		return over(line, elements_at, why, ISMS_MD_OVER_MARKDOWN,
+		            g_strdup_printf("the text up to line %d has more than %d Markdown "
+		                            "elements (the element limit: lines, block quote and "
+		                            "list markers, inline marks, table cells)",
+		                            elements_at, ISMS_MD_MAX_ELEMENTS));
 	return 0;
 }
 

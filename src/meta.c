@@ -257,9 +257,13 @@ isms_meta *isms_meta_parse(const char *buf, size_t len, size_t max_size)
 	isms_frontmatter_parse(buf, len, &m->fm);
 	if (m->fm.status == ISMS_FM_INVALID)
 		problem(m, m->fm.error_line, "yaml", g_strdup(m->fm.error));
-	if (isms_markdown_check_limits(buf + m->fm.body_offset, len - m->fm.body_offset,
-	                               m->fm.body_line, &m->tables_line, &m->tables_why) < 0)
+	int over =
+	    isms_markdown_measure(buf + m->fm.body_offset, len - m->fm.body_offset, m->fm.body_line,
+	                          &m->tables_line, &m->tables_why, &m->md_elements);
+	if (over < 0) {
 		m->flags |= ISMS_META_TABLES;
+		m->tables_item = over == ISMS_MD_OVER_TABLES ? "tables" : "markdown";
+	}
 
 	/* a fast hash: every version of every document is hashed (SHA-1 took
 	 * a tenth of a large audit), and a collision would need someone to

@@ -327,6 +327,54 @@ START_TEST(the_changes_configuration_cannot_stop_the_audit)
 }
 END_TEST
 
+/* Code scanning compares a pull request's SARIF with the base branch's
+ * itself: with --base the SARIF report holds every finding at HEAD, as a
+ * plain check writes it, while the other reports hold what is introduced. */
+START_TEST(the_sarif_of_a_change_holds_every_finding)
+{
+	char *path = fixture_path("rules/pull-request"),
+	     *dir = g_dir_make_tmp("isms-base-XXXXXX", NULL);
+	char *sarif = g_build_filename(dir, "pr.sarif", NULL),
+	     *json = g_build_filename(dir, "pr.json", NULL);
+	char *full = g_build_filename(dir, "full.sarif", NULL);
+	char *a_sarif = g_strconcat("sarif:", sarif, NULL),
+	     *a_json = g_strconcat("json:", json, NULL);
+	char *a_full = g_strconcat("sarif:", full, NULL), *pr_text = NULL, *full_text = NULL;
+	json_t *pr, *whole, *js;
+
+	ck_assert_int_eq(RUN(NULL, NULL, "check", path, "--as-of", "2025-06-20", "--base", "later",
+	                     "--format", a_sarif, "--format", a_json),
+	                 1);
+	ck_assert_int_eq(
+	    RUN(NULL, NULL, "check", path, "--as-of", "2025-06-20", "--format", a_full), 1);
+	pr = json_load_file(sarif, 0, NULL);
+	whole = json_load_file(full, 0, NULL);
+	js = json_load_file(json, 0, NULL);
+	ck_assert_ptr_nonnull(pr);
+	ck_assert_ptr_nonnull(whole);
+	ck_assert_ptr_nonnull(js);
+	ck_assert_uint_eq(json_array_size(json_at(js, "findings")), 6);
+	ck_assert_uint_eq(json_array_size(json_at(pr, "runs.0.results")), 20);
+	pr_text = json_dumps(json_at(pr, "runs.0.results"), JSON_SORT_KEYS);
+	full_text = json_dumps(json_at(whole, "runs.0.results"), JSON_SORT_KEYS);
+	ck_assert_str_eq(pr_text, full_text);
+	free(pr_text);
+	free(full_text);
+	json_decref(pr);
+	json_decref(whole);
+	json_decref(js);
+	run_or_fail((const char *const[]){"rm", "-rf", dir, NULL});
+	g_free(a_full);
+	g_free(a_json);
+	g_free(a_sarif);
+	g_free(full);
+	g_free(json);
+	g_free(sarif);
+	g_free(dir);
+	g_free(path);
+}
+END_TEST
+
 /* What `rev` of the configuration fixture introduces since `base`, with
  * the rules run as check --base runs them. */
 static isms_audit *introduced_by(const char *rev, const char *base, isms_findings *fs)
@@ -424,6 +472,7 @@ Suite *base_suite(void)
 	tcase_add_test(tc, with_a_base_the_configuration_is_the_bases);
 	tcase_add_test(tc, the_changes_configuration_cannot_stop_the_audit);
 	tcase_add_test(tc, each_weakening_of_the_configuration_is_a_finding);
+	tcase_add_test(tc, the_sarif_of_a_change_holds_every_finding);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -28,6 +28,7 @@ START_TEST(defaults_audit_markdown_but_not_housekeeping)
 	ck_assert(!isms_config_wants_dir(&cfg, "a/node_modules"));
 	ck_assert(isms_config_wants_dir(&cfg, "isms"));
 	ck_assert_int_eq(cfg.max_file_size, 1024 * 1024);
+	ck_assert_uint_eq(cfg.max_total_parse, (size_t)4 << 30);
 	ck_assert_int_eq(cfg.fail_on, ISMS_SEV_MINOR);
 	ck_assert_int_eq(isms_config_cycle(&cfg, "policy").months, 12);
 	ck_assert(isms_config_is_record_type(&cfg, "management-review"));
@@ -86,7 +87,7 @@ START_TEST(bad_files_name_the_line_and_cause)
 	expect_error("static_ratio: 2\n",
 	             "cfg.yml:1: 'static_ratio' must be a number above 0 and at most 1");
 	expect_error("max_file_size: big\n",
-	             "cfg.yml:1: 'max_file_size' must be a whole number in range");
+	             "cfg.yml:1: 'max_file_size' must be a whole number from 1 to 16777216");
 	expect_error("fail_on: sometimes\n",
 	             "cfg.yml:1: 'fail_on' must be major, minor, observation or never");
 	expect_error("review_cycles:\n  policy: often\n",
@@ -187,9 +188,9 @@ START_TEST(bad_register_keys_name_the_line)
 	    {"status_words:\n  open: [Open, Closed]\n",
 	     "cfg.yml:2: status word 'Closed' already belongs to another state"},
 	    {"register_stale_months: 0\n",
-	     "cfg.yml:1: 'register_stale_months' must be a whole number in range"},
+	     "cfg.yml:1: 'register_stale_months' must be a whole number from 1 to 1200"},
 	    {"closure_backdate_days: -1\n",
-	     "cfg.yml:1: 'closure_backdate_days' must be a whole number in range"},
+	     "cfg.yml:1: 'closure_backdate_days' must be a whole number from 0 to 3650"},
 	    {"date_order: ymd\n", "cfg.yml:1: 'date_order' must be dmy (day first), mdy (month "
 	                          "first) or none"},
 	    {"date_order: [dmy]\n", "cfg.yml:1: 'date_order' must be dmy (day first), mdy (month "
@@ -215,6 +216,85 @@ START_TEST(globs_match_as_in_gitignore)
 	ck_assert(isms_config_wants_file(&cfg, "policies/x.md"));
 	ck_assert(!isms_config_wants_file(&cfg, "policies-old/x.md"));
 	ck_assert(!isms_config_wants_file(&cfg, "docs/a/new-draft.md"));
+	/* `**` crosses no folder or any number of them */
+	ck_assert(isms_config_wants_file(&cfg, "docs/c.md"));
+	isms_config_dispose(&cfg);
+}
+END_TEST
+
+/* `*`, `?` and `[...]` never match a '/', wherever a pattern is used:
+ * paths, exclude, registers, soa, and (through isms_config_glob_matches)
+ * the rules' exclude and the waivers' path. */
+START_TEST(globs_never_match_a_slash)
+{
+	static const struct {
+		const char *pattern, *path;
+		int match;
+	} cases[] = {
+	    {"docs/**/draft-*.md", "docs/draft-a.md", 1},
+	    {"docs/**/draft-*.md", "docs/a/b/draft-c.md", 1},
+	    {"docs/**/draft-*.md", "docs/a/draft-x/real.md", 0},
+	    {"**/drafts/*.md", "drafts/a.md", 1},
+	    {"**/drafts/*.md", "x/y/drafts/a.md", 1},
+	    {"**/drafts/*.md", "x/drafts/y/a.md", 0},
+	    {"docs/*.md", "docs/a.md", 1},
+	    {"docs/*.md", "docs/a/b.md", 0},
+	    {"docs/?/x.md", "docs/a/x.md", 1},
+	    {"docs/?/x.md", "docs/a/b/x.md", 0},
+	    {"docs/[ab]*", "docs/a/x.md", 0},
+	    {"docs/**", "docs/a/x.md", 1},
+	    {"docs/**", "docsx/a.md", 0},
+	    {"docs/**/*", "docs/a.md", 1},
+	    {"docs/a**b.md", "docs/a/b.md", 0}, /* `**` inside a name is `*` */
+	    {"docs/a**b.md", "docs/axxb.md", 1},
+	    {"/docs/a.md", "docs/a.md", 1}, /* a leading slash: from the root */
+	    {"/docs/a.md", "x/docs/a.md", 0},
+	    {"*-draft.md", "a/b/c-draft.md", 1}, /* no slash: the name, at any depth */
+	    {"a*", "ab/c.md", 0},
+	    {"archive/", "isms/archive/y/z.md", 1}, /* a folder at any depth */
+	    {"archive/", "isms/archive.md", 0},
+	    {"isms/archive/", "isms/archive/x.md", 1}, /* a folder from the root */
+	    {"isms/archive/", "old/isms/archive/x.md", 0},
+	    {"isms/*/", "isms/a/b/x.md", 1},
+	    {"isms/*/", "isms/x.md", 0},
+	    {"docs/**/drafts/", "docs/a/drafts/x.md", 1},
+	    {"docs/**/drafts/", "docs/drafts.md", 0},
+	};
+	isms_config cfg;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		const char *pat = cases[i].pattern, *path = cases[i].path;
+		int want = cases[i].match, glob = strpbrk(pat, "*?[") != NULL;
+		char *text = g_strdup_printf("exclude: ['%s']\n", pat);
+		ck_assert_msg(isms_config_glob_matches(pat, path) == want, "'%s' %s '%s'", pat,
+		              want ? "misses" : "matches", path);
+		ck_assert_int_eq(load(&cfg, text), 0);
+		ck_assert_msg(isms_config_wants_file(&cfg, path) == !want, "exclude '%s' on '%s'",
+		              pat, path);
+		isms_config_dispose(&cfg);
+		g_free(text);
+		if (!glob) /* a plain entry of these lists is a path, not a pattern */
+			continue;
+		text = g_strdup_printf("paths: ['%s']\nregisters: ['%s']\nsoa: ['%s']\n", pat, pat,
+		                       pat);
+		ck_assert_int_eq(load(&cfg, text), 0);
+		ck_assert_msg(isms_config_wants_file(&cfg, path) == want, "paths '%s' on '%s'", pat,
+		              path);
+		ck_assert_msg(isms_config_is_register(&cfg, path) == want, "registers '%s' on '%s'",
+		              pat, path);
+		ck_assert_msg(isms_config_is_soa(&cfg, path) == want, "soa '%s' on '%s'", pat,
+		              path);
+		isms_config_dispose(&cfg);
+		g_free(text);
+	}
+	/* paths: and exclude: apart */
+	ck_assert_int_eq(load(&cfg, "exclude: ['docs/**/draft-*.md']\n"), 0);
+	ck_assert(isms_config_wants_file(&cfg, "docs/a/draft-x/real.md"));
+	ck_assert(!isms_config_wants_file(&cfg, "docs/a/draft-x.md"));
+	isms_config_dispose(&cfg);
+	ck_assert_int_eq(load(&cfg, "paths: ['docs/*.md']\n"), 0);
+	ck_assert(isms_config_wants_file(&cfg, "docs/a.md"));
+	ck_assert(!isms_config_wants_file(&cfg, "docs/a/b.md"));
 	isms_config_dispose(&cfg);
 }
 END_TEST
@@ -282,7 +362,7 @@ START_TEST(bad_management_keys_name_the_line)
 	    {"review_inputs:\n  h: [Other]\n",
 	     "cfg.yml:2: unknown management review input 'h' (a to g)"},
 	    {"management_review_months: 0\n",
-	     "cfg.yml:1: 'management_review_months' must be a whole number in range"},
+	     "cfg.yml:1: 'management_review_months' must be a whole number from 1 to 1200"},
 	    {"waivers: {rule: X}\n", "cfg.yml:1: 'waivers' must be a list of waivers"},
 	    {"waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    path: docs/a.md\n    reason: moving\n"
 	     "    expires: 2027-01-01\n",
@@ -537,7 +617,8 @@ START_TEST(whole_number_rows_check_the_bounds_they_document)
 		range = g_strdup_printf("(%ld to %ld)", k->min, k->max);
 		ck_assert_msg(!strchr(k->kind, '(') || strstr(k->kind, range),
 		              "%s: kind '%s', not %s", k->key, k->kind, range);
-		error = g_strdup_printf("cfg.yml:1: '%s' must be a whole number in range", k->key);
+		error = g_strdup_printf("cfg.yml:1: '%s' must be a whole number from %ld to %ld",
+		                        k->key, k->min, k->max);
 		for (int d = -1; d <= 1; d += 2) {
 			text = g_strdup_printf("%s: %ld", k->key, d < 0 ? k->min : k->max);
 			ck_assert_msg(load(&cfg, text) == 0, "%s: %s", text, isms_error_last());
@@ -602,6 +683,7 @@ Suite *config_suite(void)
 	tcase_add_test(tc, bad_files_name_the_line_and_cause);
 	tcase_add_test(tc, an_empty_file_keeps_the_defaults);
 	tcase_add_test(tc, globs_match_as_in_gitignore);
+	tcase_add_test(tc, globs_never_match_a_slash);
 	tcase_add_test(tc, register_keys_set_the_dialect);
 	tcase_add_test(tc, bad_register_keys_name_the_line);
 	tcase_add_test(tc, the_column_words_documented_are_the_column_table);

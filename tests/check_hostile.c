@@ -134,6 +134,15 @@ static void expect_error(const audit_run *r, int rc, const char *line)
 	ck_assert_ptr_null(r->json);
 }
 
+/* An audit stopped by an error at a line of the configuration `cfg`. */
+static void want_error_line(const audit_run *r, const char *cfg, const char *rest)
+{
+	char *want = g_strdup_printf("isms-audit: %s:%s\n", cfg, rest);
+
+	expect_error(r, 2, want);
+	g_free(want);
+}
+
 /* ---- generated repositories ---------------------------------------------- */
 
 /* A scratch folder for repositories; remove it with scratch_done(). */
@@ -620,6 +629,220 @@ START_TEST(table_limits)
 	audit_done_run(&r);
 	g_free(cfg);
 	g_free(repo);
+	g_string_free(f, TRUE);
+	g_string_free(s, TRUE);
+	scratch_done(dir);
+}
+END_TEST
+
+/* What cmark-gfm would make a node of, by the million: 10 MB of `>` is
+ * ten million nested block quotes (2.4 GB), one line of 101 list markers
+ * is past the nesting limit, and 900,000 list items are past the element
+ * limit (2,700,000 elements). Refused before cmark-gfm reads them. */
+START_TEST(markdown_nesting_and_element_limits)
+{
+	const size_t mb10 = 10 * 1024 * 1024;
+	char *dir = scratch(), *repo, *cfg, *quotes = repeat('>', mb10);
+	GString *s = g_string_new(NULL), *f = g_string_new(NULL);
+	static const char head[] = "---\ntype: register\nowner: Ann\n---\n";
+	audit_run r;
+
+	commit(s, 0, "Add deep and long Markdown");
+	g_string_printf(f, "%s%s\n", head, quotes);
+	add_file(s, "docs/quotes.md", f->str, f->len);
+	g_string_assign(f, head);
+	for (int i = 0; i < 101; i++)
+		g_string_append(f, i % 2 ? "- " : "1. ");
+	g_string_append(f, "x\n");
+	add_file(s, "docs/lists.md", f->str, f->len);
+	g_string_assign(f, head);
+	for (int i = 0; i < 100; i++)
+		g_string_append(f, "> ");
+	g_string_append(f, "| ID | Status | Owner | Due |\n");
+	for (int i = 0; i < 100; i++)
+		g_string_append(f, "> ");
+	g_string_append(f, "|---|---|---|---|\n");
+	for (int i = 0; i < 100; i++)
+		g_string_append(f, "> ");
+	g_string_append(f, "| R-1 | Open | Ann | 2026-12-01 |\n");
+	add_file(s, "docs/deep.md", f->str, f->len); /* 100 levels: read */
+	g_string_assign(f, head);
+	for (int i = 0; i < 900000; i++)
+		g_string_append(f, "- x\n");
+	add_file(s, "docs/items.md", f->str, f->len);
+	repo = import(dir, "repo", s);
+	cfg = config_file(dir, "large.yml",
+	                  "max_file_size: 16777216\nrules: {REG-NO-CLOSURES: off}\n");
+	AUDIT(&r, repo, "--config", cfg);
+	/* 2,500,000 elements at three a line (two per line, one per marker),
+	 * from line 5: past them on line 5 + 2500000 / 3 */
+	expect_findings(&r, "DOC-UNREADABLE docs/items.md:833338:markdown\n"
+	                    "DOC-UNREADABLE docs/lists.md:5:markdown\n"
+	                    "DOC-UNREADABLE docs/quotes.md:5:markdown\n");
+	ck_assert_str_eq(message_of(&r, "DOC-UNREADABLE", "docs/quotes.md"),
+	                 "line 5 nests more than 100 block quotes and list items (the nesting "
+	                 "limit): its Markdown is not read");
+	ck_assert_str_eq(message_of(&r, "DOC-UNREADABLE", "docs/lists.md"),
+	                 "line 5 nests more than 100 block quotes and list items (the nesting "
+	                 "limit): its Markdown is not read");
+	ck_assert_str_eq(message_of(&r, "DOC-UNREADABLE", "docs/items.md"),
+	                 "the text up to line 833338 has more than 2500000 Markdown elements (the "
+	                 "element limit: lines, block quote and list markers, inline marks, table "
+	                 "cells): its Markdown is not read");
+	/* the register 100 block quotes deep is read: R-1 */
+	json_t *regs = json_object_get(r.json, "registers");
+	ck_assert_int_eq(json_array_size(regs), 4);
+	ck_assert_str_eq(json_string_at(regs, "0.path"), "docs/deep.md");
+	ck_assert_str_eq(json_string_at(regs, "0.items.0.id"), "R-1");
+	audit_done_run(&r);
+	g_free(cfg);
+	g_free(repo);
+	g_free(quotes);
+	g_string_free(f, TRUE);
+	g_string_free(s, TRUE);
+	scratch_done(dir);
+}
+END_TEST
+
+/* The 116,000 one-column tables of 1 MB (0.35 s of cmark-gfm each), in a
+ * register changed in $ISMS_HOSTILE_VERSIONS commits (default 4): each
+ * version is past the table count limit, so none is given to cmark-gfm
+ * and the register keeps the item of its first version. */
+START_TEST(a_register_of_tiny_tables_in_every_version)
+{
+	const char *env = getenv("ISMS_HOSTILE_VERSIONS");
+	const int versions = env ? atoi(env) : 4;
+	char *dir = scratch(), *repo, *cfg;
+	GString *s = g_string_new(NULL), *f = g_string_new(NULL);
+	static const char head[] = "---\ntype: register\nowner: Ann\n---\n"
+	                           "| ID | Status | Owner | Due |\n|---|---|---|---|\n"
+	                           "| R-1 | Open | Ann | 2026-12-01 |\n\n";
+	audit_run r;
+
+	ck_assert_int_ge(versions, 2);
+	commit(s, 0, "Add a register");
+	add_text(s, "docs/register.md", head);
+	for (int v = 1; v < versions; v++) {
+		g_string_assign(f, head);
+		for (int t = 0; t < 116000; t++)
+			g_string_append(f, t == v ? "|b|\n|-|\n\n" : "|a|\n|-|\n\n");
+		commit(s, v, "Edit a table");
+		add_file(s, "docs/register.md", f->str, f->len);
+	}
+	repo = import(dir, "repo", s);
+	cfg = config_file(dir, "cfg.yml", "rules: {REG-NO-CLOSURES: off}\n");
+	AUDIT(&r, repo, "--config", cfg);
+	/* the register table and 1,000 tiny ones fit; the next, on line
+	 * 9 + 3 * 999, is refused */
+	expect_findings(&r, "DOC-UNREADABLE docs/register.md:3006:tables\n");
+	ck_assert_str_eq(message_of(&r, "DOC-UNREADABLE", "docs/register.md"),
+	                 "the table on line 3006 is one more than 1000 in one text (the table "
+	                 "count limit): its Markdown is not read");
+	json_t *items = json_at(r.json, "registers.0.items");
+	ck_assert_int_eq(json_array_size(items), 1);
+	ck_assert_str_eq(json_string_at(items, "0.id"), "R-1");
+	ck_assert(json_is_null(json_at(items, "0.removed")));
+	audit_done_run(&r);
+	g_free(cfg);
+	g_free(repo);
+	g_string_free(f, TRUE);
+	g_string_free(s, TRUE);
+	scratch_done(dir);
+}
+END_TEST
+
+/* Past the parse budget nothing more is read, and DOC-UNREADABLE says
+ * what was not: the audited versions are read first (in path order, with
+ * the replay's read of a register's), then the histories; a register
+ * keeps the items of the versions it read. */
+START_TEST(the_parse_budget_is_spent_with_a_finding)
+{
+	char *dir = scratch(), *repo, *cfg, *big = repeat('x', 300000);
+	GString *s = g_string_new(NULL), *f = g_string_new(NULL), *reg = g_string_new(NULL);
+	audit_run r;
+
+	g_string_assign(reg, "---\ntype: register\nowner: Ann\n---\n| ID | Status | Owner | Due |\n"
+	                     "|---|---|---|---|\n");
+	for (int v = 0; v < 6; v++) {
+		commit(s, v, "Edit");
+		/* a policy of 300 KB in every commit: three versions fit in 1 MiB */
+		g_string_printf(f,
+		                "---\nowner: Ann\nversion: \"1.%d\"\nlast_reviewed: 2025-10-01\n"
+		                "---\n%s\n",
+		                v, big);
+		add_file(s, "docs/a-policy.md", f->str, f->len);
+		g_string_append_printf(reg, "| R-%d | Open | Ann | 2026-12-01 |\n", v);
+		add_file(s, "docs/register.md", reg->str, reg->len);
+	}
+	/* and one more document, after them in path order */
+	add_text(s, "docs/z-policy.md", policy);
+	repo = import(dir, "repo", s);
+
+	/* the audited versions (300 KB and a few hundred bytes) are read, then
+	 * versions 1 and 2 of the policy; the rest does not fit */
+	cfg = config_file(dir, "cfg.yml",
+	                  "max_total_parse: 1048576\nrules: {REG-NO-CLOSURES: off}\n");
+	AUDIT(&r, repo, "--config", cfg);
+	expect_findings(&r, "DOC-UNREADABLE docs/a-policy.md:0:budget\n"
+	                    "DOC-UNREADABLE docs/register.md:0:budget\n");
+	ck_assert_str_eq(message_of(&r, "DOC-UNREADABLE", "docs/a-policy.md"),
+	                 "3 of its 6 versions were not read: the audit's parse budget of 1048576 "
+	                 "bytes (max_total_parse) is spent, so its history is judged from the "
+	                 "others");
+	/* five versions as a document; the replay's read of the audited one
+	 * was counted with the audited versions, so the items are those of
+	 * the audited commit */
+	ck_assert_str_eq(message_of(&r, "DOC-UNREADABLE", "docs/register.md"),
+	                 "5 of its 6 versions were not read: the audit's parse budget of 1048576 "
+	                 "bytes (max_total_parse) is spent, so its history is judged from the "
+	                 "others");
+	ck_assert_int_eq(json_array_size(json_at(r.json, "registers.0.items")), 6);
+	ck_assert_str_eq(json_string_at(r.json, "registers.0.items.5.id"), "R-5");
+	audit_done_run(&r);
+
+	/* the default budget reads it all */
+	g_free(cfg);
+	cfg = config_file(dir, "cfg.yml", "rules: {REG-NO-CLOSURES: off}\n");
+	AUDIT(&r, repo, "--config", cfg);
+	expect_findings(&r, "");
+	ck_assert_int_eq(json_array_size(json_at(r.json, "registers.0.items")), 6);
+	audit_done_run(&r);
+
+	/* a budget that the audited versions alone overrun: one is not read */
+	g_string_truncate(s, 0);
+	commit(s, 0, "Two large policies");
+	g_string_printf(f, "%s%s%s%s\n", policy, big, big, big);
+	add_file(s, "docs/a.md", f->str, f->len);
+	g_string_prepend(f, "\n");
+	add_file(s, "docs/b.md", f->str, f->len);
+	g_free(repo);
+	repo = import(dir, "two", s);
+	g_free(cfg);
+	cfg = config_file(dir, "cfg.yml", "max_total_parse: 1048576\n");
+	AUDIT(&r, repo, "--config", cfg);
+	expect_findings(&r, "DOC-UNREADABLE docs/b.md:0:budget\n");
+	ck_assert_str_eq(message_of(&r, "DOC-UNREADABLE", "docs/b.md"),
+	                 "not read: the audit's parse budget of 1048576 bytes (max_total_parse) is "
+	                 "spent");
+	audit_done_run(&r);
+
+	/* no configuration can lift the ceilings */
+	g_free(cfg);
+	cfg = config_file(dir, "over.yml", "max_file_size: 16777217\n");
+	AUDIT(&r, repo, "--config", cfg);
+	want_error_line(&r, cfg, "1: 'max_file_size' must be a whole number from 1 to 16777216");
+	audit_done_run(&r);
+	g_free(cfg);
+	cfg = config_file(dir, "over.yml", "max_total_parse: 8589934593\n");
+	AUDIT(&r, repo, "--config", cfg);
+	want_error_line(&r, cfg,
+	                "1: 'max_total_parse' must be a whole number from 1048576 to 8589934592");
+	audit_done_run(&r);
+
+	g_free(cfg);
+	g_free(repo);
+	g_free(big);
+	g_string_free(reg, TRUE);
 	g_string_free(f, TRUE);
 	g_string_free(s, TRUE);
 	scratch_done(dir);
@@ -1189,6 +1412,9 @@ Suite *hostile_suite(void)
 	tcase_add_test(tc, ten_megabyte_lines);
 	tcase_add_test(tc, a_large_register_is_audited);
 	tcase_add_test(tc, table_limits);
+	tcase_add_test(tc, markdown_nesting_and_element_limits);
+	tcase_add_test(tc, a_register_of_tiny_tables_in_every_version);
+	tcase_add_test(tc, the_parse_budget_is_spent_with_a_finding);
 	tcase_add_test(tc, detached_bare_and_worktree);
 	tcase_add_test(tc, no_commits_and_no_repository);
 	tcase_add_test(tc, a_folder_posing_as_a_repository);

@@ -34,6 +34,29 @@ typedef struct {
 	int error_line;     /* of the error in the file, 0 if none */
 } isms_change_config;
 
+/*
+ * What one audit may parse (`max_total_parse`) and has parsed: every
+ * distinct blob read as a document version, and every register version the
+ * replay reads. Once a version does not fit, the budget is spent and no
+ * further version is read; models derived from an audit share its budget.
+ */
+typedef struct {
+	size_t limit;         /* max_total_parse */
+	size_t spent;         /* counted so far */
+	int closed;           /* a version did not fit: nothing more is read */
+	GHashTable *reserved; /* git_oid *: audited register versions whose replay is
+	                       * counted already (isms_register_reserve) */
+} isms_parse_budget;
+
+/* Count `cost` bytes against the audit's budget: 1 if they fit (and are
+ * counted), 0 if the budget is spent (it stays closed from then on). */
+int isms_audit_budget_take(struct isms_audit *audit, size_t cost);
+
+/* What the replay counts for a register version read in full by cmark-gfm:
+ * this many bytes per Markdown element (about what cmark-gfm allocates for
+ * one), as a register version read row by row counts its size. */
+#define ISMS_PARSE_ELEMENT_COST 256
+
 struct isms_audit {
 	isms_config config;         /* the one used: with --base, the base's */
 	isms_change_config *change; /* with --base, when the audited commit's own
@@ -57,6 +80,7 @@ struct isms_audit {
 	GHashTable *snapshots;         /* commit index -> GPtrArray of register snapshots */
 	const struct isms_audit *base; /* a model as of an earlier day: its repository,
 	                                * configuration and parsed blobs are the base's */
+	isms_parse_budget *budget;     /* owned, or the base's */
 };
 
 typedef struct isms_audit isms_audit;

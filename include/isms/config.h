@@ -12,6 +12,17 @@
 /* The inputs a) to g) of a management review (clause 9.3.2). */
 #define ISMS_REVIEW_INPUTS 7
 
+/*
+ * The hard ceilings of the two budgets a configuration sets: whatever the
+ * audited commit's `.isms-audit.yml` (or `--config FILE`) says, no file of
+ * more than ISMS_MAX_FILE_SIZE_CEILING bytes is read, and no audit parses
+ * more than ISMS_MAX_TOTAL_PARSE_CEILING bytes. They are the upper bounds of
+ * the keys' rows (src/config_keys.c), so that a pull request cannot lift
+ * the limits it is audited under.
+ */
+#define ISMS_MAX_FILE_SIZE_CEILING   16777216L   /* 16 MiB */
+#define ISMS_MAX_TOTAL_PARSE_CEILING 8589934592L /* 8 GiB */
+
 /* What `rules:` says about one rule. */
 typedef struct {
 	int off; /* the rule does not run */
@@ -30,6 +41,7 @@ typedef struct {
 	GPtrArray *paths;   /* char *: folders or globs audited; empty = all */
 	GPtrArray *exclude; /* char *: folders or globs never audited */
 	size_t max_file_size;
+	size_t max_total_parse;   /* the parse budget of the audit, in bytes */
 	int stale_after_months;   /* DOC-STALE-CONTENT and ISMS-STATIC */
 	double static_ratio;      /* ISMS-STATIC: share of stale documents */
 	int review_evidence_days; /* DOC-REVIEW-UNEVIDENCED tolerance */
@@ -85,7 +97,9 @@ int isms_config_is_register(const isms_config *cfg, const char *path);
 /* Whether a path is listed under `soa`. */
 int isms_config_is_soa(const isms_config *cfg, const char *path);
 
-/* Whether a path matches a configuration glob (the `exclude` syntax). */
+/* Whether a path matches a configuration glob (the `exclude` syntax: git's
+ * wildmatch, `*` never matching a '/'); a plain path (no glob character, no
+ * leading or trailing slash) matches only itself. */
 int isms_config_glob_matches(const char *pattern, const char *path);
 
 /* The `rules:` setting of a rule, or NULL. Borrowed. */

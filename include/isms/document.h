@@ -29,6 +29,7 @@ typedef struct {
 	guint32 field_since[ISMS_F_COUNT]; /* commit that set the current value of each field */
 	GArray *unbumped; /* guint32: body changes after the commit that set `version` */
 	GArray *versions; /* isms_path_event: every version, oldest first, across renames */
+	guint unread;     /* versions not read: the parse budget was spent (ISMS_META_BUDGET) */
 	int is_record;    /* its type is a record type */
 	int in_force;     /* approved or without status */
 	int has_review_due;
@@ -44,7 +45,8 @@ typedef struct {
 int isms_document_declares(const isms_document *doc, const char *clause);
 
 /* Whether a document's audited version can be read as text: not a symbolic
- * link, no NUL byte, within max_file_size and the table limits. */
+ * link, no NUL byte, within max_file_size, the Markdown limits and the
+ * parse budget. */
 int isms_document_readable(const isms_document *doc);
 
 /* Whether a document is held to review cycles and staleness: readable,

@@ -57,17 +57,21 @@ enum {
 	ISMS_META_BINARY = 1 << 0,    /* NUL bytes: not a text file */
 	ISMS_META_TOO_LARGE = 1 << 1, /* over the configured size limit */
 	ISMS_META_BAD_UTF8 = 1 << 2,  /* invalid UTF-8 somewhere */
-	ISMS_META_TABLES = 1 << 3,    /* tables over the table limits (isms/markdown.h) */
-	ISMS_META_SLIM = 1 << 4       /* fields and problems let go (isms_meta_slim) */
+	ISMS_META_TABLES = 1 << 3,    /* over the Markdown limits (isms/markdown.h) */
+	ISMS_META_SLIM = 1 << 4,      /* fields and problems let go (isms_meta_slim) */
+	ISMS_META_BUDGET = 1 << 5     /* not read: the audit's parse budget was spent */
 };
 
 typedef struct {
 	isms_frontmatter fm;
 	unsigned flags;
-	int bad_utf8_line; /* first line with invalid UTF-8 */
-	char *tables_why;  /* ISMS_META_TABLES: which limit, where */
-	int tables_line;   /* ISMS_META_TABLES: the table's line */
+	int bad_utf8_line;       /* first line with invalid UTF-8 */
+	char *tables_why;        /* ISMS_META_TABLES: which limit, where */
+	int tables_line;         /* ISMS_META_TABLES: the table's line */
+	const char *tables_item; /* ISMS_META_TABLES: "tables", or "markdown" (nesting,
+	                          * elements): the finding's item */
 	size_t size;
+	size_t md_elements; /* the body's Markdown elements (isms_markdown_measure) */
 	/* the key that supplied each field, borrowed from fm; NULL if absent */
 	const isms_fm_field *field[ISMS_F_COUNT];
 	/* set when a field's value is present but unusable (a problem exists) */

@@ -701,10 +701,10 @@ static int cmd_check(int argc, char **argv)
 	isms_report_options ropts = ISMS_REPORT_OPTIONS_INIT;
 	isms_base base = {0};
 	isms_audit *audit = NULL;
-	isms_findings findings;
+	isms_findings findings, whole; /* whole: before --base keeps what it introduces */
 	isms_trend trend;
 	GArray *checkpoints = NULL;
-	int want_trend = 0, error, rc;
+	int want_trend = 0, want_whole = 0, error, rc;
 
 	if ((rc = parse_run_args(&r, RUN_CHECK, argc, argv)) != 0)
 		return rc;
@@ -714,8 +714,10 @@ static int cmd_check(int argc, char **argv)
 		return rc;
 	if ((error = check_outputs(&r.outputs)) < 0)
 		return fail(error);
-	for (int i = 0; i < r.outputs.n; i++)
+	for (int i = 0; i < r.outputs.n; i++) {
 		want_trend |= r.outputs.spec[i].format->needs_trend;
+		want_whole |= r.outputs.spec[i].format->whole && r.base_rev;
+	}
 	want_trend &= !r.no_trend;
 	if (want_trend) {
 		isms_day today = r.audit.has_as_of ? r.audit.as_of : isms_date_today();
@@ -732,8 +734,10 @@ static int cmd_check(int argc, char **argv)
 	if (error < 0)
 		return fail(error);
 	isms_findings_init(&findings);
+	isms_findings_init(&whole);
 	isms_trend_init(&trend);
-	if ((error = isms_rules_run(audit, &findings)) < 0) {
+	if ((error = isms_rules_run(audit, &findings)) < 0 ||
+	    (want_whole && (error = isms_rules_run(audit, &whole)) < 0)) {
 		rc = fail(error);
 		goto done;
 	}
@@ -765,7 +769,9 @@ static int cmd_check(int argc, char **argv)
 	}
 	ropts.fail_on = r.have_fail_on ? r.fail_on : audit->config.fail_on;
 	for (int i = 0; i < r.outputs.n; i++) {
-		if ((error = write_report(audit, &findings, &ropts, &r.outputs.spec[i])) < 0) {
+		const isms_findings *fs =
+		    want_whole && r.outputs.spec[i].format->whole ? &whole : &findings;
+		if ((error = write_report(audit, fs, &ropts, &r.outputs.spec[i])) < 0) {
 			rc = fail(error);
 			goto done;
 		}
@@ -776,6 +782,7 @@ done:
 	isms_base_dispose(&base);
 	isms_trend_dispose(&trend);
 	isms_findings_dispose(&findings);
+	isms_findings_dispose(&whole);
 	isms_audit_free(audit);
 	return rc;
 }

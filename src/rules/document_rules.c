@@ -9,16 +9,46 @@ static int field_line(const isms_document *d, isms_field f)
 	return d->meta->field[f] ? d->meta->field[f]->line : 1;
 }
 
+/* The versions of a document the parse budget left unread: as a document,
+ * and as a register by the replay. */
+static guint unread_versions(const isms_audit *a, const isms_document *d)
+{
+	guint n = d->unread;
+
+	for (guint k = 0; a->registers && k < a->registers->len; k++) {
+		const isms_register_model *m = g_ptr_array_index(a->registers, k);
+		if (m->doc == d)
+			n += m->unread;
+	}
+	return n;
+}
+
 int isms_check_unreadable(const isms_audit *a, const isms_rule *r, isms_findings *out)
 {
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
+		guint unread = unread_versions(a, d);
 		isms_finding *f;
+		if (unread > 0 && !(d->meta->flags & ISMS_META_BUDGET)) {
+			/* read at the audited commit, not all through its history */
+			f = isms_findings_add(
+			    out, r, d->path, 0, d->identity, "budget",
+			    "%u of its %u versions were not read: the audit's parse budget of %zu "
+			    "bytes (max_total_parse) is spent, so its history is judged from the "
+			    "others",
+			    unread, d->versions->len, a->config.max_total_parse);
+			isms_rule_evidence(a, f, d->last_change, "last changed");
+		}
 		if (d->mode == GIT_FILEMODE_LINK)
 			f = isms_findings_add(
 			    out, r, d->path, 0, d->identity, "symlink",
 			    "is a symbolic link: links are not followed, so the "
 			    "document it points to is not evidenced at this path");
+		else if (d->meta->flags & ISMS_META_BUDGET)
+			f = isms_findings_add(out, r, d->path, 0, d->identity, "budget",
+			                      "not read: the audit's parse budget of %zu bytes "
+			                      "(max_total_parse) is spent",
+			                      a->config.max_total_parse);
 		else if (d->meta->flags & ISMS_META_TOO_LARGE)
 			f = isms_findings_add(
 			    out, r, d->path, 0, d->identity, "size",
@@ -27,7 +57,7 @@ int isms_check_unreadable(const isms_audit *a, const isms_rule *r, isms_findings
 			    d->meta->size, a->config.max_file_size);
 		else if (d->meta->flags & ISMS_META_TABLES)
 			f = isms_findings_add(out, r, d->path, d->meta->tables_line, d->identity,
-			                      "tables", "%s: its Markdown is not read",
+			                      d->meta->tables_item, "%s: its Markdown is not read",
 			                      d->meta->tables_why);
 		else if (d->meta->flags & ISMS_META_BINARY)
 			f = isms_findings_add(
