@@ -149,7 +149,7 @@ static void describe_frontmatter(GString *s, const isms_frontmatter *fm)
 char *fuzz_frontmatter(const uint8_t *data, size_t size)
 {
 	GString *s = g_string_new(NULL);
-	isms_meta *m = isms_meta_parse((const char *)data, size, DEFAULT_MAX_FILE_SIZE);
+	isms_meta *m = isms_meta_parse((const char *)data, size, DEFAULT_MAX_FILE_SIZE, NULL);
 	char buf[ISMS_DATE_BUFSIZE], cycle[32];
 
 	REQUIRE(m->size == size);

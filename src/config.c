@@ -146,6 +146,7 @@ void isms_config_init(isms_config *cfg)
 	cfg->exclude = strv_array(default_exclude);
 	cfg->default_cycle = (isms_duration){12, 0};
 	cfg->cycles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	isms_meta_dialect_init(&cfg->fields);
 	cfg->required = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_array);
 	g_hash_table_insert(cfg->required, g_strdup("default"), strv_array(req_default));
 	for (const char *const *t = default_record_types; *t; t++)
@@ -170,6 +171,7 @@ void isms_config_dispose(isms_config *cfg)
 	g_ptr_array_free(cfg->paths, TRUE);
 	g_ptr_array_free(cfg->exclude, TRUE);
 	g_hash_table_destroy(cfg->cycles);
+	isms_meta_dialect_dispose(&cfg->fields);
 	g_hash_table_destroy(cfg->required);
 	g_ptr_array_free(cfg->record_types, TRUE);
 	g_ptr_array_free(cfg->registers, TRUE);

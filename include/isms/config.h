@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "isms/date.h"
+#include "isms/meta.h"
 #include "isms/register.h"
 #include "isms/severity.h"
 #include "isms/waiver.h"
@@ -34,9 +35,10 @@ typedef struct {
 	double static_ratio;      /* ISMS-STATIC: share of stale documents */
 	int review_evidence_days; /* DOC-REVIEW-UNEVIDENCED tolerance */
 	isms_duration default_cycle;
-	GHashTable *cycles;      /* type -> isms_duration * */
-	GHashTable *required;    /* type or "default" -> GPtrArray of char * */
-	GPtrArray *record_types; /* char * */
+	GHashTable *cycles;       /* type -> isms_duration * */
+	isms_meta_dialect fields; /* field aliases and custom fields */
+	GHashTable *required;     /* type or "default" -> GPtrArray of char * */
+	GPtrArray *record_types;  /* char * */
 	isms_severity fail_on;
 	GPtrArray *registers; /* char *: register files (paths or globs) besides `type: register` */
 	isms_register_dialect dialect; /* register columns, status words, approval phrases */
