@@ -63,11 +63,13 @@ const isms_config_key *isms_config_key_find(const char *key);
 
 /*
  * The loaders of the structured keys, named by their rows; each reads the
- * key in its name (review_cycles, required_fields, register_columns,
+ * key in its name (review_cycles, fields, required_fields, register_columns,
  * status_words, mandatory_clauses, review_inputs, rules, waivers) as the
  * row's description says.
  */
 int isms_config_load_cycles(isms_config *cfg, const isms_config_loader *ld,
+                            struct yaml_node_s *value);
+int isms_config_load_fields(isms_config *cfg, const isms_config_loader *ld,
                             struct yaml_node_s *value);
 int isms_config_load_required(isms_config *cfg, const isms_config_loader *ld,
                               struct yaml_node_s *value);
