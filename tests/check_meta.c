@@ -383,6 +383,45 @@ START_TEST(the_body_hash_leaves_out_the_metadata_lines)
 }
 END_TEST
 
+/* The README cannot read the alias table, so it is held to it: one row of
+ * its "field | aliases | value" table per field, in order, with that
+ * field's aliases, the ones standing in after "standing in:". */
+START_TEST(the_aliases_documented_are_the_alias_table)
+{
+	char *path = g_build_filename(g_getenv("ISMS_SRCDIR") ? g_getenv("ISMS_SRCDIR") : ".",
+	                              "README.md", NULL);
+	char *text = NULL, *start, **rows;
+	int f = 0;
+
+	ck_assert(g_file_get_contents(path, &text, NULL, NULL));
+	start = strstr(text, "| field | aliases | value |\n|---|---|---|\n");
+	ck_assert_ptr_nonnull(start);
+	rows = g_strsplit(strchr(strchr(start, '\n') + 1, '\n') + 1, "\n", -1);
+	for (char **r = rows; g_str_has_prefix(*r, "| `"); r++, f++) {
+		GString *want = g_string_new(NULL), *strong = g_string_new(NULL),
+		        *weak = g_string_new(NULL);
+		const char *const *a = isms_field_aliases((isms_field)f);
+		ck_assert_int_lt(f, ISMS_F_COUNT);
+		for (const char *const *b = a + 1; *b; b++) {
+			GString *to = isms_field_alias_is_weak(*b) ? weak : strong;
+			g_string_append_printf(to, "%s`%s`", to->len ? ", " : "", *b);
+		}
+		if (weak->len > 0)
+			g_string_append_printf(strong, "; standing in: %s", weak->str);
+		g_string_printf(want, "| `%s` | %s%s|", a[0], strong->str, strong->len ? " " : "");
+		g_string_free(strong, TRUE);
+		ck_assert_msg(g_str_has_prefix(*r, want->str), "README: '%s', not '%s...'", *r,
+		              want->str);
+		g_string_free(want, TRUE);
+		g_string_free(weak, TRUE);
+	}
+	ck_assert_int_eq(f, ISMS_F_COUNT);
+	g_strfreev(rows);
+	g_free(text);
+	g_free(path);
+}
+END_TEST
+
 Suite *meta_suite(void)
 {
 	Suite *s = suite_create("meta");
@@ -404,6 +443,7 @@ Suite *meta_suite(void)
 	tcase_add_test(tc, body_placeholders_and_ambiguous_dates_are_invalid);
 	tcase_add_test(tc, a_dialect_adds_aliases_and_custom_fields);
 	tcase_add_test(tc, the_body_hash_leaves_out_the_metadata_lines);
+	tcase_add_test(tc, the_aliases_documented_are_the_alias_table);
 	suite_add_tcase(s, tc);
 	return s;
 }
