@@ -149,7 +149,7 @@ static void describe_frontmatter(GString *s, const isms_frontmatter *fm)
 char *fuzz_frontmatter(const uint8_t *data, size_t size)
 {
 	GString *s = g_string_new(NULL);
-	isms_meta *m = isms_meta_parse((const char *)data, size, DEFAULT_MAX_FILE_SIZE);
+	isms_meta *m = isms_meta_parse((const char *)data, size, DEFAULT_MAX_FILE_SIZE, NULL);
 	char buf[ISMS_DATE_BUFSIZE], cycle[32];
 
 	REQUIRE(m->size == size);
@@ -172,12 +172,36 @@ char *fuzz_frontmatter(const uint8_t *data, size_t size)
 	}
 	check_frontmatter(&m->fm, data, size);
 	describe_frontmatter(s, &m->fm);
+	/* the pairs of document control the body gave, as fields of the meta */
+	REQUIRE(!m->body == !(m->flags & ISMS_META_BODY_FIELDS));
+	for (guint i = 0; m->body && i < m->body->len; i++) {
+		const isms_fm_field *f = g_ptr_array_index(m->body, i);
+		REQUIRE(f->key != NULL && *f->key && f->text != NULL && f->items == NULL);
+		REQUIRE(f->line >= m->fm.body_line);
+		REQUIRE((f->kind == ISMS_VAL_NULL) == (*f->text == '\0'));
+		g_string_append_printf(s, "body line %d ", f->line);
+		quoted(s, f->key);
+		g_string_append_c(s, ' ');
+		quoted(s, f->text);
+		g_string_append_c(s, '\n');
+	}
 	for (int f = 0; f < ISMS_F_COUNT; f++) {
-		if (!m->field[f])
+		isms_meta_source src;
+		const isms_fm_field *v = isms_meta_get(m, f, &src);
+		if (!v)
 			continue;
-		REQUIRE(isms_frontmatter_get(&m->fm, m->field[f]->key) == m->field[f]);
-		g_string_append_printf(s, "%s from ", isms_field_name((isms_field)f));
-		quoted(s, m->field[f]->key);
+		REQUIRE(v == m->field[f]);
+		if (src == ISMS_SOURCE_FRONT_MATTER) {
+			REQUIRE(isms_frontmatter_get(&m->fm, v->key) == v);
+		} else {
+			int owned = 0;
+			for (guint i = 0; m->body && i < m->body->len; i++)
+				owned |= g_ptr_array_index(m->body, i) == v;
+			REQUIRE(owned);
+		}
+		g_string_append_printf(s, "%s from %s:%d ", isms_field_name((isms_field)f),
+		                       isms_meta_source_name(src), v->line);
+		quoted(s, v->key);
 		g_string_append(s, isms_meta_has(m, (isms_field)f) ? "\n" : " (unusable)\n");
 	}
 	for (guint i = 0; i < m->problems->len; i++) {
@@ -196,6 +220,8 @@ char *fuzz_frontmatter(const uint8_t *data, size_t size)
 		g_string_append_printf(s, "next review %s\n", day_text(m->next_review, buf));
 	if (m->has_date)
 		g_string_append_printf(s, "date %s\n", day_text(m->date, buf));
+	if (m->has_effective)
+		g_string_append_printf(s, "effective %s\n", day_text(m->effective, buf));
 	if (m->has_cycle) {
 		g_string_append_printf(s, "cycle %s\n",
 		                       isms_duration_format(m->cycle, cycle, sizeof(cycle)));

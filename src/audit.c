@@ -393,7 +393,7 @@ static int meta_of(isms_audit *a, const git_oid *blob, const char *path, const i
 		goto done;
 	} else {
 		m = isms_meta_parse(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
-		                    a->config.max_file_size);
+		                    a->config.max_file_size, &a->config.fields);
 	}
 	if (slim) {
 		/* refilled in place: documents already hold the pointer */

@@ -146,6 +146,7 @@ void isms_config_init(isms_config *cfg)
 	cfg->exclude = strv_array(default_exclude);
 	cfg->default_cycle = (isms_duration){12, 0};
 	cfg->cycles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	isms_meta_dialect_init(&cfg->fields);
 	cfg->required = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_array);
 	g_hash_table_insert(cfg->required, g_strdup("default"), strv_array(req_default));
 	for (const char *const *t = default_record_types; *t; t++)
@@ -171,6 +172,7 @@ void isms_config_dispose(isms_config *cfg)
 	g_ptr_array_free(cfg->paths, TRUE);
 	g_ptr_array_free(cfg->exclude, TRUE);
 	g_hash_table_destroy(cfg->cycles);
+	isms_meta_dialect_dispose(&cfg->fields);
 	g_hash_table_destroy(cfg->required);
 	g_ptr_array_free(cfg->record_types, TRUE);
 	g_ptr_array_free(cfg->registers, TRUE);
@@ -188,9 +190,17 @@ void isms_config_dispose(isms_config *cfg)
 
 /* ---- loading ---------------------------------------------------------- */
 
+/* A required field to check once the whole file is read (`fields:` may
+ * come after `required_fields:`). */
+typedef struct {
+	char *field;
+	yaml_node_t *node;
+} pending_field;
+
 struct isms_config_loader {
 	yaml_document_t *doc;
 	const char *name;
+	GArray *required; /* pending_field */
 };
 typedef isms_config_loader loader; /* its short name in this file */
 
@@ -297,16 +307,63 @@ int isms_config_load_required(isms_config *cfg, const loader *ld, yaml_node_t *m
 			rc = 0; /* `type:` alone: nothing required */
 		else
 			rc = get_strings(ld, v, "required_fields", fields);
+		/* a custom field of `fields:` is known only once the file is read */
 		for (guint i = 0; rc == 0 && i < fields->len; i++) {
-			const char *f = g_ptr_array_index(fields, i);
-			if (strcmp(f, "review") != 0 && isms_field_lookup(f) < 0)
-				rc = fail(ld, v, "unknown field '%s' in required_fields", f);
+			pending_field pf = {g_strdup(g_ptr_array_index(fields, i)), v};
+			g_array_append_val(ld->required, pf);
 		}
 		if (rc < 0) {
 			g_ptr_array_free(fields, TRUE);
 			return rc;
 		}
 		g_hash_table_insert(cfg->required, g_strdup(scalar(k)), fields);
+	}
+	return 0;
+}
+
+/* The required fields, checked against the fields the file ends with. */
+static int check_required(isms_config *cfg, const loader *ld)
+{
+	for (guint i = 0; i < ld->required->len; i++) {
+		const pending_field *p = &g_array_index(ld->required, pending_field, i);
+		if (strcmp(p->field, "review") != 0 &&
+		    isms_meta_dialect_lookup(&cfg->fields, p->field) < 0)
+			return fail(ld, p->node, "unknown field '%s' in required_fields", p->field);
+	}
+	return 0;
+}
+
+/* `fields: {next_review: [Next Review], data_owner: [Data Owner]}`: aliases
+ * of fields, and custom fields. */
+int isms_config_load_fields(isms_config *cfg, const loader *ld, yaml_node_t *map)
+{
+	if (map->type != YAML_MAPPING_NODE)
+		return fail(ld, map, "'%s' must map field names to lists of aliases", "fields");
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+		GPtrArray *aliases = g_ptr_array_new_with_free_func(g_free);
+		const char *clash = NULL;
+		int rc = 0;
+		if (k->type != YAML_SCALAR_NODE)
+			rc = fail(ld, k, "'%s' keys must be field names", "fields");
+		else if (!(v->type == YAML_SCALAR_NODE && v->data.scalar.length == 0))
+			rc = get_strings(ld, v, "fields", aliases);
+		if (rc == 0 && isms_meta_dialect_add(&cfg->fields, scalar(k), aliases, &clash) < 0)
+			rc = clash == scalar(k)
+			         ? fail(ld, k,
+			                "'%s' cannot name a field ('review' is the review date of "
+			                "required_fields)",
+			                scalar(k))
+			         : fail(ld, v,
+			                "'%s' cannot be an alias of %s: it is empty, 'review', or "
+			                "names "
+			                "another field",
+			                clash, scalar(k));
+		g_ptr_array_free(aliases, TRUE);
+		if (rc < 0)
+			return rc;
 	}
 	return 0;
 }
@@ -707,7 +764,7 @@ int isms_config_load(isms_config *cfg, const char *name, const char *buf, size_t
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root;
-	loader ld = {&doc, name};
+	loader ld = {&doc, name, NULL};
 	isms_yaml_problem limit;
 	int rc = 0;
 
@@ -726,6 +783,7 @@ int isms_config_load(isms_config *cfg, const char *name, const char *buf, size_t
 		yaml_parser_delete(&parser);
 		return rc;
 	}
+	ld.required = g_array_new(FALSE, FALSE, sizeof(pending_field));
 	root = yaml_document_get_root_node(&doc);
 	if (root && !(root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0)) {
 		if (root->type != YAML_MAPPING_NODE) {
@@ -743,10 +801,15 @@ int isms_config_load(isms_config *cfg, const char *name, const char *buf, size_t
 			}
 		}
 	}
+	if (rc == 0)
+		rc = check_required(cfg, &ld);
 	if (rc == 0) {
 		g_free(cfg->source);
 		cfg->source = g_strdup(name);
 	}
+	for (guint i = 0; i < ld.required->len; i++)
+		g_free(g_array_index(ld.required, pending_field, i).field);
+	g_array_free(ld.required, TRUE);
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
 	return rc;

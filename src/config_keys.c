@@ -95,15 +95,32 @@ const isms_config_key isms_config_keys[] = {
      "are not held to review cycles.",
      "{default: 12 months, procedure: 6 months}",
      "{\"type\": \"object\", \"additionalProperties\": {\"type\": [\"string\", \"integer\"]}}"},
+    {"fields", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_fields, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_fields, "map of field name to list of aliases",
+     "the built-in aliases of each field (see the README's What is audited section)", 0,
+     "keys that name each field, and custom fields read by their keys",
+     "Keys that name a field, added to its built-in aliases and read from every source of "
+     "metadata: front matter, document-control tables and key lines. A name is a field "
+     "(owner, approver, version, status, classification, effective, last_reviewed, "
+     "next_review, review_cycle, id, title, type, date, clauses, controls) or one of its "
+     "aliases; any other name defines a custom text field, read by its name and the keys "
+     "given, which `required_fields` can require. Keys are matched ignoring case, bold, "
+     "emoji, punctuation, `_` and `-`; a key given here is taken from the field whose "
+     "built-in alias it was, and may name one field only.",
+     "{last_reviewed: [Last Updated], next_review: [Next Review, Review Date], data_owner: "
+     "[Data Owner]}",
+     "{\"type\": \"object\", \"additionalProperties\": {\"anyOf\": [{\"type\": "
+     "\"null\"}, " S_STRINGS "]}}"},
     {"required_fields", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_required, ISMS_WEAKER_CUSTOM,
      isms_config_weaker_required, "map of document type (or default) to list of fields",
      "{default: [owner, version, review], record: [owner, date], management-review: [owner, "
      "date], internal-audit: [owner, date], register: [owner]}",
-     1, "front matter fields each document type must have (DOC-MISSING-FIELD)",
-     "The fields a document in force (or a record) of each type must have, reported as "
-     "DOC-MISSING-FIELD when absent. Fields are canonical names or their aliases; `review` "
-     "means `last_reviewed` or `next_review`. A type listed here replaces its default list; "
-     "`TYPE:` with no value requires nothing; `default` applies to types not listed.",
+     1, "fields each document type must have (DOC-MISSING-FIELD)",
+     "The fields a document in force (or a record) of each type must have, from any source "
+     "of metadata, reported as DOC-MISSING-FIELD when absent. Fields are canonical names, "
+     "their aliases, or custom fields of `fields`; `review` means `last_reviewed` or "
+     "`next_review`. A type listed here replaces its default list; `TYPE:` with no value "
+     "requires nothing; `default` applies to types not listed.",
      "{default: [owner, version, review], policy: [owner, approver, version, review]}",
      "{\"type\": \"object\", \"additionalProperties\": {\"anyOf\": [{\"type\": \"null\"}, "
      "{\"$ref\": \"#/$defs/field\"}, {\"type\": \"array\", \"items\": {\"$ref\": "
@@ -401,8 +418,12 @@ static json_t *defs(void)
 	for (int f = 0; f < ISMS_F_COUNT; f++)
 		for (const char *const *a = isms_field_aliases((isms_field)f); *a; a++)
 			g_ptr_array_add(words, (gpointer)*a);
-	json_object_set_new(d, "field",
-	                    enum_of((const char *const *)words->pdata, words->len, "review"));
+	/* the built-in names, or a custom field that `fields` defines */
+	json_object_set_new(
+	    d, "field",
+	    json_pack("{s:[o, {s:s, s:s}]}", "anyOf",
+	              enum_of((const char *const *)words->pdata, words->len, "review"), "type",
+	              "string", "description", "a custom field defined under `fields`"));
 	g_ptr_array_free(words, TRUE);
 	json_object_set_new(
 	    d, "rule_severity",

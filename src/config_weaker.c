@@ -204,6 +204,35 @@ static void append_paths(GString *msg, const GPtrArray *paths)
 		append_values(msg, paths);
 }
 
+static gint cmp_names(gconstpointer a, gconstpointer b);
+
+/* A key that reads as a field now and did not (or read as another): a
+ * document can then seem to carry a review date or an owner it was not
+ * found to have. */
+void isms_config_weaker_fields(const isms_config_key *k, const isms_config *from,
+                               const isms_config *to, GPtrArray *out)
+{
+	GHashTableIter it;
+	gpointer key, value;
+	GPtrArray *added = g_ptr_array_new();
+
+	g_hash_table_iter_init(&it, to->fields.keys);
+	while (g_hash_table_iter_next(&it, &key, &value)) {
+		/* an entry's low 16 bits are its field number plus one (src/meta.c) */
+		guint was = GPOINTER_TO_UINT(g_hash_table_lookup(from->fields.keys, key));
+		if ((was & 0xffffu) != (GPOINTER_TO_UINT(value) & 0xffffu))
+			g_ptr_array_add(added, key);
+	}
+	if (added->len) {
+		GString *msg = message(k->key);
+		g_ptr_array_sort(added, cmp_names);
+		append_values(msg, added);
+		g_string_append(msg, added->len == 1 ? " now names a field" : " now name fields");
+		add(out, to, k->key, 0, msg);
+	}
+	g_ptr_array_free(added, TRUE);
+}
+
 static const char *order_name(isms_date_order o)
 {
 	return o == ISMS_DATE_ORDER_DMY ? "dmy" : o == ISMS_DATE_ORDER_MDY ? "mdy" : "none";

@@ -234,7 +234,8 @@ static int read_doc(survey *s, const char *path, const char *buf, size_t len)
 		d->title = first_heading(buf + fm.body_offset, len - fm.body_offset);
 	{
 		/* the fields as the audit reads them, whatever their source */
-		isms_meta *m = isms_meta_parse(buf, len, s->defaults.max_file_size);
+		isms_meta *m =
+		    isms_meta_parse(buf, len, s->defaults.max_file_size, &s->defaults.fields);
 		for (int f = 0; f < ISMS_F_COUNT; f++)
 			d->has[f] = (unsigned char)isms_meta_has(m, (isms_field)f);
 		isms_meta_free(m);

@@ -100,6 +100,59 @@ START_TEST(bad_files_name_the_line_and_cause)
 }
 END_TEST
 
+START_TEST(fields_add_aliases_and_custom_fields)
+{
+	isms_config cfg;
+	/* required_fields first: a custom field is known once the file is read */
+	int rc =
+	    load(&cfg, "required_fields: {default: [owner, review, data_owner, classification, "
+	               "effective, Document Owner]}\n"
+	               "fields:\n"
+	               "  next_review: [\"Due for review\", Review Date]\n"
+	               "  last_updated: Last Edited\n"
+	               "  data_owner: [Data Owner, Information Asset Owner]\n"
+	               "  retention:\n");
+
+	ck_assert_msg(rc == 0, "%s", isms_error_last());
+	ck_assert_int_eq(isms_meta_dialect_lookup(&cfg.fields, "Due for review"),
+	                 ISMS_F_NEXT_REVIEW);
+	ck_assert_int_eq(isms_meta_dialect_lookup(&cfg.fields, "**Review Date:**"),
+	                 ISMS_F_NEXT_REVIEW);
+	ck_assert_int_eq(isms_meta_dialect_lookup(&cfg.fields, "last edited"),
+	                 ISMS_F_LAST_REVIEWED);
+	ck_assert_int_eq(isms_meta_dialect_lookup(&cfg.fields, "Information Asset Owner"),
+	                 ISMS_F_COUNT);
+	ck_assert_int_eq(isms_meta_dialect_lookup(&cfg.fields, "retention"), ISMS_F_COUNT + 1);
+	ck_assert_int_eq(isms_meta_dialect_fields(&cfg.fields), ISMS_F_COUNT + 2);
+	ck_assert_str_eq(isms_meta_dialect_name(&cfg.fields, ISMS_F_COUNT), "data_owner");
+	/* the built-in dialect is left as it was */
+	ck_assert_int_eq(isms_field_lookup("Due for review"), -1);
+	ck_assert_uint_eq(isms_config_required(&cfg, "policy")->len, 6);
+	isms_config_dispose(&cfg);
+}
+END_TEST
+
+START_TEST(bad_fields_name_the_line)
+{
+	expect_error("fields: [owner]\n", "cfg.yml:1: 'fields' must map field names to lists of "
+	                                  "aliases");
+	expect_error("fields:\n  review: [Reviewed]\n",
+	             "cfg.yml:2: 'review' cannot name a field ('review' is the review date of "
+	             "required_fields)");
+	expect_error("fields:\n  owner: [Version]\n",
+	             "cfg.yml:2: 'Version' cannot be an alias of owner: it is empty, 'review', or "
+	             "names another field");
+	expect_error(
+	    "fields:\n  a: [Steward]\n  b: [steward]\n",
+	    "cfg.yml:3: 'steward' cannot be an alias of b: it is empty, 'review', or names "
+	    "another field");
+	expect_error("fields:\n  owner: {a: b}\n", "cfg.yml:2: 'fields' must be a list of strings");
+	expect_error("fields: {data_owner: [Data Owner]}\nrequired_fields:\n  policy: [owner, "
+	             "data_steward]\n",
+	             "cfg.yml:3: unknown field 'data_steward' in required_fields");
+}
+END_TEST
+
 START_TEST(an_empty_file_keeps_the_defaults)
 {
 	isms_config cfg;
@@ -681,6 +734,8 @@ Suite *config_suite(void)
 	tcase_add_test(tc, defaults_audit_markdown_but_not_housekeeping);
 	tcase_add_test(tc, a_valid_file_sets_every_key);
 	tcase_add_test(tc, bad_files_name_the_line_and_cause);
+	tcase_add_test(tc, fields_add_aliases_and_custom_fields);
+	tcase_add_test(tc, bad_fields_name_the_line);
 	tcase_add_test(tc, an_empty_file_keeps_the_defaults);
 	tcase_add_test(tc, globs_match_as_in_gitignore);
 	tcase_add_test(tc, globs_never_match_a_slash);

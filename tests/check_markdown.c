@@ -214,6 +214,57 @@ START_TEST(nesting_tables_and_elements_are_bounded)
 }
 END_TEST
 
+START_TEST(the_scan_gives_the_spans_of_the_tables)
+{
+	const char *text = "# T\n"
+	                   "---\n"
+	                   "| a | b |\n"
+	                   "|---|---|\n"
+	                   "| 1 | 2 |\n"
+	                   "\n"
+	                   "Text\r| x |\r| - |\r| y |";
+	GArray *spans = g_array_new(FALSE, FALSE, sizeof(isms_md_span));
+	const isms_md_span *s;
+	char *why;
+	int line;
+
+	ck_assert_int_eq(isms_markdown_scan(text, strlen(text), 5, spans, &line, &why), 0);
+	/* the `---` line opens no span: a table needs a pipe */
+	ck_assert_uint_eq(spans->len, 2);
+	s = &g_array_index(spans, isms_md_span, 0);
+	ck_assert_int_eq(s->line, 7);
+	ck_assert_uint_eq(s->columns, 2);
+	ck_assert_uint_eq(s->rows, 1);
+	{
+		char *span = g_strndup(text + s->start, s->end - s->start);
+		ck_assert_str_eq(span, "| a | b |\n|---|---|\n| 1 | 2 |\n");
+		g_free(span);
+	}
+	s = &g_array_index(spans, isms_md_span, 1);
+	ck_assert_int_eq(s->line, 12);
+	ck_assert_uint_eq(s->columns, 1);
+	ck_assert_uint_eq(s->end, strlen(text));
+	g_array_free(spans, TRUE);
+}
+END_TEST
+
+START_TEST(inline_markdown_reads_as_its_text)
+{
+	static const char *const cases[][2] = {
+	    {"**CEO**", "CEO"},     {"[Jane Roe](mailto:jane@example.com)", "Jane Roe"},
+	    {"`2.6`  ", "2.6"},     {"1. Jane", "1. Jane"},
+	    {"- Jane", "- Jane"},   {"# 5", "# 5"},
+	    {"A &amp; B", "A & B"}, {"", ""},
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *t = isms_markdown_inline_text(cases[i][0], strlen(cases[i][0]));
+		ck_assert_str_eq(t, cases[i][1]);
+		g_free(t);
+	}
+}
+END_TEST
+
 Suite *markdown_suite(void)
 {
 	Suite *s = suite_create("markdown");
@@ -224,6 +275,8 @@ Suite *markdown_suite(void)
 	tcase_add_test(tc, header_keys_ignore_decoration);
 	tcase_add_test(tc, tables_over_the_limits_are_refused_before_parsing);
 	tcase_add_test(tc, nesting_tables_and_elements_are_bounded);
+	tcase_add_test(tc, the_scan_gives_the_spans_of_the_tables);
+	tcase_add_test(tc, inline_markdown_reads_as_its_text);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -126,6 +126,7 @@ char *gfm_html(const char *md);
 Suite *date_suite(void);
 Suite *frontmatter_suite(void);
 Suite *meta_suite(void);
+Suite *doc_control_suite(void);
 Suite *config_suite(void);
 Suite *config_weaker_suite(void);
 Suite *finding_suite(void);

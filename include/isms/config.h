@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "isms/date.h"
+#include "isms/meta.h"
 #include "isms/register.h"
 #include "isms/severity.h"
 #include "isms/waiver.h"
@@ -46,9 +47,10 @@ typedef struct {
 	double static_ratio;      /* ISMS-STATIC: share of stale documents */
 	int review_evidence_days; /* DOC-REVIEW-UNEVIDENCED tolerance */
 	isms_duration default_cycle;
-	GHashTable *cycles;      /* type -> isms_duration * */
-	GHashTable *required;    /* type or "default" -> GPtrArray of char * */
-	GPtrArray *record_types; /* char * */
+	GHashTable *cycles;       /* type -> isms_duration * */
+	isms_meta_dialect fields; /* field aliases and custom fields (`fields:`) */
+	GHashTable *required;     /* type or "default" -> GPtrArray of char * */
+	GPtrArray *record_types;  /* char * */
 	isms_severity fail_on;
 	GPtrArray *registers; /* char *: register files (paths or globs) besides `type: register` */
 	isms_register_dialect dialect; /* register columns, status words, approval phrases */
@@ -114,8 +116,9 @@ int isms_config_is_record_type(const isms_config *cfg, const char *type);
 /* The review cycle of documents of `type` (may be NULL). */
 isms_duration isms_config_cycle(const isms_config *cfg, const char *type);
 
-/* The required fields of documents of `type`: canonical field names plus
- * "review" (last_reviewed or next_review). Borrowed. */
+/* The required fields of documents of `type`: field names (canonical,
+ * aliases, custom fields of `fields:`) plus "review" (last_reviewed or
+ * next_review). Borrowed. */
 const GPtrArray *isms_config_required(const isms_config *cfg, const char *type);
 
 #endif

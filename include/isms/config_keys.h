@@ -103,11 +103,13 @@ const isms_config_key *isms_config_key_find(const char *key);
 
 /*
  * The loaders of the structured keys, named by their rows; each reads the
- * key in its name (review_cycles, required_fields, register_columns,
+ * key in its name (review_cycles, fields, required_fields, register_columns,
  * status_words, date_order, mandatory_clauses, review_inputs, rules,
  * waivers) as the row's description says.
  */
 int isms_config_load_cycles(isms_config *cfg, const isms_config_loader *ld,
+                            struct yaml_node_s *value);
+int isms_config_load_fields(isms_config *cfg, const isms_config_loader *ld,
                             struct yaml_node_s *value);
 int isms_config_load_required(isms_config *cfg, const isms_config_loader *ld,
                               struct yaml_node_s *value);
@@ -131,6 +133,8 @@ int isms_config_load_waivers(isms_config *cfg, const isms_config_loader *ld,
  * review_cycles, required_fields, register_columns, status_words,
  * review_inputs, rules, waivers), in src/config_weaker.c.
  */
+void isms_config_weaker_fields(const isms_config_key *k, const isms_config *from,
+                               const isms_config *to, GPtrArray *out);
 void isms_config_weaker_date_order(const isms_config_key *k, const isms_config *from,
                                    const isms_config *to, GPtrArray *out);
 void isms_config_weaker_paths(const isms_config_key *k, const isms_config *from,

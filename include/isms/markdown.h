@@ -63,6 +63,31 @@ int isms_markdown_check_limits(const char *buf, size_t len, int first_line, int 
 int isms_markdown_measure(const char *buf, size_t len, int first_line, int *line, char **why,
                           size_t *elements);
 
+/* A table found by isms_markdown_scan(), before cmark-gfm reads it. */
+typedef struct {
+	int line;      /* 1-based line of its header row in the file */
+	size_t start;  /* byte offset of the header row in the text scanned */
+	size_t end;    /* byte offset just past its last row (up to the next blank line) */
+	guint columns; /* cells of its delimiter row */
+	guint rows;    /* lines after the delimiter row that count as its rows */
+} isms_md_span;
+
+/*
+ * isms_markdown_check_limits() that also appends to `spans` (a GArray of
+ * isms_md_span, or NULL) the tables of the text, in text order, in the
+ * same pass, so that a caller can hand cmark-gfm only the tables it wants
+ * to read: each delimiter row holding a pipe opens one at the line above
+ * it, which runs to the next blank line (a `---` line alone, which the
+ * limits count as a table, is a thematic break or a heading here). On -1
+ * the spans found before the limit are kept.
+ */
+int isms_markdown_scan(const char *buf, size_t len, int first_line, GArray *spans, int *line,
+                       char **why);
+
+/* Both: the spans and the elements, from the one scan. */
+int isms_markdown_measure_spans(const char *buf, size_t len, int first_line, GArray *spans,
+                                int *line, char **why, size_t *elements);
+
 /*
  * Parse (buf, len), whose first line is line `first_line` of its file (the
  * body after the front matter), and append every table to `out` (a
@@ -90,6 +115,22 @@ int isms_markdown_headings(const char *buf, size_t len, int first_line, GPtrArra
 
 /* A GPtrArray that frees its isms_md_heading elements. */
 GPtrArray *isms_md_headings_new(void);
+
+/*
+ * The tables and the headings of (buf, len) from one parse, either array
+ * NULL when not wanted; as isms_markdown_tables() and
+ * isms_markdown_headings().
+ */
+int isms_markdown_blocks(const char *buf, size_t len, int first_line, GPtrArray *tables,
+                         GPtrArray *headings);
+
+/*
+ * A value written in Markdown (`**CEO**`, `[Jane](mailto:jane@x)`,
+ * `` `2.6` ``) as its plain text, as a table cell is read: emphasis, links
+ * and code reduced to their text, trimmed. The text is read as one
+ * paragraph, so `1. Jane` stays as written. Caller frees.
+ */
+char *isms_markdown_inline_text(const char *text, size_t len);
 
 /*
  * A header cell reduced for matching column names: letters and digits of

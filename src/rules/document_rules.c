@@ -81,14 +81,16 @@ int isms_check_no_metadata(const isms_audit *a, const isms_rule *r, isms_finding
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
 		guint32 removed = ISMS_NO_COMMIT;
-		if (!isms_document_readable(d) || d->meta->fm.status != ISMS_FM_ABSENT)
+		/* metadata from any source will do: front matter, a
+		 * document-control table, key lines, the version history */
+		if (!isms_document_readable(d) || isms_meta_present(d->meta))
 			continue;
-		/* a version that had front matter: the commit after it removed it */
+		/* a version that had metadata: the commit after it removed it */
 		for (guint v = d->versions->len - 1; v > 0 && removed == ISMS_NO_COMMIT; v--) {
 			const isms_path_event *e =
 			    &g_array_index(d->versions, isms_path_event, v - 1);
 			const isms_meta *m = g_hash_table_lookup(a->metas, &e->blob);
-			if (m && m->fm.status != ISMS_FM_ABSENT)
+			if (m && isms_meta_present(m))
 				removed = g_array_index(d->versions, isms_path_event, v).commit;
 		}
 		isms_finding *f = isms_findings_add(
@@ -111,7 +113,7 @@ int isms_check_bad_metadata(const isms_audit *a, const isms_rule *r, isms_findin
 			continue;
 		for (guint p = 0; p < d->meta->problems->len; p++) {
 			const isms_meta_problem *pr = g_ptr_array_index(d->meta->problems, p);
-			int field = isms_field_lookup(pr->key);
+			int field = pr->field < ISMS_F_COUNT ? pr->field : -1;
 			/* composed by isms_meta_parse(), its values already cut */
 			isms_finding *f = isms_findings_add_text(out, r, d->path, pr->line,
 			                                         d->identity, pr->key, pr->message);
@@ -124,15 +126,14 @@ int isms_check_bad_metadata(const isms_audit *a, const isms_rule *r, isms_findin
 	return 0;
 }
 
-static int has_required(const isms_document *d, const char *name)
+static int has_required(const isms_audit *a, const isms_document *d, const char *name)
 {
 	const isms_meta *m = d->meta;
-	int f;
 
 	if (strcmp(name, "review") == 0)
 		return m->field[ISMS_F_LAST_REVIEWED] || m->field[ISMS_F_NEXT_REVIEW];
-	f = isms_field_lookup(name);
-	return f >= 0 && m->field[f] != NULL; /* an invalid value is reported as such */
+	/* from any source; an invalid value is reported as such */
+	return isms_meta_get(m, isms_meta_dialect_lookup(&a->config.fields, name), NULL) != NULL;
 }
 
 int isms_check_missing_field(const isms_audit *a, const isms_rule *r, isms_findings *out)
@@ -140,13 +141,15 @@ int isms_check_missing_field(const isms_audit *a, const isms_rule *r, isms_findi
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
 		const GPtrArray *req;
-		if (!isms_document_readable(d) || !d->in_force ||
-		    d->meta->fm.status != ISMS_FM_PRESENT)
+		/* a document without metadata is DOC-NO-METADATA, one with front
+		 * matter that cannot be read DOC-BAD-METADATA */
+		if (!isms_document_readable(d) || !d->in_force || !isms_meta_present(d->meta) ||
+		    d->meta->fm.status == ISMS_FM_INVALID)
 			continue;
 		req = isms_config_required(&a->config, isms_document_type(d));
 		for (guint k = 0; k < req->len; k++) {
 			const char *name = g_ptr_array_index(req, k);
-			if (has_required(d, name))
+			if (has_required(a, d, name))
 				continue;
 			isms_finding *f;
 			if (strcmp(name, "review") == 0)

@@ -18,18 +18,22 @@ const isms_rule isms_rules[] = {
      "bytes, over `max_file_size` or with a table over the table limits is not read, and "
      "invalid UTF-8 may be shown garbled. Store controlled documents as UTF-8 Markdown files.",
      0, isms_check_unreadable},
-    {"DOC-NO-METADATA", "7.5.2", ISMS_SEV_MINOR, "a controlled document without front matter",
+    {"DOC-NO-METADATA", "7.5.2", ISMS_SEV_MINOR,
+     "a controlled document with no front matter, document-control table or key lines",
      "Documented information must carry identification and description: title, date, author "
      "or owner, reference.",
      "Add a YAML front matter block (between `---` lines at the top) with at least title, id, "
-     "owner, version and last_reviewed.",
+     "owner, version and last_reviewed, or a document-control table (Field | Value) or key "
+     "lines such as `**Owner:** Jane | **Version:** 1.0` under the title.",
      ISMS_RULE_CITES_CHANGE, isms_check_no_metadata},
     {"DOC-BAD-METADATA", "7.5.2", ISMS_SEV_MINOR,
-     "front matter that is not valid YAML, not a mapping, or has an invalid value",
+     "metadata that is not valid YAML, not a mapping, has an invalid value, or disagrees",
      "Documented information must carry identification and description that can be relied on.",
      "Invalid YAML (or YAML over the depth, node or alias limits), a placeholder such as `TBD` "
-     "or `yyyy-mm-dd`, an unparseable date or review cycle, or two keys for the same field make "
-     "the document's identity or review state unknowable. Fix the value on the reported line.",
+     "or `[Date to be set]`, an unparseable or ambiguous date or review cycle, two keys for the "
+     "same field, or two sources (front matter, a document-control table, a key line, the "
+     "version history) that give one field different values make the document's identity or "
+     "review state unknowable. Fix the value on the reported line.",
      ISMS_RULE_CITES_CHANGE, isms_check_bad_metadata},
     {"DOC-MISSING-FIELD", "7.5.2", ISMS_SEV_MINOR,
      "a document in force lacks a required field (owner, version, review date)",
