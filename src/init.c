@@ -203,7 +203,10 @@ static char *scalar_text(const isms_fm_field *f)
 static int read_doc(survey *s, const char *path, const char *buf, size_t len)
 {
 	doc *d = g_new0(doc, 1);
-	isms_frontmatter fm;
+	/* the document as the audit reads it: its front matter and its fields,
+	 * whatever their source */
+	isms_meta *m = isms_meta_parse(buf, len, s->defaults.max_file_size, &s->defaults.fields);
+	const isms_frontmatter *fm = &m->fm;
 	isms_duration cycle;
 	int error = 0;
 
@@ -211,11 +214,9 @@ static int read_doc(survey *s, const char *path, const char *buf, size_t len)
 	d->keys = g_ptr_array_new_with_free_func(g_free);
 	d->clauses = g_ptr_array_new_with_free_func(g_free);
 	g_ptr_array_add(s->docs, d);
-	isms_frontmatter_init(&fm);
-	isms_frontmatter_parse(buf, len, &fm);
-	d->fm = fm.status;
-	for (guint i = 0; fm.status == ISMS_FM_PRESENT && fm.fields && i < fm.fields->len; i++) {
-		const isms_fm_field *f = g_ptr_array_index(fm.fields, i);
+	d->fm = fm->status;
+	for (guint i = 0; fm->status == ISMS_FM_PRESENT && fm->fields && i < fm->fields->len; i++) {
+		const isms_fm_field *f = g_ptr_array_index(fm->fields, i);
 		g_ptr_array_add(d->keys, g_strdup(f->key));
 		switch (isms_field_lookup(f->key)) {
 		case ISMS_F_TYPE: d->type = scalar_text(f); break;
@@ -231,19 +232,13 @@ static int read_doc(survey *s, const char *path, const char *buf, size_t len)
 		}
 	}
 	if (!d->title)
-		d->title = first_heading(buf + fm.body_offset, len - fm.body_offset);
-	{
-		/* the fields as the audit reads them, whatever their source */
-		isms_meta *m =
-		    isms_meta_parse(buf, len, s->defaults.max_file_size, &s->defaults.fields);
-		for (int f = 0; f < ISMS_F_COUNT; f++)
-			d->has[f] = (unsigned char)isms_meta_has(m, (isms_field)f);
-		isms_meta_free(m);
-	}
+		d->title = first_heading(buf + fm->body_offset, len - fm->body_offset);
+	for (int f = 0; f < ISMS_F_COUNT; f++)
+		d->has[f] = (unsigned char)isms_meta_has(m, (isms_field)f);
 	if (register_name(path) && !type_is(d, "register"))
-		error = has_issues_table(&s->defaults.dialect, buf + fm.body_offset,
-		                         len - fm.body_offset, fm.body_line, &d->issues_table);
-	isms_frontmatter_dispose(&fm);
+		error = has_issues_table(&s->defaults.dialect, buf + fm->body_offset,
+		                         len - fm->body_offset, fm->body_line, &d->issues_table);
+	isms_meta_free(m);
 	return error;
 }
 
