@@ -224,18 +224,15 @@ static int open_error(int rc, const char *path, const char *dir, int in_worktree
 	return isms_error_set(ISMS_EREPO, "%s: %s", path, msg);
 }
 
-/* What this libgit2 cannot audit, though it opens it: a SHA-256 repository
- * (allowed to open only so as to be named here), a partial clone (the
- * objects its filter left out are not there to read). */
-static int check_format(git_repository *repo, const char *root)
+/* What this libgit2 cannot audit, as the repository's configuration `cfg`
+ * (borrowed) says: a SHA-256 repository, a partial clone (the objects its
+ * filter left out are not there to read). */
+static int check_format(git_config *cfg, const char *root)
 {
-	git_config *cfg = NULL;
 	git_config_entry *e = NULL;
 	git_config_iterator *it = NULL;
 	int error = 0, partial = 0, major, minor, rev;
 
-	if (git_repository_config_snapshot(&cfg, repo) < 0)
-		return isms_git_error(root);
 	if (git_config_get_entry(&e, cfg, "extensions.objectformat") == 0 &&
 	    g_ascii_strcasecmp(e->value, "sha1") != 0) {
 		git_libgit2_version(&major, &minor, &rev);
@@ -249,11 +246,15 @@ static int check_format(git_repository *repo, const char *root)
 	git_config_entry_free(e);
 	e = NULL;
 	partial = git_config_get_entry(&e, cfg, "extensions.partialclone") == 0;
-	if (!partial && git_config_iterator_glob_new(&it, cfg, "^remote\\..*\\.promisor$") == 0) {
+	/* remote.NAME.promisor, matched here: libgit2 1.5's regular
+	 * expression iterator leaks its match data */
+	if (!partial && git_config_iterator_new(&it, cfg) == 0) {
 		git_config_entry *p;
 		int yes;
 		while (!partial && git_config_next(&p, it) == 0)
-			partial = git_config_parse_bool(&yes, p->value) == 0 && yes;
+			partial = g_str_has_prefix(p->name, "remote.") &&
+			          g_str_has_suffix(p->name, ".promisor") &&
+			          git_config_parse_bool(&yes, p->value) == 0 && yes;
 	}
 	if (partial)
 		error =
@@ -264,15 +265,36 @@ static int check_format(git_repository *repo, const char *root)
 done:
 	git_config_iterator_free(it);
 	git_config_entry_free(e);
+	return error;
+}
+
+/* check_format() on the configuration of the git folder `gitdir`, read
+ * before libgit2 opens it: libgit2 1.5.1 leaks the match data of a regular
+ * expression on every open of a repository with extensions (which a
+ * partial clone and a SHA-256 repository have), and both are refused. */
+static int check_format_before_open(const char *gitdir, const char *root)
+{
+	char *head = g_build_filename(gitdir, "HEAD", NULL);
+	char *file = g_build_filename(gitdir, "config", NULL);
+	git_config *cfg = NULL;
+	int error = 0;
+
+	if (g_file_test(head, G_FILE_TEST_IS_REGULAR) &&
+	    g_file_test(file, G_FILE_TEST_IS_REGULAR) && git_config_open_ondisk(&cfg, file) == 0)
+		error = check_format(cfg, root);
 	git_config_free(cfg);
+	g_free(file);
+	g_free(head);
 	return error;
 }
 
 int isms_git_open(git_repository **out, char **root, const char *path)
 {
-	/* opened only to be named by check_format() */
+	/* opened only to be named by check_format() (a linked worktree's
+	 * configuration is found only once open) */
 	static const char *extensions[] = {"objectformat", "partialclone"};
 	git_repository *repo = NULL;
+	git_config *cfg = NULL;
 	char *real = NULL, *top = NULL, *at = NULL, *wd = NULL;
 	int error = 0, rc;
 
@@ -291,6 +313,8 @@ int isms_git_open(git_repository **out, char **root, const char *path)
 	 * with HEAD, objects/ and refs/ for a bare repository */
 	top = worktree_top(real);
 	at = top ? g_build_filename(top, ".git", NULL) : g_strdup(real);
+	if ((error = check_format_before_open(at, top ? top : real)) < 0)
+		goto done;
 	git_libgit2_opts(GIT_OPT_SET_EXTENSIONS, extensions, G_N_ELEMENTS(extensions));
 	rc = git_repository_open_ext(
 	    &repo, at, GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_NO_DOTGIT, NULL);
@@ -323,7 +347,11 @@ int isms_git_open(git_repository **out, char **root, const char *path)
 		if (n > 1 && (*root)[n - 1] == '/')
 			(*root)[n - 1] = '\0';
 	}
-	if ((error = check_format(repo, *root)) < 0)
+	if (git_repository_config_snapshot(&cfg, repo) < 0) {
+		error = isms_git_error(*root);
+		goto done;
+	}
+	if ((error = check_format(cfg, *root)) < 0)
 		goto done;
 	*out = repo;
 	repo = NULL;
@@ -332,6 +360,7 @@ done:
 		g_free(*root);
 		*root = NULL;
 	}
+	git_config_free(cfg);
 	git_repository_free(repo);
 	free(wd);
 	g_free(at);
