@@ -110,9 +110,12 @@ static int read_version(isms_audit *a, const isms_path_event *e, const char *pat
 		*out = isms_register_parse("", 0, 1, &a->config.dialect);
 		return 0;
 	}
-	/* row by row when it can be, which reads (diffs) the whole text */
-	if (git_repository_odb(&odb, a->repo) < 0 ||
-	    git_odb_read_header(&size, &type, odb, blob) < 0) {
+	/* row by row when it can be, which reads (diffs) the whole text; the
+	 * size is the document's (a header read would fill libgit2's caches) */
+	if (meta) {
+		size = meta->size;
+	} else if (git_repository_odb(&odb, a->repo) < 0 ||
+	           git_odb_read_header(&size, &type, odb, blob) < 0) {
 		git_odb_free(odb);
 		return isms_git_error(path);
 	}
