@@ -76,12 +76,48 @@ START_TEST(missing_field)
 {
 	isms_findings fs;
 	isms_audit *a = audit_without_register("rules/missing-field", AS_OF, &fs);
+	const isms_finding *f;
+	char fingerprint[sizeof(f->fingerprint)];
 
-	expect_rule(
-	    &fs, "DOC-MISSING-FIELD",
-	    "docs/no-owner.md:1:owner\ndocs/no-owner.md:1:version\nrecords/minutes.md:1:date");
+	/* one finding per document, its item naming every missing field */
+	expect_rule(&fs, "DOC-MISSING-FIELD",
+	            "docs/bare.md:1:owner, version, review\n"
+	            "docs/no-owner.md:1:owner, version\n"
+	            "records/minutes.md:1:date");
+	ck_assert_str_eq(rule_message(&fs, "DOC-MISSING-FIELD", "docs/bare.md"),
+	                 "document in force has no owner, version or review date (last_reviewed "
+	                 "or next_review): nobody is accountable for it, changes cannot be told "
+	                 "apart and its review cannot be shown");
+	ck_assert_str_eq(rule_message(&fs, "DOC-MISSING-FIELD", "docs/no-owner.md"),
+	                 "document in force has no owner or version: nobody is accountable for it "
+	                 "and changes cannot be told apart");
 	ck_assert_str_eq(rule_message(&fs, "DOC-MISSING-FIELD", "records/minutes.md"),
-	                 "record has no 'date': the record is not dated");
+	                 "record has no date: the record is not dated");
+	f = find_finding(&fs, "DOC-MISSING-FIELD", "docs/no-owner.md");
+	ck_assert_uint_eq(f->evidence->len, 1);
+	g_strlcpy(fingerprint, f->fingerprint, sizeof(fingerprint));
+	ck_assert_uint_eq(fs.items->len, 3);
+	audit_done(a, &fs);
+
+	/* the fingerprint is the document's, whatever fields it misses; an
+	 * alias counts as its field, once, and a field whose absence has no
+	 * stated consequence is listed all the same */
+	a = audit_fixture_config("rules/missing-field", AS_OF,
+	                         "required_fields: {default: [version, document_owner, owner, "
+	                         "approver], record: [owner, date]}\n",
+	                         &fs);
+	expect_rule(&fs, "DOC-MISSING-FIELD",
+	            "docs/bare.md:1:version, owner, approver\n"
+	            "docs/good.md:1:approver\n"
+	            "docs/no-owner.md:1:version, owner, approver\n"
+	            "records/minutes.md:1:date");
+	ck_assert_str_eq(rule_message(&fs, "DOC-MISSING-FIELD", "docs/good.md"),
+	                 "document in force has no approver");
+	ck_assert_str_eq(rule_message(&fs, "DOC-MISSING-FIELD", "docs/no-owner.md"),
+	                 "document in force has no version, owner or approver: changes cannot be "
+	                 "told apart and nobody is accountable for it");
+	ck_assert_str_eq(find_finding(&fs, "DOC-MISSING-FIELD", "docs/no-owner.md")->fingerprint,
+	                 fingerprint);
 	audit_done(a, &fs);
 }
 END_TEST

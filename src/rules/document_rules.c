@@ -105,37 +105,98 @@ static int has_required(const isms_document *d, const char *name)
 	return f >= 0 && m->field[f] != NULL; /* an invalid value is reported as such */
 }
 
+/* What the absence of a required field leaves unshown, for the message;
+ * NULL for a field whose absence speaks for itself. */
+static const char *missing_consequence(const char *name)
+{
+	static const struct {
+		const char *field, *consequence;
+	} says[] = {
+	    {"owner", "nobody is accountable for it"},
+	    {"version", "changes cannot be told apart"},
+	    {"review", "its review cannot be shown"},
+	    {"date", "the record is not dated"},
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(says); i++)
+		if (strcmp(says[i].field, name) == 0)
+			return says[i].consequence;
+	return NULL;
+}
+
+/* Append `word`, the `k`-th of `n`, to a list "a, b or c" (`last` "or"). */
+static void append_listed(GString *s, const char *word, guint k, guint n, const char *last)
+{
+	if (k > 0)
+		g_string_append_printf(s, k + 1 == n ? " %s " : ", ", last);
+	g_string_append(s, word);
+}
+
+/*
+ * One finding per document, naming every required field it lacks: the
+ * lapse is the document's (its metadata was never completed), so a
+ * document missing three fields is one finding, not three. Its item lists
+ * the fields (canonical names, "review" for a review date) and its
+ * fingerprint is the rule and the document alone, so that filling in one
+ * of the fields does not make the rest a new finding.
+ */
 int isms_check_missing_field(const isms_audit *a, const isms_rule *r, isms_findings *out)
 {
+	GPtrArray *missing = g_ptr_array_new();
+	GString *item = g_string_new(NULL), *msg = g_string_new(NULL);
+
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
 		const GPtrArray *req;
+		guint said = 0;
 		if (!isms_document_readable(d) || !d->in_force ||
 		    d->meta->fm.status != ISMS_FM_PRESENT)
 			continue;
 		req = isms_config_required(&a->config, isms_document_type(d));
+		g_ptr_array_set_size(missing, 0);
 		for (guint k = 0; k < req->len; k++) {
 			const char *name = g_ptr_array_index(req, k);
-			if (has_required(d, name))
+			int field = isms_field_lookup(name);
+			/* an alias is named as its field, and counted once */
+			if (field >= 0)
+				name = isms_field_name((isms_field)field);
+			if (has_required(d, name) ||
+			    g_ptr_array_find_with_equal_func(missing, name, g_str_equal, NULL))
 				continue;
-			isms_finding *f;
-			if (strcmp(name, "review") == 0)
-				f = isms_findings_add(
-				    out, r, d->path, 1, d->identity, name,
-				    "document in force has no review date (last_reviewed "
-				    "or next_review): its review cannot be shown");
-			else
-				f = isms_findings_add(
-				    out, r, d->path, 1, d->identity, name, "%s has no '%s'%s",
-				    d->is_record ? "record" : "document in force", name,
-				    strcmp(name, "owner") == 0 ? ": nobody is accountable for it"
-				    : strcmp(name, "version") == 0
-				        ? ": changes cannot be told apart"
-				    : strcmp(name, "date") == 0 ? ": the record is not dated"
-				                                : "");
-			isms_rule_evidence(a, f, d->last_change, "last changed");
+			g_ptr_array_add(missing, (gpointer)name);
 		}
+		if (missing->len == 0)
+			continue;
+		g_string_truncate(item, 0);
+		g_string_printf(msg, "%s has no ", d->is_record ? "record" : "document in force");
+		for (guint k = 0; k < missing->len; k++) {
+			const char *name = g_ptr_array_index(missing, k);
+			g_string_append_printf(item, "%s%s", k ? ", " : "", name);
+			append_listed(msg,
+			              strcmp(name, "review") == 0
+			                  ? "review date (last_reviewed or next_review)"
+			                  : name,
+			              k, missing->len, "or");
+		}
+		for (guint k = 0; k < missing->len; k++)
+			said += missing_consequence(g_ptr_array_index(missing, k)) != NULL;
+		for (guint k = 0, n = 0; k < missing->len; k++) {
+			const char *why = missing_consequence(g_ptr_array_index(missing, k));
+			if (!why)
+				continue;
+			if (n == 0)
+				g_string_append(msg, ": ");
+			append_listed(msg, why, n++, said, "and");
+		}
+		/* the names are ours: the message quotes nothing of the document */
+		isms_finding *f =
+		    isms_findings_add_text(out, r, d->path, 1, d->identity, NULL, msg->str);
+		isms_finding_set_item(f, item->str);
+		isms_rule_evidence(a, f, d->last_change, "last changed");
 	}
+	g_string_free(msg, TRUE);
+	g_string_free(item, TRUE);
+	g_ptr_array_free(missing, TRUE);
 	return 0;
 }
 

@@ -32,12 +32,14 @@ const isms_rule isms_rules[] = {
      "the document's identity or review state unknowable. Fix the value on the reported line.",
      ISMS_RULE_CITES_CHANGE, isms_check_bad_metadata},
     {"DOC-MISSING-FIELD", "7.5.2", ISMS_SEV_MINOR,
-     "a document in force lacks a required field (owner, version, review date)",
+     "a document in force lacks required fields (owner, version, review date)",
      "Documented information must be identified and reviewed and approved for suitability and "
      "adequacy.",
      "Documents in force (approved, or without status) need an owner, a version and a review "
      "date (last_reviewed or next_review); records need an owner and a date. The lists are set "
-     "per document type by `required_fields`.",
+     "per document type by `required_fields`. One finding per document names every field it "
+     "lacks (its item lists them, `review` for a review date); its fingerprint is the "
+     "document's alone, so it stays the same finding while the fields are filled in.",
      0, isms_check_missing_field},
     {"DOC-DUPLICATE-ID", "7.5.2", ISMS_SEV_MINOR, "two documents share an id",
      "Documented information must be uniquely identified.",
