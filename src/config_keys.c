@@ -63,11 +63,11 @@ const isms_config_key isms_config_keys[] = {
      "0.6", "{\"type\": \"number\", \"exclusiveMinimum\": 0, \"maximum\": 1}"},
     {"review_evidence_days", ISMS_CONFIG_INT, offsetof(isms_config, review_evidence_days), 0, 3650,
      NULL, "whole number of days (0 to 3650)", "30", 1,
-     "days a review may be committed after its date (DOC-REVIEW-UNEVIDENCED)",
+     "days between a review's date and its commit (DOC-REVIEW-UNEVIDENCED)",
      "How many days the commit that sets `last_reviewed` may come after the date it "
-     "declares before the review counts as backfilled (DOC-REVIEW-UNEVIDENCED). A review "
-     "committed before its declared date, or dated after the audit date, is reported "
-     "whatever this tolerance.",
+     "declares before the review counts as backfilled, or before it before the review "
+     "counts as claimed in advance (DOC-REVIEW-UNEVIDENCED). A review dated after the audit "
+     "date is reported whatever this tolerance.",
      "14", NULL},
     {"review_cycles", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_cycles,
      "map of document type (or default) to review cycle", "{default: 12 months}", 1,

@@ -171,18 +171,38 @@ START_TEST(review_unevidenced)
 	isms_findings fs;
 	isms_audit *a = audit_without_register("rules/review-unevidenced", AS_OF, &fs);
 
+	/* 19 days early is within the 30 days' tolerance, as it is late */
 	expect_rule(&fs, "DOC-REVIEW-UNEVIDENCED",
-	            "docs/early.md:4:early\ndocs/future.md:4:future\ndocs/late.md:4:late");
+	            "docs/advance.md:4:early\ndocs/future.md:4:future\ndocs/late.md:4:late");
 	ck_assert_str_eq(
 	    rule_message(&fs, "DOC-REVIEW-UNEVIDENCED", "docs/late.md"),
 	    "claims a review on 2025-09-01, but it was recorded only on 2025-10-20, 49 "
 	    "days later (tolerance 30 days): the review is not evidenced when it is said "
 	    "to have happened");
 	ck_assert_str_eq(
+	    rule_message(&fs, "DOC-REVIEW-UNEVIDENCED", "docs/advance.md"),
+	    "claims a review on 2025-12-16, but that date was committed on 2025-11-01, 45 "
+	    "days before the review took place (tolerance 30 days)");
+	ck_assert_str_eq(rule_message(&fs, "DOC-REVIEW-UNEVIDENCED", "docs/future.md"),
+	                 "claims a review on 2026-02-01, after the audit date");
+	ck_assert_uint_eq(fs.items->len, 3);
+	audit_done(a, &fs);
+
+	/* the tolerance is review_evidence_days, early and late alike */
+	a = audit_fixture_config("rules/review-unevidenced", AS_OF, "review_evidence_days: 18\n",
+	                         &fs);
+	expect_rule(&fs, "DOC-REVIEW-UNEVIDENCED",
+	            "docs/advance.md:4:early\ndocs/early.md:4:early\ndocs/future.md:4:future\n"
+	            "docs/late.md:4:late");
+	ck_assert_str_eq(
 	    rule_message(&fs, "DOC-REVIEW-UNEVIDENCED", "docs/early.md"),
 	    "claims a review on 2025-11-20, but that date was committed on 2025-11-01, 19 "
-	    "days before the review took place");
-	ck_assert_uint_eq(fs.items->len, 3);
+	    "days before the review took place (tolerance 18 days)");
+	audit_done(a, &fs);
+	a = audit_fixture_config("rules/review-unevidenced", AS_OF, "review_evidence_days: 19\n",
+	                         &fs);
+	expect_rule(&fs, "DOC-REVIEW-UNEVIDENCED",
+	            "docs/advance.md:4:early\ndocs/future.md:4:future\ndocs/late.md:4:late");
 	audit_done(a, &fs);
 }
 END_TEST

@@ -302,13 +302,17 @@ int isms_check_review_unevidenced(const isms_audit *a, const isms_rule *r, isms_
 			f = isms_findings_add(out, r, d->path, field_line(d, ISMS_F_LAST_REVIEWED),
 			                      d->identity, "future",
 			                      "claims a review on %s, after the audit date", said);
-		else if (recorded < d->meta->last_reviewed)
+		/* a review planned and recorded a little ahead of the meeting
+		 * is as common as one recorded a little late: the same
+		 * tolerance either way */
+		else if (d->meta->last_reviewed - recorded > a->config.review_evidence_days)
 			f = isms_findings_add(
 			    out, r, d->path, field_line(d, ISMS_F_LAST_REVIEWED), d->identity,
 			    "early",
 			    "claims a review on %s, but that date was committed on %s, "
-			    "%d days before the review took place",
-			    said, when, (int)(d->meta->last_reviewed - recorded));
+			    "%d days before the review took place (tolerance %d days)",
+			    said, when, (int)(d->meta->last_reviewed - recorded),
+			    a->config.review_evidence_days);
 		else if (recorded - d->meta->last_reviewed > a->config.review_evidence_days)
 			f = isms_findings_add(
 			    out, r, d->path, field_line(d, ISMS_F_LAST_REVIEWED), d->identity,

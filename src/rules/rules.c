@@ -56,9 +56,9 @@ const isms_rule isms_rules[] = {
      "the declared review date is not backed by the commit history",
      "Reviews must be evidenced; the record of a review should be made when it happens.",
      "The commit that set last_reviewed is dated more than `review_evidence_days` after the "
-     "declared date (a review recorded late or backfilled), or before it (a review claimed "
-     "before it happened), or the date is after the audit date. Record reviews when they take "
-     "place.",
+     "declared date (a review recorded late or backfilled) or more than as many days before "
+     "it (a review claimed in advance), or the date is after the audit date. Record reviews "
+     "when they take place.",
      ISMS_RULE_DATE_BASED | ISMS_RULE_CITES_CHANGE, isms_check_review_unevidenced},
     {"DOC-VERSION-NOT-BUMPED", "7.5.3", ISMS_SEV_MINOR,
      "the text changed after the version was set, but the version did not",
