@@ -207,6 +207,47 @@ START_TEST(review_unevidenced)
 }
 END_TEST
 
+START_TEST(drafts_are_not_held_to_review_dates)
+{
+	isms_findings fs;
+	isms_audit *a = audit_without_register("rules/drafts", "2025-09-01", &fs);
+	const isms_finding *f;
+
+	/* the drafts' review dates and cycles are not read; their other
+	 * fields, and a repeated alias, are */
+	expect_rule(&fs, "DOC-BAD-METADATA",
+	            "docs/backup.md:4:owner\n"
+	            "docs/policy.md:7:next_review\n"
+	            "docs/supplier.md:5:last_reviewed_on");
+	ck_assert_str_eq(rule_message(&fs, "DOC-BAD-METADATA", "docs/backup.md"),
+	                 "'owner' is the placeholder 'TBD'");
+	expect_rule(&fs, "ISMS-NOT-APPROVED", "-:0:-");
+	f = find_finding(&fs, "ISMS-NOT-APPROVED", NULL);
+	ck_assert_str_eq(f->message, "3 of 4 controlled documents (75%) are drafts: most of the "
+	                             "management system has not been approved for use");
+	ck_assert_int_eq(f->severity, ISMS_SEV_MINOR);
+	ck_assert_str_eq(isms_finding_clause(f), "7.5.2");
+	ck_assert_uint_eq(f->evidence->len, 1);
+	ck_assert_str_eq(g_array_index(f->evidence, isms_evidence, 0).note,
+	                 "longest a draft: docs/supplier.md");
+	ck_assert_str_eq(isms_date_format(g_array_index(f->evidence, isms_evidence, 0).date,
+	                                  (char[ISMS_DATE_BUFSIZE]){0}),
+	                 "2025-03-01");
+	ck_assert_uint_eq(fs.items->len, 4);
+	audit_done(a, &fs);
+
+	/* one draft approved: 2 of 4 is not more than half */
+	a = audit_without_register("rules/drafts", "2026-01-15", &fs);
+	expect_rule(&fs, "ISMS-NOT-APPROVED", "");
+	expect_rule(&fs, "DOC-BAD-METADATA",
+	            "docs/backup.md:4:owner\n"
+	            "docs/policy.md:7:next_review\n"
+	            "docs/supplier.md:5:last_reviewed_on");
+	ck_assert_uint_eq(fs.items->len, 3);
+	audit_done(a, &fs);
+}
+END_TEST
+
 START_TEST(stale_content)
 {
 	isms_findings fs;
@@ -314,7 +355,6 @@ START_TEST(demo_lapses)
 	    "SOA-NO-JUSTIFICATION isms/02-risk/statement-of-applicability.md:48:5.23\n"
 	    "SOA-UNKNOWN-CONTROL isms/02-risk/statement-of-applicability.md:108:A.12.6.1\n"
 	    "DOC-NO-METADATA isms/03-procedures/notes-on-laptop-setup.md:1:-\n"
-	    "DOC-BAD-METADATA isms/01-policies/remote-working-policy.md:10:last_reviewed\n"
 	    "DOC-BAD-METADATA isms/04-objectives/objectives.md:12:next_review\n"
 	    "DOC-MISSING-FIELD isms/03-procedures/secure-development.md:1:owner\n"
 	    "DOC-DUPLICATE-ID isms/03-procedures/vulnerability-management.md:3:ISMS-PRO-002\n"
@@ -427,6 +467,7 @@ Suite *rules_suite(void)
 	tcase_add_test(tc, duplicate_id);
 	tcase_add_test(tc, review_overdue);
 	tcase_add_test(tc, review_unevidenced);
+	tcase_add_test(tc, drafts_are_not_held_to_review_dates);
 	tcase_add_test(tc, stale_content);
 	tcase_add_test(tc, version_not_bumped);
 	tcase_add_test(tc, isms_static);

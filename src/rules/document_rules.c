@@ -73,6 +73,25 @@ int isms_check_no_metadata(const isms_audit *a, const isms_rule *r, isms_finding
 	return 0;
 }
 
+/*
+ * Whether a problem is the unusable value of a draft's review date or
+ * cycle. Review dates only matter once a document is approved, and a
+ * template's `next_review: TBD` is what a draft is expected to hold, so
+ * these are no findings on a draft. A second alias of the field, or any
+ * other field's value, still is.
+ */
+static int draft_review_value(const isms_document *d, const isms_meta_problem *pr)
+{
+	const isms_meta *m = d->meta;
+	int f = isms_field_lookup(pr->key);
+
+	if (m->status != ISMS_DOC_DRAFT ||
+	    (f != ISMS_F_LAST_REVIEWED && f != ISMS_F_NEXT_REVIEW && f != ISMS_F_REVIEW_CYCLE))
+		return 0;
+	return m->invalid[f] && m->field[f] && m->field[f]->line == pr->line &&
+	       strcmp(m->field[f]->key, pr->key) == 0;
+}
+
 int isms_check_bad_metadata(const isms_audit *a, const isms_rule *r, isms_findings *out)
 {
 	for (guint i = 0; i < a->documents->len; i++) {
@@ -82,6 +101,8 @@ int isms_check_bad_metadata(const isms_audit *a, const isms_rule *r, isms_findin
 		for (guint p = 0; p < d->meta->problems->len; p++) {
 			const isms_meta_problem *pr = g_ptr_array_index(d->meta->problems, p);
 			int field = isms_field_lookup(pr->key);
+			if (draft_review_value(d, pr))
+				continue;
 			/* composed by isms_meta_parse(), its values already cut */
 			isms_finding *f = isms_findings_add_text(out, r, d->path, pr->line,
 			                                         d->identity, pr->key, pr->message);
@@ -410,6 +431,38 @@ int isms_check_static(const isms_audit *a, const isms_rule *r, isms_findings *ou
 		isms_rule_evidence(a, f, oldest->last_body_change, note);
 		g_free(note);
 	}
+	return 0;
+}
+
+/* A draft is a controlled document (not a record or register) that is
+ * not yet approved; retired documents are neither drafts nor in use. */
+int isms_check_not_approved(const isms_audit *a, const isms_rule *r, isms_findings *out)
+{
+	guint total = 0, drafts = 0;
+	const isms_document *oldest = NULL;
+
+	for (guint i = 0; i < a->documents->len; i++) {
+		const isms_document *d = g_ptr_array_index(a->documents, i);
+		if (!isms_document_readable(d) || d->is_record || d->is_register ||
+		    d->meta->status == ISMS_DOC_RETIRED)
+			continue;
+		total++;
+		if (d->meta->status != ISMS_DOC_DRAFT)
+			continue;
+		drafts++;
+		if (!oldest || d->field_since[ISMS_F_STATUS] < oldest->field_since[ISMS_F_STATUS])
+			oldest = d;
+	}
+	if (total == 0 || drafts * 2 <= total)
+		return 0;
+	isms_finding *f = isms_findings_add(
+	    out, r, NULL, 0, "repository", NULL,
+	    "%u of %u controlled documents (%u%%) are drafts: most of the management system "
+	    "has not been approved for use",
+	    drafts, total, (drafts * 100 + total / 2) / total);
+	char *note = g_strdup_printf("longest a draft: %s", oldest->path);
+	isms_rule_evidence(a, f, oldest->field_since[ISMS_F_STATUS], note);
+	g_free(note);
 	return 0;
 }
 

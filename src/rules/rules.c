@@ -80,6 +80,18 @@ const isms_rule isms_rules[] = {
      "Auditors look at the dates across the documentation set: when most documents have not "
      "been touched for two years, the system looks static. The share is `static_ratio`.",
      ISMS_RULE_DATE_BASED, isms_check_static},
+    {"ISMS-NOT-APPROVED", "7.5.2", ISMS_SEV_MINOR,
+     "more than half of the controlled documents are drafts",
+     "Documented information must be reviewed and approved for suitability and adequacy "
+     "before it is relied on (7.5.2); top management must establish the information "
+     "security policy (5.2), which a draft does not show.",
+     "More than half of the controlled documents (not records, registers or retired "
+     "documents) have a draft status (draft, in review, proposed, wip): the management system "
+     "is still being written, and an auditor cannot rely on documents nobody approved. Drafts "
+     "are not held to review dates and do not count for the mandatory clauses. Approve the "
+     "documents in use (`status: approved`, the approval recorded in Git), or retire those "
+     "that are not. The message says how many of how many are drafts.",
+     0, isms_check_not_approved},
     {"REG-NOT-FOUND", "10.2", ISMS_SEV_MAJOR, "no issues-and-actions register in the repository",
      "Nonconformities, the actions taken and their results must be retained as documented "
      "information.",
