@@ -248,6 +248,42 @@ START_TEST(drafts_are_not_held_to_review_dates)
 }
 END_TEST
 
+/* `types:` makes dated decision records records, not documents held to
+ * review; a document's own type wins. */
+START_TEST(configured_types_make_records)
+{
+	isms_findings fs;
+	isms_audit *a = audit_without_register("rules/types", AS_OF, &fs);
+
+	expect_rule(&fs, "DOC-MISSING-FIELD",
+	            "docs/adr/0001-use-postgres.md:1:version, review\n"
+	            "docs/adr/0002-sso.md:1:version, review\n"
+	            "docs/adr/0004-undated.md:1:version, review");
+	expect_rule(&fs, "DOC-STALE-CONTENT", "docs/adr/0001-use-postgres.md:6:-");
+	expect_rule(&fs, "DOC-REVIEW-OVERDUE", "docs/adr/0003-classification.md:6:-");
+	ck_assert_uint_eq(fs.items->len, 5);
+	ck_assert_str_eq(isms_document_type(find_document(a, "docs/adr/0002-sso.md")), "");
+	audit_done(a, &fs);
+
+	a = audit_fixture_config("rules/types", AS_OF, "types: {\"docs/adr/**\": record}\n", &fs);
+	drop_management(&fs);
+	expect_rule(&fs, "DOC-MISSING-FIELD", "docs/adr/0004-undated.md:1:date");
+	ck_assert_str_eq(rule_message(&fs, "DOC-MISSING-FIELD", "docs/adr/0004-undated.md"),
+	                 "record has no date: the record is not dated");
+	expect_rule(&fs, "DOC-STALE-CONTENT", "");
+	expect_rule(&fs, "DOC-REVIEW-OVERDUE", "docs/adr/0003-classification.md:6:-");
+	expect_rule(&fs, "REG-NOT-FOUND", "-:0:-");
+	ck_assert_uint_eq(fs.items->len, 3);
+	ck_assert_str_eq(isms_document_type(find_document(a, "docs/adr/0002-sso.md")), "record");
+	ck_assert(find_document(a, "docs/adr/0002-sso.md")->is_record);
+	ck_assert_str_eq(isms_document_type(find_document(a, "docs/adr/0003-classification.md")),
+	                 "standard");
+	ck_assert(!find_document(a, "docs/adr/0003-classification.md")->is_record);
+	ck_assert_str_eq(isms_document_type(find_document(a, "docs/policy.md")), "");
+	audit_done(a, &fs);
+}
+END_TEST
+
 START_TEST(stale_content)
 {
 	isms_findings fs;
@@ -468,6 +504,7 @@ Suite *rules_suite(void)
 	tcase_add_test(tc, review_overdue);
 	tcase_add_test(tc, review_unevidenced);
 	tcase_add_test(tc, drafts_are_not_held_to_review_dates);
+	tcase_add_test(tc, configured_types_make_records);
 	tcase_add_test(tc, stale_content);
 	tcase_add_test(tc, version_not_bumped);
 	tcase_add_test(tc, isms_static);

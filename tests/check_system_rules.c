@@ -76,6 +76,29 @@ START_TEST(mandatory_clauses_follow_the_configuration)
 }
 END_TEST
 
+/* `clauses:` in the configuration declares clauses without editing the
+ * documents; a draft it maps still does not count. */
+START_TEST(mandatory_clauses_mapped_by_the_configuration)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture_config(
+	    "rules/mandatory", "2026-01-15",
+	    "clauses: {docs/change-management.md: [\"8.1\"], \"docs/obj*.md\": [\"6.2\"]}\n", &fs);
+	const isms_coverage *c = g_ptr_array_index(a->coverage, 7);
+
+	expect_rule(&fs, "MANDATORY-DOC-MISSING", "-:0:6.2");
+	ck_assert_str_eq(rule_message(&fs, "MANDATORY-DOC-MISSING", NULL),
+	                 "no document in force declares clause 6.2 (Information security "
+	                 "objectives) in `clauses`; only docs/objectives.md (draft) does");
+	ck_assert_str_eq(c->clause, "8.1");
+	ck_assert_str_eq(isms_coverage_status_name(c->status), "ok");
+	ck_assert_uint_eq(c->documents->len, 1);
+	ck_assert_str_eq(((isms_document *)g_ptr_array_index(c->documents, 0))->path,
+	                 "docs/change-management.md");
+	audit_done(a, &fs);
+}
+END_TEST
+
 START_TEST(clause_spellings_are_read_alike)
 {
 	isms_findings fs;
@@ -305,6 +328,7 @@ Suite *system_rules_suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, mandatory_clauses_need_a_document_in_force);
 	tcase_add_test(tc, mandatory_clauses_follow_the_configuration);
+	tcase_add_test(tc, mandatory_clauses_mapped_by_the_configuration);
 	tcase_add_test(tc, clause_spellings_are_read_alike);
 	tcase_add_test(tc, soa_lapses_and_a_stale_soa);
 	tcase_add_test(tc, management_reviews_inputs_actions_and_interval);

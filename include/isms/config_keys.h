@@ -63,8 +63,8 @@ const isms_config_key *isms_config_key_find(const char *key);
 
 /*
  * The loaders of the structured keys, named by their rows; each reads the
- * key in its name (review_cycles, required_fields, register_columns,
- * status_words, mandatory_clauses, review_inputs, rules, waivers) as the
+ * key in its name (review_cycles, required_fields, types, register_columns,
+ * status_words, mandatory_clauses, clauses, review_inputs, rules, waivers) as the
  * row's description says.
  */
 int isms_config_load_cycles(isms_config *cfg, const isms_config_loader *ld,
@@ -77,6 +77,10 @@ int isms_config_load_status(isms_config *cfg, const isms_config_loader *ld,
                             struct yaml_node_s *value);
 int isms_config_load_mandatory(isms_config *cfg, const isms_config_loader *ld,
                                struct yaml_node_s *value);
+int isms_config_load_clause_map(isms_config *cfg, const isms_config_loader *ld,
+                                struct yaml_node_s *value);
+int isms_config_load_types(isms_config *cfg, const isms_config_loader *ld,
+                           struct yaml_node_s *value);
 int isms_config_load_inputs(isms_config *cfg, const isms_config_loader *ld,
                             struct yaml_node_s *value);
 int isms_config_load_rules(isms_config *cfg, const isms_config_loader *ld,

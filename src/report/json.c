@@ -51,17 +51,17 @@ static json_t *documents(const isms_audit *a)
 		                                                     : "approved";
 		json_array_append_new(
 		    arr,
-		    json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
-		              "path", jstr(d->path), "id", jfield(m, ISMS_F_ID), "title",
-		              jfield(m, ISMS_F_TITLE), "type", jfield(m, ISMS_F_TYPE), "status",
-		              status ? json_string(status) : json_null(), "owner",
-		              jfield(m, ISMS_F_OWNER), "version", jfield(m, ISMS_F_VERSION),
-		              "last_reviewed",
-		              m->has_last_reviewed ? jdate(m->last_reviewed) : json_null(),
-		              "review_due", d->has_review_due ? jdate(d->review_due) : json_null(),
-		              "first_commit", jcommit(a, d->first), "last_change",
-		              jcommit(a, d->last_change), "last_body_change",
-		              jcommit(a, d->last_body_change)));
+		    json_pack(
+		        "{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "path",
+		        jstr(d->path), "id", jfield(m, ISMS_F_ID), "title", jfield(m, ISMS_F_TITLE),
+		        "type", *isms_document_type(d) ? jstr(isms_document_type(d)) : json_null(),
+		        "status", status ? json_string(status) : json_null(), "owner",
+		        jfield(m, ISMS_F_OWNER), "version", jfield(m, ISMS_F_VERSION),
+		        "last_reviewed",
+		        m->has_last_reviewed ? jdate(m->last_reviewed) : json_null(), "review_due",
+		        d->has_review_due ? jdate(d->review_due) : json_null(), "first_commit",
+		        jcommit(a, d->first), "last_change", jcommit(a, d->last_change),
+		        "last_body_change", jcommit(a, d->last_body_change)));
 	}
 	return arr;
 }
