@@ -216,8 +216,23 @@ const isms_rule isms_rules[] = {
      "10.2, management review records for 9.3, internal audit records for 9.2 and the SoA for "
      "6.1.3 d. The finding is filed under the missing clause and names any draft or retired "
      "document that declares it. Write or approve the document, or declare the clause on the "
-     "document that already covers it.",
+     "document that already covers it (in its front matter, or by its path under `clauses:` "
+     "in the configuration). When no document declares any clause, "
+     "MANDATORY-CLAUSES-UNDECLARED replaces these findings.",
      0, isms_check_mandatory_missing},
+    {"MANDATORY-CLAUSES-UNDECLARED", "7.5.1", ISMS_SEV_MINOR,
+     "no document declares the clauses it serves, so mandatory coverage cannot be checked",
+     "The ISMS must include the documented information the standard requires; which document "
+     "holds which requirement must be traceable.",
+     "No document has `clauses:` in its front matter and the configuration maps none to "
+     "clauses, so the documented information of the mandatory clauses its documents' kinds do "
+     "not cover (a register covers 10.2, management review records 9.3, internal audit records "
+     "9.2, the SoA 6.1.3 d) cannot be found. The documents may well exist: this one finding "
+     "replaces a major MANDATORY-DOC-MISSING for each of those clauses, and lists them. Declare "
+     "each document's clauses in its front matter (`clauses: [\"5.2\"]`), or map paths to "
+     "clauses under `clauses:` in the configuration without editing the documents. The "
+     "coverage table still shows every clause.",
+     0, isms_check_clauses_undeclared},
     {"SOA-INCOMPLETE", "6.1.3 d", ISMS_SEV_MINOR,
      "Annex A controls missing from the Statement of Applicability",
      "The Statement of Applicability must account for every Annex A control: whether it is "

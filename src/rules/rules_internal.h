@@ -45,6 +45,7 @@ int isms_check_act_removed(const isms_audit *a, const isms_rule *r, isms_finding
 int isms_check_act_reopened(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_act_rewritten(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_mandatory_missing(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_clauses_undeclared(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_soa_incomplete(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_soa_no_justification(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_soa_unknown_control(const isms_audit *a, const isms_rule *r, isms_findings *out);
