@@ -23,6 +23,7 @@ static void document_free(gpointer p)
 
 	g_free(d->path);
 	g_free(d->identity);
+	g_free(d->type);
 	g_array_free(d->touches, TRUE);
 	g_ptr_array_free(d->former_paths, TRUE);
 	g_array_free(d->unbumped, TRUE);
@@ -574,6 +575,12 @@ static int build_document(isms_audit *a, GHashTable *deletions, const char *path
 	/* an audited version not read makes the document unreadable */
 	d->meta = prev && !(last->flags & ISMS_META_BUDGET) ? prev : last;
 	d->identity = g_strdup(valid_id(d->meta) ? valid_id(d->meta) : path);
+	/* the document's own type wins: the configuration names what a
+	 * folder usually holds, the document what it is */
+	if (isms_meta_has(d->meta, ISMS_F_TYPE))
+		d->type = g_strdup(isms_meta_text(d->meta, ISMS_F_TYPE));
+	else
+		d->type = g_strdup(isms_config_type_of(&a->config, path));
 	d->is_record = isms_config_is_record_type(&a->config, isms_document_type(d));
 	d->in_force = d->meta->status == ISMS_DOC_IN_FORCE;
 	if (d->meta->has_next_review) {

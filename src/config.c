@@ -76,6 +76,15 @@ static void waiver_free(gpointer p)
 	g_free(w);
 }
 
+static void mapping_free(gpointer p)
+{
+	isms_path_mapping *m = p;
+
+	g_free(m->pattern);
+	g_ptr_array_free(m->values, TRUE);
+	g_free(m);
+}
+
 static GPtrArray *strv_array(const char *const *v)
 {
 	GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
@@ -154,9 +163,11 @@ void isms_config_init(isms_config *cfg)
 		    cfg->required, g_strdup(*t),
 		    strv_array(strcmp(*t, "register") == 0 ? req_register : req_record));
 	cfg->record_types = strv_array(default_record_types);
+	cfg->types = g_ptr_array_new_with_free_func(mapping_free);
 	cfg->registers = g_ptr_array_new_with_free_func(g_free);
 	isms_register_dialect_init(&cfg->dialect);
 	cfg->mandatory = strv_array(isms_mandatory_clauses);
+	cfg->clause_map = g_ptr_array_new_with_free_func(mapping_free);
 	cfg->soa = g_ptr_array_new_with_free_func(g_free);
 	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++)
 		cfg->review_inputs[i] = strv_array(input_phrases[i]);
@@ -175,9 +186,11 @@ void isms_config_dispose(isms_config *cfg)
 	isms_meta_dialect_dispose(&cfg->fields);
 	g_hash_table_destroy(cfg->required);
 	g_ptr_array_free(cfg->record_types, TRUE);
+	g_ptr_array_free(cfg->types, TRUE);
 	g_ptr_array_free(cfg->registers, TRUE);
 	isms_register_dialect_dispose(&cfg->dialect);
 	g_ptr_array_free(cfg->mandatory, TRUE);
+	g_ptr_array_free(cfg->clause_map, TRUE);
 	g_ptr_array_free(cfg->soa, TRUE);
 	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++)
 		g_ptr_array_free(cfg->review_inputs[i], TRUE);
@@ -486,6 +499,75 @@ int isms_config_load_mandatory(isms_config *cfg, const loader *ld, yaml_node_t *
 	}
 	g_ptr_array_free(words, TRUE);
 	return rc;
+}
+
+/* A new entry of `to` for the pattern node `k`, its values to come. */
+static isms_path_mapping *add_mapping(GPtrArray *to, yaml_node_t *k)
+{
+	isms_path_mapping *m = g_new0(isms_path_mapping, 1);
+
+	m->pattern = g_strdup(scalar(k));
+	m->values = g_ptr_array_new_with_free_func(g_free);
+	m->line = (int)k->start_mark.line + 1;
+	g_ptr_array_add(to, m);
+	return m;
+}
+
+/* `types: {"docs/adr/": record}`: the type of documents that give none. */
+int isms_config_load_types(isms_config *cfg, const loader *ld, yaml_node_t *map)
+{
+	if (map->type != YAML_MAPPING_NODE)
+		return fail(ld, map, "'%s' must map paths or globs to document types", "types");
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+		char *type;
+		if (k->type != YAML_SCALAR_NODE || k->data.scalar.length == 0)
+			return fail(ld, k, "'%s' keys must be paths or globs", "types");
+		type = v->type == YAML_SCALAR_NODE ? g_strstrip(g_strdup(scalar(v))) : NULL;
+		if (!type || !*type || isms_is_placeholder(type)) {
+			g_free(type);
+			return fail(ld, v,
+			            "the type of '%s' must be a document type (such as record)",
+			            scalar(k));
+		}
+		g_ptr_array_add(add_mapping(cfg->types, k)->values, type);
+	}
+	return 0;
+}
+
+/* `clauses: {"policies/risk-*.md": ["6.1.2"]}`: clauses the documents
+ * matching a pattern declare, spelt as front matter spells them. */
+int isms_config_load_clause_map(isms_config *cfg, const loader *ld, yaml_node_t *map)
+{
+	if (map->type != YAML_MAPPING_NODE)
+		return fail(ld, map, "'%s' must map paths or globs to lists of clauses", "clauses");
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+		GPtrArray *words;
+		isms_path_mapping *m;
+		int rc;
+		if (k->type != YAML_SCALAR_NODE || k->data.scalar.length == 0)
+			return fail(ld, k, "'%s' keys must be paths or globs", "clauses");
+		words = g_ptr_array_new_with_free_func(g_free);
+		rc = get_strings(ld, v, "clauses", words);
+		m = rc == 0 ? add_mapping(cfg->clause_map, k) : NULL;
+		for (guint i = 0; rc == 0 && i < words->len; i++) {
+			char *c = isms_clause_normalize(g_ptr_array_index(words, i));
+			if (!c)
+				rc = fail(ld, v, "'%s' is not a clause number (such as '6.1.3 d')",
+				          (const char *)g_ptr_array_index(words, i));
+			else
+				g_ptr_array_add(m->values, c);
+		}
+		g_ptr_array_free(words, TRUE);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
 }
 
 /* `review_inputs: {a: [phrases], ...}` adds heading phrases to inputs. */
@@ -1069,6 +1151,27 @@ isms_duration isms_config_cycle(const isms_config *cfg, const char *type)
 	const isms_duration *d = type ? g_hash_table_lookup(cfg->cycles, type) : NULL;
 
 	return d ? *d : cfg->default_cycle;
+}
+
+const char *isms_config_type_of(const isms_config *cfg, const char *path)
+{
+	for (guint i = 0; i < cfg->types->len; i++) {
+		const isms_path_mapping *m = g_ptr_array_index(cfg->types, i);
+		if (isms_config_glob_matches(m->pattern, path))
+			return g_ptr_array_index(m->values, 0);
+	}
+	return NULL;
+}
+
+void isms_config_clauses_of(const isms_config *cfg, const char *path, GPtrArray *out)
+{
+	for (guint i = 0; i < cfg->clause_map->len; i++) {
+		const isms_path_mapping *m = g_ptr_array_index(cfg->clause_map, i);
+		if (!isms_config_glob_matches(m->pattern, path))
+			continue;
+		for (guint k = 0; k < m->values->len; k++)
+			g_ptr_array_add(out, g_strdup(g_ptr_array_index(m->values, k)));
+	}
 }
 
 const GPtrArray *isms_config_required(const isms_config *cfg, const char *type)

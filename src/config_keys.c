@@ -79,11 +79,11 @@ const isms_config_key isms_config_keys[] = {
      "0.6", "{\"type\": \"number\", \"exclusiveMinimum\": 0, \"maximum\": 1}"},
     {"review_evidence_days", ISMS_CONFIG_INT, offsetof(isms_config, review_evidence_days), 0, 3650,
      NULL, ISMS_WEAKER_HIGHER, NULL, "whole number of days (0 to 3650)", "30", 1,
-     "days a review may be committed after its date (DOC-REVIEW-UNEVIDENCED)",
+     "days between a review's date and its commit (DOC-REVIEW-UNEVIDENCED)",
      "How many days the commit that sets `last_reviewed` may come after the date it "
-     "declares before the review counts as backfilled (DOC-REVIEW-UNEVIDENCED). A review "
-     "committed before its declared date, or dated after the audit date, is reported "
-     "whatever this tolerance.",
+     "declares before the review counts as backfilled, or before it before the review "
+     "counts as claimed in advance (DOC-REVIEW-UNEVIDENCED). A review dated after the audit "
+     "date is reported whatever this tolerance.",
      "14", NULL},
     {"review_cycles", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_cycles, ISMS_WEAKER_CUSTOM,
      isms_config_weaker_cycles, "map of document type (or default) to review cycle",
@@ -133,6 +133,18 @@ const isms_config_key isms_config_keys[] = {
      "need an owner and a date (see `required_fields`), and the review and staleness rules do "
      "not apply to them. The list replaces the default one.",
      "[record, management-review, internal-audit, register, minutes]", S_STRINGS},
+    {"types", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_types, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_types, "map of path or glob to document type", "{}", 1,
+     "the type of the documents a path or glob matches, when they give none",
+     "Gives a type to documents that do not state one, by path: `{\"docs/adr/**\": record}` "
+     "makes dated decision records records (evidence of what was decided, not documents held "
+     "to review cycles), and `management-review` or `register` makes them count as such. A "
+     "document's own `type` wins; of several patterns matching a path, the first in the file "
+     "applies. Patterns are read as in waivers: a path without glob characters names one "
+     "file, `folder/` everything below it, `**` crosses folders.",
+     "{\"docs/adr/**\": record, \"minutes/*.md\": management-review}",
+     "{\"type\": \"object\", \"additionalProperties\": {\"type\": \"string\", "
+     "\"minLength\": 1}}"},
     {"fail_on", ISMS_CONFIG_SEVERITY, offsetof(isms_config, fail_on), 0, 0, NULL,
      ISMS_WEAKER_HIGHER, NULL, "one of major, minor, observation, never", "minor", 1,
      "lowest severity that makes the audit exit with code 1",
@@ -230,6 +242,18 @@ const isms_config_key isms_config_keys[] = {
      "MANDATORY-DOC-MISSING is reported. The list replaces the default one; quote the "
      "clauses so that YAML keeps them as text.",
      "[\"4.3\", \"5.2\", \"6.1.3 d\"]", S_STRINGS},
+    {"clauses", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_clause_map, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_clauses, "map of path or glob to list of clauses", "{}", 1,
+     "clauses declared for the documents a path or glob matches",
+     "Declares the clauses documents serve from the configuration, for repositories whose "
+     "documents have no `clauses:` front matter: a document a pattern matches counts as "
+     "declaring its clauses (MANDATORY-DOC-MISSING, the coverage table), in addition to those "
+     "of its own front matter. Clauses are spelt as in front matter (`6.1.3(d)`, `Clause "
+     "8.2`); quote them so that YAML keeps them as text. Every pattern matching a path adds "
+     "its clauses; patterns are read as in `types`.",
+     "{\"Information_Security_Policy.md\": [\"5.2\"], \"policies/risk-*.md\": "
+     "[\"6.1.2\", \"8.2\"]}",
+     "{\"type\": \"object\", \"additionalProperties\": " S_STRINGS "}"},
     {"soa", ISMS_CONFIG_LIST, offsetof(isms_config, soa), 0, 0, NULL, ISMS_WEAKER_REMOVED, NULL,
      "list of paths or globs", "[]", 1,
      "Statement of Applicability documents besides those with `type: soa`",

@@ -360,6 +360,57 @@ void isms_config_weaker_required(const isms_config_key *k, const isms_config *fr
 	g_ptr_array_free(types, TRUE);
 }
 
+/* The entry of `map` (isms_path_mapping *) for exactly `pattern`, or NULL. */
+static const isms_path_mapping *mapping_of(const GPtrArray *map, const char *pattern)
+{
+	for (guint i = 0; map && i < map->len; i++) {
+		const isms_path_mapping *m = g_ptr_array_index(map, i);
+		if (strcmp(m->pattern, pattern) == 0)
+			return m;
+	}
+	return NULL;
+}
+
+/* A pattern that now gives another type: a document can become a record,
+ * out of the review cycle, or a type with fewer required fields. */
+void isms_config_weaker_types(const isms_config_key *k, const isms_config *from,
+                              const isms_config *to, GPtrArray *out)
+{
+	for (guint i = 0; i < to->types->len; i++) {
+		const isms_path_mapping *m = g_ptr_array_index(to->types, i);
+		const isms_path_mapping *was = mapping_of(from->types, m->pattern);
+		const char *old = was ? g_ptr_array_index(was->values, 0) : NULL;
+		const char *now = g_ptr_array_index(m->values, 0);
+		if (old && strcmp(old, now) == 0)
+			continue;
+		char *item = g_strconcat(k->key, ".", m->pattern, NULL);
+		GString *msg = message(item);
+		if (old)
+			append_value(msg, old);
+		else
+			g_string_append(msg, "none");
+		g_string_append(msg, " -> ");
+		append_value(msg, now);
+		add(out, to, item, m->line, msg);
+		g_free(item);
+	}
+}
+
+/* A clause a pattern now declares: coverage claimed without a document
+ * that says so. */
+void isms_config_weaker_clauses(const isms_config_key *k, const isms_config *from,
+                                const isms_config *to, GPtrArray *out)
+{
+	for (guint i = 0; i < to->clause_map->len; i++) {
+		const isms_path_mapping *m = g_ptr_array_index(to->clause_map, i);
+		const isms_path_mapping *was = mapping_of(from->clause_map, m->pattern);
+		char *item = g_strconcat(k->key, ".", m->pattern, NULL);
+		entries(out, to, item, m->line, missing_from(was ? was->values : NULL, m->values),
+		        "added");
+		g_free(item);
+	}
+}
+
 /* A header word added to a column: a cell of another column may count as
  * that column's (a Notes column as the root cause). */
 void isms_config_weaker_columns(const isms_config_key *k, const isms_config *from,

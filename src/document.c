@@ -6,7 +6,7 @@
 
 const char *isms_document_type(const isms_document *d)
 {
-	return isms_meta_has(d->meta, ISMS_F_TYPE) ? isms_meta_text(d->meta, ISMS_F_TYPE) : "";
+	return d->type ? d->type : "";
 }
 
 int isms_document_readable(const isms_document *d)

@@ -51,11 +51,7 @@ isms_finding *isms_findings_add_text(isms_findings *fs, const isms_rule *rule, c
 	f->severity = rule->severity;
 	f->path = g_strdup(path);
 	f->line = line;
-	if (item) { /* an id or key as long as its file: cut as quoted text */
-		GString *cut = g_string_new(NULL);
-		isms_text_append_quoted(cut, item);
-		f->item = g_string_free(cut, FALSE);
-	}
+	isms_finding_set_item(f, item);
 	f->message = g_strdup(message);
 	f->evidence = g_array_new(FALSE, TRUE, sizeof(isms_evidence));
 	g_array_set_clear_func(f->evidence, evidence_clear);
@@ -100,6 +96,17 @@ void isms_finding_set_clause(isms_finding *f, const char *clause)
 {
 	g_free(f->clause);
 	f->clause = g_strdup(clause);
+}
+
+void isms_finding_set_item(isms_finding *f, const char *item)
+{
+	g_free(f->item);
+	f->item = NULL;
+	if (item) { /* an id or key as long as its file: cut as quoted text */
+		GString *cut = g_string_new(NULL);
+		isms_text_append_quoted(cut, item);
+		f->item = g_string_free(cut, FALSE);
+	}
 }
 
 void isms_finding_evidence(isms_finding *f, const char *commit, isms_day date, const char *fmt, ...)

@@ -449,6 +449,64 @@ START_TEST(bad_management_keys_name_the_line)
 }
 END_TEST
 
+START_TEST(path_mappings_are_read)
+{
+	isms_config cfg;
+	GPtrArray *got = g_ptr_array_new_with_free_func(g_free);
+	int rc = load(&cfg, "types: {\"docs/adr/**\": record, \"docs/adr/0002-*.md\": policy,\n"
+	                    "        minutes/: management-review}\n"
+	                    "clauses:\n"
+	                    "  Information_Security_Policy.md: [\"5.2\"]\n"
+	                    "  \"policies/risk-*.md\": [6.1.2, Clause 8.2]\n"
+	                    "  policies/: 6.1.3(d)\n"
+	                    "  empty.md: []\n");
+
+	ck_assert_msg(rc == 0, "%s", isms_error_last());
+	/* the first pattern matching a path gives its type */
+	ck_assert_str_eq(isms_config_type_of(&cfg, "docs/adr/0002-sso.md"), "record");
+	ck_assert_str_eq(isms_config_type_of(&cfg, "minutes/2025/board.md"), "management-review");
+	ck_assert_ptr_null(isms_config_type_of(&cfg, "docs/policy.md"));
+	ck_assert_uint_eq(cfg.types->len, 3);
+	ck_assert_int_eq(((isms_path_mapping *)g_ptr_array_index(cfg.types, 2))->line, 2);
+	/* every pattern matching a path adds its clauses, canonical */
+	isms_config_clauses_of(&cfg, "policies/risk-method.md", got);
+	ck_assert_uint_eq(got->len, 3);
+	ck_assert_str_eq(g_ptr_array_index(got, 0), "6.1.2");
+	ck_assert_str_eq(g_ptr_array_index(got, 1), "8.2");
+	ck_assert_str_eq(g_ptr_array_index(got, 2), "6.1.3 d");
+	g_ptr_array_set_size(got, 0);
+	isms_config_clauses_of(&cfg, "Information_Security_Policy.md", got);
+	ck_assert_uint_eq(got->len, 1);
+	ck_assert_str_eq(g_ptr_array_index(got, 0), "5.2");
+	g_ptr_array_set_size(got, 0);
+	/* a path without glob characters names that one file */
+	isms_config_clauses_of(&cfg, "old/Information_Security_Policy.md", got);
+	isms_config_clauses_of(&cfg, "empty.md", got);
+	ck_assert_uint_eq(got->len, 0);
+	ck_assert_uint_eq(cfg.clause_map->len, 4);
+	g_ptr_array_free(got, TRUE);
+	isms_config_dispose(&cfg);
+}
+END_TEST
+
+START_TEST(bad_path_mappings_name_the_line)
+{
+	expect_error("types: [docs/]\n",
+	             "cfg.yml:1: 'types' must map paths or globs to document types");
+	expect_error("types:\n  docs/: TBD\n",
+	             "cfg.yml:2: the type of 'docs/' must be a document type (such as record)");
+	expect_error("types:\n  docs/: [record]\n",
+	             "cfg.yml:2: the type of 'docs/' must be a document type (such as record)");
+	expect_error("types:\n  \"\": record\n", "cfg.yml:2: 'types' keys must be paths or globs");
+	expect_error("clauses: [5.2]\n",
+	             "cfg.yml:1: 'clauses' must map paths or globs to lists of clauses");
+	expect_error("clauses:\n  a.md: [\"5.2\", A.5.1]\n",
+	             "cfg.yml:2: 'A.5.1' is not a clause number (such as '6.1.3 d')");
+	expect_error("clauses:\n  a.md: {x: 1}\n",
+	             "cfg.yml:2: 'clauses' must be a list of strings");
+}
+END_TEST
+
 /* The README's text; caller frees. */
 static char *readme(void)
 {
@@ -552,6 +610,20 @@ static void expect_same_config(const isms_config *want, const isms_config *got, 
 	              "%s: the date order differs", what);
 	/* mandatory_clauses and review_inputs */
 	expect_same_strings(want->mandatory, got->mandatory, what);
+	/* types and clauses */
+	for (int k = 0; k < 2; k++) {
+		const GPtrArray *w = k ? want->clause_map : want->types,
+		                *g = k ? got->clause_map : got->types;
+		ck_assert_msg(g->len == w->len, "%s: %u path mappings, not %u", what, g->len,
+		              w->len);
+		for (guint i = 0; i < w->len; i++) {
+			const isms_path_mapping *wm = g_ptr_array_index(w, i),
+			                        *gm = g_ptr_array_index(g, i);
+			ck_assert_msg(strcmp(gm->pattern, wm->pattern) == 0,
+			              "%s: pattern %s, not %s", what, gm->pattern, wm->pattern);
+			expect_same_strings(wm->values, gm->values, what);
+		}
+	}
 	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++)
 		expect_same_strings(want->review_inputs[i], got->review_inputs[i], what);
 	/* rules */
@@ -746,6 +818,8 @@ Suite *config_suite(void)
 	tcase_add_test(tc, the_defaults_told_in_words_are_the_built_in_lists);
 	tcase_add_test(tc, whole_number_rows_check_the_bounds_they_document);
 	tcase_add_test(tc, management_keys_are_read);
+	tcase_add_test(tc, path_mappings_are_read);
+	tcase_add_test(tc, bad_path_mappings_name_the_line);
 	tcase_add_test(tc, bad_management_keys_name_the_line);
 	suite_add_tcase(s, tc);
 	return s;

@@ -230,6 +230,23 @@ START_TEST(structured_keys_weaken_entry_by_entry)
 	                  "1: register_columns.root_cause: 'notes' added\n"
 	                  "2: status_words.withdrawn: 'open' added\n"
 	                  "3: review_inputs.d: 'kpi review' added\n");
+	/* a type given by path, or a clause claimed by path: each new or
+	 * changed entry; one removed or narrowed is stricter */
+	expect_weakenings("types: {\"docs/adr/**\": record, \"ops/*.md\": procedure}\n"
+	                  "clauses: {\"policy.md\": [\"5.2\"], \"scope.md\": [\"4.3\"]}\n",
+	                  "types:\n"
+	                  "  \"docs/adr/**\": record\n"
+	                  "  \"ops/*.md\": record\n"
+	                  "  \"notes/\": record\n"
+	                  "clauses:\n"
+	                  "  \"policy.md\": [\"5.2\", \"6.1.2\"]\n"
+	                  "  \"docs/**\": [\"Clause 8.2\"]\n",
+	                  "3: types.ops/*.md: 'procedure' -> 'record'\n"
+	                  "4: types.notes/: none -> 'record'\n"
+	                  "6: clauses.policy.md: '6.1.2' added\n"
+	                  "7: clauses.docs/**: '8.2' added\n");
+	expect_weakenings("types: {\"docs/\": record}\nclauses: {\"a.md\": [\"5.2\", \"4.3\"]}\n",
+	                  "clauses: {\"a.md\": [\"4.3\"]}\n", "");
 }
 END_TEST
 

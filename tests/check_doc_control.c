@@ -430,10 +430,8 @@ START_TEST(custom_fields_fixture)
 	    &fs, "DOC-BAD-METADATA docs/configured.md:3:Last Updated 'Last Updated' on line 3 (key "
 	         "line) is '2025-06-01', but 'Last Review' on line 9 (document-control table) is "
 	         "'2025-05-15': line 9 is used\n"
-	         "DOC-MISSING-FIELD docs/missing.md:1:classification document in force has no "
-	         "'classification'\n"
-	         "DOC-MISSING-FIELD docs/missing.md:1:data_owner document in force has no "
-	         "'data_owner'\n"
+	         "DOC-MISSING-FIELD docs/missing.md:1:data_owner, classification document in force "
+	         "has no data_owner or classification\n"
 	         "DOC-REVIEW-OVERDUE docs/configured.md:3:- review was due on 2025-12-01 "
 	         "(next_review): overdue by 45 days\n");
 	expect_json_document(

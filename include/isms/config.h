@@ -33,6 +33,14 @@ typedef struct {
 	int line;
 } isms_rule_setting;
 
+/* A `types:` or `clauses:` entry: the documents a path or glob matches,
+ * and what the configuration says they are or serve. */
+typedef struct {
+	char *pattern;     /* a path or glob, as isms_config_glob_matches() reads it */
+	GPtrArray *values; /* char *: the one type (`types:`), or canonical clauses */
+	int line;
+} isms_path_mapping;
+
 /*
  * The audit's configuration: built-in defaults, overridden by the YAML file
  * `.isms-audit.yml` (read from the audited commit) or `--config FILE`.
@@ -51,6 +59,7 @@ typedef struct {
 	isms_meta_dialect fields; /* field aliases and custom fields (`fields:`) */
 	GHashTable *required;     /* type or "default" -> GPtrArray of char * */
 	GPtrArray *record_types;  /* char * */
+	GPtrArray *types;         /* isms_path_mapping *: `types:`, in the file's order */
 	isms_severity fail_on;
 	GPtrArray *registers; /* char *: register files (paths or globs) besides `type: register` */
 	isms_register_dialect dialect; /* register columns, status words, approval phrases */
@@ -58,6 +67,7 @@ typedef struct {
 	int closure_window_months;     /* REG-NO-CLOSURES */
 	int closure_backdate_days;     /* ACT-CLOSURE-BACKDATED tolerance */
 	GPtrArray *mandatory;          /* char *: clauses whose documented information must exist */
+	GPtrArray *clause_map;         /* isms_path_mapping *: `clauses:`, in the file's order */
 	GPtrArray *soa;    /* char *: SoA documents (paths or globs) besides `type: soa` */
 	int review_months; /* MR-OVERDUE */
 	int audit_months;  /* IA-OVERDUE */
@@ -115,6 +125,15 @@ int isms_config_is_record_type(const isms_config *cfg, const char *type);
 
 /* The review cycle of documents of `type` (may be NULL). */
 isms_duration isms_config_cycle(const isms_config *cfg, const char *type);
+
+/* The type `types:` gives a document at `path`: that of the first entry
+ * matching it, or NULL. Borrowed. A document's own `type` wins over it
+ * (isms_document_type). */
+const char *isms_config_type_of(const isms_config *cfg, const char *path);
+
+/* Append to `out` (char *, caller frees) the canonical clauses `clauses:`
+ * maps a document at `path` to: those of every entry matching it. */
+void isms_config_clauses_of(const isms_config *cfg, const char *path, GPtrArray *out);
 
 /* The required fields of documents of `type`: field names (canonical,
  * aliases, custom fields of `fields:`) plus "review" (last_reviewed or

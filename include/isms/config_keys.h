@@ -103,8 +103,8 @@ const isms_config_key *isms_config_key_find(const char *key);
 
 /*
  * The loaders of the structured keys, named by their rows; each reads the
- * key in its name (review_cycles, fields, required_fields, register_columns,
- * status_words, date_order, mandatory_clauses, review_inputs, rules,
+ * key in its name (review_cycles, fields, required_fields, types, register_columns,
+ * status_words, date_order, mandatory_clauses, clauses, review_inputs, rules,
  * waivers) as the row's description says.
  */
 int isms_config_load_cycles(isms_config *cfg, const isms_config_loader *ld,
@@ -121,6 +121,10 @@ int isms_config_load_date_order(isms_config *cfg, const isms_config_loader *ld,
                                 struct yaml_node_s *value);
 int isms_config_load_mandatory(isms_config *cfg, const isms_config_loader *ld,
                                struct yaml_node_s *value);
+int isms_config_load_clause_map(isms_config *cfg, const isms_config_loader *ld,
+                                struct yaml_node_s *value);
+int isms_config_load_types(isms_config *cfg, const isms_config_loader *ld,
+                           struct yaml_node_s *value);
 int isms_config_load_inputs(isms_config *cfg, const isms_config_loader *ld,
                             struct yaml_node_s *value);
 int isms_config_load_rules(isms_config *cfg, const isms_config_loader *ld,
@@ -130,8 +134,9 @@ int isms_config_load_waivers(isms_config *cfg, const isms_config_loader *ld,
 
 /*
  * The comparisons of the structured keys, named by their rows (paths,
- * review_cycles, required_fields, register_columns, status_words,
- * review_inputs, rules, waivers), in src/config_weaker.c.
+ * fields, date_order, review_cycles, required_fields, types, clauses,
+ * register_columns, status_words, review_inputs, rules, waivers), in
+ * src/config_weaker.c.
  */
 void isms_config_weaker_fields(const isms_config_key *k, const isms_config *from,
                                const isms_config *to, GPtrArray *out);
@@ -143,6 +148,10 @@ void isms_config_weaker_cycles(const isms_config_key *k, const isms_config *from
                                const isms_config *to, GPtrArray *out);
 void isms_config_weaker_required(const isms_config_key *k, const isms_config *from,
                                  const isms_config *to, GPtrArray *out);
+void isms_config_weaker_types(const isms_config_key *k, const isms_config *from,
+                              const isms_config *to, GPtrArray *out);
+void isms_config_weaker_clauses(const isms_config_key *k, const isms_config *from,
+                                const isms_config *to, GPtrArray *out);
 void isms_config_weaker_columns(const isms_config_key *k, const isms_config *from,
                                 const isms_config *to, GPtrArray *out);
 void isms_config_weaker_status(const isms_config_key *k, const isms_config *from,

@@ -72,6 +72,12 @@ const char *isms_finding_clause(const isms_finding *f);
  * (MANDATORY-DOC-MISSING names the clause whose document is missing). */
 void isms_finding_set_clause(isms_finding *f, const char *clause);
 
+/* Set the item a finding shows, keeping the fingerprint it was added with:
+ * for a finding whose identity is its subject alone while the detail the
+ * item gives may change (the fields a document misses, as it is mended).
+ * Cut as in isms_findings_add(); NULL removes it. */
+void isms_finding_set_item(isms_finding *f, const char *item);
+
 /* Add one piece of evidence: a commit (hex id or NULL), its date, a note
  * (its `%s` arguments cut as in isms_findings_add()). */
 void isms_finding_evidence(isms_finding *f, const char *commit, isms_day date, const char *fmt, ...)

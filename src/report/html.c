@@ -945,7 +945,11 @@ static void document_row(GString *s, const isms_audit *a, const isms_document *d
 	g_string_append(s, "<code>");
 	put(s, d->path);
 	g_string_append(s, "</code></td><td>");
-	field(s, m, ISMS_F_TYPE);
+	/* the type the audit reads it as: its own, or the one `types:` gives */
+	if (*isms_document_type(d))
+		put(s, isms_document_type(d));
+	else
+		g_string_append(s, "<span class=\"muted\">\xe2\x80\x93</span>");
 	g_string_append(s, "</td><td>");
 	field(s, m, ISMS_F_OWNER);
 	g_string_append(s, "</td><td>");

@@ -36,12 +36,14 @@ const isms_rule isms_rules[] = {
      "review state unknowable. Fix the value on the reported line.",
      ISMS_RULE_CITES_CHANGE, isms_check_bad_metadata},
     {"DOC-MISSING-FIELD", "7.5.2", ISMS_SEV_MINOR,
-     "a document in force lacks a required field (owner, version, review date)",
+     "a document in force lacks required fields (owner, version, review date)",
      "Documented information must be identified and reviewed and approved for suitability and "
      "adequacy.",
      "Documents in force (approved, or without status) need an owner, a version and a review "
      "date (last_reviewed or next_review); records need an owner and a date. The lists are set "
-     "per document type by `required_fields`.",
+     "per document type by `required_fields`. One finding per document names every field it "
+     "lacks (its item lists them, `review` for a review date); its fingerprint is the "
+     "document's alone, so it stays the same finding while the fields are filled in.",
      0, isms_check_missing_field},
     {"DOC-DUPLICATE-ID", "7.5.2", ISMS_SEV_MINOR, "two documents share an id",
      "Documented information must be uniquely identified.",
@@ -58,9 +60,9 @@ const isms_rule isms_rules[] = {
      "the declared review date is not backed by the commit history",
      "Reviews must be evidenced; the record of a review should be made when it happens.",
      "The commit that set last_reviewed is dated more than `review_evidence_days` after the "
-     "declared date (a review recorded late or backfilled), or before it (a review claimed "
-     "before it happened), or the date is after the audit date. Record reviews when they take "
-     "place.",
+     "declared date (a review recorded late or backfilled) or more than as many days before "
+     "it (a review claimed in advance), or the date is after the audit date. Record reviews "
+     "when they take place.",
      ISMS_RULE_DATE_BASED | ISMS_RULE_CITES_CHANGE, isms_check_review_unevidenced},
     {"DOC-VERSION-NOT-BUMPED", "7.5.3", ISMS_SEV_MINOR,
      "the text changed after the version was set, but the version did not",
@@ -82,6 +84,18 @@ const isms_rule isms_rules[] = {
      "Auditors look at the dates across the documentation set: when most documents have not "
      "been touched for two years, the system looks static. The share is `static_ratio`.",
      ISMS_RULE_DATE_BASED, isms_check_static},
+    {"ISMS-NOT-APPROVED", "7.5.2", ISMS_SEV_MINOR,
+     "more than half of the controlled documents are drafts",
+     "Documented information must be reviewed and approved for suitability and adequacy "
+     "before it is relied on (7.5.2); top management must establish the information "
+     "security policy (5.2), which a draft does not show.",
+     "More than half of the controlled documents (not records, registers or retired "
+     "documents) have a draft status (draft, in review, proposed, wip): the management system "
+     "is still being written, and an auditor cannot rely on documents nobody approved. Drafts "
+     "are not held to review dates and do not count for the mandatory clauses. Approve the "
+     "documents in use (`status: approved`, the approval recorded in Git), or retire those "
+     "that are not. The message says how many of how many are drafts.",
+     0, isms_check_not_approved},
     {"REG-NOT-FOUND", "10.2", ISMS_SEV_MAJOR, "no issues-and-actions register in the repository",
      "Nonconformities, the actions taken and their results must be retained as documented "
      "information.",
@@ -211,8 +225,23 @@ const isms_rule isms_rules[] = {
      "10.2, management review records for 9.3, internal audit records for 9.2 and the SoA for "
      "6.1.3 d. The finding is filed under the missing clause and names any draft or retired "
      "document that declares it. Write or approve the document, or declare the clause on the "
-     "document that already covers it.",
+     "document that already covers it (in its front matter, or by its path under `clauses:` "
+     "in the configuration). When no document declares any clause, "
+     "MANDATORY-CLAUSES-UNDECLARED replaces these findings.",
      0, isms_check_mandatory_missing},
+    {"MANDATORY-CLAUSES-UNDECLARED", "7.5.1", ISMS_SEV_MINOR,
+     "no document declares the clauses it serves, so mandatory coverage cannot be checked",
+     "The ISMS must include the documented information the standard requires; which document "
+     "holds which requirement must be traceable.",
+     "No document has `clauses:` in its front matter and the configuration maps none to "
+     "clauses, so the documented information of the mandatory clauses its documents' kinds do "
+     "not cover (a register covers 10.2, management review records 9.3, internal audit records "
+     "9.2, the SoA 6.1.3 d) cannot be found. The documents may well exist: this one finding "
+     "replaces a major MANDATORY-DOC-MISSING for each of those clauses, and lists them. Declare "
+     "each document's clauses in its front matter (`clauses: [\"5.2\"]`), or map paths to "
+     "clauses under `clauses:` in the configuration without editing the documents. The "
+     "coverage table still shows every clause.",
+     0, isms_check_clauses_undeclared},
     {"SOA-INCOMPLETE", "6.1.3 d", ISMS_SEV_MINOR,
      "Annex A controls missing from the Statement of Applicability",
      "The Statement of Applicability must account for every Annex A control: whether it is "
