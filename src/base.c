@@ -120,8 +120,15 @@ static size_t keep_introduced(GPtrArray *list, const GPtrArray *base, GHashTable
 	 * one at the base leave one introduced */
 	for (guint i = 0; i < base->len; i++) {
 		const isms_finding *f = g_ptr_array_index(base, i);
-		guint n = GPOINTER_TO_UINT(g_hash_table_lookup(at_base, f->fingerprint));
-		g_hash_table_insert(at_base, (gpointer)f->fingerprint, GUINT_TO_POINTER(n + 1));
+		/* and those it stood for: declaring a first clause turns the
+		 * one finding into one per clause still missing, which the
+		 * change did not introduce */
+		for (guint k = 0; k <= (f->stands_for ? f->stands_for->len : 0); k++) {
+			const char *fp =
+			    k == 0 ? f->fingerprint : g_ptr_array_index(f->stands_for, k - 1);
+			guint n = GPOINTER_TO_UINT(g_hash_table_lookup(at_base, fp));
+			g_hash_table_insert(at_base, (gpointer)fp, GUINT_TO_POINTER(n + 1));
+		}
 	}
 	for (guint i = 0; i < list->len;) {
 		const isms_finding *f = g_ptr_array_index(list, i);

@@ -457,6 +457,35 @@ START_TEST(each_weakening_of_the_configuration_is_a_finding)
 }
 END_TEST
 
+/* Issue 15: a change that declares a first clause replaces the one
+ * MANDATORY-CLAUSES-UNDECLARED by a MANDATORY-DOC-MISSING for each clause
+ * still missing; they were missing at the base, so none is introduced. */
+START_TEST(declaring_a_first_clause_introduces_no_missing_clause)
+{
+	char *path = fixture_path("rules/first-clause"), *out = NULL;
+
+	ck_assert_int_eq(RUN(&out, NULL, "check", path, "--as-of", "2026-01-15"), 1);
+	ck_assert_ptr_nonnull(strstr(out, "\nSummary: 12 major, 1 minor, 0 observation "
+	                                  "(fail-on minor: fail)\n"));
+	ck_assert_ptr_null(strstr(out, "MANDATORY-CLAUSES-UNDECLARED"));
+	g_free(out);
+	ck_assert_int_eq(
+	    RUN(&out, NULL, "check", path, "--as-of", "2026-01-15", "--base", "HEAD~1"), 0);
+	ck_assert_ptr_nonnull(strstr(out, "1 commit; 13 findings already present there are not "
+	                                  "repeated\n"));
+	ck_assert_ptr_nonnull(strstr(out,
+	                             "\nSummary: 0 major, 0 minor, 0 observation "
+	                             "introduced, 13 already present (fail-on minor: pass)\n"));
+	g_free(out);
+	/* at the base, the one finding says what to declare */
+	ck_assert_int_eq(RUN(&out, NULL, "check", path, "--as-of", "2025-09-15"), 1);
+	ck_assert_ptr_null(strstr(out, "MANDATORY-DOC-MISSING"));
+	ck_assert_ptr_nonnull(strstr(out, "minor MANDATORY-CLAUSES-UNDECLARED"));
+	g_free(out);
+	g_free(path);
+}
+END_TEST
+
 Suite *base_suite(void)
 {
 	Suite *s = suite_create("base");
@@ -473,6 +502,7 @@ Suite *base_suite(void)
 	tcase_add_test(tc, the_changes_configuration_cannot_stop_the_audit);
 	tcase_add_test(tc, each_weakening_of_the_configuration_is_a_finding);
 	tcase_add_test(tc, the_sarif_of_a_change_holds_every_finding);
+	tcase_add_test(tc, declaring_a_first_clause_introduces_no_missing_clause);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -74,7 +74,14 @@ int isms_check_clauses_undeclared(const isms_audit *a, const isms_rule *r, isms_
 		    a->config.clause_map->len ? ", whose patterns match no document" : "", n,
 		    n == 1 ? "" : "s", list->str, n == 1 ? "it" : "them", n == 1 ? "it" : "them");
 		/* the clauses are ours: nothing of the repository is quoted */
-		isms_findings_add_text(out, r, NULL, 0, "repository", NULL, msg->str);
+		isms_finding *f =
+		    isms_findings_add_text(out, r, NULL, 0, "repository", NULL, msg->str);
+		const isms_rule *per_clause = isms_rule_find("MANDATORY-DOC-MISSING");
+		for (guint i = 0; i < a->coverage->len; i++) {
+			const isms_coverage *c = g_ptr_array_index(a->coverage, i);
+			if (c->status == ISMS_COVERAGE_MISSING && !missing_reported_elsewhere(a, c))
+				isms_finding_stands_for(f, per_clause, "clause", c->clause);
+		}
 		g_string_free(msg, TRUE);
 	}
 	g_string_free(list, TRUE);
