@@ -579,8 +579,14 @@ static int build_document(isms_audit *a, GHashTable *deletions, const char *path
 	 * folder usually holds, the document what it is */
 	if (isms_meta_has(d->meta, ISMS_F_TYPE))
 		d->type = g_strdup(isms_meta_text(d->meta, ISMS_F_TYPE));
-	else
+	else if (isms_config_type_of(&a->config, path))
 		d->type = g_strdup(isms_config_type_of(&a->config, path));
+	/* a file listed as a register or SoA is one: a register is a record,
+	 * held to its owner and not to a review cycle */
+	else if (isms_config_is_register(&a->config, path))
+		d->type = g_strdup("register");
+	else if (isms_config_is_soa(&a->config, path))
+		d->type = g_strdup("soa");
 	d->is_record = isms_config_is_record_type(&a->config, isms_document_type(d));
 	d->in_force = d->meta->status == ISMS_DOC_IN_FORCE;
 	if (d->meta->has_next_review) {

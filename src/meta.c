@@ -89,10 +89,16 @@ const char *const *isms_field_aliases(isms_field f)
 
 int isms_field_alias_is_weak(const char *alias)
 {
-	for (const char *const *w = weak_aliases; *w; w++)
-		if (strcmp(alias, *w) == 0)
-			return 1;
-	return 0;
+	char *key = isms_md_header_key(alias);
+	int weak = 0;
+
+	for (const char *const *w = weak_aliases; *w && !weak; w++) {
+		char *k = isms_md_header_key(*w);
+		weak = strcmp(key, k) == 0;
+		g_free(k);
+	}
+	g_free(key);
+	return weak;
 }
 
 static int is_date_field(int f)

@@ -268,8 +268,9 @@ START_TEST(key_lines_fixture)
 	isms_audit *a = audit_fixture("edge/key-lines", "2026-01-15", &fs);
 
 	expect_document_findings(
-	    &fs, "DOC-NO-METADATA docs/prose.md:1:- has no front matter: nothing identifies its "
-	         "owner, version or review date\n"
+	    &fs, "DOC-NO-METADATA docs/prose.md:1:- has no metadata (front matter, a "
+	         "document-control table or key lines): nothing identifies its owner, version or "
+	         "review date\n"
 	         "DOC-REVIEW-OVERDUE docs/bold-emoji.md:4:- review was due on 2026-01-05 "
 	         "(next_review): overdue by 10 days\n"
 	         "DOC-REVIEW-OVERDUE docs/plain-lines.md:6:- review was due on 2025-11-30 (last "
@@ -308,8 +309,9 @@ START_TEST(control_tables_fixture)
 	char day[ISMS_DATE_BUFSIZE];
 
 	expect_document_findings(
-	    &fs, "DOC-NO-METADATA docs/glossary.md:1:- has no front matter: nothing identifies its "
-	         "owner, version or review date\n"
+	    &fs, "DOC-NO-METADATA docs/glossary.md:1:- has no metadata (front matter, a "
+	         "document-control table or key lines): nothing identifies its owner, version or "
+	         "review date\n"
 	         "DOC-REVIEW-OVERDUE docs/field-value.md:17:- review was due on 2025-12-31 "
 	         "(next_review): overdue by 15 days\n"
 	         "DOC-REVIEW-OVERDUE docs/no-header-words.md:6:- review was due on 2025-12-30 "

@@ -335,9 +335,10 @@ START_TEST(junit_fails_at_the_fail_on_level)
 	    strstr(major, "    <testcase classname=\"clause.7.5.2\" name=\"DOC-NO-METADATA "
 	                  "isms/03-procedures/notes-on-laptop-setup.md\">\n"
 	                  "      <system-out>minor finding below the fail-on level major\n"
-	                  "isms/03-procedures/notes-on-laptop-setup.md:1: has no front matter: "
-	                  "nothing identifies its owner, version or review date\n"
-	                  "evidence: 027f5bab3ec4 2025-06-20 added without front matter"
+	                  "isms/03-procedures/notes-on-laptop-setup.md:1: has no metadata (front "
+	                  "matter, a document-control table or key lines): nothing identifies its "
+	                  "owner, version or review date\n"
+	                  "evidence: 027f5bab3ec4 2025-06-20 added without metadata"
 	                  "</system-out>\n"
 	                  "    </testcase>\n"));
 	ck_assert_ptr_nonnull(strstr(obs,

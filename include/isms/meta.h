@@ -51,7 +51,8 @@ const char *const *isms_field_aliases(isms_field f);
 
 /* Whether a built-in alias only stands in for its field: it is read when
  * no other alias gives the field, and never disagrees with one
- * (`last_updated` for last_reviewed, `review_date` for next_review). */
+ * (`last_updated` for last_reviewed, `review_date` for next_review). The
+ * alias is compared as a header key: `**Last Updated:**` is `last_updated`. */
 int isms_field_alias_is_weak(const char *alias);
 
 /* Where a field's value was read. */

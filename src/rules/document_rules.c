@@ -95,12 +95,13 @@ int isms_check_no_metadata(const isms_audit *a, const isms_rule *r, isms_finding
 		}
 		isms_finding *f = isms_findings_add(
 		    out, r, d->path, 1, d->identity, NULL,
-		    "has no front matter%s: nothing identifies its owner, version or review date",
-		    removed != ISMS_NO_COMMIT ? " (it was removed)" : "");
+		    "has no metadata%s (front matter, a document-control table or key lines): "
+		    "nothing identifies its owner, version or review date",
+		    removed != ISMS_NO_COMMIT ? " since it was removed" : "");
 		if (removed != ISMS_NO_COMMIT)
-			isms_rule_evidence(a, f, removed, "front matter removed");
+			isms_rule_evidence(a, f, removed, "metadata removed");
 		else
-			isms_rule_evidence(a, f, d->first, "added without front matter");
+			isms_rule_evidence(a, f, d->first, "added without metadata");
 	}
 	return 0;
 }
