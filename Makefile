@@ -228,6 +228,35 @@ bench: $(BUILD)/isms-audit $(BUILD)/bench-measure
 bench-quick: $(BUILD)/isms-audit $(BUILD)/bench-measure
 	bench/run --quick --dir $(BUILD)/bench --audit $(BUILD)/isms-audit
 
+# Releases. `make dist` writes $(BUILD)/isms-audit-VERSION.tar.gz: the
+# committed tree (git archive of HEAD) and a VERSION file, from which
+# scripts/version reads the version outside Git. `make deb` builds the
+# Debian package from that tarball with dpkg-buildpackage (the program and
+# its manual page; runtime dependencies from shlibs), checks it with
+# lintian (no error may remain), and copies isms-audit_VERSION_ARCH.deb
+# into $(BUILD).
+DIST     = isms-audit-$(VERSION)
+.PHONY: dist deb
+dist:
+	@mkdir -p $(BUILD)/dist
+	@git diff-index --quiet HEAD -- || \
+	  echo "dist: the work tree has uncommitted changes; the tarball holds HEAD" >&2
+	printf '%s\n' '$(VERSION)' > $(BUILD)/dist/VERSION
+	git archive --format=tar.gz --prefix=$(DIST)/ --add-file=$(BUILD)/dist/VERSION \
+	  -o $(BUILD)/$(DIST).tar.gz HEAD
+	@echo "dist: $(BUILD)/$(DIST).tar.gz"
+
+deb: dist
+	@sh scripts/install-deb-tools
+	@sh scripts/install-deps build
+	rm -rf $(BUILD)/deb-src && mkdir -p $(BUILD)/deb-src
+	tar -C $(BUILD)/deb-src -xzf $(BUILD)/$(DIST).tar.gz
+	scripts/deb-changelog '$(VERSION)' > $(BUILD)/deb-src/$(DIST)/debian/changelog
+	cd $(BUILD)/deb-src/$(DIST) && dpkg-buildpackage -b -us -uc
+	lintian --fail-on error $(BUILD)/deb-src/isms-audit_$(VERSION)_*.deb
+	cp $(BUILD)/deb-src/isms-audit_$(VERSION)_*.deb $(BUILD)/
+	@ls $(BUILD)/isms-audit_$(VERSION)_*.deb
+
 clean:
 	rm -rf build
 
