@@ -154,6 +154,7 @@ Suite *trend_suite(void);
 Suite *base_suite(void);
 Suite *install_suite(void);
 Suite *action_suite(void);
+Suite *gitlab_suite(void);
 Suite *hostile_suite(void);
 Suite *text_suite(void);
 Suite *scale_suite(void);
