@@ -137,6 +137,7 @@ void isms_config_init(isms_config *cfg)
 	static const char *const req_register[] = {"owner", NULL};
 
 	memset(cfg, 0, sizeof(*cfg));
+	isms_risk_dialect_init(&cfg->risk); /* its scale is a scalar of the table */
 	/* the default of a scalar is the one documented: read from its row, so
 	 * that it is written once (the tests load every row's default) */
 	for (size_t i = 0; i < isms_config_keys_count; i++)
@@ -157,6 +158,7 @@ void isms_config_init(isms_config *cfg)
 	isms_register_dialect_init(&cfg->dialect);
 	cfg->mandatory = strv_array(isms_mandatory_clauses);
 	cfg->soa = g_ptr_array_new_with_free_func(g_free);
+	cfg->risk_registers = g_ptr_array_new_with_free_func(g_free);
 	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++)
 		cfg->review_inputs[i] = strv_array(input_phrases[i]);
 	cfg->rule_settings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, setting_free);
@@ -176,6 +178,8 @@ void isms_config_dispose(isms_config *cfg)
 	isms_register_dialect_dispose(&cfg->dialect);
 	g_ptr_array_free(cfg->mandatory, TRUE);
 	g_ptr_array_free(cfg->soa, TRUE);
+	g_ptr_array_free(cfg->risk_registers, TRUE);
+	isms_risk_dialect_dispose(&cfg->risk);
 	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++)
 		g_ptr_array_free(cfg->review_inputs[i], TRUE);
 	g_hash_table_destroy(cfg->rule_settings);
@@ -369,6 +373,53 @@ int isms_config_load_columns(isms_config *cfg, const loader *ld, yaml_node_t *ma
 int isms_config_load_status(isms_config *cfg, const loader *ld, yaml_node_t *map)
 {
 	return load_words(cfg, ld, "status_words", map);
+}
+
+/* `risk_columns: {owner: [Owner, Risk lead]}`: each listed column gets
+ * exactly the words given. */
+int isms_config_load_risk_columns(isms_config *cfg, const loader *ld, yaml_node_t *map)
+{
+	if (map->type != YAML_MAPPING_NODE)
+		return fail(ld, map, "'%s' must map column names to lists of header words",
+		            "risk_columns");
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+		GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
+		int c = k->type == YAML_SCALAR_NODE ? isms_risk_column_lookup(scalar(k)) : -1;
+		int rc = k->type == YAML_SCALAR_NODE
+		             ? get_strings(ld, v, "risk_columns", words)
+		             : fail(ld, k, "'%s' keys must be names", "risk_columns");
+		if (rc == 0 && c < 0) {
+			GString *names = g_string_new(NULL);
+			for (int i = 0; i < ISMS_RISK_COL_COUNT; i++)
+				g_string_append_printf(names, "%s%s", i ? ", " : "",
+				                       isms_risk_column_name((isms_risk_column)i));
+			rc = fail(ld, k, "unknown risk column '%s' (%s)", scalar(k), names->str);
+			g_string_free(names, TRUE);
+		} else if (rc == 0 && isms_risk_dialect_set_columns(&cfg->risk, (isms_risk_column)c,
+		                                                    words) < 0) {
+			rc = fail(ld, v, "'%s' needs at least one header word", scalar(k));
+		}
+		g_ptr_array_free(words, TRUE);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* `risk_treatment_threshold: high`: a level word. */
+int isms_config_load_risk_threshold(isms_config *cfg, const loader *ld, yaml_node_t *v)
+{
+	isms_risk_level l =
+	    v->type == YAML_SCALAR_NODE ? isms_risk_level_lookup(scalar(v)) : ISMS_RISK_LEVEL_NONE;
+
+	if (l == ISMS_RISK_LEVEL_NONE)
+		return fail(ld, v, "'%s' must be a risk level: low, medium, high or critical",
+		            "risk_treatment_threshold");
+	cfg->risk.threshold = l;
+	return 0;
 }
 
 /* A list that replaces the built-in one. */

@@ -205,6 +205,66 @@ const isms_config_key isms_config_keys[] = {
      "must be dated within this many months before the audit date, or IA-OVERDUE is "
      "reported: clause 9.2 asks for internal audits at planned intervals.",
      "6", NULL},
+    {"risk_registers", ISMS_CONFIG_LIST, offsetof(isms_config, risk_registers), 0, 0, NULL,
+     "list of paths or globs", "[]", 1,
+     "risk registers besides documents with `type: risk-register`",
+     "Markdown files to read as risk registers (clauses 6.1.2 and 8.2) in addition to the "
+     "documents whose front matter says `type: risk-register`; any other document whose "
+     "table has a risk id column (Risk ID, Risk Ref, Risk No) and a likelihood, impact, "
+     "score or treatment column is read as one too. In a register listed here, ID, Ref and "
+     "No name the id column as well. Each must be an audited file (under `paths`); a path "
+     "that names no audited file is reported as RISK-REGISTER-MISSING, a glob may match "
+     "nothing.",
+     "[isms/risk/risk-register.md]", S_STRINGS},
+    {"risk_columns", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_risk_columns,
+     "map of risk column to list of header words",
+     "the built-in header words of each column (see the README's Risk registers section)", 0,
+     "header words of risk register columns, replacing the built-in ones",
+     "The header words that identify each column of a risk table, for the columns listed; "
+     "the others keep their built-in words. Columns are id, title, owner, likelihood, "
+     "impact, score, treatment, plan, due, status, last_reviewed, next_review, residual, "
+     "approver and accept_until. Words are matched ignoring case, bold, emoji and "
+     "punctuation; a word given to one column is taken from every other column.",
+     "{owner: [Owner, Risk lead], score: [Score, RAG]}",
+     "{\"type\": \"object\", \"propertyNames\": {\"enum\": [\"id\", \"title\", \"owner\", "
+     "\"likelihood\", \"impact\", \"score\", \"treatment\", \"plan\", \"due\", \"status\", "
+     "\"last_reviewed\", \"next_review\", \"residual\", \"approver\", \"accept_until\"]}, "
+     "\"additionalProperties\": " S_STRINGS "}"},
+    {"risk_scale", ISMS_CONFIG_INT, offsetof(isms_config, risk.scale), 3, ISMS_RISK_SCALE_MAX, NULL,
+     "whole number of points (3 to 10)", "5", 1,
+     "points of the likelihood and impact scales of the risk registers",
+     "Likelihood and impact are scored from 1 to this number, and a score is likelihood "
+     "times impact. A numeric score's level is its share of the largest score: up to 16% "
+     "low, up to 36% medium, up to 64% high, above that critical (on the 5-point scale: 1-4 "
+     "low, 5-9 medium, 10-16 high, 17-25 critical). RISK-NOT-ASSESSED compares a score "
+     "with likelihood times impact, and level words with the level of that product.",
+     "4", NULL},
+    {"risk_treatment_threshold", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_risk_threshold,
+     "one of low, medium, high, critical", "high", 1,
+     "lowest risk level that needs a treatment option and plan (RISK-NO-TREATMENT)",
+     "A risk in force at or above this level, by its score (a number on the `risk_scale`, or "
+     "a level word) or else likelihood times impact, needs a treatment option and, unless it "
+     "is accepted, a treatment plan: otherwise RISK-NO-TREATMENT is reported (clause 6.1.3 "
+     "a). Level words are low, medium, high and critical (very high and extreme are "
+     "critical).",
+     "medium", "{\"enum\": [\"low\", \"medium\", \"high\", \"critical\"]}"},
+    {"risk_review_months", ISMS_CONFIG_INT, offsetof(isms_config, risk_review_months), 1, 1200,
+     NULL, "whole number of months (1 to 1200)", "12", 1,
+     "months within which each risk and the risk register must be reviewed",
+     "A risk in force must be reviewed within this many months (RISK-REVIEW-OVERDUE): by its "
+     "next review date, else its last reviewed date plus this many months, else the last "
+     "commit that changed its row. A risk register with no change for longer is reported "
+     "as RISK-REGISTER-STALE (clause 8.2: risk assessments at planned intervals).",
+     "6", NULL},
+    {"risk_acceptance_months", ISMS_CONFIG_INT, offsetof(isms_config, risk_acceptance_months), 1,
+     1200, NULL, "whole number of months (1 to 1200)", "12", 1,
+     "months an acceptance without an expiry date holds (RISK-ACCEPTANCE-EXPIRED)",
+     "An accepted risk without an acceptance expiry (Accept until) must be accepted again "
+     "within this many months of the commit that recorded its acceptance, or of its last "
+     "renewal (a commit that changed its approver, expiry or review date while it was "
+     "accepted); otherwise RISK-ACCEPTANCE-EXPIRED is reported. A typed expiry in the "
+     "past is reported whatever this period.",
+     "24", NULL},
     {"review_inputs", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_inputs,
      "map of input letter (a to g) to list of heading phrases",
      "the built-in heading phrases of each input", 0,

@@ -64,7 +64,8 @@ const isms_config_key *isms_config_key_find(const char *key);
 /*
  * The loaders of the structured keys, named by their rows; each reads the
  * key in its name (review_cycles, required_fields, register_columns,
- * status_words, mandatory_clauses, review_inputs, rules, waivers) as the
+ * status_words, mandatory_clauses, review_inputs, rules, waivers,
+ * risk_columns, risk_treatment_threshold) as the
  * row's description says.
  */
 int isms_config_load_cycles(isms_config *cfg, const isms_config_loader *ld,
@@ -83,6 +84,10 @@ int isms_config_load_rules(isms_config *cfg, const isms_config_loader *ld,
                            struct yaml_node_s *value);
 int isms_config_load_waivers(isms_config *cfg, const isms_config_loader *ld,
                              struct yaml_node_s *value);
+int isms_config_load_risk_columns(isms_config *cfg, const isms_config_loader *ld,
+                                  struct yaml_node_s *value);
+int isms_config_load_risk_threshold(isms_config *cfg, const isms_config_loader *ld,
+                                    struct yaml_node_s *value);
 
 /*
  * The ISO/IEC 27001 clauses whose documented information must exist, the
