@@ -49,6 +49,8 @@ void isms_audit_free(isms_audit *a)
 		g_hash_table_destroy(a->tracked);
 	if (a->registers)
 		g_ptr_array_free(a->registers, TRUE);
+	if (a->risk_registers)
+		g_ptr_array_free(a->risk_registers, TRUE);
 	if (a->snapshots)
 		g_hash_table_destroy(a->snapshots);
 	if (a->checkpoints)
@@ -617,6 +619,9 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	if ((error = isms_audit_replay_registers(a)) < 0)
 		goto done;
 	isms_timing("registers");
+	if ((error = isms_audit_replay_risks(a)) < 0)
+		goto done;
+	isms_timing("risks");
 	if ((error = isms_audit_build_management(a)) < 0)
 		goto done;
 	isms_timing("management");
@@ -682,6 +687,7 @@ int isms_audit_open_at(const isms_audit *base, guint32 commit, isms_day today, i
 	isms_history_init(&a->history);
 	cut_history(&base->history, commit, &a->history);
 	if ((error = build_documents(a, 0)) < 0 || (error = isms_audit_replay_registers(a)) < 0 ||
+	    (error = isms_audit_replay_risks(a)) < 0 ||
 	    (error = isms_audit_build_management(a)) < 0) {
 		isms_audit_free(a);
 		return error;

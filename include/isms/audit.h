@@ -10,12 +10,14 @@
 #include "isms/history.h"
 #include "isms/management.h"
 #include "isms/register_history.h"
+#include "isms/risk_history.h"
 
 /*
  * The audit model: the repository opened at the audited commit, the one
  * history walk, and every controlled document with its history. Its parts
  * have headers of their own: the documents (isms/document.h), the
- * registers replayed (isms/register_history.h), and the management system
+ * registers replayed (isms/register_history.h), the risk registers
+ * replayed (isms/risk_history.h), and the management system
  * (isms/management.h); this one holds the whole and its life cycle. Rules
  * read it; nothing in the audited repository is executed or written.
  */
@@ -31,6 +33,7 @@ struct isms_audit {
 	GPtrArray *documents;          /* isms_document *, sorted by path */
 	GHashTable *metas;             /* git_oid * -> isms_meta *: each blob parsed once */
 	GPtrArray *registers;          /* isms_register_model *, by path */
+	GPtrArray *risk_registers;     /* isms_risk_model *, by path */
 	GPtrArray *coverage;           /* isms_coverage *, in the order of config.mandatory */
 	GPtrArray *soas;               /* isms_soa_model *: SoA documents in force, by path */
 	GPtrArray *records;            /* isms_record *: reviews and audits in force, by path */
@@ -86,7 +89,8 @@ guint32 isms_audit_commit_by(const isms_audit *audit, isms_day day);
  * configuration and repository (borrowed) and its cache of parsed blobs
  * (shared: blobs the new model parses are added to it). No history is
  * walked again; registers are copied from the snapshots the base's replay
- * kept at its checkpoints, else replayed up to that commit. Free the result with isms_audit_free()
+ * kept at its checkpoints, else replayed up to that commit; risk registers
+ * are replayed up to that commit. Free the result with isms_audit_free()
  * before the base. Returns 0 or an error of the model (ISMS_EREPO).
  */
 int isms_audit_open_at(const isms_audit *base, guint32 commit, isms_day today, isms_audit **out);
