@@ -35,11 +35,14 @@ int isms_check_mandatory_missing(const isms_audit *a, const isms_rule *r, isms_f
 		GString *msg;
 		if (c->status != ISMS_COVERAGE_MISSING)
 			continue;
-		/* a review or audit never held is one finding, by MR-/IA-OVERDUE */
+		/* a review or audit never held is one finding, by MR-/IA-OVERDUE;
+		 * no risk register at all, by RISK-REGISTER-MISSING */
 		if ((strcmp(c->clause, "9.3") == 0 && !has_record(a, ISMS_RECORD_REVIEW) &&
 		     !rule_off(a, "MR-OVERDUE")) ||
 		    (strcmp(c->clause, "9.2") == 0 && !has_record(a, ISMS_RECORD_AUDIT) &&
-		     !rule_off(a, "IA-OVERDUE")))
+		     !rule_off(a, "IA-OVERDUE")) ||
+		    (strcmp(c->clause, "8.2") == 0 && a->risk_registers->len == 0 &&
+		     !rule_off(a, "RISK-REGISTER-MISSING")))
 			continue;
 		msg = g_string_new(NULL);
 		g_string_printf(msg, "no document in force declares clause %s%s%s%s in `clauses`",
