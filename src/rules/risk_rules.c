@@ -86,8 +86,8 @@ int isms_check_risk_register_missing(const isms_audit *a, const isms_rule *r, is
 	return 0;
 }
 
-/* "Owner and Treatment columns", "Score (or Likelihood and Impact) column". */
-static char *column_list(const char *const *names, int n)
+/* "Owner and Treatment columns", "who owns them, how ... and how ...". */
+static char *column_list(const char *const *names, int n, const char *one, const char *many)
 {
 	GString *s = g_string_new(NULL);
 
@@ -97,7 +97,7 @@ static char *column_list(const char *const *names, int n)
 		                       : i == n - 1 ? " and "
 		                                    : ", ",
 		                       names[i]);
-	g_string_append(s, n == 1 ? " column" : " columns");
+	g_string_append(s, n == 1 ? one : many);
 	return g_string_free(s, FALSE);
 }
 
@@ -118,26 +118,33 @@ static void bad_tables(const isms_audit *a, const isms_rule *r, const isms_risk_
 	}
 	for (guint t = 0; t < reg->tables->len; t++) {
 		const isms_risk_table *rt = g_ptr_array_index(reg->tables, t);
-		const char *missing[3];
+		const char *missing[3], *cannot[3];
 		int n = 0;
-		if (rt->column[ISMS_RISK_COL_OWNER] < 0)
+		if (rt->column[ISMS_RISK_COL_OWNER] < 0) {
+			cannot[n] = "who owns them";
 			missing[n++] = "Owner";
+		}
 		if (rt->column[ISMS_RISK_COL_SCORE] < 0 &&
 		    (rt->column[ISMS_RISK_COL_LIKELIHOOD] < 0 ||
-		     rt->column[ISMS_RISK_COL_IMPACT] < 0))
+		     rt->column[ISMS_RISK_COL_IMPACT] < 0)) {
+			cannot[n] = "how they were assessed";
 			missing[n++] = "Score (or Likelihood and Impact)";
-		if (rt->column[ISMS_RISK_COL_TREATMENT] < 0)
+		}
+		if (rt->column[ISMS_RISK_COL_TREATMENT] < 0) {
+			cannot[n] = "how they are treated";
 			missing[n++] = "Treatment";
+		}
 		if (n == 0)
 			continue;
-		char *list = column_list(missing, n);
+		char *list = column_list(missing, n, " column", " columns");
+		char *why = column_list(cannot, n, "", "");
 		snprintf(item, sizeof(item), "table %u", t + 1);
 		isms_finding *f = isms_findings_add(
 		    out, r, m->doc->path, rt->line, m->doc->identity, item,
-		    "the risk table on line %d has no %s: its risks cannot show who owns them, how "
-		    "they were assessed and how they are treated",
-		    rt->line, list);
+		    "the risk table on line %d has no %s: its risks cannot show %s", rt->line, list,
+		    why);
 		isms_rule_evidence(a, f, m->doc->last_change, "register last changed");
+		g_free(why);
 		g_free(list);
 	}
 }
@@ -295,11 +302,12 @@ int isms_check_risk_not_assessed(const isms_audit *a, const isms_rule *r, isms_f
 		FOR_CURRENT_RISKS(m, h)
 		{
 			char *why;
-			/* a table with no score, likelihood or impact is RISK-BAD-TABLE's */
+			/* a table with no score, nor likelihood and impact, is
+			 * RISK-BAD-TABLE's */
 			if (!isms_risk_in_force(h->risk) ||
 			    (!has_column(m, h, ISMS_RISK_COL_SCORE) &&
-			     !has_column(m, h, ISMS_RISK_COL_LIKELIHOOD) &&
-			     !has_column(m, h, ISMS_RISK_COL_IMPACT)) ||
+			     (!has_column(m, h, ISMS_RISK_COL_LIKELIHOOD) ||
+			      !has_column(m, h, ISMS_RISK_COL_IMPACT))) ||
 			    !(why = not_assessed(a, h)))
 				continue;
 			isms_finding *f = isms_findings_add_text(
