@@ -219,7 +219,7 @@ const isms_config_key isms_config_keys[] = {
     {"risk_columns", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_risk_columns,
      "map of risk column to list of header words",
      "the built-in header words of each column (see the README's Risk registers section)", 0,
-     "header words of risk register columns, replacing the built-in ones",
+     "header words of risk table columns, replacing the built-in ones",
      "The header words that identify each column of a risk table, for the columns listed; "
      "the others keep their built-in words. Columns are id, title, owner, likelihood, "
      "impact, score, treatment, plan, due, status, last_reviewed, next_review, residual, "
@@ -241,7 +241,7 @@ const isms_config_key isms_config_keys[] = {
      "4", NULL},
     {"risk_treatment_threshold", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_risk_threshold,
      "one of low, medium, high, critical", "high", 1,
-     "lowest risk level that needs a treatment option and plan (RISK-NO-TREATMENT)",
+     "lowest risk level that needs a treatment and a plan (RISK-NO-TREATMENT)",
      "A risk in force at or above this level, by its score (a number on the `risk_scale`, or "
      "a level word) or else likelihood times impact, needs a treatment option and, unless it "
      "is accepted, a treatment plan: otherwise RISK-NO-TREATMENT is reported (clause 6.1.3 "
@@ -250,7 +250,7 @@ const isms_config_key isms_config_keys[] = {
      "medium", "{\"enum\": [\"low\", \"medium\", \"high\", \"critical\"]}"},
     {"risk_review_months", ISMS_CONFIG_INT, offsetof(isms_config, risk_review_months), 1, 1200,
      NULL, "whole number of months (1 to 1200)", "12", 1,
-     "months within which each risk and the risk register must be reviewed",
+     "months within which each risk must be reviewed (RISK-REVIEW-OVERDUE)",
      "A risk in force must be reviewed within this many months (RISK-REVIEW-OVERDUE): by its "
      "next review date, else its last reviewed date plus this many months, else the last "
      "commit that changed its row. A risk register with no change for longer is reported "
@@ -258,7 +258,7 @@ const isms_config_key isms_config_keys[] = {
      "6", NULL},
     {"risk_acceptance_months", ISMS_CONFIG_INT, offsetof(isms_config, risk_acceptance_months), 1,
      1200, NULL, "whole number of months (1 to 1200)", "12", 1,
-     "months an acceptance without an expiry date holds (RISK-ACCEPTANCE-EXPIRED)",
+     "months an acceptance with no expiry date holds (RISK-ACCEPTANCE-EXPIRED)",
      "An accepted risk without an acceptance expiry (Accept until) must be accepted again "
      "within this many months of the commit that recorded its acceptance, or of its last "
      "renewal (a commit that changed its approver, expiry or review date while it was "
