@@ -30,8 +30,8 @@ isms_audit *audit_fixture_config(const char *name, const char *as_of, const char
 char *waived_summary(const isms_findings *fs, const char *rule);
 
 /* Remove the findings about the management system as a whole
- * (MANDATORY-DOC-MISSING, MR-OVERDUE, IA-OVERDUE): the fixtures made for one
- * document or register rule are not whole ISMSs. */
+ * (MANDATORY-DOC-MISSING, MR-OVERDUE, IA-OVERDUE, RISK-REGISTER-MISSING): the
+ * fixtures made for one document or register rule are not whole ISMSs. */
 void drop_management(isms_findings *fs);
 
 /* The findings of one rule, as "path:line:item" lines joined by '\n'
@@ -130,6 +130,8 @@ Suite *config_suite(void);
 Suite *finding_suite(void);
 Suite *markdown_suite(void);
 Suite *register_suite(void);
+Suite *risk_suite(void);
+Suite *risk_rules_suite(void);
 Suite *register_history_suite(void);
 Suite *history_suite(void);
 Suite *rules_suite(void);
