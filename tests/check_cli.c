@@ -333,8 +333,8 @@ START_TEST(help_version_rules_and_explain)
 	ck_assert_str_eq(out, "isms-audit 0.1.0\n");
 	g_free(out);
 	ck_assert_int_eq(RUN(&out, NULL, "rules"), 0);
-	ck_assert_int_eq(lines(out), 41);
-	ck_assert_ptr_nonnull(strstr(out, "DOC-REVIEW-OVERDUE          7.5.2   minor"));
+	ck_assert_int_eq(lines(out), 54);
+	ck_assert_ptr_nonnull(strstr(out, "DOC-REVIEW-OVERDUE             7.5.2   minor"));
 	g_free(out);
 	ck_assert_int_eq(RUN(&out, NULL, "explain", "doc-stale-content"), 0);
 	ck_assert_ptr_nonnull(

@@ -28,8 +28,9 @@ typedef struct {
  * not whole ISMSs. */
 static int whole_isms(const char *rule)
 {
-	static const char *const rules[] = {"MANDATORY-DOC-MISSING", "MR-OVERDUE", "IA-OVERDUE",
-	                                    "REG-NOT-FOUND", NULL};
+	static const char *const rules[] = {
+	    "MANDATORY-DOC-MISSING", "MR-OVERDUE", "IA-OVERDUE", "REG-NOT-FOUND",
+	    "RISK-REGISTER-MISSING", NULL};
 
 	for (int i = 0; rules[i]; i++)
 		if (strcmp(rule, rules[i]) == 0)
