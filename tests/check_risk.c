@@ -1,6 +1,7 @@
 /* One version of a risk register: tables, words, numbers, levels. */
 #include <string.h>
 
+#include "isms/config_keys.h"
 #include "isms/risk.h"
 #include "testutil.h"
 
@@ -210,6 +211,50 @@ START_TEST(configured_header_words_move_between_columns)
 }
 END_TEST
 
+/* The README's risk column table is the column table: one row per column
+ * with its words in order; the documentation of `risk_columns` names the
+ * columns. */
+START_TEST(the_risk_column_words_documented_are_the_column_table)
+{
+	char *path = g_build_filename(g_getenv("ISMS_SRCDIR") ? g_getenv("ISMS_SRCDIR") : ".",
+	                              "README.md", NULL);
+	char *text = NULL, *start, **rows;
+	GString *names = g_string_new("Columns are ");
+	int c = 0;
+
+	ck_assert(g_file_get_contents(path, &text, NULL, NULL));
+	start = strstr(text, "| risk column | header words |\n|---|---|\n");
+	ck_assert_ptr_nonnull(start);
+	rows = g_strsplit(strchr(strchr(start, '\n') + 1, '\n') + 1, "\n", -1);
+	for (char **r = rows; g_str_has_prefix(*r, "| `"); r++, c++) {
+		const char *const *words;
+		GString *want = g_string_new(NULL);
+		ck_assert_int_lt(c, ISMS_RISK_COL_COUNT);
+		words = isms_risk_column_synonyms((isms_risk_column)c);
+		g_string_printf(want, "| `%s` | %s", isms_risk_column_name((isms_risk_column)c),
+		                words[0]);
+		for (const char *const *w = words + 1; *w; w++)
+			g_string_append_printf(want, ", %s", *w);
+		g_string_append(want, " |");
+		ck_assert_str_eq(*r, want->str);
+		g_string_free(want, TRUE);
+	}
+	ck_assert_int_eq(c, ISMS_RISK_COL_COUNT);
+	for (c = 0; c < ISMS_RISK_COL_COUNT; c++) {
+		if (c > 0)
+			g_string_append(names, c + 1 < ISMS_RISK_COL_COUNT ? ", " : " and ");
+		g_string_append(names, isms_risk_column_name((isms_risk_column)c));
+	}
+	g_string_append_c(names, '.');
+	ck_assert_ptr_nonnull(
+	    strstr(isms_config_key_find("risk_columns")->description, names->str));
+	g_string_free(names, TRUE);
+	g_strfreev(rows);
+	g_free(text);
+	g_free(path);
+}
+END_TEST
+
 Suite *risk_suite(void)
 {
 	Suite *s = suite_create("risk");
@@ -219,6 +264,7 @@ Suite *risk_suite(void)
 	tcase_add_test(tc, cells_are_read_as_numbers_words_and_dates);
 	tcase_add_test(tc, levels_follow_the_scale);
 	tcase_add_test(tc, configured_header_words_move_between_columns);
+	tcase_add_test(tc, the_risk_column_words_documented_are_the_column_table);
 	suite_add_tcase(s, tc);
 	return s;
 }
