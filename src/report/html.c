@@ -520,8 +520,8 @@ static const char *const level_fill[ISMS_RISK_LEVEL_COUNT] = {"#e4e7eb", "#c6f0d
 static void heat_figure(GString *s, const isms_audit *a, const isms_risk_metrics *m)
 {
 	enum { N = ISMS_RISK_SCALE_MAX };
-	int n = m->scale, v[N * N];
-	char names[N][24], cats[N][8], *note;
+	int n = MIN(m->scale, (int)N), v[N * N];
+	char names[N][24], cats[N][12], *note;
 	const char *labels[N], *fills[N * N];
 	isms_chart_series rows[N];
 
