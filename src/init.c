@@ -35,8 +35,8 @@ typedef struct {
 	char *title;     /* `title:`, else the first `#` heading, or NULL */
 	unsigned char has[ISMS_F_COUNT]; /* fields read with a usable value, from any source */
 	GPtrArray *clauses;              /* char *: canonical clauses it declares or stands for */
-	int issues_table; /* a name with "register" and a table with ID and Status columns */
-	int risk_table;   /* a risk table (isms_risk_has_table), not `type: risk-register` */
+	int issues_table;                /* a register-like name and a register table of issues */
+	int risk_table; /* a risk table (isms_risk_has_table), not `type: risk-register` */
 } doc;
 
 typedef struct {
@@ -114,18 +114,6 @@ static int soa_by_name(const doc *d)
 
 /* ---- reading the repository --------------------------------------------- */
 
-static int is_synonym(const char *key, isms_column c)
-{
-	int hit = 0;
-
-	for (const char *const *w = isms_column_synonyms(c); !hit && *w; w++) {
-		char *k = isms_md_header_key(*w);
-		hit = strcmp(k, key) == 0;
-		g_free(k);
-	}
-	return hit;
-}
-
 /* Header words of a risk or asset inventory: a table holding any of them is
  * never proposed as the issues register, whatever else it has. */
 static const char *const inventory_words[] = {
@@ -141,37 +129,38 @@ static int is_inventory_word(const char *key)
 	return 0;
 }
 
-/* Whether the body holds a GFM table with the columns of an issues
- * register: an ID-like and a Status-like column and at least two of
- * action, owner, due and closed, and no column of a risk or asset
- * inventory (which have IDs, owners and statuses too). */
-static int has_issues_table(const char *buf, size_t len, int first_line, int *out)
+/* Whether the body holds a register table as the audit reads one (an ID
+ * column and a Status or Closed column) with the columns of an issues
+ * register: an id column that names issues or actions ("Risk ID" and
+ * "Control ID" tables are other registers), at least two of action,
+ * owner, due and closed, and no column of a risk or asset inventory
+ * (which have IDs, owners and statuses too). */
+static int has_issues_table(const isms_register_dialect *dialect, const char *buf, size_t len,
+                            int first_line, int *out)
 {
 	static const isms_column flow[] = {ISMS_COL_ACTION, ISMS_COL_OWNER, ISMS_COL_DUE,
 	                                   ISMS_COL_CLOSED};
 	GPtrArray *tables = isms_md_tables_new();
-	int error;
+	int error, column[ISMS_COL_COUNT];
 
 	*out = 0;
 	if ((error = isms_markdown_tables(buf, len, first_line, tables)) < 0)
 		goto done;
 	for (guint t = 0; !*out && t < tables->len; t++) {
 		const isms_md_table *tab = g_ptr_array_index(tables, t);
-		int id = 0, status = 0, inventory = 0, flows = 0;
-		unsigned seen = 0;
+		int inventory = 0, flows = 0;
 		for (guint h = 0; h < tab->header->len; h++) {
 			char *key = isms_md_header_key(g_ptr_array_index(tab->header, h));
-			id |= is_synonym(key, ISMS_COL_ID);
-			status |= is_synonym(key, ISMS_COL_STATUS);
 			inventory |= is_inventory_word(key);
-			for (size_t c = 0; c < G_N_ELEMENTS(flow); c++)
-				if (!(seen & (1u << c)) && is_synonym(key, flow[c])) {
-					seen |= 1u << c;
-					flows++;
-				}
 			g_free(key);
 		}
-		*out = id && status && !inventory && flows >= 2;
+		if (inventory || !isms_register_map_header(dialect, tab->header, column) ||
+		    !isms_register_header_names_items(
+		        dialect, g_ptr_array_index(tab->header, column[ISMS_COL_ID])))
+			continue;
+		for (size_t c = 0; c < G_N_ELEMENTS(flow); c++)
+			flows += column[flow[c]] >= 0;
+		*out = flows >= 2;
 	}
 done:
 	g_ptr_array_free(tables, TRUE);
@@ -216,7 +205,10 @@ static char *scalar_text(const isms_fm_field *f)
 static int read_doc(survey *s, const char *path, const char *buf, size_t len)
 {
 	doc *d = g_new0(doc, 1);
-	isms_frontmatter fm;
+	/* the document as the audit reads it: its front matter and its fields,
+	 * whatever their source */
+	isms_meta *m = isms_meta_parse(buf, len, s->defaults.max_file_size, &s->defaults.fields);
+	const isms_frontmatter *fm = &m->fm;
 	isms_duration cycle;
 	int error = 0;
 
@@ -224,11 +216,9 @@ static int read_doc(survey *s, const char *path, const char *buf, size_t len)
 	d->keys = g_ptr_array_new_with_free_func(g_free);
 	d->clauses = g_ptr_array_new_with_free_func(g_free);
 	g_ptr_array_add(s->docs, d);
-	isms_frontmatter_init(&fm);
-	isms_frontmatter_parse(buf, len, &fm);
-	d->fm = fm.status;
-	for (guint i = 0; fm.status == ISMS_FM_PRESENT && fm.fields && i < fm.fields->len; i++) {
-		const isms_fm_field *f = g_ptr_array_index(fm.fields, i);
+	d->fm = fm->status;
+	for (guint i = 0; fm->status == ISMS_FM_PRESENT && fm->fields && i < fm->fields->len; i++) {
+		const isms_fm_field *f = g_ptr_array_index(fm->fields, i);
 		g_ptr_array_add(d->keys, g_strdup(f->key));
 		switch (isms_field_lookup(f->key)) {
 		case ISMS_F_TYPE: d->type = scalar_text(f); break;
@@ -244,22 +234,17 @@ static int read_doc(survey *s, const char *path, const char *buf, size_t len)
 		}
 	}
 	if (!d->title)
-		d->title = first_heading(buf + fm.body_offset, len - fm.body_offset);
-	{
-		/* the fields as the audit reads them, whatever their source */
-		isms_meta *m = isms_meta_parse(buf, len, s->defaults.max_file_size);
-		for (int f = 0; f < ISMS_F_COUNT; f++)
-			d->has[f] = (unsigned char)isms_meta_has(m, (isms_field)f);
-		isms_meta_free(m);
-	}
+		d->title = first_heading(buf + fm->body_offset, len - fm->body_offset);
+	for (int f = 0; f < ISMS_F_COUNT; f++)
+		d->has[f] = (unsigned char)isms_meta_has(m, (isms_field)f);
 	if (register_name(path) && !type_is(d, "register"))
-		error = has_issues_table(buf + fm.body_offset, len - fm.body_offset, fm.body_line,
-		                         &d->issues_table);
+		error = has_issues_table(&s->defaults.dialect, buf + fm->body_offset,
+		                         len - fm->body_offset, fm->body_line, &d->issues_table);
 	/* as the audit finds them: a risk table makes a risk register */
 	if (error == 0 && !type_is(d, "risk-register"))
-		error = isms_risk_has_table(buf + fm.body_offset, len - fm.body_offset,
-		                            fm.body_line, 0, &s->defaults.risk, &d->risk_table);
-	isms_frontmatter_dispose(&fm);
+		error = isms_risk_has_table(buf + fm->body_offset, len - fm->body_offset,
+		                            fm->body_line, 0, &s->defaults.risk, &d->risk_table);
+	isms_meta_free(m);
 	return error;
 }
 
@@ -315,20 +300,10 @@ static int survey_open(survey *s, const char *path)
 	git_commit *commit = NULL;
 	git_tree *tree = NULL;
 	git_oid id;
-	const char *wd;
 	int error = 0;
 
-	if (!g_file_test(path, G_FILE_TEST_IS_DIR))
-		return isms_error_set(ISMS_EREPO, "%s: %s", path,
-		                      g_file_test(path, G_FILE_TEST_EXISTS) ? "not a directory"
-		                                                            : "no such directory");
-	if (git_repository_open_ext(&s->repo, path, 0, NULL) < 0)
-		return isms_error_set(ISMS_EREPO, "%s: not inside a git repository", path);
-	wd = git_repository_workdir(s->repo);
-	s->root = g_strdup(wd ? wd : git_repository_path(s->repo));
-	if (strlen(s->root) > 1 && g_str_has_suffix(s->root, "/"))
-		s->root[strlen(s->root) - 1] = '\0';
-	if ((error = isms_git_check_head(s->repo, s->root)) < 0)
+	if ((error = isms_git_open(&s->repo, &s->root, path)) < 0 ||
+	    (error = isms_git_check_head(s->repo, s->root)) < 0)
 		return error;
 	if (git_reference_name_to_id(&id, s->repo, "HEAD") < 0 ||
 	    git_commit_lookup(&commit, s->repo, &id) < 0 || git_commit_tree(&tree, commit) < 0) {
@@ -1184,10 +1159,10 @@ int isms_init_generate(char **out, const isms_init_options *opts)
 		g_string_append_c(s.out, '\n');
 	section_special(&s, "registers", "register", "Issues-and-actions registers (clause 10.2)",
 	                issues_table,
-	                "holds an issues register table (an ID, a Status and two of Action, Owner, "
-	                "Due, Closed)",
-	                "hold an issues register table (an ID, a Status and two of Action, Owner, "
-	                "Due, Closed)",
+	                "holds an issues register table (an ID, a Status or Closed column and two "
+	                "of Action, Owner, Due, Closed)",
+	                "hold an issues register table (an ID, a Status or Closed column and two "
+	                "of Action, Owner, Due, Closed)",
 	                ", which the audit reports as REG-NOT-FOUND");
 	g_string_append_c(s.out, '\n');
 	section_special(&s, "risk_registers", "risk-register",

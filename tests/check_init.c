@@ -158,8 +158,8 @@ START_TEST(init_maps_govuk_tech_docs_and_finds_the_untyped_register)
 	                  "#   weight (2 documents)\n"
 	                  "#   (no type): 5 documents\n"
 	                  "#   default: 6 months");
-	expect_line(
-	    text, "# This file holds an issues register table (an ID, a Status and two of Action,");
+	expect_line(text,
+	            "# This file holds an issues register table (an ID, a Status or Closed column");
 	expect_lines_with(text, "registers:", "registers: [register.md]");
 	/* the pages version by Git: version is not required */
 	expect_lines_with(text, "  default:", "  default: [owner, review]");
@@ -196,6 +196,25 @@ START_TEST(init_proposes_only_a_register_table_and_suggests_clauses)
 	                  "#   risk/Risk_Treatment_Plan.md: [\"6.1.3\", \"8.3\"]\n"
 	                  "#   risk/risk-register.md: [\"8.2\", \"8.3\"]");
 	expect_line(text, "# clauses:");
+	g_free(text);
+}
+END_TEST
+
+/* A file named as a register is proposed when its register table's id
+ * column names issues or actions (CAPA ID), never for a Risk ID. */
+START_TEST(init_proposes_registers_of_issues_not_of_risks)
+{
+	char *text = starter("rules/register-capa");
+
+	expect_line(text,
+	            "# This file holds an issues register table (an ID, a Status or Closed column");
+	expect_lines_with(text, "registers:", "registers: [qms/capa-register.md]");
+	g_free(text);
+	/* risk-register.md: a Risk ID and a Status column, and "register" in its name */
+	text = starter("rules/register-no-status");
+	expect_line(text, "#   register.md (type: register)");
+	expect_lines_with(text, "registers:", "");
+	ck_assert_ptr_null(strstr(text, "registers: [risk-register.md"));
 	g_free(text);
 }
 END_TEST
@@ -493,6 +512,7 @@ Suite *init_suite(void)
 	tcase_add_test(tc, init_fits_the_demo);
 	tcase_add_test(tc, init_maps_govuk_tech_docs_and_finds_the_untyped_register);
 	tcase_add_test(tc, init_proposes_only_a_register_table_and_suggests_clauses);
+	tcase_add_test(tc, init_proposes_registers_of_issues_not_of_risks);
 	tcase_add_test(tc, the_starter_loads_as_it_is);
 	tcase_add_test(tc, an_audit_with_the_starter_reads_the_register);
 	tcase_add_test(tc, init_output_refuses_to_overwrite_without_force);

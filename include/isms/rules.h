@@ -23,6 +23,11 @@ typedef enum {
 	ISMS_RULE_COUNTS_OVERDUE_DOCUMENT = 1 << 3,
 	/* each finding is an overdue register action (counted by the trend) */
 	ISMS_RULE_COUNTS_OVERDUE_ACTION = 1 << 4,
+	/* its findings are about the change itself, compared with its base (it
+	 * finds nothing without --base): every one is introduced, and
+	 * pull-request mode names it when it sets the change's configuration
+	 * aside */
+	ISMS_RULE_ABOUT_CHANGE = 1 << 5,
 } isms_rule_flag;
 
 /*

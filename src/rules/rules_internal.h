@@ -22,6 +22,7 @@ int isms_check_review_unevidenced(const isms_audit *a, const isms_rule *r, isms_
 int isms_check_version_not_bumped(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_stale_content(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_static(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_not_approved(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_reg_not_found(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_reg_bad_table(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_reg_stale(const isms_audit *a, const isms_rule *r, isms_findings *out);
@@ -44,6 +45,7 @@ int isms_check_act_removed(const isms_audit *a, const isms_rule *r, isms_finding
 int isms_check_act_reopened(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_act_rewritten(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_mandatory_missing(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_clauses_undeclared(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_soa_incomplete(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_soa_no_justification(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_soa_unknown_control(const isms_audit *a, const isms_rule *r, isms_findings *out);
@@ -69,5 +71,7 @@ int isms_check_mr_actions_not_tracked(const isms_audit *a, const isms_rule *r, i
 int isms_check_ia_finding_not_tracked(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_ia_not_independent(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_waiver_expired(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_config_weakened(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_bad_commit_date(const isms_audit *a, const isms_rule *r, isms_findings *out);
 
 #endif
