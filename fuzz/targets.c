@@ -297,11 +297,17 @@ static void describe_register(GString *s, const isms_register *reg)
 /* The same body read as a declared risk register (src/risk.c): whatever
  * the text, every risk has an id and lies on a row of its table, and what
  * was read is within its enums. Nothing is added to the outcome. */
-static void check_risks(const char *body, size_t len, int first_line)
+static void check_risks(const char *body, size_t len, int first_line, isms_date_order order)
 {
 	isms_risk_register *reg = NULL;
+	isms_risk_dialect d;
+	int rc;
 
-	if (isms_risk_parse(body, len, first_line, 1, NULL, &reg) < 0) {
+	isms_risk_dialect_init(&d);
+	d.date_order = order; /* the input's, as its register is read */
+	rc = isms_risk_parse(body, len, first_line, 1, &d, &reg);
+	isms_risk_dialect_dispose(&d);
+	if (rc < 0) {
 		isms_error_clear(); /* over the table limits: nothing read */
 		return;
 	}
@@ -330,7 +336,7 @@ static isms_register *read_register(const char *file, size_t len, const isms_reg
 	isms_frontmatter_parse(file, len, &fm);
 	check_frontmatter(&fm, (const uint8_t *)file, len);
 	reg = isms_register_parse(file + fm.body_offset, len - fm.body_offset, fm.body_line, d);
-	check_risks(file + fm.body_offset, len - fm.body_offset, fm.body_line);
+	check_risks(file + fm.body_offset, len - fm.body_offset, fm.body_line, d->date_order);
 	/* numbered as lines of the file, after the front matter */
 	for (guint t = 0; t < reg->tables->len; t++)
 		REQUIRE(((isms_reg_table *)g_ptr_array_index(reg->tables, t))->line >=

@@ -462,6 +462,7 @@ int isms_config_load_date_order(isms_config *cfg, const loader *ld, yaml_node_t 
 		if (g_ascii_strcasecmp(scalar(v), orders[i].name) == 0) {
 			cfg->dialect.date_order = orders[i].order;
 			cfg->fields.date_order = orders[i].order; /* dates in document bodies */
+			cfg->risk.date_order = orders[i].order;   /* and in risk registers */
 			return 0;
 		}
 	return fail(ld, v, "'%s' must be dmy (day first), mdy (month first) or none", "date_order");

@@ -198,9 +198,9 @@ const isms_config_key isms_config_keys[] = {
      "25.01.2026, 25-01-2026) or with an English month name (1 January 2026, Jan 1, 2026) "
      "are read too. A numeric date whose day and month could be swapped and whose two "
      "readings differ (03/04/2025) is read day first with `dmy` and month first with `mdy`; "
-     "with `none`, the default, it is reported as ACT-BAD-VALUE. A date that only one "
-     "reading makes valid (25/01/2026), or whose readings agree (05/05/2026), needs no "
-     "order.",
+     "with `none`, the default, it is reported as ACT-BAD-VALUE (RISK-BAD-TABLE in a risk "
+     "register). A date that only one reading makes valid (25/01/2026), or whose readings "
+     "agree (05/05/2026), needs no order.",
      "dmy", "{\"enum\": [\"dmy\", \"mdy\", \"none\"]}"},
     {"improvement_ids", ISMS_CONFIG_REPLACE, offsetof(isms_config, dialect.improvement_ids), 0, 0,
      NULL, ISMS_WEAKER_ADDED, NULL, "list of id globs", "[\"OFI*\", \"IMP*\"]", 1,

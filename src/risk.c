@@ -218,6 +218,7 @@ void isms_risk_dialect_init(isms_risk_dialect *d)
 		d->synonyms[c] = keys_of(columns[c].synonyms);
 	d->scale = ISMS_RISK_SCALE_DEFAULT;
 	d->threshold = ISMS_RISK_HIGH;
+	d->date_order = ISMS_DATE_ORDER_NONE;
 }
 
 void isms_risk_dialect_dispose(isms_risk_dialect *d)
@@ -421,22 +422,34 @@ static void read_status(isms_risk *r)
 		                isms_text_printf("status '%s' is not a known status word", text));
 }
 
-static int read_date(isms_risk *r, isms_risk_column c, isms_day *out)
+/* Read a date cell as people type it (isms_date_parse_written), in the
+ * dialect's order (`date_order`); a problem when it is no date, or one
+ * whose day and month could be swapped and no order decides, worded as
+ * the issues register words it (src/register.c). */
+static int read_date(const isms_risk_dialect *d, isms_risk *r, isms_risk_column c, isms_day *out)
 {
 	const char *text = r->cell[c];
+	char dmy[ISMS_DATE_BUFSIZE], mdy[ISMS_DATE_BUFSIZE];
+	isms_day a, b;
 	int rc;
 
 	if (!text)
 		return 0;
-	rc = isms_date_parse_written(text, strlen(text), ISMS_DATE_ORDER_NONE, out);
+	rc = isms_date_parse_written(text, strlen(text), d->date_order, out);
 	if (rc == 0)
 		return 1;
-	g_ptr_array_add(r->problems,
-	                rc == ISMS_DATE_AMBIGUOUS
-	                    ? isms_text_printf("%s '%s' can be read day first or month first: "
-	                                       "write it YYYY-MM-DD",
-	                                       columns[c].name, text)
-	                    : isms_text_printf("%s '%s' is not a date", columns[c].name, text));
+	if (rc == ISMS_DATE_AMBIGUOUS &&
+	    isms_date_parse_written(text, strlen(text), ISMS_DATE_ORDER_DMY, &a) == 0 &&
+	    isms_date_parse_written(text, strlen(text), ISMS_DATE_ORDER_MDY, &b) == 0)
+		g_ptr_array_add(r->problems,
+		                isms_text_printf("%s '%s' reads as %s (day first) or %s (month "
+		                                 "first): write YYYY-MM-DD, or set date_order: dmy "
+		                                 "or mdy in .isms-audit.yml",
+		                                 columns[c].name, text, isms_date_format(a, dmy),
+		                                 isms_date_format(b, mdy)));
+	else
+		g_ptr_array_add(r->problems, isms_text_printf("%s '%s' is not a date (YYYY-MM-DD)",
+		                                              columns[c].name, text));
 	return 0;
 }
 
@@ -511,10 +524,10 @@ static isms_risk *read_risk(const isms_risk_dialect *d, const isms_md_row *row, 
 	               : isms_risk_level_of_score(d, r->product);
 	read_treatment(r);
 	read_status(r);
-	r->has_due = read_date(r, ISMS_RISK_COL_DUE, &r->due);
-	r->has_last_reviewed = read_date(r, ISMS_RISK_COL_LAST_REVIEWED, &r->last_reviewed);
-	r->has_next_review = read_date(r, ISMS_RISK_COL_NEXT_REVIEW, &r->next_review);
-	r->has_accept_until = read_date(r, ISMS_RISK_COL_ACCEPT_UNTIL, &r->accept_until);
+	r->has_due = read_date(d, r, ISMS_RISK_COL_DUE, &r->due);
+	r->has_last_reviewed = read_date(d, r, ISMS_RISK_COL_LAST_REVIEWED, &r->last_reviewed);
+	r->has_next_review = read_date(d, r, ISMS_RISK_COL_NEXT_REVIEW, &r->next_review);
+	r->has_accept_until = read_date(d, r, ISMS_RISK_COL_ACCEPT_UNTIL, &r->accept_until);
 	read_controls(r->plan, r->controls);
 	read_controls(r->cell[ISMS_RISK_COL_TREATMENT], r->controls);
 	return r;

@@ -125,10 +125,12 @@ START_TEST(cells_are_read_as_numbers_words_and_dates)
 	ck_assert_uint_eq(r->problems->len, 3);
 	ck_assert_str_eq(g_ptr_array_index(r->problems, 0),
 	                 "status 'Pending' is not a known status word");
-	ck_assert_str_eq(g_ptr_array_index(r->problems, 1), "due 'soon' is not a date");
+	ck_assert_str_eq(g_ptr_array_index(r->problems, 1),
+	                 "due 'soon' is not a date (YYYY-MM-DD)");
 	ck_assert_str_eq(g_ptr_array_index(r->problems, 2),
-	                 "last_reviewed '03/04/2026' can be read day first or month first: write "
-	                 "it YYYY-MM-DD");
+	                 "last_reviewed '03/04/2026' reads as 2026-04-03 (day first) or 2026-03-04 "
+	                 "(month first): write YYYY-MM-DD, or set date_order: dmy or mdy in "
+	                 ".isms-audit.yml");
 
 	/* off the scale; no control in "9.99" or "5.1.2"; retired is not in force */
 	r = isms_risk_find(reg, "R-4");
@@ -140,6 +142,43 @@ START_TEST(cells_are_read_as_numbers_words_and_dates)
 	ck_assert_uint_eq(r->controls->len, 0);
 	ck_assert(!isms_risk_in_force(r));
 	isms_risk_register_free(reg);
+}
+END_TEST
+
+/* date_order decides a date that reads both ways, as in the issues
+ * register; month first, a date only day first makes valid is none. */
+START_TEST(dates_read_in_the_configured_order)
+{
+	isms_risk_register *reg = NULL;
+	isms_risk_dialect d;
+	const isms_risk *r;
+	char day[ISMS_DATE_BUFSIZE];
+
+	isms_risk_dialect_init(&d);
+	ck_assert_int_eq(d.date_order, ISMS_DATE_ORDER_NONE);
+	d.date_order = ISMS_DATE_ORDER_DMY;
+	ck_assert_int_eq(isms_risk_parse(body, strlen(body), 3, 0, &d, &reg), 0);
+	r = isms_risk_find(reg, "R-3");
+	ck_assert(r->has_last_reviewed);
+	ck_assert_str_eq(isms_date_format(r->last_reviewed, day), "2026-04-03");
+	ck_assert_uint_eq(r->problems->len, 2); /* the status and 'soon' */
+	r = isms_risk_find(reg, "R-2");
+	ck_assert_str_eq(isms_date_format(r->last_reviewed, day), "2026-02-25");
+	ck_assert_uint_eq(r->problems->len, 0);
+	isms_risk_register_free(reg);
+
+	d.date_order = ISMS_DATE_ORDER_MDY;
+	ck_assert_int_eq(isms_risk_parse(body, strlen(body), 3, 0, &d, &reg), 0);
+	r = isms_risk_find(reg, "R-3");
+	ck_assert_str_eq(isms_date_format(r->last_reviewed, day), "2026-03-04");
+	r = isms_risk_find(reg, "R-2");
+	ck_assert(!r->has_last_reviewed);
+	ck_assert_uint_eq(r->problems->len, 1);
+	ck_assert_str_eq(g_ptr_array_index(r->problems, 0),
+	                 "last_reviewed '25/02/2026' is not a date (YYYY-MM-DD)");
+	ck_assert_str_eq(isms_date_format(r->accept_until, day), "2027-03-31"); /* a month name */
+	isms_risk_register_free(reg);
+	isms_risk_dialect_dispose(&d);
 }
 END_TEST
 
@@ -262,6 +301,7 @@ Suite *risk_suite(void)
 
 	tcase_add_test(tc, risk_tables_are_found_by_their_columns);
 	tcase_add_test(tc, cells_are_read_as_numbers_words_and_dates);
+	tcase_add_test(tc, dates_read_in_the_configured_order);
 	tcase_add_test(tc, levels_follow_the_scale);
 	tcase_add_test(tc, configured_header_words_move_between_columns);
 	tcase_add_test(tc, the_risk_column_words_documented_are_the_column_table);

@@ -180,7 +180,7 @@ START_TEST(the_messages_say_what_and_by_how_much)
 	                 "current");
 	ck_assert_str_eq(message_of(&fs, "RISK-BAD-TABLE", "R-20"),
 	                 "risk R-20: status 'Pending' is not a known status word; due 'soon' is "
-	                 "not a date");
+	                 "not a date (YYYY-MM-DD)");
 	ck_assert_str_eq(message_of(&fs, "RISK-BAD-TABLE", "table 1"),
 	                 "the risk table on line 10 has no Owner and Treatment columns: its "
 	                 "risks cannot show who owns them and how they are treated");
@@ -377,6 +377,63 @@ START_TEST(the_configuration_sets_the_thresholds)
 }
 END_TEST
 
+/* risk-date-order.fixture at 2026-06-15 with each date_order: the risk
+ * dates that read both ways are decided by it, and without it reported as
+ * the issues register reports them, naming the key. */
+START_TEST(date_order_decides_risk_dates_that_read_both_ways)
+{
+	static const char fixture[] = "rules/risk-date-order", as_of[] = "2026-06-15";
+	isms_findings fs;
+	isms_audit *a = audit_fixture_config(fixture, as_of, "date_order: dmy\n", &fs);
+	char *got = risk_findings(&fs);
+
+	ck_assert_int_eq(a->config.risk.date_order, ISMS_DATE_ORDER_DMY);
+	ck_assert_str_eq(got, "RISK-ACCEPTANCE-EXPIRED " REG ":14:R-2\n"
+	                      "RISK-TREATMENT-OVERDUE " REG ":13:R-1\n");
+	ck_assert_str_eq(message_of(&fs, "RISK-TREATMENT-OVERDUE", "R-1"),
+	                 "risk R-1 is 73 days past its treatment due date 2026-04-03 and not "
+	                 "recorded as treated");
+	ck_assert_str_eq(message_of(&fs, "RISK-ACCEPTANCE-EXPIRED", "R-2"),
+	                 "risk R-2 was accepted until 2026-06-01, 14 days ago, and has not been "
+	                 "accepted again");
+	g_free(got);
+	audit_done(a, &fs);
+
+	a = audit_fixture_config(fixture, as_of, "date_order: mdy\n", &fs);
+	got = risk_findings(&fs);
+	ck_assert_str_eq(got, "RISK-BAD-TABLE " REG ":15:R-3\n"
+	                      "RISK-ACCEPTANCE-EXPIRED " REG ":14:R-2\n"
+	                      "RISK-TREATMENT-OVERDUE " REG ":13:R-1\n");
+	ck_assert_str_eq(message_of(&fs, "RISK-BAD-TABLE", "R-3"),
+	                 "risk R-3: last_reviewed '25/01/2026' is not a date (YYYY-MM-DD)");
+	ck_assert_str_eq(message_of(&fs, "RISK-TREATMENT-OVERDUE", "R-1"),
+	                 "risk R-1 is 103 days past its treatment due date 2026-03-04 and not "
+	                 "recorded as treated");
+	ck_assert_str_eq(message_of(&fs, "RISK-ACCEPTANCE-EXPIRED", "R-2"),
+	                 "risk R-2 was accepted until 2026-01-06, 160 days ago, and has not been "
+	                 "accepted again");
+	g_free(got);
+	audit_done(a, &fs);
+
+	/* no order: the two dates are reported, and nothing is read from them */
+	a = audit_fixture(fixture, as_of, &fs);
+	got = risk_findings(&fs);
+	ck_assert_int_eq(a->config.risk.date_order, ISMS_DATE_ORDER_NONE);
+	ck_assert_str_eq(got, "RISK-BAD-TABLE " REG ":13:R-1\n"
+	                      "RISK-BAD-TABLE " REG ":14:R-2\n");
+	ck_assert_str_eq(message_of(&fs, "RISK-BAD-TABLE", "R-1"),
+	                 "risk R-1: due '03/04/2026' reads as 2026-04-03 (day first) or 2026-03-04 "
+	                 "(month first): write YYYY-MM-DD, or set date_order: dmy or mdy in "
+	                 ".isms-audit.yml");
+	ck_assert_str_eq(message_of(&fs, "RISK-BAD-TABLE", "R-2"),
+	                 "risk R-2: accept_until '01/06/2026' reads as 2026-06-01 (day first) or "
+	                 "2026-01-06 (month first): write YYYY-MM-DD, or set date_order: dmy or "
+	                 "mdy in .isms-audit.yml");
+	g_free(got);
+	audit_done(a, &fs);
+}
+END_TEST
+
 START_TEST(no_risk_register_is_one_major_finding)
 {
 	isms_findings fs;
@@ -462,6 +519,7 @@ Suite *risk_rules_suite(void)
 	tcase_add_test(tc, as_of_an_earlier_day_the_risks_stand_as_then);
 	tcase_add_test(tc, a_derived_model_replays_the_risks_as_then);
 	tcase_add_test(tc, the_configuration_sets_the_thresholds);
+	tcase_add_test(tc, date_order_decides_risk_dates_that_read_both_ways);
 	tcase_add_test(tc, no_risk_register_is_one_major_finding);
 	tcase_add_test(tc, a_pull_request_introduces_its_removed_and_rescored_risks);
 	tcase_add_test(tc, a_healthy_risk_register_has_no_finding);

@@ -106,13 +106,15 @@ isms_risk_status isms_risk_status_lookup(const char *text);
 /*
  * How risk registers are written and graded: the header words of each
  * column (kept as header keys, isms_md_header_key), the points of the
- * likelihood and impact scales (`risk_scale`), and the level from which a
- * risk needs a treatment plan (`risk_treatment_threshold`).
+ * likelihood and impact scales (`risk_scale`), the level from which a
+ * risk needs a treatment plan (`risk_treatment_threshold`), and how a
+ * date such as 03/04/2026 reads (`date_order`, as for the issues register).
  */
 typedef struct {
 	GPtrArray *synonyms[ISMS_RISK_COL_COUNT]; /* char *: header keys */
 	int scale;                                /* points of each scale, 3 to 10 */
 	isms_risk_level threshold;
+	isms_date_order date_order; /* none: a date whose readings differ is a problem */
 } isms_risk_dialect;
 
 /* Fill with the defaults; _dispose frees. */
@@ -157,7 +159,8 @@ typedef struct {
 	isms_risk_status status;
 	int has_due, has_last_reviewed, has_next_review, has_accept_until;
 	isms_day due, last_reviewed, next_review, accept_until;
-	GPtrArray *problems; /* char *: cells that cannot be read (dates, status) */
+	GPtrArray *problems; /* char *: cells that cannot be read (dates, or dates that
+	                      * read two ways without date_order; status) */
 	int refs;            /* versions and histories holding it */
 } isms_risk;
 
