@@ -66,6 +66,8 @@ void isms_audit_free(isms_audit *a)
 	}
 	if (a->budget && a->budget->reserved)
 		g_hash_table_destroy(a->budget->reserved);
+	if (a->budget && a->budget->risk_reserved)
+		g_hash_table_destroy(a->budget->risk_reserved);
 	g_free(a->budget);
 	isms_config_dispose(&a->config);
 	if (a->change) {
@@ -365,6 +367,15 @@ int isms_audit_budget_take(isms_audit *a, size_t cost)
 	return 1;
 }
 
+size_t isms_audit_parse_cost(const isms_meta *meta, size_t len)
+{
+	size_t elements = meta ? meta->md_elements : len;
+
+	return elements > (SIZE_MAX - len) / ISMS_PARSE_ELEMENT_COST
+	           ? SIZE_MAX
+	           : MAX(len, elements * ISMS_PARSE_ELEMENT_COST);
+}
+
 /* Each distinct blob is read and parsed once (again only if its fields
  * were let go and another document needs them: a copy of a version). */
 static int meta_of(isms_audit *a, const git_oid *blob, const char *path, const isms_meta **out)
@@ -657,6 +668,7 @@ static int build_documents(isms_audit *a, int lean)
 		if ((error = meta_of(a, &e->blob, present->pdata[i], &m)) < 0)
 			break;
 		isms_register_reserve(a, present->pdata[i], e, m);
+		isms_risk_reserve(a, present->pdata[i], e, m);
 		if (lean)
 			g_hash_table_add(current, (gpointer)m);
 	}
@@ -722,6 +734,8 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	a->metas = g_hash_table_new_full(isms_oid_hash, isms_oid_equal, g_free, meta_free);
 	a->budget = g_new0(isms_parse_budget, 1);
 	a->budget->reserved = g_hash_table_new_full(isms_oid_hash, isms_oid_equal, g_free, NULL);
+	a->budget->risk_reserved =
+	    g_hash_table_new_full(isms_oid_hash, isms_oid_equal, g_free, NULL);
 
 	if ((error = isms_git_open(&a->repo, &a->root, opts->path)) < 0)
 		goto done;

@@ -55,12 +55,13 @@ const isms_config_key isms_config_keys[] = {
      "whole number of bytes (1048576 to 8589934592)", "4294967296", 1,
      "bytes one audit parses at most; later versions are not read",
      "The parse budget of one audit: the bytes of every document version it reads (each "
-     "distinct content once) and of every register version the replay reads, a version "
-     "read in full by the Markdown parser counting 256 bytes per Markdown element (what "
-     "the parser allocates for it). Once spent, further versions are not read and are "
-     "reported as DOC-UNREADABLE, so that no history can make an audit run for hours. The "
-     "versions at the audited commit are read first. The default is four times what a "
-     "100,000-commit history of 2,000 documents needs; 8 GiB (8589934592) at most.",
+     "distinct content once) and of every register and risk register version the replays "
+     "read, a version read in full by the Markdown parser counting 256 bytes per Markdown "
+     "element (what the parser allocates for it). Once spent, further versions are not "
+     "read and are reported as DOC-UNREADABLE, so that no history can make an audit run "
+     "for hours. The versions at the audited commit are read first. The default is four "
+     "times what a 100,000-commit history of 2,000 documents needs; 8 GiB (8589934592) at "
+     "most.",
      "8589934592", NULL},
     {"stale_after_months", ISMS_CONFIG_INT, offsetof(isms_config, stale_after_months), 1, 1200,
      NULL, ISMS_WEAKER_HIGHER, NULL, "whole number of months (1 to 1200)", "24", 1,

@@ -1,9 +1,10 @@
 /* The risk register replay: each risk register read at every version that
  * changed its blob, each risk followed by its id through history. Two
  * versions are held at a time; a history keeps a reference to the last
- * version of its risk. A model derived as of an earlier commit replays its
- * own (cut) document histories: risk registers are small and rarely
- * changed, so no snapshot is kept. */
+ * version of its risk. Every version read counts against the parse budget,
+ * as the issues register replay's do. A model derived as of an earlier
+ * commit replays its own (cut) document histories: risk registers are
+ * small and rarely changed, so no snapshot is kept. */
 #include "isms/risk_history.h"
 
 #include <string.h>
@@ -45,43 +46,79 @@ static void model_free(gpointer p)
 	g_free(m);
 }
 
-int isms_risk_declared(const isms_audit *a, const isms_document *d)
+/* Whether a document of type `type` at `path` is a risk register by its
+ * type or the configuration. */
+static int declared_as(const isms_audit *a, const char *type, const char *path)
 {
-	char *key = isms_md_header_key(isms_document_type(d));
+	char *key = isms_md_header_key(type);
 	int typed = strcmp(key, "risk register") == 0;
 
 	g_free(key);
 	for (guint i = 0; !typed && i < a->config.risk_registers->len; i++)
-		typed = isms_config_glob_matches(g_ptr_array_index(a->config.risk_registers, i),
-		                                 d->path);
+		typed =
+		    isms_config_glob_matches(g_ptr_array_index(a->config.risk_registers, i), path);
 	return typed;
 }
 
+int isms_risk_declared(const isms_audit *a, const isms_document *d)
+{
+	return declared_as(a, isms_document_type(d), d->path);
+}
+
 /* Whether a version can be read: not a symbolic link, and read as a
- * document (within max_file_size and the table limits). */
+ * document (within max_file_size, the table limits and the parse budget). */
 static int version_readable(const isms_audit *a, const isms_path_event *e)
 {
 	const isms_meta *meta = g_hash_table_lookup(a->metas, &e->blob);
 
 	return e->mode != GIT_FILEMODE_LINK &&
-	       !(meta &&
-	         (meta->flags & (ISMS_META_BINARY | ISMS_META_TOO_LARGE | ISMS_META_TABLES)));
+	       !(meta && (meta->flags & (ISMS_META_BINARY | ISMS_META_TOO_LARGE | ISMS_META_TABLES |
+	                                 ISMS_META_BUDGET)));
 }
 
-/* The risk register of one version: its body after the front matter. */
-static int read_version(const isms_audit *a, const isms_path_event *e, const char *path,
-                        int declared, isms_risk_register **out)
+/* Whether a version was not read as a document for the parse budget. */
+static int budget_unread(const isms_audit *a, const isms_path_event *e)
+{
+	const isms_meta *meta = g_hash_table_lookup(a->metas, &e->blob);
+
+	return meta && (meta->flags & ISMS_META_BUDGET);
+}
+
+void isms_risk_reserve(isms_audit *a, const char *path, const isms_path_event *e,
+                       const isms_meta *meta)
+{
+	/* the type as build_document() will give it: its own, else `types:` */
+	const char *type = isms_meta_has(meta, ISMS_F_TYPE) ? isms_meta_text(meta, ISMS_F_TYPE)
+	                                                    : isms_config_type_of(&a->config, path);
+
+	if (declared_as(a, type ? type : "", path) && version_readable(a, e) &&
+	    isms_audit_budget_take(a, isms_audit_parse_cost(meta, meta->size)))
+		g_hash_table_add(a->budget->risk_reserved, g_memdup2(&e->blob, sizeof(e->blob)));
+}
+
+/* The risk register of one version: its body after the front matter. A
+ * version read counts its full parse against the budget (the audited
+ * version of a declared register was counted in advance): *out is NULL
+ * when the budget is spent. */
+static int read_version(isms_audit *a, const isms_path_event *e, const char *path, int declared,
+                        isms_risk_register **out)
 {
 	const isms_meta *meta = g_hash_table_lookup(a->metas, &e->blob);
 	size_t off = meta ? meta->fm.body_offset : 0, len;
 	int line = meta ? meta->fm.body_line : 1, error;
 	git_blob *b = NULL;
 
+	*out = NULL;
 	if (!version_readable(a, e))
 		return isms_risk_parse("", 0, 1, declared, &a->config.risk, out);
 	if (git_blob_lookup(&b, a->repo, &e->blob) < 0)
 		return isms_git_error(path);
 	len = (size_t)git_blob_rawsize(b);
+	if (!g_hash_table_remove(a->budget->risk_reserved, &e->blob) &&
+	    !isms_audit_budget_take(a, isms_audit_parse_cost(meta, len))) {
+		git_blob_free(b);
+		return 0;
+	}
 	if (off > len)
 		off = len;
 	error = isms_risk_parse((const char *)git_blob_rawcontent(b) + off, len - off, line,
@@ -213,8 +250,18 @@ static int replay(isms_audit *a, isms_risk_model *m)
 		 * replay keeps what it knew (DOC-UNREADABLE reports the version) */
 		if (prev && !version_readable(a, e))
 			continue;
+		/* a version the budget left unread tells nothing either, even
+		 * first: counted by the document (isms_document.unread) */
+		if (budget_unread(a, e))
+			continue;
 		if ((error = read_version(a, e, m->doc->path, m->declared, &reg)) < 0)
 			break;
+		if (!reg) {
+			/* the parse budget is spent: as an unreadable version, the
+			 * replay keeps what it knew; DOC-UNREADABLE says so */
+			m->unread++;
+			continue;
+		}
 		compare(m, by_id, reg, e->commit);
 		m->versions++;
 		isms_risk_register_free(prev);

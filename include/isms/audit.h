@@ -38,16 +38,19 @@ typedef struct {
 
 /*
  * What one audit may parse (`max_total_parse`) and has parsed: every
- * distinct blob read as a document version, and every register version the
- * replay reads. Once a version does not fit, the budget is spent and no
- * further version is read; models derived from an audit share its budget.
+ * distinct blob read as a document version, and every register and risk
+ * register version the replays read. Once a version does not fit, the
+ * budget is spent and no further version is read; models derived from an
+ * audit share its budget.
  */
 typedef struct {
-	size_t limit;         /* max_total_parse */
-	size_t spent;         /* counted so far */
-	int closed;           /* a version did not fit: nothing more is read */
-	GHashTable *reserved; /* git_oid *: audited register versions whose replay is
-	                       * counted already (isms_register_reserve) */
+	size_t limit;              /* max_total_parse */
+	size_t spent;              /* counted so far */
+	int closed;                /* a version did not fit: nothing more is read */
+	GHashTable *reserved;      /* git_oid *: audited register versions whose replay is
+	                            * counted already (isms_register_reserve) */
+	GHashTable *risk_reserved; /* git_oid *: the same of declared risk registers
+	                            * (isms_risk_reserve) */
 } isms_parse_budget;
 
 /* Count `cost` bytes against the audit's budget: 1 if they fit (and are
@@ -58,6 +61,11 @@ int isms_audit_budget_take(struct isms_audit *audit, size_t cost);
  * this many bytes per Markdown element (about what cmark-gfm allocates for
  * one), as a register version read row by row counts its size. */
 #define ISMS_PARSE_ELEMENT_COST 256
+
+/* What a full read of a version of `len` bytes (read as `meta`, or NULL)
+ * costs the parse budget: ISMS_PARSE_ELEMENT_COST per Markdown element,
+ * at least its size. */
+size_t isms_audit_parse_cost(const isms_meta *meta, size_t len);
 
 struct isms_audit {
 	isms_config config;         /* the one used: with --base, the base's */

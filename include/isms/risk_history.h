@@ -67,11 +67,23 @@ typedef struct {
 	isms_risk_register *current; /* the audited version (owned), never NULL */
 	GPtrArray *risks;            /* isms_risk_history *, in order of first listing */
 	guint versions;              /* distinct versions replayed */
+	guint unread;                /* versions skipped: the parse budget was spent */
 } isms_risk_model;
 
 /* Whether a document is a risk register by its type (`risk-register`,
  * compared as a header key) or a path under `risk_registers`. */
 int isms_risk_declared(const isms_audit *audit, const isms_document *doc);
+
+/*
+ * If the document at `path` whose audited version is event `e` (read as
+ * `meta`) is a risk register by its type or `risk_registers`, count
+ * against the parse budget what the replay will take to read that version
+ * in full, so that the histories read after it cannot leave its risks at
+ * the audited commit unread (as isms_register_reserve() does for the
+ * issues registers). Called by isms_audit_open() with the audited versions.
+ */
+void isms_risk_reserve(isms_audit *audit, const char *path, const isms_path_event *e,
+                       const isms_meta *meta);
 
 /*
  * Find the risk registers among the documents and replay each version by
