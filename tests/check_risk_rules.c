@@ -434,6 +434,45 @@ START_TEST(date_order_decides_risk_dates_that_read_both_ways)
 }
 END_TEST
 
+/* The flags of the risk rows: the rules that compare a date with the
+ * audit date (or a commit's date plus a period) are date-based, unproven
+ * on a shallow clone; those whose evidence is the commit that removed or
+ * re-scored the risk cite the change, so that a pull request doing it
+ * introduces them even when the base had a finding of the same risk. */
+START_TEST(the_risk_rules_carry_their_flags)
+{
+	static const struct {
+		const char *id;
+		unsigned flags;
+	} want[] = {
+	    {"RISK-REGISTER-MISSING", 0},
+	    {"RISK-BAD-TABLE", 0},
+	    {"RISK-NO-OWNER", 0},
+	    {"RISK-NOT-ASSESSED", 0},
+	    {"RISK-NO-TREATMENT", 0},
+	    {"RISK-TREATMENT-OVERDUE", ISMS_RULE_DATE_BASED},
+	    {"RISK-REVIEW-OVERDUE", ISMS_RULE_DATE_BASED},
+	    {"RISK-ACCEPTED-NO-APPROVAL", 0},
+	    {"RISK-ACCEPTANCE-EXPIRED", ISMS_RULE_DATE_BASED},
+	    {"RISK-REMOVED", ISMS_RULE_CITES_CHANGE},
+	    {"RISK-SCORE-LOWERED-UNEVIDENCED", ISMS_RULE_CITES_CHANGE},
+	    {"RISK-REGISTER-STALE", ISMS_RULE_DATE_BASED},
+	    {"RISK-CONTROL-EXCLUDED", 0},
+	};
+	size_t risk_rules = 0;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(want); i++) {
+		const isms_rule *r = isms_rule_find(want[i].id);
+		ck_assert_msg(r != NULL, "no rule %s", want[i].id);
+		ck_assert_msg(r->flags == want[i].flags, "%s: flags %#x, want %#x", r->id, r->flags,
+		              want[i].flags);
+	}
+	for (size_t i = 0; i < isms_rules_count; i++)
+		risk_rules += g_str_has_prefix(isms_rules[i].id, "RISK-");
+	ck_assert_uint_eq(risk_rules, G_N_ELEMENTS(want));
+}
+END_TEST
+
 START_TEST(no_risk_register_is_one_major_finding)
 {
 	isms_findings fs;
@@ -520,6 +559,7 @@ Suite *risk_rules_suite(void)
 	tcase_add_test(tc, a_derived_model_replays_the_risks_as_then);
 	tcase_add_test(tc, the_configuration_sets_the_thresholds);
 	tcase_add_test(tc, date_order_decides_risk_dates_that_read_both_ways);
+	tcase_add_test(tc, the_risk_rules_carry_their_flags);
 	tcase_add_test(tc, no_risk_register_is_one_major_finding);
 	tcase_add_test(tc, a_pull_request_introduces_its_removed_and_rescored_risks);
 	tcase_add_test(tc, a_healthy_risk_register_has_no_finding);
