@@ -14,6 +14,7 @@
 #include "isms/frontmatter.h"
 #include "isms/linediff.h"
 #include "isms/register.h"
+#include "isms/risk.h"
 
 /* The configuration's default size limit: what isms_meta_parse() gets
  * when no `max_file_size` is set. */
@@ -293,6 +294,37 @@ static void describe_register(GString *s, const isms_register *reg)
 	}
 }
 
+/* The same body read as a declared risk register (src/risk.c): whatever
+ * the text, every risk has an id and lies on a row of its table, and what
+ * was read is within its enums. Nothing is added to the outcome. */
+static void check_risks(const char *body, size_t len, int first_line, isms_date_order order)
+{
+	isms_risk_register *reg = NULL;
+	isms_risk_dialect d;
+	int rc;
+
+	isms_risk_dialect_init(&d);
+	d.date_order = order; /* the input's, as its register is read */
+	rc = isms_risk_parse(body, len, first_line, 1, &d, &reg);
+	isms_risk_dialect_dispose(&d);
+	if (rc < 0) {
+		isms_error_clear(); /* over the table limits: nothing read */
+		return;
+	}
+	for (guint i = 0; i < reg->risks->len; i++) {
+		const isms_risk *r = g_ptr_array_index(reg->risks, i);
+		REQUIRE(r->id != NULL && r->refs == 1);
+		REQUIRE(r->table >= 0 && (guint)r->table < reg->tables->len);
+		REQUIRE(r->line >
+		        ((isms_risk_table *)g_ptr_array_index(reg->tables, r->table))->line);
+		REQUIRE(r->level < ISMS_RISK_LEVEL_COUNT && r->treatment < ISMS_TREAT_COUNT &&
+		        r->status < ISMS_RISK_STATUS_COUNT);
+		REQUIRE(r->product == 0 || (r->likelihood.has_number && r->impact.has_number));
+		g_free(isms_risk_score_text(r));
+	}
+	isms_risk_register_free(reg);
+}
+
 /* A register file read as the audit reads it: the body after the front
  * matter, its rows numbered as lines of the file. */
 static isms_register *read_register(const char *file, size_t len, const isms_register_dialect *d)
@@ -304,6 +336,7 @@ static isms_register *read_register(const char *file, size_t len, const isms_reg
 	isms_frontmatter_parse(file, len, &fm);
 	check_frontmatter(&fm, (const uint8_t *)file, len);
 	reg = isms_register_parse(file + fm.body_offset, len - fm.body_offset, fm.body_line, d);
+	check_risks(file + fm.body_offset, len - fm.body_offset, fm.body_line, d->date_order);
 	/* numbered as lines of the file, after the front matter */
 	for (guint t = 0; t < reg->tables->len; t++)
 		REQUIRE(((isms_reg_table *)g_ptr_array_index(reg->tables, t))->line >=

@@ -50,6 +50,8 @@ void isms_audit_free(isms_audit *a)
 		g_hash_table_destroy(a->tracked);
 	if (a->registers)
 		g_ptr_array_free(a->registers, TRUE);
+	if (a->risk_registers)
+		g_ptr_array_free(a->risk_registers, TRUE);
 	if (a->snapshots)
 		g_hash_table_destroy(a->snapshots);
 	if (a->checkpoints)
@@ -64,6 +66,8 @@ void isms_audit_free(isms_audit *a)
 	}
 	if (a->budget && a->budget->reserved)
 		g_hash_table_destroy(a->budget->reserved);
+	if (a->budget && a->budget->risk_reserved)
+		g_hash_table_destroy(a->budget->risk_reserved);
 	g_free(a->budget);
 	isms_config_dispose(&a->config);
 	if (a->change) {
@@ -361,6 +365,15 @@ int isms_audit_budget_take(isms_audit *a, size_t cost)
 	}
 	b->spent += cost;
 	return 1;
+}
+
+size_t isms_audit_parse_cost(const isms_meta *meta, size_t len)
+{
+	size_t elements = meta ? meta->md_elements : len;
+
+	return elements > (SIZE_MAX - len) / ISMS_PARSE_ELEMENT_COST
+	           ? SIZE_MAX
+	           : MAX(len, elements * ISMS_PARSE_ELEMENT_COST);
 }
 
 /* Each distinct blob is read and parsed once (again only if its fields
@@ -661,6 +674,7 @@ static int build_documents(isms_audit *a, int lean)
 		if ((error = meta_of(a, &e->blob, present->pdata[i], &m)) < 0)
 			break;
 		isms_register_reserve(a, present->pdata[i], e, m);
+		isms_risk_reserve(a, present->pdata[i], e, m);
 		if (lean)
 			g_hash_table_add(current, (gpointer)m);
 	}
@@ -726,6 +740,8 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	a->metas = g_hash_table_new_full(isms_oid_hash, isms_oid_equal, g_free, meta_free);
 	a->budget = g_new0(isms_parse_budget, 1);
 	a->budget->reserved = g_hash_table_new_full(isms_oid_hash, isms_oid_equal, g_free, NULL);
+	a->budget->risk_reserved =
+	    g_hash_table_new_full(isms_oid_hash, isms_oid_equal, g_free, NULL);
 
 	if ((error = isms_git_open(&a->repo, &a->root, opts->path)) < 0)
 		goto done;
@@ -757,6 +773,9 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	if ((error = isms_audit_replay_registers(a)) < 0)
 		goto done;
 	isms_timing("registers");
+	if ((error = isms_audit_replay_risks(a)) < 0)
+		goto done;
+	isms_timing("risks");
 	isms_timing_count("parsed", a->budget->spent, a->budget->limit);
 	if ((error = isms_audit_build_management(a)) < 0)
 		goto done;
@@ -826,6 +845,7 @@ int isms_audit_open_at(const isms_audit *base, guint32 commit, isms_day today, i
 	isms_history_init(&a->history);
 	cut_history(&base->history, commit, &a->history);
 	if ((error = build_documents(a, 0)) < 0 || (error = isms_audit_replay_registers(a)) < 0 ||
+	    (error = isms_audit_replay_risks(a)) < 0 ||
 	    (error = isms_audit_build_management(a)) < 0) {
 		isms_audit_free(a);
 		return error;

@@ -146,6 +146,7 @@ void isms_config_init(isms_config *cfg)
 	static const char *const req_register[] = {"owner", NULL};
 
 	memset(cfg, 0, sizeof(*cfg));
+	isms_risk_dialect_init(&cfg->risk); /* its scale is a scalar of the table */
 	/* the default of a scalar is the one documented: read from its row, so
 	 * that it is written once (the tests load every row's default) */
 	for (size_t i = 0; i < isms_config_keys_count; i++)
@@ -169,6 +170,7 @@ void isms_config_init(isms_config *cfg)
 	cfg->mandatory = strv_array(isms_mandatory_clauses);
 	cfg->clause_map = g_ptr_array_new_with_free_func(mapping_free);
 	cfg->soa = g_ptr_array_new_with_free_func(g_free);
+	cfg->risk_registers = g_ptr_array_new_with_free_func(g_free);
 	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++)
 		cfg->review_inputs[i] = strv_array(input_phrases[i]);
 	cfg->rule_settings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, setting_free);
@@ -192,6 +194,8 @@ void isms_config_dispose(isms_config *cfg)
 	g_ptr_array_free(cfg->mandatory, TRUE);
 	g_ptr_array_free(cfg->clause_map, TRUE);
 	g_ptr_array_free(cfg->soa, TRUE);
+	g_ptr_array_free(cfg->risk_registers, TRUE);
+	isms_risk_dialect_dispose(&cfg->risk);
 	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++)
 		g_ptr_array_free(cfg->review_inputs[i], TRUE);
 	g_hash_table_destroy(cfg->rule_settings);
@@ -458,9 +462,57 @@ int isms_config_load_date_order(isms_config *cfg, const loader *ld, yaml_node_t 
 		if (g_ascii_strcasecmp(scalar(v), orders[i].name) == 0) {
 			cfg->dialect.date_order = orders[i].order;
 			cfg->fields.date_order = orders[i].order; /* dates in document bodies */
+			cfg->risk.date_order = orders[i].order;   /* and in risk registers */
 			return 0;
 		}
 	return fail(ld, v, "'%s' must be dmy (day first), mdy (month first) or none", "date_order");
+}
+
+/* `risk_columns: {owner: [Owner, Risk lead]}`: each listed column gets
+ * exactly the words given. */
+int isms_config_load_risk_columns(isms_config *cfg, const loader *ld, yaml_node_t *map)
+{
+	if (map->type != YAML_MAPPING_NODE)
+		return fail(ld, map, "'%s' must map column names to lists of header words",
+		            "risk_columns");
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+		GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
+		int c = k->type == YAML_SCALAR_NODE ? isms_risk_column_lookup(scalar(k)) : -1;
+		int rc = k->type == YAML_SCALAR_NODE
+		             ? get_strings(ld, v, "risk_columns", words)
+		             : fail(ld, k, "'%s' keys must be names", "risk_columns");
+		if (rc == 0 && c < 0) {
+			GString *names = g_string_new(NULL);
+			for (int i = 0; i < ISMS_RISK_COL_COUNT; i++)
+				g_string_append_printf(names, "%s%s", i ? ", " : "",
+				                       isms_risk_column_name((isms_risk_column)i));
+			rc = fail(ld, k, "unknown risk column '%s' (%s)", scalar(k), names->str);
+			g_string_free(names, TRUE);
+		} else if (rc == 0 && isms_risk_dialect_set_columns(&cfg->risk, (isms_risk_column)c,
+		                                                    words) < 0) {
+			rc = fail(ld, v, "'%s' needs at least one header word", scalar(k));
+		}
+		g_ptr_array_free(words, TRUE);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* `risk_treatment_threshold: high`: a level word. */
+int isms_config_load_risk_threshold(isms_config *cfg, const loader *ld, yaml_node_t *v)
+{
+	isms_risk_level l =
+	    v->type == YAML_SCALAR_NODE ? isms_risk_level_lookup(scalar(v)) : ISMS_RISK_LEVEL_NONE;
+
+	if (l == ISMS_RISK_LEVEL_NONE)
+		return fail(ld, v, "'%s' must be a risk level: low, medium, high or critical",
+		            "risk_treatment_threshold");
+	cfg->risk.threshold = l;
+	return 0;
 }
 
 /* A list that replaces the built-in one. */

@@ -56,12 +56,13 @@ const isms_config_key isms_config_keys[] = {
      "whole number of bytes (1048576 to 8589934592)", "4294967296", 1,
      "bytes one audit parses at most; later versions are not read",
      "The parse budget of one audit: the bytes of every document version it reads (each "
-     "distinct content once) and of every register version the replay reads, a version "
-     "read in full by the Markdown parser counting 256 bytes per Markdown element (what "
-     "the parser allocates for it). Once spent, further versions are not read and are "
-     "reported as DOC-UNREADABLE, so that no history can make an audit run for hours. The "
-     "versions at the audited commit are read first. The default is four times what a "
-     "100,000-commit history of 2,000 documents needs; 8 GiB (8589934592) at most.",
+     "distinct content once) and of every register and risk register version the replays "
+     "read, a version read in full by the Markdown parser counting 256 bytes per Markdown "
+     "element (what the parser allocates for it). Once spent, further versions are not "
+     "read and are reported as DOC-UNREADABLE, so that no history can make an audit run "
+     "for hours. The versions at the audited commit are read first. The default is four "
+     "times what a 100,000-commit history of 2,000 documents needs; 8 GiB (8589934592) at "
+     "most.",
      "8589934592", NULL},
     {"stale_after_months", ISMS_CONFIG_INT, offsetof(isms_config, stale_after_months), 1, 1200,
      NULL, ISMS_WEAKER_HIGHER, NULL, "whole number of months (1 to 1200)", "24", 1,
@@ -199,9 +200,9 @@ const isms_config_key isms_config_keys[] = {
      "25.01.2026, 25-01-2026) or with an English month name (1 January 2026, Jan 1, 2026) "
      "are read too. A numeric date whose day and month could be swapped and whose two "
      "readings differ (03/04/2025) is read day first with `dmy` and month first with `mdy`; "
-     "with `none`, the default, it is reported as ACT-BAD-VALUE. A date that only one "
-     "reading makes valid (25/01/2026), or whose readings agree (05/05/2026), needs no "
-     "order.",
+     "with `none`, the default, it is reported as ACT-BAD-VALUE (RISK-BAD-TABLE in a risk "
+     "register). A date that only one reading makes valid (25/01/2026), or whose readings "
+     "agree (05/05/2026), needs no order.",
      "dmy", "{\"enum\": [\"dmy\", \"mdy\", \"none\"]}"},
     {"improvement_ids", ISMS_CONFIG_REPLACE, offsetof(isms_config, dialect.improvement_ids), 0, 0,
      NULL, ISMS_WEAKER_ADDED, NULL, "list of id globs", "[\"OFI*\", \"IMP*\"]", 1,
@@ -276,6 +277,66 @@ const isms_config_key isms_config_keys[] = {
      "must be dated within this many months before the audit date, or IA-OVERDUE is "
      "reported: clause 9.2 asks for internal audits at planned intervals.",
      "6", NULL},
+    {"risk_registers", ISMS_CONFIG_LIST, offsetof(isms_config, risk_registers), 0, 0, NULL,
+     ISMS_WEAKER_REMOVED, NULL, "list of paths or globs", "[]", 1,
+     "risk registers besides documents with `type: risk-register`",
+     "Markdown files to read as risk registers (clauses 6.1.2 and 8.2) in addition to the "
+     "documents whose front matter says `type: risk-register`; any other document whose "
+     "table has a risk id column (Risk ID, Risk Ref, Risk No) and a likelihood, impact, "
+     "score or treatment column is read as one too. In a register listed here, ID, Ref and "
+     "No name the id column as well. Each must be an audited file (under `paths`); a path "
+     "that names no audited file is reported as RISK-REGISTER-MISSING, a glob may match "
+     "nothing.",
+     "[isms/risk/risk-register.md]", S_STRINGS},
+    {"risk_columns", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_risk_columns, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_risk_columns, "map of risk column to list of header words",
+     "the built-in header words of each column (see the README's Risk registers section)", 0,
+     "header words of risk table columns, replacing the built-in ones",
+     "The header words that identify each column of a risk table, for the columns listed; "
+     "the others keep their built-in words. Columns are id, title, owner, likelihood, "
+     "impact, score, treatment, plan, due, status, last_reviewed, next_review, residual, "
+     "approver and accept_until. Words are matched ignoring case, bold, emoji and "
+     "punctuation; a word given to one column is taken from every other column.",
+     "{owner: [Owner, Risk lead], score: [Score, RAG]}",
+     "{\"type\": \"object\", \"propertyNames\": {\"enum\": [\"id\", \"title\", \"owner\", "
+     "\"likelihood\", \"impact\", \"score\", \"treatment\", \"plan\", \"due\", \"status\", "
+     "\"last_reviewed\", \"next_review\", \"residual\", \"approver\", \"accept_until\"]}, "
+     "\"additionalProperties\": " S_STRINGS "}"},
+    {"risk_scale", ISMS_CONFIG_INT, offsetof(isms_config, risk.scale), 3, ISMS_RISK_SCALE_MAX, NULL,
+     ISMS_WEAKER_HIGHER, NULL, "whole number of points (3 to 10)", "5", 1,
+     "points of the likelihood and impact scales of the risk registers",
+     "Likelihood and impact are scored from 1 to this number, and a score is likelihood "
+     "times impact. A numeric score's level is its share of the largest score: up to 16% "
+     "low, up to 36% medium, up to 64% high, above that critical (on the 5-point scale: 1-4 "
+     "low, 5-9 medium, 10-16 high, 17-25 critical). RISK-NOT-ASSESSED compares a score "
+     "with likelihood times impact, and level words with the level of that product.",
+     "4", NULL},
+    {"risk_treatment_threshold", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_risk_threshold,
+     ISMS_WEAKER_CUSTOM, isms_config_weaker_risk_threshold, "one of low, medium, high, critical",
+     "high", 1, "lowest risk level that needs a treatment and a plan (RISK-NO-TREATMENT)",
+     "A risk in force at or above this level, by its score (a number on the `risk_scale`, or "
+     "a level word) or else likelihood times impact, needs a treatment option and, unless it "
+     "is accepted, a treatment plan: otherwise RISK-NO-TREATMENT is reported (clause 6.1.3 "
+     "a). Level words are low, medium, high and critical (very high and extreme are "
+     "critical).",
+     "medium", "{\"enum\": [\"low\", \"medium\", \"high\", \"critical\"]}"},
+    {"risk_review_months", ISMS_CONFIG_INT, offsetof(isms_config, risk_review_months), 1, 1200,
+     NULL, ISMS_WEAKER_HIGHER, NULL, "whole number of months (1 to 1200)", "12", 1,
+     "months within which each risk must be reviewed (RISK-REVIEW-OVERDUE)",
+     "A risk in force must be reviewed within this many months (RISK-REVIEW-OVERDUE): by its "
+     "next review date, else its last reviewed date plus this many months, else the last "
+     "commit that changed its row. A risk register with no change for longer is reported "
+     "as RISK-REGISTER-STALE (clause 8.2: risk assessments at planned intervals).",
+     "6", NULL},
+    {"risk_acceptance_months", ISMS_CONFIG_INT, offsetof(isms_config, risk_acceptance_months), 1,
+     1200, NULL, ISMS_WEAKER_HIGHER, NULL, "whole number of months (1 to 1200)", "12", 1,
+     "months an acceptance with no expiry date holds (RISK-ACCEPTANCE-EXPIRED)",
+     "An accepted risk without an acceptance expiry (Accept until) must be accepted again "
+     "within this many months of the commit that recorded its acceptance, or of its last "
+     "renewal (a commit that changed its approver, expiry or review date while it was "
+     "accepted); otherwise RISK-ACCEPTANCE-EXPIRED is reported. A typed expiry in the "
+     "past is reported whatever this period.",
+     "24", NULL},
     {"review_inputs", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_inputs, ISMS_WEAKER_CUSTOM,
      isms_config_weaker_inputs, "map of input letter (a to g) to list of heading phrases",
      "the built-in heading phrases of each input", 0,

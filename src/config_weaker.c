@@ -479,6 +479,34 @@ void isms_config_weaker_status(const isms_config_key *k, const isms_config *from
 	g_ptr_array_free(words, TRUE);
 }
 
+/* A header word added to a risk column: a cell of another column may count
+ * as that column's (a Notes column as the approver, a Comments column as
+ * the review date), as for register_columns. */
+void isms_config_weaker_risk_columns(const isms_config_key *k, const isms_config *from,
+                                     const isms_config *to, GPtrArray *out)
+{
+	for (int c = 0; c < ISMS_RISK_COL_COUNT; c++) {
+		char *item =
+		    g_strconcat(k->key, ".", isms_risk_column_name((isms_risk_column)c), NULL);
+		entries(out, to, item, 0,
+		        missing_from(from->risk.synonyms[c], to->risk.synonyms[c]), "added");
+		g_free(item);
+	}
+}
+
+/* A higher level: fewer risks need a treatment and a plan. */
+void isms_config_weaker_risk_threshold(const isms_config_key *k, const isms_config *from,
+                                       const isms_config *to, GPtrArray *out)
+{
+	if (to->risk.threshold > from->risk.threshold) {
+		GString *msg = message(k->key);
+		append_value(msg, isms_risk_level_name(from->risk.threshold));
+		g_string_append(msg, " -> ");
+		append_value(msg, isms_risk_level_name(to->risk.threshold));
+		add(out, to, k->key, 0, msg);
+	}
+}
+
 /* A heading phrase added: more headings show an input covered. */
 void isms_config_weaker_inputs(const isms_config_key *k, const isms_config *from,
                                const isms_config *to, GPtrArray *out)

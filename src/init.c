@@ -16,6 +16,7 @@
 #include "isms/gitutil.h"
 #include "isms/markdown.h"
 #include "isms/register.h"
+#include "isms/risk.h"
 #include "isms/wrap.h"
 
 #define WIDTH          78
@@ -38,6 +39,7 @@ typedef struct {
 	unsigned char has[ISMS_F_COUNT]; /* fields read with a usable value, from any source */
 	GPtrArray *clauses;              /* char *: canonical clauses it declares or stands for */
 	int issues_table;                /* a register-like name and a register table of issues */
+	int risk_table; /* a risk table (isms_risk_has_table), not `type: risk-register` */
 } doc;
 
 typedef struct {
@@ -286,6 +288,10 @@ static int read_doc(survey *s, const char *path, const char *buf, size_t len)
 	if (register_name(path) && !type_is(d, "register"))
 		error = has_issues_table(&s->defaults.dialect, buf + fm->body_offset,
 		                         len - fm->body_offset, fm->body_line, &d->issues_table);
+	/* as the audit finds them: a risk table makes a risk register */
+	if (error == 0 && !type_is(d, "risk-register"))
+		error = isms_risk_has_table(buf + fm->body_offset, len - fm->body_offset,
+		                            fm->body_line, 0, &s->defaults.risk, &d->risk_table);
 	isms_meta_free(m);
 	return error;
 }
@@ -580,7 +586,8 @@ static void header(survey *s)
  * any other source), and the registers and SoA found by their names. */
 static int wanted(const doc *d)
 {
-	return d->fm != ISMS_FM_ABSENT || d->meta || d->issues_table || soa_by_name(d);
+	return d->fm != ISMS_FM_ABSENT || d->meta || d->issues_table || d->risk_table ||
+	       soa_by_name(d);
 }
 
 /* The longest common folder of two folders ending in '/'. */
@@ -1128,6 +1135,11 @@ static int issues_table(const doc *d)
 	return d->issues_table;
 }
 
+static int risk_table(const doc *d)
+{
+	return d->risk_table;
+}
+
 static void section_records(survey *s, const char *what, const char *clause, const char *type)
 {
 	guint n = 0, dated = 0;
@@ -1162,8 +1174,11 @@ static int covered(const survey *s, const char *clause)
 	for (guint i = 0; i < s->docs->len; i++) {
 		const doc *d = g_ptr_array_index(s->docs, i);
 		const char *kind = isms_clause_of_type(d->type);
+		int risks = d->risk_table || type_is(d, "risk-register");
 		if ((kind && isms_clause_covers(kind, clause, mandatory)) ||
 		    (d->issues_table && isms_clause_covers("10.2", clause, mandatory)) ||
+		    (risks && (isms_clause_covers("6.1.2", clause, mandatory) ||
+		               isms_clause_covers("8.2", clause, mandatory))) ||
 		    (soa_by_name(d) && isms_clause_covers("6.1.3 d", clause, mandatory)))
 			return 1;
 		for (guint k = 0; k < d->clauses->len; k++)
@@ -1183,7 +1198,8 @@ static void section_clauses(survey *s)
 	say(s,
 	    "Mandatory documented information (MANDATORY-DOC-MISSING): %u of the %u clauses "
 	    "of `mandatory_clauses` are declared in the `clauses:` front matter of a document "
-	    "or covered by a register, SoA, management review or internal audit record.",
+	    "or covered by a register, risk register, SoA, management review or internal audit "
+	    "record.",
 	    mandatory->len - missing, mandatory->len);
 	for (guint i = 0; i < mandatory->len; i++) {
 		const char *c = g_ptr_array_index(mandatory, i);
@@ -1380,6 +1396,14 @@ int isms_init_generate(char **out, const isms_init_options *opts)
 	                "hold an issues register table (an ID, a Status or Closed column and two "
 	                "of Action, Owner, Due, Closed)",
 	                ", which the audit reports as REG-NOT-FOUND");
+	g_string_append_c(s.out, '\n');
+	section_special(&s, "risk_registers", "risk-register",
+	                "Risk registers (clauses 6.1.2 and 8.2)", risk_table,
+	                "holds a risk table (a Risk ID column and a likelihood, impact, score or "
+	                "treatment column)",
+	                "hold a risk table (a Risk ID column and a likelihood, impact, score or "
+	                "treatment column)",
+	                ", which the audit reports as RISK-REGISTER-MISSING");
 	g_string_append_c(s.out, '\n');
 	section_special(&s, "soa", "soa", "Statement of Applicability (clause 6.1.3 d)",
 	                soa_by_name, "is named as a Statement of Applicability",

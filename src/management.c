@@ -46,6 +46,9 @@ static void classify(isms_audit *a)
 	for (guint i = 0; i < a->registers->len; i++)
 		((isms_document *)((isms_register_model *)g_ptr_array_index(a->registers, i))->doc)
 		    ->is_register = 1;
+	for (guint i = 0; i < a->risk_registers->len; i++)
+		((isms_document *)((isms_risk_model *)g_ptr_array_index(a->risk_registers, i))->doc)
+		    ->is_risk_register = 1;
 	for (guint i = 0; i < a->documents->len; i++) {
 		isms_document *d = g_ptr_array_index(a->documents, i);
 		const char *kind = isms_clause_of_type(isms_document_type(d));
@@ -62,6 +65,10 @@ static void classify(isms_audit *a)
 			g_ptr_array_add(d->clauses, g_strdup(kind));
 		if (d->is_register)
 			g_ptr_array_add(d->clauses, g_strdup("10.2"));
+		if (d->is_risk_register) {
+			g_ptr_array_add(d->clauses, g_strdup("6.1.2"));
+			g_ptr_array_add(d->clauses, g_strdup("8.2"));
+		}
 		if (d->is_soa)
 			g_ptr_array_add(d->clauses, g_strdup("6.1.3 d"));
 	}

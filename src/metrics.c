@@ -5,26 +5,46 @@
 
 const int isms_metrics_age_limits[ISMS_METRICS_AGE_BUCKETS - 1] = {30, 90, 180};
 
-static int quarter_index(const isms_metrics *m, isms_day day)
+static int quarter_index(const isms_metrics_quarter *quarters, isms_day day)
 {
 	int y, mon, d;
 
 	isms_date_ymd(day, &y, &mon, &d);
 	for (int q = 0; q < ISMS_METRICS_QUARTERS; q++)
-		if (m->quarters[q].year == y && m->quarters[q].quarter == (mon - 1) / 3 + 1)
+		if (quarters[q].year == y && quarters[q].quarter == (mon - 1) / 3 + 1)
 			return q;
 	return -1;
 }
 
-static void count_quarter(isms_day day, int closed, void *data)
+static void count_in(isms_metrics_quarter *quarters, isms_day day, int closed)
 {
-	isms_metrics *m = data;
-	int q = quarter_index(m, day);
+	int q = quarter_index(quarters, day);
 
 	if (q >= 0 && closed)
-		m->quarters[q].closed++;
+		quarters[q].closed++;
 	else if (q >= 0)
-		m->quarters[q].raised++;
+		quarters[q].raised++;
+}
+
+static void count_quarter(isms_day day, int closed, void *data)
+{
+	count_in(((isms_metrics *)data)->quarters, day, closed);
+}
+
+/* The eight calendar quarters ending with the one holding `today`. */
+static void set_quarters(isms_day today, isms_metrics_quarter *quarters)
+{
+	int y, mon, d;
+
+	isms_date_ymd(today, &y, &mon, &d);
+	for (int q = ISMS_METRICS_QUARTERS - 1, qy = y, qq = (mon - 1) / 3 + 1; q >= 0; q--) {
+		quarters[q].year = qy;
+		quarters[q].quarter = qq;
+		if (--qq == 0) {
+			qq = 4;
+			qy--;
+		}
+	}
 }
 
 /* Commits whose date is unknown are in no period. */
@@ -74,19 +94,9 @@ static int percentile(const GArray *sorted, int p)
 void isms_metrics_compute(const isms_audit *a, isms_metrics *out)
 {
 	GArray *times = g_array_new(FALSE, FALSE, sizeof(int));
-	int y, mon, d;
 
 	memset(out, 0, sizeof(*out));
-	/* the eight calendar quarters ending with the one holding the audit date */
-	isms_date_ymd(a->today, &y, &mon, &d);
-	for (int q = ISMS_METRICS_QUARTERS - 1, qy = y, qq = (mon - 1) / 3 + 1; q >= 0; q--) {
-		out->quarters[q].year = qy;
-		out->quarters[q].quarter = qq;
-		if (--qq == 0) {
-			qq = 4;
-			qy--;
-		}
-	}
+	set_quarters(a->today, out->quarters);
 	isms_metrics_flow(a, count_quarter, out);
 	for (guint k = 0; k < a->registers->len; k++) {
 		const isms_register_model *m = g_ptr_array_index(a->registers, k);
@@ -125,4 +135,55 @@ void isms_metrics_compute(const isms_audit *a, isms_metrics *out)
 		out->p90_days = percentile(times, 90);
 	}
 	g_array_free(times, TRUE);
+}
+
+/* ---- risks ----------------------------------------------------------------- */
+
+/* The flow of one risk: first listed (once across registers), and each
+ * commit that closed or retired it. */
+static void risk_flow(const isms_audit *a, const isms_risk_history *h, isms_risk_metrics *out)
+{
+	if (h->first_listed == h->first_seen)
+		count_in(out->quarters, isms_audit_commit(a, h->first_listed)->date, 0);
+	for (guint c = 0; c < h->changes->len; c++) {
+		const isms_risk_change *ch = &g_array_index(h->changes, isms_risk_change, c);
+		isms_risk_status from = isms_risk_status_lookup(ch->from),
+		                 to = isms_risk_status_lookup(ch->to);
+		if (ch->kind == ISMS_RISK_CH_STATUS &&
+		    (to == ISMS_RISK_CLOSED || to == ISMS_RISK_RETIRED) &&
+		    from != ISMS_RISK_CLOSED && from != ISMS_RISK_RETIRED)
+			count_in(out->quarters, isms_audit_commit(a, ch->commit)->date, 1);
+	}
+}
+
+void isms_risk_metrics_compute(const isms_audit *a, isms_risk_metrics *out)
+{
+	memset(out, 0, sizeof(*out));
+	set_quarters(a->today, out->quarters);
+	out->scale = a->config.risk.scale;
+	for (guint k = 0; k < a->risk_registers->len; k++) {
+		const isms_risk_model *m = g_ptr_array_index(a->risk_registers, k);
+		for (guint i = 0; i < m->risks->len; i++) {
+			const isms_risk_history *h = g_ptr_array_index(m->risks, i);
+			const isms_risk *r = h->risk;
+			isms_risk_acceptance acc;
+			risk_flow(a, h, out);
+			if (h->removed != ISMS_NO_COMMIT || !isms_risk_in_force(r))
+				continue;
+			out->risks++;
+			out->by_level[r->level]++;
+			out->by_treatment[r->treatment]++;
+			out->overdue += isms_risk_days_overdue(r, a->today) > 0;
+			if (isms_risk_acceptance_of(a, h, &acc)) {
+				out->accepted++;
+				out->acceptance_expired += acc.days_expired > 0;
+			}
+			if (r->likelihood.has_number && r->impact.has_number &&
+			    r->likelihood.number >= 1 && r->likelihood.number <= out->scale &&
+			    r->impact.number >= 1 && r->impact.number <= out->scale)
+				out->heat[r->likelihood.number - 1][r->impact.number - 1]++;
+			else
+				out->off_map++;
+		}
+	}
 }

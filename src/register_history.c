@@ -4,7 +4,6 @@
  * thousands of items changed in thousands of commits stays small. */
 #include "isms/register_history.h"
 
-#include <stdint.h>
 #include <string.h>
 
 #include "isms/audit.h"
@@ -76,17 +75,6 @@ static int budget_unread(const isms_audit *a, const isms_path_event *e)
 	return meta && (meta->flags & ISMS_META_BUDGET);
 }
 
-/* What a full read of a version costs the parse budget: what cmark-gfm
- * allocates for its elements, at least its size. */
-static size_t full_cost(const isms_meta *meta, size_t len)
-{
-	size_t elements = meta ? meta->md_elements : len;
-
-	return elements > (SIZE_MAX - len) / ISMS_PARSE_ELEMENT_COST
-	           ? SIZE_MAX
-	           : MAX(len, elements * ISMS_PARSE_ELEMENT_COST);
-}
-
 /* Read one version of a register: the body after its front matter, or the
  * rows that changed since the previous version (prev, in blob *pb, which
  * is replaced by this version's blob). Both count against the parse
@@ -122,13 +110,15 @@ static int read_version(isms_audit *a, const isms_path_event *e, const char *pat
 	git_odb_free(odb);
 	/* the audited version of a register is counted in advance */
 	int reserved = g_hash_table_remove(a->budget->reserved, blob);
-	if (!reserved && !isms_audit_budget_take(a, prev && old ? size : full_cost(meta, size)))
+	if (!reserved &&
+	    !isms_audit_budget_take(a, prev && old ? size : isms_audit_parse_cost(meta, size)))
 		return 0;
 	if (git_blob_lookup(&b, a->repo, blob) < 0)
 		return isms_git_error(path);
 	size_t len = (size_t)git_blob_rawsize(b);
 	*out = prev && old ? update(a, prev, old, b) : NULL;
-	if (!*out && prev && old && !reserved && !isms_audit_budget_take(a, full_cost(meta, len))) {
+	if (!*out && prev && old && !reserved &&
+	    !isms_audit_budget_take(a, isms_audit_parse_cost(meta, len))) {
 		git_blob_free(b);
 		return 0;
 	}
@@ -156,7 +146,8 @@ void isms_register_reserve(isms_audit *a, const char *path, const isms_path_even
 	           g_ascii_strcasecmp(isms_meta_text(meta, ISMS_F_TYPE), "register") == 0) ||
 	          isms_config_is_register(&a->config, path);
 
-	if (reg && version_readable(a, e) && isms_audit_budget_take(a, full_cost(meta, meta->size)))
+	if (reg && version_readable(a, e) &&
+	    isms_audit_budget_take(a, isms_audit_parse_cost(meta, meta->size)))
 		g_hash_table_add(a->budget->reserved, g_memdup2(&e->blob, sizeof(e->blob)));
 }
 

@@ -52,10 +52,11 @@ START_TEST(only_what_the_pull_request_introduces)
 
 	ck_assert_str_eq(got, introduced);
 	/* not repeated: the owner missing from docs/procedure.md (edited by the
-	 * change, but it lacked one before), the whole-ISMS findings */
+	 * change, but it lacked one before), the whole-ISMS findings (no clause
+	 * declared, no risk register, no internal audit, no management review) */
 	ck_assert_ptr_null(find_finding(&fs, "DOC-MISSING-FIELD", "docs/procedure.md"));
 	ck_assert_uint_eq(b.preexisting, before - 6);
-	ck_assert_uint_eq(b.preexisting, 4);
+	ck_assert_uint_eq(b.preexisting, 5);
 	ck_assert_uint_eq(b.changes, 3); /* the merge and the two commits of the branch */
 	ck_assert(b.derived);
 	ck_assert(!b.merge_base);
@@ -80,7 +81,7 @@ START_TEST(a_base_off_the_branch_is_compared_at_the_merge_base)
 	ck_assert_str_eq(b.commit, commit_hex(a, a->history.commits->len - 2));
 	text = isms_base_describe(&b);
 	want = g_strdup_printf("only what the change introduces since commit %.12s (the merge base "
-	                       "of --base 'later' and the audited commit), 3 commits; 4 findings "
+	                       "of --base 'later' and the audited commit), 3 commits; 5 findings "
 	                       "already present there are not repeated",
 	                       b.commit);
 	ck_assert_str_eq(text, want);
@@ -138,7 +139,7 @@ START_TEST(the_cli_reports_the_change_and_says_what_it_left_out)
 	                                  "audited commit: comparing with their merge base "));
 	ck_assert_ptr_nonnull(strstr(out, "Change:     only what the change introduces since "));
 	ck_assert_ptr_nonnull(strstr(out, "\nSummary: 0 major, 4 minor, 2 observation introduced, "
-	                                  "4 already present (fail-on minor: fail)\n"));
+	                                  "5 already present (fail-on minor: fail)\n"));
 	g_free(out);
 	g_free(err);
 	/* nothing new when the base is HEAD itself */
@@ -196,14 +197,14 @@ START_TEST(a_change_cannot_configure_its_own_audit)
 	for (const char *const *l = weakened_lines; *l; l++)
 		ck_assert_msg(strstr(out, *l), "missing '%s' in\n%s", *l, out);
 	ck_assert_ptr_nonnull(strstr(out, "\nSummary: 0 major, 14 minor, 1 observation introduced, "
-	                                  "4 already present (fail-on minor: fail)\n"));
+	                                  "5 already present (fail-on minor: fail)\n"));
 	ck_assert_str_eq(err, "isms-audit: .isms-audit.yml: the change's configuration is not used "
 	                      "with --base; the base's is (see CONFIG-WEAKENED)\n");
 	g_free(out);
 	g_free(err);
 	/* without --base the committed configuration is the audit's, as ever */
 	ck_assert_int_eq(RUN(&out, &err, "check", path, "--as-of", "2025-06-20"), 0);
-	ck_assert_ptr_nonnull(strstr(out, "\nSummary: 3 major, 1 minor, 1 observation, 1 waived "
+	ck_assert_ptr_nonnull(strstr(out, "\nSummary: 4 major, 1 minor, 1 observation, 1 waived "
 	                                  "(fail-on never)\n"));
 	ck_assert_str_eq(err, "");
 	g_free(out);
@@ -353,8 +354,9 @@ START_TEST(the_sarif_of_a_change_holds_every_finding)
 	ck_assert_ptr_nonnull(pr);
 	ck_assert_ptr_nonnull(whole);
 	ck_assert_ptr_nonnull(js);
+	/* the 6 introduced and the 5 already present */
 	ck_assert_uint_eq(json_array_size(json_at(js, "findings")), 6);
-	ck_assert_uint_eq(json_array_size(json_at(pr, "runs.0.results")), 10);
+	ck_assert_uint_eq(json_array_size(json_at(pr, "runs.0.results")), 11);
 	pr_text = json_dumps(json_at(pr, "runs.0.results"), JSON_SORT_KEYS);
 	full_text = json_dumps(json_at(whole, "runs.0.results"), JSON_SORT_KEYS);
 	ck_assert_str_eq(pr_text, full_text);

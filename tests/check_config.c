@@ -609,6 +609,11 @@ static void expect_same_config(const isms_config *want, const isms_config *got, 
 		              "%s: the state of status word %s differs", what, (const char *)key);
 	ck_assert_msg(got->dialect.date_order == want->dialect.date_order,
 	              "%s: the date order differs", what);
+	/* risk_columns and risk_treatment_threshold */
+	for (int c = 0; c < ISMS_RISK_COL_COUNT; c++)
+		expect_same_strings(want->risk.synonyms[c], got->risk.synonyms[c], what);
+	ck_assert_msg(got->risk.threshold == want->risk.threshold,
+	              "%s: the risk treatment threshold differs", what);
 	/* mandatory_clauses and review_inputs */
 	expect_same_strings(want->mandatory, got->mandatory, what);
 	/* types and clauses */
@@ -799,6 +804,45 @@ START_TEST(the_column_words_documented_are_the_column_table)
 }
 END_TEST
 
+/* The risk register keys: paths, header words, the scale, the threshold
+ * and the periods; bad values name the line. */
+START_TEST(risk_keys_are_read)
+{
+	isms_config cfg;
+	int rc = load(&cfg, "risk_registers: [risk/register.md]\n"
+	                    "risk_columns:\n  owner: [Risk lead]\n  score: [RAG, Owner]\n"
+	                    "risk_scale: 4\nrisk_treatment_threshold: Medium\n"
+	                    "risk_review_months: 6\nrisk_acceptance_months: 24\n");
+
+	ck_assert_msg(rc == 0, "%s", isms_error_last());
+	ck_assert_uint_eq(cfg.risk_registers->len, 1);
+	ck_assert_str_eq(g_ptr_array_index(cfg.risk_registers, 0), "risk/register.md");
+	ck_assert_uint_eq(cfg.risk.synonyms[ISMS_RISK_COL_OWNER]->len, 1);
+	ck_assert_str_eq(g_ptr_array_index(cfg.risk.synonyms[ISMS_RISK_COL_OWNER], 0), "risk lead");
+	/* Owner went to score after owner had given its words up */
+	ck_assert_str_eq(g_ptr_array_index(cfg.risk.synonyms[ISMS_RISK_COL_SCORE], 1), "owner");
+	ck_assert_int_eq(cfg.risk.scale, 4);
+	ck_assert_int_eq(cfg.risk.threshold, ISMS_RISK_MEDIUM);
+	ck_assert_int_eq(cfg.risk_review_months, 6);
+	ck_assert_int_eq(cfg.risk_acceptance_months, 24);
+	isms_config_dispose(&cfg);
+
+	expect_error("risk_treatment_threshold: urgent\n",
+	             "cfg.yml:1: 'risk_treatment_threshold' must be a risk level: low, medium, "
+	             "high or critical");
+	expect_error("risk_columns:\n  colour: [Colour]\n",
+	             "cfg.yml:2: unknown risk column 'colour' (id, title, owner, likelihood, "
+	             "impact, score, treatment, plan, due, status, last_reviewed, next_review, "
+	             "residual, approver, accept_until)");
+	expect_error("risk_columns:\n  owner: []\n",
+	             "cfg.yml:2: 'owner' needs at least one header word");
+	expect_error("risk_columns: [a]\n",
+	             "cfg.yml:1: 'risk_columns' must map column names to lists of header words");
+	expect_error("risk_scale: 11\n",
+	             "cfg.yml:1: 'risk_scale' must be a whole number from 3 to 10");
+}
+END_TEST
+
 Suite *config_suite(void)
 {
 	Suite *s = suite_create("config");
@@ -806,6 +850,7 @@ Suite *config_suite(void)
 
 	tcase_add_test(tc, defaults_audit_markdown_but_not_housekeeping);
 	tcase_add_test(tc, a_valid_file_sets_every_key);
+	tcase_add_test(tc, risk_keys_are_read);
 	tcase_add_test(tc, bad_files_name_the_line_and_cause);
 	tcase_add_test(tc, fields_add_aliases_and_custom_fields);
 	tcase_add_test(tc, bad_fields_name_the_line);

@@ -283,6 +283,38 @@ START_TEST(rules_and_waivers_weaken_by_what_they_report)
 }
 END_TEST
 
+/* The risk keys weaken as their rules report less: a register no longer
+ * read, a header word that lets another column count, a longer scale
+ * (the same score a lower level), a higher treatment threshold, a longer
+ * review or acceptance period. */
+START_TEST(risk_keys_weaken_by_what_their_rules_report)
+{
+	expect_weakenings("risk_registers: [isms/risks.md, isms/old-risks.md]\n",
+	                  "risk_registers: [isms/risks.md]\n"
+	                  "risk_columns: {approver: [Approver, Notes], owner: [Owner]}\n"
+	                  "risk_scale: 10\n"
+	                  "risk_treatment_threshold: critical\n"
+	                  "risk_review_months: 24\n"
+	                  "risk_acceptance_months: 36\n",
+	                  "1: risk_registers: 'isms/old-risks.md' removed\n"
+	                  "2: risk_columns.approver: 'notes' added\n"
+	                  "3: risk_scale: 5 -> 10\n"
+	                  "4: risk_treatment_threshold: 'high' -> 'critical'\n"
+	                  "5: risk_review_months: 12 -> 24\n"
+	                  "6: risk_acceptance_months: 12 -> 36\n");
+	/* stricter: a register added, fewer words, a shorter scale, a lower
+	 * threshold, shorter periods */
+	expect_weakenings("risk_treatment_threshold: critical\n",
+	                  "risk_registers: [isms/risks.md]\n"
+	                  "risk_columns: {owner: [Owner]}\n"
+	                  "risk_scale: 4\n"
+	                  "risk_treatment_threshold: medium\n"
+	                  "risk_review_months: 6\n"
+	                  "risk_acceptance_months: 6\n",
+	                  "");
+}
+END_TEST
+
 Suite *config_weaker_suite(void)
 {
 	Suite *s = suite_create("config_weaker");
@@ -296,6 +328,7 @@ Suite *config_weaker_suite(void)
 	tcase_add_test(tc, lists_weaken_by_the_entries_that_count);
 	tcase_add_test(tc, structured_keys_weaken_entry_by_entry);
 	tcase_add_test(tc, rules_and_waivers_weaken_by_what_they_report);
+	tcase_add_test(tc, risk_keys_weaken_by_what_their_rules_report);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -30,12 +30,9 @@ typedef struct {
  * not whole ISMSs. */
 static int whole_isms(const char *rule)
 {
-	static const char *const rules[] = {"MANDATORY-DOC-MISSING",
-	                                    "MANDATORY-CLAUSES-UNDECLARED",
-	                                    "MR-OVERDUE",
-	                                    "IA-OVERDUE",
-	                                    "REG-NOT-FOUND",
-	                                    NULL};
+	static const char *const rules[] = {
+	    "MANDATORY-DOC-MISSING", "MANDATORY-CLAUSES-UNDECLARED", "MR-OVERDUE", "IA-OVERDUE",
+	    "REG-NOT-FOUND",         "RISK-REGISTER-MISSING",        NULL};
 
 	for (int i = 0; rules[i]; i++)
 		if (strcmp(rule, rules[i]) == 0)
@@ -703,6 +700,70 @@ START_TEST(markdown_nesting_and_element_limits)
 	g_free(cfg);
 	g_free(repo);
 	g_free(quotes);
+	g_string_free(f, TRUE);
+	g_string_free(s, TRUE);
+	scratch_done(dir);
+}
+END_TEST
+
+/* The risk register replay counts each version it reads, in full, against
+ * the parse budget, as the issues register replay does: a table of 60
+ * risks is about 4 KB to read as a document but some seventy times that
+ * to parse, so the budget is spent by the replay after the document
+ * histories fit. The audited version of a declared risk register is
+ * counted in advance; the versions the replay could not read are
+ * DOC-UNREADABLE's. */
+START_TEST(the_risk_replay_spends_the_parse_budget)
+{
+	char *dir = scratch(), *repo, *cfg;
+	GString *s = g_string_new(NULL), *f = g_string_new(NULL);
+	audit_run r;
+
+	for (int v = 0; v < 8; v++) {
+		commit(s, v, "Edit the risks");
+		g_string_printf(f,
+		                "---\ntype: risk-register\nowner: Ann\nversion: \"1.%d\"\n"
+		                "last_reviewed: 2025-10-01\n---\n"
+		                "| Risk ID | Risk | Owner | L | I | Score | Treatment | Status | "
+		                "Accepted by |\n|---|---|---|---|---|---|---|---|---|\n",
+		                v);
+		for (int k = 0; k < 60; k++)
+			g_string_append_printf(f,
+			                       "| R-%d | Risk %d%s | Ann | 1 | 1 | 1 | Accept | "
+			                       "Accepted | Ann |\n",
+			                       k, k, k == v ? " (edited)" : "");
+		add_file(s, "docs/risks.md", f->str, f->len);
+	}
+	repo = import(dir, "repo", s);
+	cfg = config_file(dir, "cfg.yml", "max_total_parse: 1048576\n");
+	AUDIT(&r, repo, "--config", cfg);
+	/* the eight versions as documents (about 4 KB each) and, counted in
+	 * advance, the audited version's parse (about 290 KB) fit; the replay
+	 * reads versions 1 and 2, and 3 to 7 do not fit */
+	expect_findings(&r, "DOC-UNREADABLE docs/risks.md:0:budget\n");
+	ck_assert_str_eq(message_of(&r, "DOC-UNREADABLE", "docs/risks.md"),
+	                 "5 of its 8 versions were not read: the audit's parse budget of 1048576 "
+	                 "bytes (max_total_parse) is spent, so its history is judged from the "
+	                 "others");
+	/* the risks are the audited version's; R-3, edited in version 4 and
+	 * restored in version 5, unread, seems never changed */
+	ck_assert_int_eq(json_array_size(json_at(r.json, "risk_registers.0.risks")), 60);
+	ck_assert_str_eq(json_string_at(r.json, "risk_registers.0.risks.7.title"),
+	                 "Risk 7 (edited)");
+	ck_assert_str_eq(json_string_at(r.json, "risk_registers.0.risks.1.last_changed.date"),
+	                 "2025-10-08");
+	ck_assert_str_eq(json_string_at(r.json, "risk_registers.0.risks.3.last_changed.date"),
+	                 "2025-10-01");
+	audit_done_run(&r);
+
+	/* the default budget reads it all */
+	g_free(cfg);
+	cfg = config_file(dir, "cfg.yml", "");
+	AUDIT(&r, repo, "--config", cfg);
+	expect_findings(&r, "");
+	audit_done_run(&r);
+	g_free(cfg);
+	g_free(repo);
 	g_string_free(f, TRUE);
 	g_string_free(s, TRUE);
 	scratch_done(dir);
@@ -1425,6 +1486,7 @@ Suite *hostile_suite(void)
 	tcase_add_test(tc, markdown_nesting_and_element_limits);
 	tcase_add_test(tc, a_register_of_tiny_tables_in_every_version);
 	tcase_add_test(tc, the_parse_budget_is_spent_with_a_finding);
+	tcase_add_test(tc, the_risk_replay_spends_the_parse_budget);
 	tcase_add_test(tc, detached_bare_and_worktree);
 	tcase_add_test(tc, no_commits_and_no_repository);
 	tcase_add_test(tc, a_folder_posing_as_a_repository);

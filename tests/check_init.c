@@ -108,7 +108,7 @@ START_TEST(init_fits_the_demo)
 	expect_line(text, "#   last_reviewed_on -> last_reviewed (3 documents)");
 	expect_line(text, "#   last_reviewed_at -> last_reviewed (1 document)");
 	expect_line(text, "#   review_in -> review_cycle (3 documents)");
-	expect_line(text, "#   date -> date (11 documents)");
+	expect_line(text, "#   date -> date (10 documents)"); /* not the risk register */
 	/* keys that fill no field */
 	expect_line(text, "#   auditor -> internal audit auditor (3 documents)");
 	expect_line(text, "#   superseded_by (1 document)");
@@ -123,7 +123,9 @@ START_TEST(init_fits_the_demo)
 	expect_line(text,
 	            "#   isms/07-improvement/issues-and-actions-register.md (type: register)");
 	expect_line(text, "#   isms/02-risk/statement-of-applicability.md (type: soa)");
+	expect_line(text, "#   isms/02-risk/risk-register.md (type: risk-register)");
 	expect_lines_with(text, "registers:", "");
+	expect_lines_with(text, "risk_registers:", "");
 	expect_line(text,
 	            "# Management reviews (clause 9.3, `type: management-review`): 3 records, the");
 	expect_line(text, "# newest dated 2026-03-31.");
@@ -176,8 +178,12 @@ START_TEST(init_proposes_only_a_register_table_and_suggests_clauses)
 	char *text = starter("edge/adopt");
 
 	/* the corrective-action log, never the asset inventory or the risk
-	 * register, which have ID, Owner and Status columns too */
+	 * register, which have ID, Owner and Status columns too; the risk
+	 * register, by its Risk ID table, under risk_registers */
 	expect_lines_with(text, "registers:", "registers: [improvement/capa-log.md]");
+	expect_lines_with(text, "risk_registers:", "risk_registers: [risk/risk-register.md]");
+	expect_line(text,
+	            "# This file holds a risk table (a Risk ID column and a likelihood, impact,");
 	ck_assert_ptr_null(strstr(text, "asset-register.md:"));
 	/* clauses from titles and file names, commented out for a person to
 	 * check; the SoA and the register count by their kind */

@@ -22,6 +22,8 @@ int main(void)
 	srunner_add_suite(sr, history_suite());
 	srunner_add_suite(sr, rules_suite());
 	srunner_add_suite(sr, register_rules_suite());
+	srunner_add_suite(sr, risk_suite());
+	srunner_add_suite(sr, risk_rules_suite());
 	srunner_add_suite(sr, report_suite());
 	srunner_add_suite(sr, report_ci_suite());
 	srunner_add_suite(sr, report_gh_suite());

@@ -18,7 +18,10 @@
 	"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "    \
 	"'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">"
 
-static const char *const charts[] = {"age", "review", "flow", "open-age", "trend", NULL};
+static const char *const charts[] = {"age",   "review",        "flow", "open-age",
+                                     "trend", "risk-heat-map", NULL};
+#define TREND_CHART 4
+#define RISK_CHART  5
 
 static int count(const char *hay, const char *needle)
 {
@@ -38,26 +41,29 @@ static const char *after(const char *hay, const char *marker)
 	return p + strlen(marker);
 }
 
-/* Self-contained and inert: the CSP, the charts each with its table, no
- * element that runs or loads anything, every tag balanced and inert. */
-static void expect_self_contained(const char *html, int with_trend)
+/* Self-contained and inert: the CSP, the charts each with its table (the
+ * trend and the risk heat map when there are a trend and risk registers),
+ * no element that runs or loads anything, every tag balanced and inert. */
+static void expect_self_contained(const char *html, int with_trend, int with_risks)
 {
 	char *lower = g_ascii_strdown(html, -1);
+	int n = 4 + with_trend + with_risks;
 
 	ck_assert(g_utf8_validate(html, -1, NULL));
 	ck_assert(g_str_has_prefix(html, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	                                 "<meta charset=\"utf-8\">\n" CSP "\n"));
 	ck_assert_int_eq(count(html, "Content-Security-Policy"), 1);
-	ck_assert_int_eq(count(html, "<svg "), 4 + with_trend);
-	ck_assert_int_eq(count(html, "<svg class=\"chart chart-"), 4 + with_trend);
-	ck_assert_int_eq(count(html, "role=\"img\" aria-label=\""), 4 + with_trend);
+	ck_assert_int_eq(count(html, "<svg "), n);
+	ck_assert_int_eq(count(html, "<svg class=\"chart chart-"), n);
+	ck_assert_int_eq(count(html, "role=\"img\" aria-label=\""), n);
 	for (size_t i = 0; charts[i]; i++) {
 		char *id = g_strdup_printf("<svg class=\"chart chart-%s\" id=\"chart-%s\"",
 		                           charts[i], charts[i]);
-		ck_assert_int_eq(count(html, id), i < 4 || with_trend ? 1 : 0);
+		int want = i == TREND_CHART ? with_trend : i == RISK_CHART ? with_risks : 1;
+		ck_assert_int_eq(count(html, id), want);
 		g_free(id);
 	}
-	ck_assert_int_eq(count(html, "</svg>\n<table class=\"chart-data\">"), 4 + with_trend);
+	ck_assert_int_eq(count(html, "</svg>\n<table class=\"chart-data\">"), n);
 	ck_assert_int_eq(count(html, "id=\"no-trend\""), with_trend ? 0 : 1);
 	ck_assert_ptr_null(strstr(lower, "<script"));
 	ck_assert_ptr_null(strstr(lower, "@import"));
@@ -91,7 +97,7 @@ START_TEST(html_demo_golden)
 	const char *review, *flow, *p;
 
 	ck_assert_int_eq(rc, 1);
-	expect_self_contained(html, 1);
+	expect_self_contained(html, 1, 1);
 	/* no URL at all: the demo's text has none, and the page refers to none */
 	ck_assert_ptr_null(strstr(html, "http://"));
 	ck_assert_ptr_null(strstr(html, "https://"));
@@ -100,17 +106,18 @@ START_TEST(html_demo_golden)
 	                             "<span class=\"l\">fail-on minor</span></div>\n"
 	                             "<div class=\"card card-major\"><span class=\"n\">0</span>"
 	                             "<span class=\"l\">major</span></div>\n"
-	                             "<div class=\"card card-minor\"><span class=\"n\">14</span>"
+	                             "<div class=\"card card-minor\"><span class=\"n\">16</span>"
 	                             "<span class=\"l\">minor</span></div>\n"
-	                             "<div class=\"card card-observation\"><span class=\"n\">7"
+	                             "<div class=\"card card-observation\"><span class=\"n\">8"
 	                             "</span><span class=\"l\">observation</span></div>\n"));
 	ck_assert_ptr_nonnull(strstr(html, "<dt>Audited commit</dt><dd><code class=\"commit\" "
-	                                   "title=\"d37d0fd7bfd9"));
-	/* 17 current, 1 overdue (supplier security policy), 1 without a review
-	 * date (the laptop notes without front matter) */
+	                                   "title=\"424829223250"));
+	/* 18 current (the risk register among them), 1 overdue (supplier
+	 * security policy), 1 without a review date (the laptop notes without
+	 * front matter) */
 	review = after(html, "id=\"chart-review\"");
 	ck_assert_ptr_nonnull(strstr(review,
-	                             "<tr><th scope=\"row\">documents</th><td class=\"num\">17"
+	                             "<tr><th scope=\"row\">documents</th><td class=\"num\">18"
 	                             "</td><td class=\"num\">0</td><td class=\"num\">1</td>"
 	                             "<td class=\"num\">1</td></tr>"));
 	/* the months add up to the register metrics' quarters: 2026-Q1 raised
@@ -155,7 +162,7 @@ START_TEST(html_waivers_golden)
 	    (const char *const[]){"--format", "html", "--trend-since", "none", NULL}, &rc);
 
 	ck_assert_int_eq(rc, 1);
-	expect_self_contained(html, 0);
+	expect_self_contained(html, 0, 0);
 	ck_assert_ptr_nonnull(strstr(html,
 	                             "<dt>Rule settings</dt><dd><ul class=\"plain\">\n"
 	                             "<li><code>DOC-REVIEW-UNEVIDENCED</code> major (default "
@@ -183,7 +190,7 @@ START_TEST(html_without_findings_passes)
 
 	g_ptr_array_set_size(fs.items, 0);
 	html = render_report(isms_report_html, a, &fs, &opts);
-	expect_self_contained(html, 0);
+	expect_self_contained(html, 0, 1);
 	ck_assert_ptr_nonnull(strstr(html, "<div class=\"card card-pass\"><span class=\"n\">Pass"
 	                                   "</span><span class=\"l\">fail-on minor</span></div>"));
 	ck_assert_ptr_nonnull(strstr(html, "<h2>Findings by clause</h2>\n<p>No findings: the "
@@ -191,7 +198,7 @@ START_TEST(html_without_findings_passes)
 	                                   "</section>"));
 	ck_assert_ptr_nonnull(strstr(html, "<li><a href=\"#findings\">Findings by clause</a> (0)"
 	                                   "</li>\n"));
-	ck_assert_ptr_null(strstr(html, "<h3"));
+	ck_assert_ptr_null(strstr(html, "<h3 id=\"clause-"));
 	free(html);
 	audit_done(a, &fs);
 }
@@ -203,9 +210,9 @@ START_TEST(html_review_status_is_relative_to_the_audit_date)
 {
 	static const char *const days[] = {"2026-11-11", "2026-11-12"};
 	static const char *const rows[] = {
-	    "<tr><th scope=\"row\">documents</th><td class=\"num\">17</td><td class=\"num\">0</td>"
+	    "<tr><th scope=\"row\">documents</th><td class=\"num\">18</td><td class=\"num\">0</td>"
 	    "<td class=\"num\">1</td><td class=\"num\">1</td></tr>",
-	    "<tr><th scope=\"row\">documents</th><td class=\"num\">16</td><td class=\"num\">1</td>"
+	    "<tr><th scope=\"row\">documents</th><td class=\"num\">17</td><td class=\"num\">1</td>"
 	    "<td class=\"num\">1</td><td class=\"num\">1</td></tr>"};
 
 	for (int i = 0; i < 2; i++) {
@@ -375,7 +382,7 @@ START_TEST(html_escapes_everything_from_the_repository)
 
 	add_hostile_findings(&fs);
 	html = render_report(isms_report_html, a, &fs, &opts);
-	expect_self_contained(html, 0);
+	expect_self_contained(html, 0, 0);
 	/* raw markup never appears: no script, no img, no element but ours */
 	ck_assert_ptr_null(strstr(html, "<script"));
 	ck_assert_ptr_null(strstr(html, "<img"));

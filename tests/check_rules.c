@@ -372,7 +372,7 @@ START_TEST(tabs_and_crlf)
 }
 END_TEST
 
-/* The demo's nine deliberate lapses (listed at the top of its fixture) are
+/* The demo's deliberate lapses (listed at the top of its fixture) are
  * found, and nothing else. */
 START_TEST(demo_lapses)
 {
@@ -390,6 +390,7 @@ START_TEST(demo_lapses)
 	    "SOA-INCOMPLETE isms/02-risk/statement-of-applicability.md:24:-\n"
 	    "SOA-NO-JUSTIFICATION isms/02-risk/statement-of-applicability.md:48:5.23\n"
 	    "SOA-UNKNOWN-CONTROL isms/02-risk/statement-of-applicability.md:108:A.12.6.1\n"
+	    "RISK-ACCEPTANCE-EXPIRED isms/02-risk/risk-register.md:29:R-08\n"
 	    "DOC-NO-METADATA isms/03-procedures/notes-on-laptop-setup.md:1:-\n"
 	    "DOC-BAD-METADATA isms/04-objectives/objectives.md:12:next_review\n"
 	    "DOC-MISSING-FIELD isms/03-procedures/secure-development.md:1:owner\n"
@@ -398,6 +399,8 @@ START_TEST(demo_lapses)
 	    "DOC-REVIEW-UNEVIDENCED isms/01-policies/acceptable-use-policy.md:10:late\n"
 	    "DOC-REVIEW-UNEVIDENCED isms/02-risk/risk-treatment-plan.md:10:early\n"
 	    "DOC-VERSION-NOT-BUMPED isms/01-policies/access-control-policy.md:7:-\n"
+	    "RISK-SCORE-LOWERED-UNEVIDENCED isms/02-risk/risk-register.md:36:R-15\n"
+	    "RISK-TREATMENT-OVERDUE isms/02-risk/risk-register.md:38:R-17\n"
 	    "IA-FINDING-NOT-TRACKED isms/06-records/internal-audit-2025.md:44:OBS-2025-01\n"
 	    "IA-NOT-INDEPENDENT isms/06-records/internal-audit-2024.md:8:-\n"
 	    "MR-MISSING-INPUT isms/06-records/management-review-2024-03.md:9:c\n"

@@ -32,8 +32,8 @@ char *waived_summary(const isms_findings *fs, const char *rule);
 
 /* Remove the findings about the management system as a whole
  * (MANDATORY-DOC-MISSING, MANDATORY-CLAUSES-UNDECLARED, MR-OVERDUE,
- * IA-OVERDUE): the fixtures made for one document or register rule are not
- * whole ISMSs. */
+ * IA-OVERDUE, RISK-REGISTER-MISSING): the fixtures made for one document or
+ * register rule are not whole ISMSs. */
 void drop_management(isms_findings *fs);
 
 /* The findings of one rule, as "path:line:item" lines joined by '\n'
@@ -137,6 +137,8 @@ Suite *config_weaker_suite(void);
 Suite *finding_suite(void);
 Suite *markdown_suite(void);
 Suite *register_suite(void);
+Suite *risk_suite(void);
+Suite *risk_rules_suite(void);
 Suite *register_history_suite(void);
 Suite *history_suite(void);
 Suite *rules_suite(void);

@@ -10,12 +10,14 @@
 #include "isms/history.h"
 #include "isms/management.h"
 #include "isms/register_history.h"
+#include "isms/risk_history.h"
 
 /*
  * The audit model: the repository opened at the audited commit, the one
  * history walk, and every controlled document with its history. Its parts
  * have headers of their own: the documents (isms/document.h), the
- * registers replayed (isms/register_history.h), and the management system
+ * registers replayed (isms/register_history.h), the risk registers
+ * replayed (isms/risk_history.h), and the management system
  * (isms/management.h); this one holds the whole and its life cycle. Rules
  * read it; nothing in the audited repository is executed or written.
  */
@@ -36,16 +38,19 @@ typedef struct {
 
 /*
  * What one audit may parse (`max_total_parse`) and has parsed: every
- * distinct blob read as a document version, and every register version the
- * replay reads. Once a version does not fit, the budget is spent and no
- * further version is read; models derived from an audit share its budget.
+ * distinct blob read as a document version, and every register and risk
+ * register version the replays read. Once a version does not fit, the
+ * budget is spent and no further version is read; models derived from an
+ * audit share its budget.
  */
 typedef struct {
-	size_t limit;         /* max_total_parse */
-	size_t spent;         /* counted so far */
-	int closed;           /* a version did not fit: nothing more is read */
-	GHashTable *reserved; /* git_oid *: audited register versions whose replay is
-	                       * counted already (isms_register_reserve) */
+	size_t limit;              /* max_total_parse */
+	size_t spent;              /* counted so far */
+	int closed;                /* a version did not fit: nothing more is read */
+	GHashTable *reserved;      /* git_oid *: audited register versions whose replay is
+	                            * counted already (isms_register_reserve) */
+	GHashTable *risk_reserved; /* git_oid *: the same of declared risk registers
+	                            * (isms_risk_reserve) */
 } isms_parse_budget;
 
 /* Count `cost` bytes against the audit's budget: 1 if they fit (and are
@@ -56,6 +61,11 @@ int isms_audit_budget_take(struct isms_audit *audit, size_t cost);
  * this many bytes per Markdown element (about what cmark-gfm allocates for
  * one), as a register version read row by row counts its size. */
 #define ISMS_PARSE_ELEMENT_COST 256
+
+/* What a full read of a version of `len` bytes (read as `meta`, or NULL)
+ * costs the parse budget: ISMS_PARSE_ELEMENT_COST per Markdown element,
+ * at least its size. */
+size_t isms_audit_parse_cost(const isms_meta *meta, size_t len);
 
 struct isms_audit {
 	isms_config config;         /* the one used: with --base, the base's */
@@ -71,6 +81,7 @@ struct isms_audit {
 	GPtrArray *documents;          /* isms_document *, sorted by path */
 	GHashTable *metas;             /* git_oid * -> isms_meta *: each blob parsed once */
 	GPtrArray *registers;          /* isms_register_model *, by path */
+	GPtrArray *risk_registers;     /* isms_risk_model *, by path */
 	GPtrArray *coverage;           /* isms_coverage *, in the order of config.mandatory */
 	GPtrArray *soas;               /* isms_soa_model *: SoA documents in force, by path */
 	GPtrArray *records;            /* isms_record *: reviews and audits in force, by path */
@@ -136,7 +147,8 @@ guint32 isms_audit_commit_by(const isms_audit *audit, isms_day day);
  * configuration and repository (borrowed) and its cache of parsed blobs
  * (shared: blobs the new model parses are added to it). No history is
  * walked again; registers are copied from the snapshots the base's replay
- * kept at its checkpoints, else replayed up to that commit. Free the result with isms_audit_free()
+ * kept at its checkpoints, else replayed up to that commit; risk registers
+ * are replayed up to that commit. Free the result with isms_audit_free()
  * before the base. Returns 0 or an error of the model (ISMS_EREPO).
  */
 int isms_audit_open_at(const isms_audit *base, guint32 commit, isms_day today, isms_audit **out);

@@ -7,6 +7,7 @@
 #include "isms/date.h"
 #include "isms/meta.h"
 #include "isms/register.h"
+#include "isms/risk.h"
 #include "isms/severity.h"
 #include "isms/waiver.h"
 
@@ -71,6 +72,13 @@ typedef struct {
 	GPtrArray *soa;    /* char *: SoA documents (paths or globs) besides `type: soa` */
 	int review_months; /* MR-OVERDUE */
 	int audit_months;  /* IA-OVERDUE */
+
+	/* risk registers */
+	GPtrArray *risk_registers;  /* char *: paths or globs besides `type: risk-register` */
+	isms_risk_dialect risk;     /* risk columns, scale and treatment threshold */
+	int risk_review_months;     /* RISK-REVIEW-OVERDUE, RISK-REGISTER-STALE */
+	int risk_acceptance_months; /* RISK-ACCEPTANCE-EXPIRED without a typed expiry */
+
 	GPtrArray *review_inputs[ISMS_REVIEW_INPUTS]; /* char *: heading phrases (header
 	                                               * keys) of 9.3.2 inputs a) to g) */
 	GHashTable *rule_settings;                    /* rule id -> isms_rule_setting * */

@@ -109,7 +109,7 @@ char *isms_config_key_suggestion(const char *key);
  * The loaders of the structured keys, named by their rows; each reads the
  * key in its name (review_cycles, fields, required_fields, types, register_columns,
  * status_words, date_order, mandatory_clauses, clauses, review_inputs, rules,
- * waivers) as the row's description says.
+ * waivers, risk_columns, risk_treatment_threshold) as the row's description says.
  */
 int isms_config_load_cycles(isms_config *cfg, const isms_config_loader *ld,
                             struct yaml_node_s *value);
@@ -135,12 +135,16 @@ int isms_config_load_rules(isms_config *cfg, const isms_config_loader *ld,
                            struct yaml_node_s *value);
 int isms_config_load_waivers(isms_config *cfg, const isms_config_loader *ld,
                              struct yaml_node_s *value);
+int isms_config_load_risk_columns(isms_config *cfg, const isms_config_loader *ld,
+                                  struct yaml_node_s *value);
+int isms_config_load_risk_threshold(isms_config *cfg, const isms_config_loader *ld,
+                                    struct yaml_node_s *value);
 
 /*
  * The comparisons of the structured keys, named by their rows (paths,
  * fields, date_order, review_cycles, required_fields, types, clauses,
- * register_columns, status_words, review_inputs, rules, waivers), in
- * src/config_weaker.c.
+ * register_columns, status_words, risk_columns, risk_treatment_threshold,
+ * review_inputs, rules, waivers), in src/config_weaker.c.
  */
 void isms_config_weaker_fields(const isms_config_key *k, const isms_config *from,
                                const isms_config *to, GPtrArray *out);
@@ -160,6 +164,10 @@ void isms_config_weaker_columns(const isms_config_key *k, const isms_config *fro
                                 const isms_config *to, GPtrArray *out);
 void isms_config_weaker_status(const isms_config_key *k, const isms_config *from,
                                const isms_config *to, GPtrArray *out);
+void isms_config_weaker_risk_columns(const isms_config_key *k, const isms_config *from,
+                                     const isms_config *to, GPtrArray *out);
+void isms_config_weaker_risk_threshold(const isms_config_key *k, const isms_config *from,
+                                       const isms_config *to, GPtrArray *out);
 void isms_config_weaker_inputs(const isms_config_key *k, const isms_config *from,
                                const isms_config *to, GPtrArray *out);
 void isms_config_weaker_rules(const isms_config_key *k, const isms_config *from,

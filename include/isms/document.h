@@ -41,10 +41,13 @@ typedef struct {
 	                         * configuration's `clauses:`), not by its kind; first */
 	int is_register;        /* replayed as a register */
 	int is_soa;             /* `type: soa` or listed under `soa` */
+
+	int is_risk_register; /* replayed as a risk register */
 } isms_document;
 
 /* Whether a document declares `clause` (canonical) in `clauses`, or stands
- * for it by its kind (the register for 10.2, the SoA for 6.1.3 d...). */
+ * for it by its kind (the register for 10.2, a risk register for 6.1.2 and
+ * 8.2, the SoA for 6.1.3 d...). */
 int isms_document_declares(const isms_document *doc, const char *clause);
 
 /* Whether a document's audited version can be read as text: not a symbolic

@@ -49,4 +49,27 @@ typedef void (*isms_flow_fn)(isms_day day, int closed, void *data);
  */
 void isms_metrics_flow(const isms_audit *a, isms_flow_fn fn, void *data);
 
+/*
+ * The risk registers' figures for the management review (clause 9.3.2 f:
+ * results of risk assessment and status of the risk treatment plan), over
+ * the risks in force at the audited commit (not closed or retired), each
+ * counted once per register that lists it.
+ */
+typedef struct {
+	int risks;                           /* in force */
+	int by_level[ISMS_RISK_LEVEL_COUNT]; /* by level; NONE: level unknown */
+	int by_treatment[ISMS_TREAT_COUNT];  /* by treatment option; NONE: none chosen */
+	int overdue;                         /* treatments past their due date */
+	int accepted;                        /* accepted risks */
+	int acceptance_expired;              /* of those, past their acceptance expiry */
+	isms_metrics_quarter quarters[ISMS_METRICS_QUARTERS]; /* risks first listed (raised)
+	                                                       * and closed or retired (closed)
+	                                                       * per quarter, by commit dates */
+	int scale;                                            /* points of the heat map's axes */
+	int heat[ISMS_RISK_SCALE_MAX][ISMS_RISK_SCALE_MAX];   /* [likelihood - 1][impact - 1] */
+	int off_map; /* risks in force without a likelihood and impact on the scale */
+} isms_risk_metrics;
+
+void isms_risk_metrics_compute(const isms_audit *a, isms_risk_metrics *out);
+
 #endif

@@ -514,6 +514,190 @@ static void indicators(GString *s, const isms_audit *a, const isms_trend *trend)
 	g_string_append(s, "</section>\n");
 }
 
+/* ---- risks ------------------------------------------------------------------- */
+
+/* Heat map fills by level: light to dark, so that they stay apart in grey. */
+static const char *const level_fill[ISMS_RISK_LEVEL_COUNT] = {"#e4e7eb", "#c6f0d2", "#fde68a",
+                                                              "#f6ad55", "#f07878"};
+
+static void heat_figure(GString *s, const isms_audit *a, const isms_risk_metrics *m)
+{
+	enum { N = ISMS_RISK_SCALE_MAX };
+	int n = MIN(m->scale, (int)N), v[N * N];
+	char names[N][24], cats[N][12], *note;
+	const char *labels[N], *fills[N * N];
+	isms_chart_series rows[N];
+
+	for (int r = 0; r < n; r++) { /* the most likely on top */
+		int l = n - r;
+		snprintf(names[r], sizeof(names[r]), "Likelihood %d", l);
+		rows[r] = (isms_chart_series){names[r], C_SLATE, NULL, v + r * n};
+		for (int i = 0; i < n; i++) {
+			v[r * n + i] = m->heat[l - 1][i];
+			fills[r * n + i] =
+			    level_fill[isms_risk_level_of_score(&a->config.risk, l * (i + 1))];
+		}
+	}
+	for (int i = 0; i < n; i++) {
+		snprintf(cats[i], sizeof(cats[i]), "%d", i + 1);
+		labels[i] = cats[i];
+	}
+	isms_chart c = {.id = "risk-heat-map",
+	                .title = "Risks in force by likelihood and impact",
+	                .x_label = "Impact",
+	                .y_label = "Likelihood",
+	                .categories = labels,
+	                .n = (size_t)n,
+	                .series = rows,
+	                .n_series = (size_t)n};
+	figure_start(s, "Risk heat map: likelihood by impact (clause 8.2)", 0);
+	isms_svg_heat_map(s, &c, fills);
+	isms_svg_chart_table(s, &c);
+	note = g_strdup_printf("Risks in force (not closed or retired) by their likelihood and "
+	                       "impact on the %d-point scale; each cell is coloured by the level "
+	                       "of likelihood times impact (low, medium, high, critical). %d "
+	                       "risk%s in force without both on the scale %s not on the map.",
+	                       n, m->off_map, m->off_map == 1 ? "" : "s",
+	                       m->off_map == 1 ? "is" : "are");
+	figure_end(s, note);
+	g_free(note);
+}
+
+static void risk_panel(GString *s, const isms_risk_metrics *m)
+{
+	figure_start(s, "Risks at a glance (clause 9.3.2 f)", 0);
+	g_string_append_printf(s, "<dl class=\"panel\">\n<dt>Risks in force</dt><dd>%d</dd>\n",
+	                       m->risks);
+	for (int l = ISMS_RISK_CRITICAL; l >= ISMS_RISK_LOW; l--)
+		g_string_append_printf(s, "<dt>Level %s</dt><dd>%d</dd>\n",
+		                       isms_risk_level_name((isms_risk_level)l), m->by_level[l]);
+	if (m->by_level[ISMS_RISK_LEVEL_NONE])
+		g_string_append_printf(s, "<dt>Level unknown</dt><dd>%d</dd>\n",
+		                       m->by_level[ISMS_RISK_LEVEL_NONE]);
+	for (int t = ISMS_TREAT_MODIFY; t < ISMS_TREAT_COUNT; t++)
+		g_string_append_printf(s, "<dt>Treatment: %s</dt><dd>%d</dd>\n",
+		                       isms_risk_treatment_name((isms_risk_treatment)t),
+		                       m->by_treatment[t]);
+	if (m->by_treatment[ISMS_TREAT_NONE])
+		g_string_append_printf(s, "<dt>No treatment chosen</dt><dd>%d</dd>\n",
+		                       m->by_treatment[ISMS_TREAT_NONE]);
+	g_string_append_printf(s,
+	                       "<dt>Treatments overdue</dt><dd>%d</dd>\n"
+	                       "<dt>Accepted</dt><dd>%d</dd>\n"
+	                       "<dt>Acceptances expired</dt><dd>%d</dd>\n</dl>\n",
+	                       m->overdue, m->accepted, m->acceptance_expired);
+	figure_end(s, "Treatments overdue: risks neither accepted nor treated past their due "
+	              "date. An acceptance without an expiry date lapses risk_acceptance_months "
+	              "after it was recorded.");
+}
+
+static void risk_row(GString *s, const isms_audit *a, const isms_risk_model *m,
+                     const isms_risk_history *h)
+{
+	const isms_risk *r = h->risk;
+	char *score = isms_risk_score_text(r);
+	isms_risk_review rv;
+	isms_risk_acceptance acc;
+	int overdue = isms_risk_days_overdue(r, a->today);
+
+	isms_risk_review_of(a, h, &rv);
+	g_string_append(s, "<tr><td><code>");
+	put(s, h->id);
+	g_string_append(s, "</code>");
+	if (r->cell[ISMS_RISK_COL_TITLE]) {
+		g_string_append(s, " ");
+		put(s, r->cell[ISMS_RISK_COL_TITLE]);
+	}
+	g_string_append(s, "<br><span class=\"muted\">");
+	put(s, m->doc->path);
+	g_string_append_printf(s, ":%d</span></td><td>", r->line);
+	if (r->cell[ISMS_RISK_COL_OWNER])
+		put(s, r->cell[ISMS_RISK_COL_OWNER]);
+	else
+		g_string_append(s, "<span class=\"tag\">no owner</span>");
+	g_string_append(s, "</td><td>");
+	g_string_append(s, isms_risk_level_name(r->level));
+	if (score) {
+		g_string_append(s, "<br><span class=\"muted\">");
+		put(s, score);
+		g_string_append(s, "</span>");
+	}
+	g_string_append_printf(s, "</td><td>%s", isms_risk_treatment_name(r->treatment));
+	if (isms_risk_acceptance_of(a, h, &acc)) {
+		g_string_append(s, "<br><span class=\"muted\">until ");
+		date(s, acc.until);
+		g_string_append(s, "</span>");
+		if (acc.days_expired)
+			g_string_append(s, " <span class=\"tag\">expired</span>");
+	}
+	g_string_append(s, "</td><td>");
+	if (r->has_due)
+		date(s, r->due);
+	else
+		g_string_append(s, "<span class=\"muted\">\xe2\x80\x93</span>");
+	if (overdue)
+		g_string_append_printf(s, " <span class=\"tag\">%d days overdue</span>", overdue);
+	g_string_append(s, "</td><td>");
+	if (r->cell[ISMS_RISK_COL_STATUS])
+		put(s, r->cell[ISMS_RISK_COL_STATUS]);
+	else
+		g_string_append(s, "<span class=\"muted\">\xe2\x80\x93</span>");
+	g_string_append(s, "</td><td>");
+	date(s, rv.due);
+	if (rv.days_overdue)
+		g_string_append(s, " <span class=\"tag\">overdue</span>");
+	g_string_append(s, "</td></tr>\n");
+	g_free(score);
+}
+
+/* Risks in force, the most severe first, as the registers list them. */
+static int by_level(gconstpointer x, gconstpointer y)
+{
+	const isms_risk_history *a = *(const isms_risk_history *const *)x,
+	                        *b = *(const isms_risk_history *const *)y;
+
+	return (int)b->risk->level - (int)a->risk->level;
+}
+
+static void risks(GString *s, const isms_audit *a)
+{
+	isms_risk_metrics m;
+
+	g_string_append(s, "<section class=\"part\" id=\"risks\">\n<h2>Risks</h2>\n");
+	if (a->risk_registers->len == 0) {
+		g_string_append(s, "<p>No risk register was found: no document of type "
+		                   "<code>risk-register</code>, none listed under "
+		                   "<code>risk_registers</code>, and no risk table.</p>\n"
+		                   "</section>\n");
+		return;
+	}
+	isms_risk_metrics_compute(a, &m);
+	g_string_append(s, "<div class=\"charts\">\n");
+	heat_figure(s, a, &m);
+	risk_panel(s, &m);
+	g_string_append(s, "</div>\n");
+	g_string_append(
+	    s, "<h3>Risks in force</h3>\n<table class=\"zebra\">\n<thead><tr><th scope=\"col\">"
+	       "Risk</th><th scope=\"col\">Owner</th><th scope=\"col\">Level</th><th "
+	       "scope=\"col\">Treatment</th><th scope=\"col\">Due</th><th scope=\"col\">Status"
+	       "</th><th scope=\"col\">Review due</th></tr></thead>\n<tbody>\n");
+	for (guint k = 0; k < a->risk_registers->len; k++) {
+		const isms_risk_model *rm = g_ptr_array_index(a->risk_registers, k);
+		GPtrArray *list = g_ptr_array_new();
+		for (guint i = 0; i < rm->risks->len; i++) {
+			const isms_risk_history *h = g_ptr_array_index(rm->risks, i);
+			if (h->removed == ISMS_NO_COMMIT && isms_risk_in_force(h->risk))
+				g_ptr_array_add(list, (gpointer)h);
+		}
+		/* a stable order: g_ptr_array_sort is a merge sort */
+		g_ptr_array_sort(list, by_level);
+		for (guint i = 0; i < list->len; i++)
+			risk_row(s, a, rm, g_ptr_array_index(list, i));
+		g_ptr_array_free(list, TRUE);
+	}
+	g_string_append(s, "</tbody>\n</table>\n</section>\n");
+}
+
 /* ---- the header ------------------------------------------------------------ */
 
 static void card(GString *s, const char *cls, const char *value, const char *label)
@@ -651,7 +835,8 @@ static guint clause_run(const GPtrArray *items, guint i)
 static void toc(GString *s, const isms_findings *fs)
 {
 	g_string_append(s, "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n"
-	                   "<li><a href=\"#indicators\">Indicators</a></li>\n");
+	                   "<li><a href=\"#indicators\">Indicators</a></li>\n"
+	                   "<li><a href=\"#risks\">Risks</a></li>\n");
 	g_string_append_printf(s, "<li><a href=\"#findings\">Findings by clause</a> (%u)",
 	                       fs->items->len);
 	if (fs->items->len)
@@ -1025,6 +1210,7 @@ int isms_report_html(const isms_audit *a, const isms_findings *fs, const isms_re
 	header(s, a, fs, opts);
 	toc(s, fs);
 	indicators(s, a, opts->trend);
+	risks(s, a);
 	findings(s, fs);
 	waived(s, fs);
 	coverage(s, a);

@@ -138,6 +138,132 @@ static json_t *registers(const isms_audit *a)
 	return arr;
 }
 
+static json_t *jrcell(const isms_risk *r, isms_risk_column c)
+{
+	return jstr(r->cell[c]);
+}
+
+static json_t *jday(int has, isms_day d)
+{
+	return has ? jdate(d) : json_null();
+}
+
+/* One risk: its current values (or, once removed, its last), what they
+ * mean, and its history. */
+static json_t *risk(const isms_audit *a, const isms_risk_history *h)
+{
+	const isms_risk *r = h->risk;
+	int present = h->removed == ISMS_NO_COMMIT;
+	json_t *controls = json_array(), *history = json_array(), *acceptance = json_null();
+	json_t *review = json_null(), *jr;
+	isms_risk_acceptance acc;
+
+	for (guint i = 0; i < r->controls->len; i++)
+		json_array_append_new(controls, json_string(g_ptr_array_index(r->controls, i)));
+	for (guint i = 0; i < h->changes->len; i++) {
+		const isms_risk_change *c = &g_array_index(h->changes, isms_risk_change, i);
+		char hex[GIT_OID_HEXSZ + 1];
+		json_t *jc =
+		    json_pack("{s:s, s:o, s:o, s:s, s:o}", "change", isms_risk_change_name(c->kind),
+		              "from", jstr(c->from), "to", jstr(c->to), "commit",
+		              isms_audit_commit_hex(a, c->commit, hex), "date",
+		              jdate(isms_audit_commit(a, c->commit)->date));
+		if (c->kind == ISMS_RISK_CH_SCORE) {
+			json_object_set_new(jc, "lowered", json_boolean(c->lowered));
+			json_object_set_new(jc, "reassessed", json_boolean(c->reassessed));
+		}
+		json_array_append_new(history, jc);
+	}
+	if (isms_risk_acceptance_of(a, h, &acc))
+		acceptance = json_pack("{s:o, s:o, s:b, s:i}", "since", jcommit(a, acc.since),
+		                       "until", jdate(acc.until), "typed", acc.typed,
+		                       "days_expired", acc.days_expired);
+	if (present && isms_risk_in_force(r)) {
+		isms_risk_review rv;
+		isms_risk_review_of(a, h, &rv);
+		review = jdate(rv.due);
+	}
+	jr = json_pack(
+	    "{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", jstr(h->id),
+	    "row_line", present ? json_integer(r->line) : json_null(), "title",
+	    jrcell(r, ISMS_RISK_COL_TITLE), "owner", jrcell(r, ISMS_RISK_COL_OWNER), "likelihood",
+	    jrcell(r, ISMS_RISK_COL_LIKELIHOOD), "impact", jrcell(r, ISMS_RISK_COL_IMPACT), "score",
+	    jrcell(r, ISMS_RISK_COL_SCORE), "level",
+	    r->level ? json_string(isms_risk_level_name(r->level)) : json_null(), "treatment",
+	    r->treatment ? json_string(isms_risk_treatment_name(r->treatment)) : json_null(),
+	    "plan", jstr(r->plan), "controls", controls, "due", jday(r->has_due, r->due), "status",
+	    jrcell(r, ISMS_RISK_COL_STATUS));
+	json_object_update_new(
+	    jr, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:b, s:i, s:o, s:o}", "state",
+	                  r->status ? json_string(isms_risk_status_name(r->status)) : json_null(),
+	                  "last_reviewed", jday(r->has_last_reviewed, r->last_reviewed),
+	                  "next_review", jday(r->has_next_review, r->next_review), "residual",
+	                  jrcell(r, ISMS_RISK_COL_RESIDUAL), "approver",
+	                  jrcell(r, ISMS_RISK_COL_APPROVER), "accept_until",
+	                  jday(r->has_accept_until, r->accept_until), "in_force",
+	                  present && isms_risk_in_force(r), "accepted",
+	                  present && isms_risk_accepted(r), "days_overdue",
+	                  present ? isms_risk_days_overdue(r, a->today) : 0, "review_due", review,
+	                  "acceptance", acceptance));
+	json_object_update_new(jr, json_pack("{s:o, s:o, s:o, s:I, s:o}", "first_seen",
+	                                     jcommit(a, h->first_seen), "last_changed",
+	                                     jcommit(a, h->last_changed), "removed",
+	                                     jcommit(a, h->removed), "due_changes",
+	                                     (json_int_t)h->due_changes, "history", history));
+	return jr;
+}
+
+static json_t *risk_registers(const isms_audit *a)
+{
+	json_t *arr = json_array();
+
+	for (guint k = 0; k < a->risk_registers->len; k++) {
+		const isms_risk_model *m = g_ptr_array_index(a->risk_registers, k);
+		json_t *risks = json_array();
+		for (guint i = 0; i < m->risks->len; i++)
+			json_array_append_new(risks, risk(a, g_ptr_array_index(m->risks, i)));
+		json_array_append_new(arr, json_pack("{s:o, s:b, s:o}", "path", jstr(m->doc->path),
+		                                     "declared", m->declared, "risks", risks));
+	}
+	return arr;
+}
+
+static json_t *risk_metrics(const isms_audit *a)
+{
+	isms_risk_metrics m;
+	json_t *levels = json_object(), *options = json_object(), *quarters = json_array();
+	json_t *rows = json_array();
+
+	isms_risk_metrics_compute(a, &m);
+	for (int l = ISMS_RISK_LOW; l < ISMS_RISK_LEVEL_COUNT; l++)
+		json_object_set_new(levels, isms_risk_level_name((isms_risk_level)l),
+		                    json_integer(m.by_level[l]));
+	json_object_set_new(levels, "unknown", json_integer(m.by_level[ISMS_RISK_LEVEL_NONE]));
+	for (int t = ISMS_TREAT_MODIFY; t < ISMS_TREAT_COUNT; t++)
+		json_object_set_new(options, isms_risk_treatment_name((isms_risk_treatment)t),
+		                    json_integer(m.by_treatment[t]));
+	json_object_set_new(options, "none", json_integer(m.by_treatment[ISMS_TREAT_NONE]));
+	for (int q = 0; q < ISMS_METRICS_QUARTERS; q++) {
+		char label[16];
+		snprintf(label, sizeof(label), "%04d-Q%d", m.quarters[q].year % 10000,
+		         m.quarters[q].quarter % 10);
+		json_array_append_new(quarters, json_pack("{s:s, s:i, s:i}", "quarter", label,
+		                                          "added", m.quarters[q].raised, "closed",
+		                                          m.quarters[q].closed));
+	}
+	for (int l = 0; l < m.scale; l++) {
+		json_t *row = json_array();
+		for (int i = 0; i < m.scale; i++)
+			json_array_append_new(row, json_integer(m.heat[l][i]));
+		json_array_append_new(rows, row);
+	}
+	return json_pack("{s:i, s:o, s:o, s:i, s:i, s:i, s:o, s:{s:i, s:o, s:i}}", "risks", m.risks,
+	                 "by_level", levels, "by_treatment", options, "treatments_overdue",
+	                 m.overdue, "accepted", m.accepted, "acceptances_expired",
+	                 m.acceptance_expired, "quarters", quarters, "heat_map", "scale", m.scale,
+	                 "likelihood_by_impact", rows, "off_map", m.off_map);
+}
+
 static json_t *metrics(const isms_audit *a)
 {
 	isms_metrics m;
@@ -262,7 +388,7 @@ int isms_report_json(const isms_audit *a, const isms_findings *fs, const isms_re
 
 	root = json_pack("{s:{s:s, s:s}, s:{s:o, s:s, s:o, s:b}, s:{s:o, s:o}, s:{s:I, s:I, s:I, "
 	                 "s:I}, s:o, s:o, "
-	                 "s:o, s:o, s:o, s:o}",
+	                 "s:o, s:o, s:o, s:o, s:o, s:o}",
 	                 "tool", "name", ISMS_NAME, "version", ISMS_VERSION, "repository", "root",
 	                 jstr(a->root), "commit",
 	                 isms_audit_commit_hex(a, a->history.commits->len - 1, hex), "as_of",
@@ -272,8 +398,9 @@ int isms_report_json(const isms_audit *a, const isms_findings *fs, const isms_re
 	                 (json_int_t)isms_findings_count(fs, ISMS_SEV_MINOR), "observation",
 	                 (json_int_t)isms_findings_count(fs, ISMS_SEV_OBSERVATION), "waived",
 	                 (json_int_t)fs->waived->len, "documents", documents(a), "coverage",
-	                 coverage(a), "registers", registers(a), "metrics", metrics(a), "findings",
-	                 findings(fs->items), "waived", findings(fs->waived));
+	                 coverage(a), "registers", registers(a), "risk_registers",
+	                 risk_registers(a), "metrics", metrics(a), "risk_metrics", risk_metrics(a),
+	                 "findings", findings(fs->items), "waived", findings(fs->waived));
 	if (root && opts->base)
 		json_object_set_new(
 		    root, "base",

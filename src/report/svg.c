@@ -288,6 +288,57 @@ void isms_svg_line_chart(GString *out, const isms_chart *c)
 	g_string_free(d, TRUE);
 }
 
+#define HEAT_LEFT 100 /* room for the row names */
+#define HEAT_CELL 56  /* the largest cell */
+
+void isms_svg_heat_map(GString *out, const isms_chart *c, const char *const *colors)
+{
+	geom g = {20, 0, 0, WIDTH, 1, 1};
+	size_t rows = c->n_series, cols = c->n;
+	int cell = HEAT_CELL, top = 20;
+
+	if (cols > 0 && (int)((WIDTH - HEAT_LEFT - RIGHT) / cols) < cell)
+		cell = (int)((WIDTH - HEAT_LEFT - RIGHT) / cols);
+	if (rows > 0 && (int)((HEIGHT - top - BOTTOM) / rows) < cell)
+		cell = (int)((HEIGHT - top - BOTTOM) / rows);
+	svg_start(out, c, &g);
+	for (size_t r = 0; r < rows; r++) {
+		int y = top + (int)r * cell;
+		g_string_append_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">",
+		                       HEAT_LEFT - 8, y + cell / 2 + 4);
+		isms_svg_escape(out, c->series[r].name);
+		g_string_append(out, "</text>\n");
+		for (size_t i = 0; i < cols; i++) {
+			int x = HEAT_LEFT + (int)i * cell, v = c->series[r].values[i];
+			g_string_append_printf(out,
+			                       "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
+			                       "fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"2\">",
+			                       x, y, cell, cell, colors[r * cols + i]);
+			tooltip(out, c, r, i, v == ISMS_CHART_NONE ? 0 : v);
+			g_string_append(out, "</rect>");
+			if (v != ISMS_CHART_NONE && v > 0)
+				g_string_append_printf(
+				    out,
+				    "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
+				    "font-size=\"15\" font-weight=\"700\">%d</text>",
+				    x + cell / 2, y + cell / 2 + 5, v);
+			g_string_append_c(out, '\n');
+		}
+	}
+	for (size_t i = 0; i < cols; i++) {
+		g_string_append_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">",
+		                       HEAT_LEFT + (int)i * cell + cell / 2,
+		                       top + (int)rows * cell + 16);
+		isms_svg_escape(out, c->categories[i]);
+		g_string_append(out, "</text>\n");
+	}
+	g_string_append_printf(out,
+	                       "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#52606d\">",
+	                       HEAT_LEFT + (int)cols * cell / 2, top + (int)rows * cell + 36);
+	isms_svg_escape(out, c->x_label);
+	g_string_append(out, "</text>\n</svg>\n");
+}
+
 void isms_svg_chart_table(GString *out, const isms_chart *c)
 {
 	for (size_t start = 0; start < c->n; start += TABLE_COLUMNS) {

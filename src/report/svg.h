@@ -49,6 +49,12 @@ void isms_svg_bar_chart(GString *out, const isms_chart *c);
 /* A line chart with a marker at each point; ISMS_CHART_NONE breaks the line. */
 void isms_svg_line_chart(GString *out, const isms_chart *c);
 
+/* A heat map: a grid with a column per category and a row per series (the
+ * first series on top, named at its left), each cell filled with
+ * `colors[row * n + column]` and labelled with its value when it is not
+ * zero. The x axis title goes under the grid. */
+void isms_svg_heat_map(GString *out, const isms_chart *c, const char *const *colors);
+
 /* The chart's numbers as tables of at most 12 categories each: a header row
  * of categories, a row per series. */
 void isms_svg_chart_table(GString *out, const isms_chart *c);

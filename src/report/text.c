@@ -233,6 +233,63 @@ static void metrics(const isms_audit *a, const writer *w)
 		fprintf(out, "  On-time closure: no closed items with a due date\n");
 }
 
+/* The risk registers' figures and heat map, for the management review. */
+static void risks(const isms_audit *a, const writer *w)
+{
+	FILE *out = w->out;
+	isms_risk_metrics m;
+
+	if (a->risk_registers->len == 0)
+		return;
+	isms_risk_metrics_compute(a, &m);
+	fprintf(out,
+	        "\n%sRisk registers%s (results of risk assessment and treatment, clause 9.3.2 f)\n",
+	        sgr(w, BOLD), sgr(w, RESET));
+	fprintf(out, "  Risks in force: %d (critical %d, high %d, medium %d, low %d", m.risks,
+	        m.by_level[ISMS_RISK_CRITICAL], m.by_level[ISMS_RISK_HIGH],
+	        m.by_level[ISMS_RISK_MEDIUM], m.by_level[ISMS_RISK_LOW]);
+	if (m.by_level[ISMS_RISK_LEVEL_NONE])
+		fprintf(out, ", level unknown %d", m.by_level[ISMS_RISK_LEVEL_NONE]);
+	fprintf(out, ")\n  Treatment: treat %d, accept %d, avoid %d, transfer %d",
+	        m.by_treatment[ISMS_TREAT_MODIFY], m.by_treatment[ISMS_TREAT_RETAIN],
+	        m.by_treatment[ISMS_TREAT_AVOID], m.by_treatment[ISMS_TREAT_SHARE]);
+	if (m.by_treatment[ISMS_TREAT_NONE])
+		fprintf(out, ", none chosen %d", m.by_treatment[ISMS_TREAT_NONE]);
+	fprintf(out, "; %d treatment%s overdue\n", m.overdue, m.overdue == 1 ? "" : "s");
+	fprintf(out, "  Accepted: %d, %d past the acceptance expiry\n", m.accepted,
+	        m.acceptance_expired);
+	fprintf(out, "  %-8s", "Quarter");
+	for (int q = 0; q < ISMS_METRICS_QUARTERS; q++)
+		fprintf(out, " %04d-Q%d", m.quarters[q].year % 10000, m.quarters[q].quarter % 10);
+	fprintf(out, "\n  %-8s", "Added");
+	for (int q = 0; q < ISMS_METRICS_QUARTERS; q++)
+		fprintf(out, " %7d", m.quarters[q].raised);
+	fprintf(out, "\n  %-8s", "Closed");
+	for (int q = 0; q < ISMS_METRICS_QUARTERS; q++)
+		fprintf(out, " %7d", m.quarters[q].closed);
+	fprintf(out, "\n  Heat map (risks in force; likelihood down, impact across):\n");
+	for (int l = m.scale; l >= 1; l--) {
+		fprintf(out, "    %2d |", l);
+		for (int i = 1; i <= m.scale; i++)
+			if (m.heat[l - 1][i - 1])
+				fprintf(out, " %3d", m.heat[l - 1][i - 1]);
+			else
+				fprintf(out, "   .");
+		fputc('\n', out);
+	}
+	fprintf(out, "       +");
+	for (int i = 1; i <= m.scale; i++)
+		fprintf(out, "----");
+	fprintf(out, "\n        ");
+	for (int i = 1; i <= m.scale; i++)
+		fprintf(out, " %3d", i);
+	fputc('\n', out);
+	if (m.off_map)
+		fprintf(out,
+		        "  Not on the map (no likelihood and impact on the %d-point scale): %d\n",
+		        m.scale, m.off_map);
+}
+
 int isms_report_text(const isms_audit *a, const isms_findings *fs, const isms_report_options *opts,
                      FILE *out)
 {
@@ -271,6 +328,7 @@ int isms_report_text(const isms_audit *a, const isms_findings *fs, const isms_re
 	coverage(a, &w);
 	waived(fs, &w);
 	metrics(a, &w);
+	risks(a, &w);
 	if (fs->items->len == 0 && opts->base)
 		fprintf(out, "\nNo finding introduced by the change.\n");
 	else if (fs->items->len == 0)

@@ -10,13 +10,18 @@ static int field_line(const isms_document *d, isms_field f)
 }
 
 /* The versions of a document the parse budget left unread: as a document,
- * and as a register by the replay. */
+ * and as a register or a risk register by the replays. */
 static guint unread_versions(const isms_audit *a, const isms_document *d)
 {
 	guint n = d->unread;
 
 	for (guint k = 0; a->registers && k < a->registers->len; k++) {
 		const isms_register_model *m = g_ptr_array_index(a->registers, k);
+		if (m->doc == d)
+			n += m->unread;
+	}
+	for (guint k = 0; a->risk_registers && k < a->risk_registers->len; k++) {
+		const isms_risk_model *m = g_ptr_array_index(a->risk_registers, k);
 		if (m->doc == d)
 			n += m->unread;
 	}

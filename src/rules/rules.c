@@ -274,6 +274,109 @@ const isms_rule isms_rules[] = {
      "document (in force, declaring 6.1.3 or 8.3) changed its text after the SoA's last "
      "change. Review the SoA against the new treatment and record the review.",
      ISMS_RULE_DATE_BASED, isms_check_soa_stale},
+    {"RISK-REGISTER-MISSING", "6.1.2", ISMS_SEV_MAJOR, "no risk register in the repository",
+     "The results of the information security risk assessment must be retained as "
+     "documented information: the risks identified, their owners, their analysis and "
+     "their levels.",
+     "No document has `type: risk-register`, no path under `risk_registers` exists (or a "
+     "listed path is missing), and no document holds a risk table (a Risk ID column with a "
+     "likelihood, impact, score or treatment column). Without a risk register an auditor "
+     "cannot sample a single risk: the first thing certification auditors look at after "
+     "the policy.",
+     0, isms_check_risk_register_missing},
+    {"RISK-BAD-TABLE", "6.1.2", ISMS_SEV_MINOR,
+     "a risk table without the columns its risks need, or a row it cannot read",
+     "The risk assessment must identify the risks and their owners, analyse them and "
+     "determine their levels, and the treatment must be chosen for each.",
+     "A risk table needs a risk id, an Owner, a Score (or Likelihood and Impact) and a "
+     "Treatment column; a declared risk register needs a risk table. Rows without a risk "
+     "id, a repeated id, a date that cannot be read, a status that is no known status word "
+     "and a likelihood or impact outside the scale (`risk_scale`) are reported too. Header "
+     "words are set by `risk_columns`.",
+     0, isms_check_risk_bad_table},
+    {"RISK-NO-OWNER", "6.1.2 c", ISMS_SEV_MINOR, "a risk in force with no owner",
+     "Each risk must have a risk owner: someone accountable and with the authority to "
+     "manage it.",
+     "Fill the owner cell of every risk that is not closed or retired.", 0,
+     isms_check_risk_no_owner},
+    {"RISK-NOT-ASSESSED", "6.1.2 d", ISMS_SEV_MINOR,
+     "a risk with no score or likelihood and impact, or a score that does not follow from "
+     "them",
+     "Risks must be analysed: the likelihood and consequences assessed and the level of "
+     "risk determined.",
+     "A risk in force needs a score (a number or a level word: low, medium, high, critical) "
+     "or both a likelihood and an impact. When likelihood and impact are numbers, the score "
+     "must be their product, and a level word the level of that product on the "
+     "`risk_scale` (on 5 points: 1-4 low, 5-9 medium, 10-16 high, 17-25 critical).",
+     0, isms_check_risk_not_assessed},
+    {"RISK-NO-TREATMENT", "6.1.3 a", ISMS_SEV_MINOR,
+     "a risk at or above the treatment threshold with no treatment option or plan",
+     "Appropriate risk treatment options must be selected, and the controls to implement "
+     "them determined.",
+     "A risk in force whose level (its score, or likelihood times impact) is at or above "
+     "`risk_treatment_threshold` (high by default) needs a treatment option (treat, accept, "
+     "avoid, transfer) and, unless it is accepted, a plan: the Plan or Controls cell, or "
+     "what the Treatment cell says after the option (\"Reduce: MFA on every system\").",
+     0, isms_check_risk_no_treatment},
+    {"RISK-TREATMENT-OVERDUE", "8.3", ISMS_SEV_MINOR, "a risk in treatment past its due date",
+     "The risk treatment plan must be implemented, and its results retained.",
+     "A risk in force that is neither accepted nor recorded as treated is past its "
+     "treatment due date. The message says by how many days and how many times the due "
+     "date moved in the register's history; each move is in the evidence.",
+     ISMS_RULE_DATE_BASED, isms_check_risk_treatment_overdue},
+    {"RISK-REVIEW-OVERDUE", "8.2", ISMS_SEV_MINOR, "a risk not reviewed within risk_review_months",
+     "Risk assessments must be performed at planned intervals and their results retained.",
+     "By the risk's Next review date, else its Last reviewed date plus `risk_review_months` "
+     "(12 by default), else, without a review date, the last commit that changed its row "
+     "plus `risk_review_months`. Review the risk and record the date.",
+     ISMS_RULE_DATE_BASED, isms_check_risk_review_overdue},
+    {"RISK-ACCEPTED-NO-APPROVAL", "6.1.3 f", ISMS_SEV_MINOR,
+     "an accepted risk with no recorded approver",
+     "The risk owners must approve the treatment plan and accept the residual risks.",
+     "A risk accepted (its status, or its treatment option) needs the name of who accepted "
+     "it: an Accepted by (or Approver, Risk acceptance) column, or a phrase of "
+     "`approval_phrases` followed by a name in its treatment or plan cell.",
+     0, isms_check_risk_accepted_no_approval},
+    {"RISK-ACCEPTANCE-EXPIRED", "6.1.3 f", ISMS_SEV_MINOR,
+     "an accepted risk past its acceptance expiry",
+     "The acceptance of residual risk must be made, and renewed, by the risk owner with the "
+     "authority to do so.",
+     "The risk's Accept until date has passed, or, without one, the commit that recorded "
+     "its acceptance (or last renewed it: a change of its approver, expiry or review date "
+     "while accepted) is older than `risk_acceptance_months` (12). Accept it again, with a "
+     "new date, or treat it.",
+     ISMS_RULE_DATE_BASED, isms_check_risk_acceptance_expired},
+    {"RISK-REMOVED", "8.2", ISMS_SEV_MINOR,
+     "a risk deleted from every risk register without being closed or retired first",
+     "The results of the risk assessment must be retained as documented information.",
+     "Deleting a row is how risks disappear. Close or retire a risk instead and keep it "
+     "(or move it to an archive table or register). The message names the removing commit "
+     "and its author.",
+     ISMS_RULE_CITES_CHANGE, isms_check_risk_removed},
+    {"RISK-SCORE-LOWERED-UNEVIDENCED", "8.2", ISMS_SEV_OBSERVATION,
+     "a risk's score went down without a recorded reassessment",
+     "Risk assessments must produce consistent, valid and comparable results, and their "
+     "results must be retained.",
+     "A commit lowered the risk's score, likelihood or impact (or its level word) but "
+     "changed neither its status or treatment nor its review date: a quiet re-scoring. "
+     "Record the reassessment (its date, and the treatment that lowered the risk) with the "
+     "new score.",
+     ISMS_RULE_CITES_CHANGE, isms_check_risk_score_lowered},
+    {"RISK-REGISTER-STALE", "8.2", ISMS_SEV_MINOR,
+     "the risk register has not changed for longer than risk_review_months",
+     "Risk assessments must be performed at planned intervals or when significant changes "
+     "occur.",
+     "The last commit that changed the risk register is older than `risk_review_months` "
+     "(12) before the audit date. A register of closed risks only (an archive) is exempt.",
+     ISMS_RULE_DATE_BASED, isms_check_risk_register_stale},
+    {"RISK-CONTROL-EXCLUDED", "6.1.3 c", ISMS_SEV_MINOR,
+     "a risk's plan names a control the SoA marks not applicable",
+     "The controls determined for risk treatment must be compared with Annex A, and the "
+     "Statement of Applicability must include them.",
+     "The risk's plan (or treatment) names an Annex A control (5.23, A.8.13) whose row in "
+     "the Statement of Applicability says it does not apply (No, N/A, Excluded, Not "
+     "applicable). Either the control is used and applies, or the plan is wrong.",
+     0, isms_check_risk_control_excluded},
     {"MR-OVERDUE", "9.3", ISMS_SEV_MINOR,
      "no management review in the last 12 months (major: never one)",
      "Top management must review the ISMS at planned intervals; auditors expect at least one "

@@ -50,6 +50,20 @@ int isms_check_soa_incomplete(const isms_audit *a, const isms_rule *r, isms_find
 int isms_check_soa_no_justification(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_soa_unknown_control(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_soa_stale(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_risk_register_missing(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_risk_bad_table(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_risk_no_owner(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_risk_not_assessed(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_risk_no_treatment(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_risk_treatment_overdue(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_risk_review_overdue(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_risk_accepted_no_approval(const isms_audit *a, const isms_rule *r,
+                                         isms_findings *out);
+int isms_check_risk_acceptance_expired(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_risk_removed(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_risk_score_lowered(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_risk_register_stale(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_risk_control_excluded(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_mr_overdue(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_ia_overdue(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_mr_missing_input(const isms_audit *a, const isms_rule *r, isms_findings *out);

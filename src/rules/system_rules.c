@@ -26,13 +26,16 @@ static int has_record(const isms_audit *a, isms_record_kind kind)
 /* ---- mandatory documented information ---------------------------------- */
 
 /* Whether a clause missing from the coverage is reported by another rule:
- * a review or audit never held is one finding, by MR-/IA-OVERDUE. */
+ * a review or audit never held is one finding, by MR-/IA-OVERDUE; no risk
+ * register at all, by RISK-REGISTER-MISSING. */
 static int missing_reported_elsewhere(const isms_audit *a, const isms_coverage *c)
 {
 	return (strcmp(c->clause, "9.3") == 0 && !has_record(a, ISMS_RECORD_REVIEW) &&
 	        !rule_off(a, "MR-OVERDUE")) ||
 	       (strcmp(c->clause, "9.2") == 0 && !has_record(a, ISMS_RECORD_AUDIT) &&
-	        !rule_off(a, "IA-OVERDUE"));
+	        !rule_off(a, "IA-OVERDUE")) ||
+	       (strcmp(c->clause, "8.2") == 0 && a->risk_registers->len == 0 &&
+	        !rule_off(a, "RISK-REGISTER-MISSING"));
 }
 
 /* Whether no document declares a clause, in its front matter or through
