@@ -64,8 +64,8 @@ const isms_config_key *isms_config_key_find(const char *key);
 /*
  * The loaders of the structured keys, named by their rows; each reads the
  * key in its name (review_cycles, required_fields, register_columns,
- * status_words, mandatory_clauses, review_inputs, rules, waivers) as the
- * row's description says.
+ * status_words, mandatory_clauses, review_inputs, people, approval_since,
+ * rules, waivers) as the row's description says.
  */
 int isms_config_load_cycles(isms_config *cfg, const isms_config_loader *ld,
                             struct yaml_node_s *value);
@@ -79,6 +79,10 @@ int isms_config_load_mandatory(isms_config *cfg, const isms_config_loader *ld,
                                struct yaml_node_s *value);
 int isms_config_load_inputs(isms_config *cfg, const isms_config_loader *ld,
                             struct yaml_node_s *value);
+int isms_config_load_people(isms_config *cfg, const isms_config_loader *ld,
+                            struct yaml_node_s *value);
+int isms_config_load_approval_since(isms_config *cfg, const isms_config_loader *ld,
+                                    struct yaml_node_s *value);
 int isms_config_load_rules(isms_config *cfg, const isms_config_loader *ld,
                            struct yaml_node_s *value);
 int isms_config_load_waivers(isms_config *cfg, const isms_config_loader *ld,
