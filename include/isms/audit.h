@@ -4,6 +4,7 @@
 #include <git2.h>
 #include <glib.h>
 
+#include "isms/approval.h"
 #include "isms/config.h"
 #include "isms/date.h"
 #include "isms/document.h"
@@ -38,6 +39,7 @@ struct isms_audit {
 	GArray *checkpoints;           /* guint32 commit indexes, ascending: models derived
 	                                * there find their registers in `snapshots` */
 	GHashTable *snapshots;         /* commit index -> GPtrArray of register snapshots */
+	isms_approvals *approvals;     /* approval evidence of the documents' changes */
 	const struct isms_audit *base; /* a model as of an earlier day: its repository,
 	                                * configuration and parsed blobs are the base's */
 };
