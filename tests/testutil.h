@@ -30,8 +30,9 @@ isms_audit *audit_fixture_config(const char *name, const char *as_of, const char
 char *waived_summary(const isms_findings *fs, const char *rule);
 
 /* Remove the findings about the management system as a whole
- * (MANDATORY-DOC-MISSING, MR-OVERDUE, IA-OVERDUE): the fixtures made for one
- * document or register rule are not whole ISMSs. */
+ * (MANDATORY-DOC-MISSING, MR-OVERDUE, IA-OVERDUE, and DOC-CHANGE-UNAPPROVED's
+ * one finding on a history without approval evidence): the fixtures made
+ * for one document or register rule are not whole ISMSs. */
 void drop_management(isms_findings *fs);
 
 /* The findings of one rule, as "path:line:item" lines joined by '\n'
@@ -153,5 +154,6 @@ Suite *scale_suite(void);
 Suite *linediff_suite(void);
 Suite *fuzz_regress_suite(void);
 Suite *review_suite(void);
+Suite *approval_suite(void);
 
 #endif

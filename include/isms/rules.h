@@ -23,6 +23,10 @@ typedef enum {
 	ISMS_RULE_COUNTS_OVERDUE_DOCUMENT = 1 << 3,
 	/* each finding is an overdue register action (counted by the trend) */
 	ISMS_RULE_COUNTS_OVERDUE_ACTION = 1 << 4,
+	/* it judges how commits reached the branch (their approval): with
+	 * --base, the change's own commits are not merged yet, so a finding
+	 * whose evidence names one of them is not reported */
+	ISMS_RULE_AWAITS_MERGE = 1 << 5,
 } isms_rule_flag;
 
 /*
