@@ -283,8 +283,8 @@ START_TEST(a_healthy_repository_passes)
 	    "::notice file=register.md,line=11,title=ACT-REOPENED (clause 10.2 d%2C observation%2C "
 	    "item NC-1)::item NC-1 was reopened after being closed (now open): the corrective "
 	    "action "
-	    "was not effective%0Aevidence: 98dbfc98532a 2025-08-20 recorded closed%0Aevidence: "
-	    "c8d32be457e4 2025-10-01 reopened");
+	    "was not effective%0Aevidence: 54d02cd29393 2025-08-20 recorded closed%0Aevidence: "
+	    "dd5f71bb4351 2025-10-01 reopened");
 	expect_contains(s.r.summary->str, "| 0 | 0 | 1 | 0 | minor | **pass** |");
 	expect_contains(s.r.summary->str, "| observation | ACT-REOPENED | register.md:11 |");
 	expect_sarif(&s, "ACT-REOPENED");
@@ -303,9 +303,9 @@ START_TEST(findings_fail_the_action)
 	run_scenario(&sc, &s);
 	expect_ran(&s, "checkout build audit");
 	expect_failed(&s, "audit", 1);
-	expect_outputs(&s, "1", "0", "15", "7");
-	/* the annotations are the tool's, unchanged: 10 warnings, 7 notices and
-	 * the note on the 5 left out; nothing of the action's own */
+	expect_outputs(&s, "1", "0", "17", "9");
+	/* the annotations are the tool's, unchanged: 10 warnings, 9 notices and
+	 * the note on the 7 left out; nothing of the action's own */
 	ck_assert_int_eq(run_cli((const char *const[]){"check", demo, "--as-of", "2026-11-01",
 	                                               "--format", "github", NULL},
 	                         NULL, &direct, NULL),
@@ -313,23 +313,25 @@ START_TEST(findings_fail_the_action)
 	g_strchomp(direct);
 	ck_assert_str_eq(s.annotations, direct);
 	lines = g_strsplit(s.annotations, "\n", -1);
-	ck_assert_int_eq(g_strv_length(lines), 18);
-	ck_assert(g_str_has_prefix(lines[0], "::warning file=isms/02-risk/"
-	                                     "statement-of-applicability.md,line="));
-	ck_assert(g_str_has_prefix(lines[17],
-	                           "::notice title=isms-audit::5 more findings (0 major, "
-	                           "5 minor, 0 observation) are not annotated"));
+	ck_assert_int_eq(g_strv_length(lines), 20);
+	ck_assert(g_str_has_prefix(lines[0], "::warning file=isms/01-policies/"
+	                                     "cryptography-policy.md,title=DOC-SELF-APPROVED"));
+	ck_assert(g_str_has_prefix(lines[19],
+	                           "::notice title=isms-audit::7 more findings (0 major, "
+	                           "7 minor, 0 observation) are not annotated"));
 	expect_contains(s.r.log->str,
 	                "\nisms-audit: findings at or above fail-on 'minor' (exit code 1)\n");
-	expect_contains(s.r.summary->str, "| 0 | 15 | 7 | 0 | minor | **fail** |");
-	expect_sarif(&s,
-	             "SOA-INCOMPLETE SOA-NO-JUSTIFICATION SOA-UNKNOWN-CONTROL DOC-NO-METADATA "
-	             "DOC-BAD-METADATA DOC-BAD-METADATA DOC-MISSING-FIELD DOC-DUPLICATE-ID "
-	             "DOC-REVIEW-OVERDUE DOC-REVIEW-UNEVIDENCED DOC-REVIEW-UNEVIDENCED "
-	             "DOC-VERSION-NOT-BUMPED IA-FINDING-NOT-TRACKED IA-NOT-INDEPENDENT "
-	             "MR-MISSING-INPUT MR-ACTIONS-NOT-TRACKED DOC-STALE-CONTENT "
-	             "ACT-ACCEPTED-NO-APPROVAL ACT-OVERDUE ACT-CLOSED-NO-EFFECTIVENESS ACT-REMOVED "
-	             "ACT-CLOSURE-BACKDATED");
+	expect_contains(s.r.summary->str, "| 0 | 17 | 9 | 0 | minor | **fail** |");
+	expect_sarif(
+	    &s,
+	    "DOC-SELF-APPROVED SOA-INCOMPLETE SOA-NO-JUSTIFICATION SOA-UNKNOWN-CONTROL "
+	    "DOC-NO-METADATA DOC-BAD-METADATA DOC-BAD-METADATA DOC-MISSING-FIELD "
+	    "DOC-DUPLICATE-ID DOC-REVIEW-OVERDUE DOC-REVIEW-UNEVIDENCED "
+	    "DOC-REVIEW-UNEVIDENCED DOC-CHANGE-UNAPPROVED DOC-APPROVER-MISMATCH "
+	    "DOC-APPROVAL-UNKNOWN DOC-VERSION-NOT-BUMPED IA-FINDING-NOT-TRACKED IA-NOT-INDEPENDENT "
+	    "MR-MISSING-INPUT MR-ACTIONS-NOT-TRACKED DOC-STALE-CONTENT "
+	    "ACT-ACCEPTED-NO-APPROVAL ACT-OVERDUE ACT-CLOSED-NO-EFFECTIVENESS ACT-REMOVED "
+	    "ACT-CLOSURE-BACKDATED");
 	g_strfreev(lines);
 	g_free(direct);
 	g_free(demo);
@@ -349,13 +351,13 @@ START_TEST(fail_on_decides_the_result)
 
 	run_scenario(&major, &s);
 	ck_assert_msg(s.r.failed == -1, "step %d failed:\n%s", s.r.failed, s.r.log->str);
-	expect_outputs(&s, "0", "0", "15", "7");
-	expect_contains(s.r.summary->str, "| 0 | 15 | 7 | 0 | major | **pass** |");
+	expect_outputs(&s, "0", "0", "17", "9");
+	expect_contains(s.r.summary->str, "| 0 | 17 | 9 | 0 | major | **pass** |");
 	scenario_done(&s);
 
 	run_scenario(&config, &s);
 	expect_failed(&s, "audit", 1);
-	expect_outputs(&s, "1", "0", "15", "7");
+	expect_outputs(&s, "1", "0", "17", "9");
 	expect_contains(
 	    s.r.log->str,
 	    "\nisms-audit: findings at or above the configuration's fail_on (exit code 1)\n");
@@ -392,7 +394,7 @@ static void expect_pull_request(const char *branch, const char *removal, const c
 	    date, removal, removal, date);
 	ck_assert_str_eq(s.annotations, want);
 	expect_contains(s.r.summary->str, "| 0 | 1 | 0 | 0 | minor | **fail** |");
-	expect_contains(s.r.summary->str, "15 findings already present there are not repeated");
+	expect_contains(s.r.summary->str, "16 findings already present there are not repeated");
 	expect_sarif(&s, "ACT-REMOVED");
 	g_free(want);
 	scenario_done(&s);
@@ -420,7 +422,7 @@ START_TEST(a_push_reports_everything)
 	run_scenario(&sc, &s);
 	ck_assert_str_eq(g_hash_table_lookup(s.r.inputs, "base"), "");
 	expect_failed(&s, "audit", 1);
-	expect_outputs(&s, "1", "12", "4", "0");
+	expect_outputs(&s, "1", "12", "4", "1");
 	expect_contains(s.annotations, "::warning file=register.md,line=11,title=ACT-NO-OWNER");
 	expect_contains(s.annotations, "::warning file=register.md,title=ACT-REMOVED");
 	scenario_done(&s);

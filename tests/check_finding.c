@@ -61,7 +61,7 @@ START_TEST(the_rule_table_is_complete)
 		          strlen(r->explanation) > 10);
 		ck_assert_ptr_eq(isms_rule_find(r->id), r);
 	}
-	ck_assert_uint_eq(isms_rules_count, 41);
+	ck_assert_uint_eq(isms_rules_count, 45);
 	ck_assert_ptr_null(isms_rule_find("NO-SUCH-RULE"));
 }
 END_TEST

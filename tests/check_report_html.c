@@ -18,7 +18,8 @@
 	"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "    \
 	"'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">"
 
-static const char *const charts[] = {"age", "review", "flow", "open-age", "trend", NULL};
+static const char *const charts[] = {"age",       "review", "flow", "open-age",
+                                     "approvals", "trend",  NULL};
 
 static int count(const char *hay, const char *needle)
 {
@@ -48,16 +49,16 @@ static void expect_self_contained(const char *html, int with_trend)
 	ck_assert(g_str_has_prefix(html, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	                                 "<meta charset=\"utf-8\">\n" CSP "\n"));
 	ck_assert_int_eq(count(html, "Content-Security-Policy"), 1);
-	ck_assert_int_eq(count(html, "<svg "), 4 + with_trend);
-	ck_assert_int_eq(count(html, "<svg class=\"chart chart-"), 4 + with_trend);
-	ck_assert_int_eq(count(html, "role=\"img\" aria-label=\""), 4 + with_trend);
+	ck_assert_int_eq(count(html, "<svg "), 5 + with_trend);
+	ck_assert_int_eq(count(html, "<svg class=\"chart chart-"), 5 + with_trend);
+	ck_assert_int_eq(count(html, "role=\"img\" aria-label=\""), 5 + with_trend);
 	for (size_t i = 0; charts[i]; i++) {
 		char *id = g_strdup_printf("<svg class=\"chart chart-%s\" id=\"chart-%s\"",
 		                           charts[i], charts[i]);
-		ck_assert_int_eq(count(html, id), i < 4 || with_trend ? 1 : 0);
+		ck_assert_int_eq(count(html, id), i < 5 || with_trend ? 1 : 0);
 		g_free(id);
 	}
-	ck_assert_int_eq(count(html, "</svg>\n<table class=\"chart-data\">"), 4 + with_trend);
+	ck_assert_int_eq(count(html, "</svg>\n<table class=\"chart-data\">"), 5 + with_trend);
 	ck_assert_int_eq(count(html, "id=\"no-trend\""), with_trend ? 0 : 1);
 	ck_assert_ptr_null(strstr(lower, "<script"));
 	ck_assert_ptr_null(strstr(lower, "@import"));
@@ -100,12 +101,12 @@ START_TEST(html_demo_golden)
 	                             "<span class=\"l\">fail-on minor</span></div>\n"
 	                             "<div class=\"card card-major\"><span class=\"n\">0</span>"
 	                             "<span class=\"l\">major</span></div>\n"
-	                             "<div class=\"card card-minor\"><span class=\"n\">15</span>"
+	                             "<div class=\"card card-minor\"><span class=\"n\">17</span>"
 	                             "<span class=\"l\">minor</span></div>\n"
-	                             "<div class=\"card card-observation\"><span class=\"n\">7"
+	                             "<div class=\"card card-observation\"><span class=\"n\">9"
 	                             "</span><span class=\"l\">observation</span></div>\n"));
 	ck_assert_ptr_nonnull(strstr(html, "<dt>Audited commit</dt><dd><code class=\"commit\" "
-	                                   "title=\"d37d0fd7bfd9"));
+	                                   "title=\"b0d400b740a4"));
 	/* 17 current, 1 overdue (supplier security policy), 1 without a review
 	 * date (the laptop notes without front matter) */
 	review = after(html, "id=\"chart-review\"");

@@ -249,11 +249,12 @@ START_TEST(demo_lapses)
 
 	for (guint i = 0; i < fs.items->len; i++) {
 		const isms_finding *f = g_ptr_array_index(fs.items, i);
-		g_string_append_printf(all, "%s %s:%d:%s\n", f->rule->id, f->path, f->line,
-		                       f->item ? f->item : "-");
+		g_string_append_printf(all, "%s %s:%d:%s\n", f->rule->id, f->path ? f->path : "-",
+		                       f->line, f->item ? f->item : "-");
 	}
 	ck_assert_str_eq(
 	    all->str,
+	    "DOC-SELF-APPROVED isms/01-policies/cryptography-policy.md:0:-\n"
 	    "SOA-INCOMPLETE isms/02-risk/statement-of-applicability.md:24:-\n"
 	    "SOA-NO-JUSTIFICATION isms/02-risk/statement-of-applicability.md:48:5.23\n"
 	    "SOA-UNKNOWN-CONTROL isms/02-risk/statement-of-applicability.md:108:A.12.6.1\n"
@@ -265,6 +266,9 @@ START_TEST(demo_lapses)
 	    "DOC-REVIEW-OVERDUE isms/01-policies/supplier-security-policy.md:10:-\n"
 	    "DOC-REVIEW-UNEVIDENCED isms/01-policies/acceptable-use-policy.md:10:late\n"
 	    "DOC-REVIEW-UNEVIDENCED isms/02-risk/risk-treatment-plan.md:10:early\n"
+	    "DOC-CHANGE-UNAPPROVED isms/03-procedures/business-continuity-plan.md:0:-\n"
+	    "DOC-APPROVER-MISMATCH isms/01-policies/cryptography-policy.md:6:-\n"
+	    "DOC-APPROVAL-UNKNOWN -:0:-\n"
 	    "DOC-VERSION-NOT-BUMPED isms/01-policies/access-control-policy.md:7:-\n"
 	    "IA-FINDING-NOT-TRACKED isms/06-records/internal-audit-2025.md:44:OBS-2025-01\n"
 	    "IA-NOT-INDEPENDENT isms/06-records/internal-audit-2024.md:8:-\n"
