@@ -515,9 +515,11 @@ int isms_audit_build_approvals(isms_audit *a)
 		if (held_to_approval(d))
 			g_hash_table_insert(ap->changes, (gpointer)d, document_changes(a, d));
 	}
-	if (!a->config.has_approval_since &&
-	    (error = find_first_evidence(a, &ap->first_evidence)) < 0)
-		return error;
+	/* each commit is read once: libgit2's object cache would only hold on
+	 * to them, as in the history walk */
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
+	if (!a->config.has_approval_since)
+		error = find_first_evidence(a, &ap->first_evidence);
 	/* what the rules judge and the trails show */
 	g_hash_table_iter_init(&it, ap->changes);
 	while (error == 0 && g_hash_table_iter_next(&it, &key, &val)) {
@@ -529,6 +531,7 @@ int isms_audit_build_approvals(isms_audit *a)
 				error = read_commit(a, ap->cache, ch->commit, &ch->approval);
 		}
 	}
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 1);
 	return error;
 }
 
