@@ -1094,6 +1094,15 @@ static void approval_figure(GString *s, const isms_audit *a)
 	g_free(note);
 }
 
+/* What a change did, in the order a reader expects. */
+static const struct {
+	unsigned bit;
+	const char *word;
+} changed_words[] = {{ISMS_CHANGED_ADDED, "added"},
+                     {ISMS_CHANGED_TEXT, "text"},
+                     {ISMS_CHANGED_REVIEW, "review date"},
+                     {ISMS_CHANGED_VERSION, "version"}};
+
 /* One row per change of a document's approval trail. */
 static void approval_rows(GString *s, const isms_audit *a, const isms_document *d)
 {
@@ -1115,12 +1124,12 @@ static void approval_rows(GString *s, const isms_audit *a, const isms_document *
 		commit_id(s, isms_audit_commit_hex(a, ch->commit, hex));
 		g_string_append(s, "<br>");
 		date(s, isms_audit_commit(a, ch->commit)->date);
-		g_string_append_printf(s, "</td><td>%s%s%s%s</td><td>%s",
-		                       ch->what & ISMS_CHANGED_ADDED ? "added " : "",
-		                       ch->what & ISMS_CHANGED_TEXT ? "text " : "",
-		                       ch->what & ISMS_CHANGED_REVIEW ? "review date " : "",
-		                       ch->what & ISMS_CHANGED_VERSION ? "version" : "",
-		                       isms_change_kind_name(ca->kind));
+		g_string_append(s, "</td><td>");
+		for (guint k = 0, n = 0; k < G_N_ELEMENTS(changed_words); k++)
+			if (ch->what & changed_words[k].bit)
+				g_string_append_printf(s, "%s%s", n++ ? ", " : "",
+				                       changed_words[k].word);
+		g_string_append_printf(s, "</td><td>%s", isms_change_kind_name(ca->kind));
 		if (ca->pull_request)
 			g_string_append_printf(s, " #%u", ca->pull_request);
 		if (ca->is_signed)
