@@ -149,7 +149,7 @@ static void describe_frontmatter(GString *s, const isms_frontmatter *fm)
 char *fuzz_frontmatter(const uint8_t *data, size_t size)
 {
 	GString *s = g_string_new(NULL);
-	isms_meta *m = isms_meta_parse((const char *)data, size, DEFAULT_MAX_FILE_SIZE);
+	isms_meta *m = isms_meta_parse((const char *)data, size, DEFAULT_MAX_FILE_SIZE, NULL);
 	char buf[ISMS_DATE_BUFSIZE], cycle[32];
 
 	REQUIRE(m->size == size);
@@ -172,12 +172,36 @@ char *fuzz_frontmatter(const uint8_t *data, size_t size)
 	}
 	check_frontmatter(&m->fm, data, size);
 	describe_frontmatter(s, &m->fm);
+	/* the pairs of document control the body gave, as fields of the meta */
+	REQUIRE(!m->body == !(m->flags & ISMS_META_BODY_FIELDS));
+	for (guint i = 0; m->body && i < m->body->len; i++) {
+		const isms_fm_field *f = g_ptr_array_index(m->body, i);
+		REQUIRE(f->key != NULL && *f->key && f->text != NULL && f->items == NULL);
+		REQUIRE(f->line >= m->fm.body_line);
+		REQUIRE((f->kind == ISMS_VAL_NULL) == (*f->text == '\0'));
+		g_string_append_printf(s, "body line %d ", f->line);
+		quoted(s, f->key);
+		g_string_append_c(s, ' ');
+		quoted(s, f->text);
+		g_string_append_c(s, '\n');
+	}
 	for (int f = 0; f < ISMS_F_COUNT; f++) {
-		if (!m->field[f])
+		isms_meta_source src;
+		const isms_fm_field *v = isms_meta_get(m, f, &src);
+		if (!v)
 			continue;
-		REQUIRE(isms_frontmatter_get(&m->fm, m->field[f]->key) == m->field[f]);
-		g_string_append_printf(s, "%s from ", isms_field_name((isms_field)f));
-		quoted(s, m->field[f]->key);
+		REQUIRE(v == m->field[f]);
+		if (src == ISMS_SOURCE_FRONT_MATTER) {
+			REQUIRE(isms_frontmatter_get(&m->fm, v->key) == v);
+		} else {
+			int owned = 0;
+			for (guint i = 0; m->body && i < m->body->len; i++)
+				owned |= g_ptr_array_index(m->body, i) == v;
+			REQUIRE(owned);
+		}
+		g_string_append_printf(s, "%s from %s:%d ", isms_field_name((isms_field)f),
+		                       isms_meta_source_name(src), v->line);
+		quoted(s, v->key);
 		g_string_append(s, isms_meta_has(m, (isms_field)f) ? "\n" : " (unusable)\n");
 	}
 	for (guint i = 0; i < m->problems->len; i++) {
@@ -196,6 +220,8 @@ char *fuzz_frontmatter(const uint8_t *data, size_t size)
 		g_string_append_printf(s, "next review %s\n", day_text(m->next_review, buf));
 	if (m->has_date)
 		g_string_append_printf(s, "date %s\n", day_text(m->date, buf));
+	if (m->has_effective)
+		g_string_append_printf(s, "effective %s\n", day_text(m->effective, buf));
 	if (m->has_cycle) {
 		g_string_append_printf(s, "cycle %s\n",
 		                       isms_duration_format(m->cycle, cycle, sizeof(cycle)));
@@ -227,8 +253,9 @@ static void describe_register(GString *s, const isms_register *reg)
 	}
 	for (guint i = 0; i < reg->others->len; i++) {
 		isms_reg_other o = g_array_index(reg->others, isms_reg_other, i);
-		g_string_append_printf(s, "other table line %d%s%s\n", o.line,
-		                       o.has_id ? " id" : "", o.has_status ? " status" : "");
+		g_string_append_printf(s, "other table line %d%s%s%s\n", o.line,
+		                       o.has_id ? " id" : "", o.has_status ? " status" : "",
+		                       o.has_closed ? " closed" : "");
 	}
 	for (guint i = 0; i < reg->idless->len; i++) {
 		isms_reg_other o = g_array_index(reg->idless, isms_reg_other, i);
@@ -268,7 +295,7 @@ static void describe_register(GString *s, const isms_register *reg)
 
 /* A register file read as the audit reads it: the body after the front
  * matter, its rows numbered as lines of the file. */
-static isms_register *read_register(const char *file, size_t len)
+static isms_register *read_register(const char *file, size_t len, const isms_register_dialect *d)
 {
 	isms_frontmatter fm;
 	isms_register *reg;
@@ -276,7 +303,7 @@ static isms_register *read_register(const char *file, size_t len)
 	isms_frontmatter_init(&fm);
 	isms_frontmatter_parse(file, len, &fm);
 	check_frontmatter(&fm, (const uint8_t *)file, len);
-	reg = isms_register_parse(file + fm.body_offset, len - fm.body_offset, fm.body_line, NULL);
+	reg = isms_register_parse(file + fm.body_offset, len - fm.body_offset, fm.body_line, d);
 	/* numbered as lines of the file, after the front matter */
 	for (guint t = 0; t < reg->tables->len; t++)
 		REQUIRE(((isms_reg_table *)g_ptr_array_index(reg->tables, t))->line >=
@@ -290,43 +317,59 @@ static isms_register *read_register(const char *file, size_t len)
 /* The next version from the previous one as the register replay reads it
  * (src/register_history.c: the line diff of the two versions), or NULL. */
 static isms_register *update_register(const isms_register *prev, const char *old, size_t old_len,
-                                      const char *file, size_t len)
+                                      const char *file, size_t len, const isms_register_dialect *d)
 {
 	GArray *hunks = g_array_new(FALSE, FALSE, sizeof(isms_line_hunk));
 	isms_register *reg;
 
 	isms_line_diff(old, old_len, file, len, hunks);
 	reg = isms_register_update(prev, file, len, (const isms_line_hunk *)(void *)hunks->data,
-	                           hunks->len, NULL);
+	                           hunks->len, d);
 	g_array_free(hunks, TRUE);
 	return reg;
+}
+
+/* The dialect of an input: the defaults, with the date order that a line
+ * `date_order: dmy` (or mdy) of the first version names, as the
+ * configuration would. */
+static void input_dialect(const char *text, size_t len, isms_register_dialect *out)
+{
+	isms_register_dialect_init(out);
+	if (g_strstr_len(text, (gssize)len, "date_order: dmy"))
+		out->date_order = ISMS_DATE_ORDER_DMY;
+	else if (g_strstr_len(text, (gssize)len, "date_order: mdy"))
+		out->date_order = ISMS_DATE_ORDER_MDY;
 }
 
 char *fuzz_register(const uint8_t *data, size_t size)
 {
 	const char *text = (const char *)data, *nul = memchr(text, '\0', size);
 	GString *s = g_string_new(NULL);
+	isms_register_dialect d;
 	isms_register *full;
 
+	input_dialect(text, nul ? (size_t)(nul - text) : size, &d);
 	if (!nul) {
-		full = read_register(text, size);
+		full = read_register(text, size, &d);
 		describe_register(s, full);
 		isms_register_free(full);
+		isms_register_dialect_dispose(&d);
 		return g_string_free(s, FALSE);
 	}
 	const char *file = nul + 1;
 	size_t old_len = (size_t)(nul - text), len = size - old_len - 1;
 	if (memchr(file, '\0', len)) { /* a binary version is never read */
 		g_string_append(s, "binary\n");
+		isms_register_dialect_dispose(&d);
 		return g_string_free(s, FALSE);
 	}
-	isms_register *prev = read_register(text, old_len);
+	isms_register *prev = read_register(text, old_len, &d);
 	isms_register *upd;
 
-	upd = update_register(prev, text, old_len, file, len);
+	upd = update_register(prev, text, old_len, file, len, &d);
 	/* the rows it shares must outlive the previous version */
 	isms_register_free(prev);
-	full = read_register(file, len);
+	full = read_register(file, len, &d);
 	describe_register(s, full);
 	if (upd) {
 		GString *u = g_string_new(NULL);
@@ -344,6 +387,7 @@ char *fuzz_register(const uint8_t *data, size_t size)
 	}
 	isms_register_free(upd);
 	isms_register_free(full);
+	isms_register_dialect_dispose(&d);
 	return g_string_free(s, FALSE);
 }
 
@@ -465,6 +509,10 @@ static void describe_config(GString *s, const isms_config *cfg)
 	g_ptr_array_free(keys, TRUE);
 	describe_list(s, "approval", cfg->dialect.approval);
 	describe_list(s, "improvement ids", cfg->dialect.improvement_ids);
+	g_string_append_printf(s, "date order %s\n",
+	                       cfg->dialect.date_order == ISMS_DATE_ORDER_DMY   ? "dmy"
+	                       : cfg->dialect.date_order == ISMS_DATE_ORDER_MDY ? "mdy"
+	                                                                        : "none");
 	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++) {
 		g_string_append_printf(s, "review input %c", 'a' + i);
 		describe_list(s, "", cfg->review_inputs[i]);

@@ -23,6 +23,7 @@ static void document_free(gpointer p)
 
 	g_free(d->path);
 	g_free(d->identity);
+	g_free(d->type);
 	g_array_free(d->touches, TRUE);
 	g_ptr_array_free(d->former_paths, TRUE);
 	g_array_free(d->unbumped, TRUE);
@@ -62,7 +63,16 @@ void isms_audit_free(isms_audit *a)
 		g_free(a);
 		return;
 	}
+	if (a->budget && a->budget->reserved)
+		g_hash_table_destroy(a->budget->reserved);
+	g_free(a->budget);
 	isms_config_dispose(&a->config);
+	if (a->change) {
+		isms_config_dispose(&a->change->config);
+		g_free(a->change->name);
+		g_free(a->change->error);
+		g_free(a->change);
+	}
 	if (a->shallow_cut)
 		g_hash_table_destroy(a->shallow_cut);
 	git_repository_free(a->repo);
@@ -122,14 +132,15 @@ static int resolve_tip(isms_audit *a, const isms_audit_options *opts, git_oid *o
 		return 0;
 	}
 	/* the branch as it stood at the end of the day: walk back the first
-	 * parents to the first commit recorded by then */
+	 * parents to the first commit recorded by then (a commit whose date is
+	 * unknown is not known to be) */
 	for (;;) {
 		git_commit *c = NULL;
-		int64_t t;
+		isms_day d;
 		if (git_commit_lookup(&c, a->repo, &id) < 0)
 			return isms_git_error(a->root);
-		t = (int64_t)git_commit_time(c);
-		if (isms_date_from_time(t) <= opts->as_of) {
+		d = isms_date_from_time((int64_t)git_commit_time(c));
+		if (isms_date_known(d) && d <= opts->as_of) {
 			git_commit_free(c);
 			*out = id;
 			return 0;
@@ -193,16 +204,126 @@ static int read_config_file(const char *path, size_t limit, char **out, size_t *
 	return 0;
 }
 
+/* The configuration file committed at `commit`: the entry of the first of
+ * config_names its tree holds, into *out (NULL: none; caller frees with
+ * git_tree_entry_free). */
+static int committed_entry(isms_audit *a, const git_oid *commit, git_tree_entry **out)
+{
+	git_commit *c = NULL;
+	git_tree *tree = NULL;
+	int error = 0;
+
+	*out = NULL;
+	if (git_commit_lookup(&c, a->repo, commit) < 0 || git_commit_tree(&tree, c) < 0)
+		error = isms_git_error(a->root);
+	for (int i = 0; error == 0 && config_names[i] && !*out; i++)
+		if (git_tree_entry_bypath(out, tree, config_names[i]) < 0)
+			*out = NULL;
+	git_tree_free(tree);
+	git_commit_free(c);
+	return error;
+}
+
+/* Load the committed configuration file `e` into `cfg`; ISMS_EUSAGE when
+ * it is a link, no file, over `limit` bytes or invalid. */
+static int load_committed(isms_audit *a, isms_config *cfg, const git_tree_entry *e, size_t limit)
+{
+	const char *name = git_tree_entry_name(e);
+	git_odb *odb = NULL;
+	git_blob *blob = NULL;
+	size_t size;
+	git_object_t type;
+	int error;
+
+	if (git_tree_entry_filemode(e) == GIT_FILEMODE_LINK)
+		error = isms_error_set(ISMS_EUSAGE,
+		                       "%s: is a symbolic link: links are not followed, so the "
+		                       "configuration it points to is not read",
+		                       name);
+	else if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+		error = isms_error_set(ISMS_EUSAGE, "%s: not a regular file", name);
+	else if (git_repository_odb(&odb, a->repo) < 0 ||
+	         git_odb_read_header(&size, &type, odb, git_tree_entry_id(e)) < 0)
+		error = isms_git_error(name);
+	else if (size > limit) /* never loaded into memory */
+		error = isms_error_set(
+		    ISMS_EUSAGE,
+		    "%s: is %zu bytes, over the %zu-byte limit (max_file_size): not read", name,
+		    size, limit);
+	else if (git_blob_lookup(&blob, a->repo, git_tree_entry_id(e)) < 0)
+		error = isms_git_error(name);
+	else
+		error = isms_config_load(cfg, name, git_blob_rawcontent(blob),
+		                         (size_t)git_blob_rawsize(blob));
+	git_blob_free(blob);
+	git_odb_free(odb);
+	return error;
+}
+
+/* The cause of an error `NAME: cause` or `NAME:LINE: cause`, and its line. */
+static const char *error_cause(const char *msg, const char *name, int *line)
+{
+	size_t n = strlen(name);
+	const char *p = msg + n;
+
+	*line = 0;
+	if (strncmp(msg, name, n) != 0 || *p != ':')
+		return msg;
+	p++;
+	if (g_ascii_isdigit(*p)) {
+		const char *digits = p;
+		while (g_ascii_isdigit(*p))
+			p++;
+		if (*p != ':')
+			return digits;
+		*line = (int)g_ascii_strtoll(digits, NULL, 10);
+		p++;
+	}
+	return *p == ' ' ? p + 1 : p;
+}
+
+/*
+ * With --base: the change's own configuration file `own` (NULL: it has
+ * none), kept in a->change when it is not the file `used` the audit reads.
+ * It is read only to be compared, so that it cannot be wrong: what stops
+ * it loading is recorded, not returned.
+ */
+static int load_change(isms_audit *a, const git_tree_entry *used, const git_tree_entry *own,
+                       size_t limit)
+{
+	isms_change_config *ch;
+	int error;
+
+	if (!used && !own)
+		return 0;
+	if (used && own && strcmp(git_tree_entry_name(used), git_tree_entry_name(own)) == 0 &&
+	    git_tree_entry_filemode(used) == git_tree_entry_filemode(own) &&
+	    git_oid_equal(git_tree_entry_id(used), git_tree_entry_id(own)))
+		return 0;
+	a->change = ch = g_new0(isms_change_config, 1);
+	isms_config_init(&ch->config);
+	if (!own) { /* removed: the defaults would apply */
+		ch->valid = 1;
+		return 0;
+	}
+	ch->name = g_strdup(git_tree_entry_name(own));
+	if ((error = load_committed(a, &ch->config, own, limit)) == 0) {
+		ch->valid = 1;
+	} else if (error == ISMS_EUSAGE) {
+		ch->error = g_strdup(error_cause(isms_error_last(), ch->name, &ch->error_line));
+		isms_error_clear();
+		error = 0;
+	}
+	return error;
+}
+
 static int load_config(isms_audit *a, const isms_audit_options *opts, const git_oid *tip)
 {
 	/* the default: a configuration cannot raise the limit it is read under */
 	const size_t limit = a->config.max_file_size;
-	git_commit *c = NULL;
-	git_tree *tree = NULL;
-	git_tree_entry *e = NULL;
-	git_blob *blob = NULL;
-	git_odb *odb = NULL;
-	int error = 0;
+	git_tree_entry *used = NULL, *own = NULL;
+	git_oid base;
+	int merge_base, error = 0;
 
 	if (opts->config_path) {
 		char *buf = NULL;
@@ -213,50 +334,35 @@ static int load_config(isms_audit *a, const isms_audit_options *opts, const git_
 		g_free(buf);
 		return error;
 	}
-	/* the committed configuration, as of the audited commit */
-	if (git_commit_lookup(&c, a->repo, tip) < 0 || git_commit_tree(&tree, c) < 0 ||
-	    git_repository_odb(&odb, a->repo) < 0) {
-		error = isms_git_error(a->root);
+	/* the committed configuration as of the audited commit; with --base,
+	 * the base's: a change cannot configure its own audit */
+	if (opts->base && (error = isms_git_base_commit(a->repo, a->root, tip, opts->base, &base,
+	                                                &merge_base)) < 0)
+		return error;
+	if ((error = committed_entry(a, opts->base ? &base : tip, &used)) < 0 ||
+	    (used && (error = load_committed(a, &a->config, used, limit)) < 0))
 		goto done;
-	}
-	for (int i = 0; config_names[i]; i++) {
-		const char *name = config_names[i];
-		size_t size;
-		git_object_t type;
-		if (git_tree_entry_bypath(&e, tree, name) < 0)
-			continue;
-		if (git_tree_entry_filemode(e) == GIT_FILEMODE_LINK)
-			error =
-			    isms_error_set(ISMS_EUSAGE,
-			                   "%s: is a symbolic link: links are not followed, so the "
-			                   "configuration it points to is not read",
-			                   name);
-		else if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
-			error = isms_error_set(ISMS_EUSAGE, "%s: not a regular file", name);
-		else if (git_odb_read_header(&size, &type, odb, git_tree_entry_id(e)) < 0)
-			error = isms_git_error(name);
-		else if (size > limit) /* never loaded into memory */
-			error = isms_error_set(
-			    ISMS_EUSAGE,
-			    "%s: is %zu bytes, over the %zu-byte limit (max_file_size): not read",
-			    name, size, limit);
-		else if (git_blob_lookup(&blob, a->repo, git_tree_entry_id(e)) < 0)
-			error = isms_git_error(name);
-		else
-			error = isms_config_load(&a->config, name, git_blob_rawcontent(blob),
-			                         (size_t)git_blob_rawsize(blob));
-		break;
-	}
+	if (opts->base && (error = committed_entry(a, tip, &own)) == 0)
+		error = load_change(a, used, own, limit);
 done:
-	git_odb_free(odb);
-	git_blob_free(blob);
-	git_tree_entry_free(e);
-	git_tree_free(tree);
-	git_commit_free(c);
+	git_tree_entry_free(own);
+	git_tree_entry_free(used);
 	return error;
 }
 
 /* ---- documents ---------------------------------------------------------- */
+
+int isms_audit_budget_take(isms_audit *a, size_t cost)
+{
+	isms_parse_budget *b = a->budget;
+
+	if (b->closed || cost > b->limit - b->spent) {
+		b->closed = 1;
+		return 0;
+	}
+	b->spent += cost;
+	return 1;
+}
 
 /* Each distinct blob is read and parsed once (again only if its fields
  * were let go and another document needs them: a copy of a version). */
@@ -281,12 +387,15 @@ static int meta_of(isms_audit *a, const git_oid *blob, const char *path, const i
 	}
 	if (len > a->config.max_file_size) {
 		m = isms_meta_oversized(len); /* never loaded into memory */
+	} else if (!isms_audit_budget_take(a, len)) {
+		m = isms_meta_oversized(len); /* not loaded either: the budget is spent */
+		m->flags = ISMS_META_BUDGET;
 	} else if (git_blob_lookup(&b, a->repo, blob) < 0) {
 		error = isms_git_error(path);
 		goto done;
 	} else {
 		m = isms_meta_parse(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
-		                    a->config.max_file_size);
+		                    a->config.max_file_size, &a->config.fields);
 	}
 	if (slim) {
 		/* refilled in place: documents already hold the pointer */
@@ -416,7 +525,7 @@ static int build_document(isms_audit *a, GHashTable *deletions, const char *path
 {
 	isms_document *d = g_new0(isms_document, 1);
 	GArray *chain = g_array_new(FALSE, FALSE, sizeof(isms_path_event));
-	const isms_meta *prev = NULL;
+	const isms_meta *prev = NULL, *last = NULL;
 	int error;
 
 	d->path = g_strdup(path);
@@ -441,6 +550,12 @@ static int build_document(isms_audit *a, GHashTable *deletions, const char *path
 			d->first = e->commit;
 		d->last_change = e->commit;
 		d->mode = e->mode;
+		last = m;
+		if (m->flags & ISMS_META_BUDGET) {
+			/* not read: the history is judged from the versions read */
+			d->unread++;
+			continue;
+		}
 		if (prev == m) /* same blob again (a rename or a revert to it) */
 			continue;
 		if (!prev || memcmp(prev->body_hash, m->body_hash, sizeof(m->body_hash)) != 0)
@@ -458,8 +573,21 @@ static int build_document(isms_audit *a, GHashTable *deletions, const char *path
 			g_array_append_val(d->unbumped, e->commit);
 		prev = m;
 	}
-	d->meta = prev;
+	/* an audited version not read makes the document unreadable */
+	d->meta = prev && !(last->flags & ISMS_META_BUDGET) ? prev : last;
 	d->identity = g_strdup(valid_id(d->meta) ? valid_id(d->meta) : path);
+	/* the document's own type wins: the configuration names what a
+	 * folder usually holds, the document what it is */
+	if (isms_meta_has(d->meta, ISMS_F_TYPE))
+		d->type = g_strdup(isms_meta_text(d->meta, ISMS_F_TYPE));
+	else if (isms_config_type_of(&a->config, path))
+		d->type = g_strdup(isms_config_type_of(&a->config, path));
+	/* a file listed as a register or SoA is one: a register is a record,
+	 * held to its owner and not to a review cycle */
+	else if (isms_config_is_register(&a->config, path))
+		d->type = g_strdup("register");
+	else if (isms_config_is_soa(&a->config, path))
+		d->type = g_strdup("soa");
 	d->is_record = isms_config_is_record_type(&a->config, isms_document_type(d));
 	d->in_force = d->meta->status == ISMS_DOC_IN_FORCE;
 	if (d->meta->has_next_review) {
@@ -502,6 +630,11 @@ static void slim_versions(isms_audit *a, const isms_document *d, GHashTable *cur
 	}
 }
 
+static int path_cmp(gconstpointer pa, gconstpointer pb)
+{
+	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
 static int build_documents(isms_audit *a, int lean)
 {
 	GHashTable *deletions = index_deletions(&a->history);
@@ -509,14 +642,33 @@ static int build_documents(isms_audit *a, int lean)
 	gpointer key, val;
 	int error = 0;
 	GHashTable *current = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GPtrArray *present = g_ptr_array_new();
 
 	g_hash_table_iter_init(&it, a->history.paths);
-	while (error == 0 && g_hash_table_iter_next(&it, &key, &val)) {
+	while (g_hash_table_iter_next(&it, &key, &val)) {
 		const GArray *ev = val;
+		if (g_array_index(ev, isms_path_event, ev->len - 1).mode != 0)
+			g_ptr_array_add(present, key); /* present at the audited commit */
+	}
+	/* in path order, so that what the parse budget reaches does not depend
+	 * on a hash table's; the audited versions first, as every rule reads
+	 * them and only some read the history (with, for a register, the read
+	 * of its audited version by the replay) */
+	g_ptr_array_sort(present, path_cmp);
+	for (guint i = 0; error == 0 && i < present->len; i++) {
+		const GArray *ev = g_hash_table_lookup(a->history.paths, present->pdata[i]);
+		const isms_path_event *e = &g_array_index(ev, isms_path_event, ev->len - 1);
+		const isms_meta *m;
+		if ((error = meta_of(a, &e->blob, present->pdata[i], &m)) < 0)
+			break;
+		isms_register_reserve(a, present->pdata[i], e, m);
+		if (lean)
+			g_hash_table_add(current, (gpointer)m);
+	}
+	for (guint i = 0; error == 0 && i < present->len; i++) {
+		const GArray *ev = g_hash_table_lookup(a->history.paths, present->pdata[i]);
 		isms_document *d = NULL;
-		if (g_array_index(ev, isms_path_event, ev->len - 1).mode == 0)
-			continue; /* not present at the audited commit */
-		if ((error = build_document(a, deletions, key, ev, &d)) == 0) {
+		if ((error = build_document(a, deletions, present->pdata[i], ev, &d)) == 0) {
 			g_ptr_array_add(a->documents, d);
 			if (lean) {
 				g_hash_table_add(current, (gpointer)d->meta);
@@ -524,6 +676,7 @@ static int build_documents(isms_audit *a, int lean)
 			}
 		}
 	}
+	g_ptr_array_free(present, TRUE);
 	g_hash_table_destroy(current);
 	g_hash_table_destroy(deletions);
 	g_ptr_array_sort(a->documents, document_cmp);
@@ -572,25 +725,11 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	isms_history_init(&a->history);
 	a->documents = g_ptr_array_new_with_free_func(document_free);
 	a->metas = g_hash_table_new_full(isms_oid_hash, isms_oid_equal, g_free, meta_free);
+	a->budget = g_new0(isms_parse_budget, 1);
+	a->budget->reserved = g_hash_table_new_full(isms_oid_hash, isms_oid_equal, g_free, NULL);
 
-	if (!g_file_test(opts->path, G_FILE_TEST_IS_DIR)) {
-		error = isms_error_set(ISMS_EREPO, "%s: %s", opts->path,
-		                       g_file_test(opts->path, G_FILE_TEST_EXISTS)
-		                           ? "not a directory"
-		                           : "no such directory");
+	if ((error = isms_git_open(&a->repo, &a->root, opts->path)) < 0)
 		goto done;
-	}
-	if (git_repository_open_ext(&a->repo, opts->path, 0, NULL) < 0) {
-		error = isms_error_set(ISMS_EREPO, "%s: not inside a git repository", opts->path);
-		goto done;
-	}
-	{
-		const char *wd = git_repository_workdir(a->repo);
-		a->root = g_strdup(wd ? wd : git_repository_path(a->repo));
-		size_t n = strlen(a->root);
-		if (n > 1 && a->root[n - 1] == '/')
-			a->root[n - 1] = '\0';
-	}
 	a->shallow = git_repository_is_shallow(a->repo) == 1;
 	if (a->shallow && !opts->allow_shallow) {
 		error = isms_error_set(
@@ -606,6 +745,7 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	isms_timing("start");
 	if ((error = resolve_tip(a, opts, &tip)) < 0 || (error = load_config(a, opts, &tip)) < 0)
 		goto done;
+	a->budget->limit = a->config.max_total_parse;
 	isms_timing("configuration");
 	if ((error = isms_history_walk(a->repo, &tip, &a->config, a->shallow_cut, &a->history)) < 0)
 		goto done;
@@ -618,6 +758,7 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	if ((error = isms_audit_replay_registers(a)) < 0)
 		goto done;
 	isms_timing("registers");
+	isms_timing_count("parsed", a->budget->spent, a->budget->limit);
 	if ((error = isms_audit_build_management(a)) < 0)
 		goto done;
 	isms_timing("management");
@@ -639,9 +780,11 @@ guint32 isms_audit_commit_by(const isms_audit *a, isms_day day)
 {
 	/* as resolve_tip does: back along the first parents to the first commit
 	 * recorded by then */
-	for (guint32 i = a->history.commits->len; i > 0; i--)
-		if (isms_audit_commit(a, i - 1)->date <= day)
+	for (guint32 i = a->history.commits->len; i > 0; i--) {
+		isms_day d = isms_audit_commit(a, i - 1)->date;
+		if (isms_date_known(d) && d <= day)
 			return i - 1;
+	}
 	return ISMS_NO_COMMIT;
 }
 
@@ -682,6 +825,7 @@ int isms_audit_open_at(const isms_audit *base, guint32 commit, isms_day today, i
 	a->shallow_cut = base->shallow_cut;
 	a->today = today;
 	a->metas = g_hash_table_ref(base->metas);
+	a->budget = base->budget;
 	a->documents = g_ptr_array_new_with_free_func(document_free);
 	isms_history_init(&a->history);
 	cut_history(&base->history, commit, &a->history);

@@ -32,6 +32,30 @@ char *isms_base_describe(const isms_base *b)
 	return g_string_free(s, FALSE);
 }
 
+char *isms_base_config_note(const isms_audit *head)
+{
+	const isms_change_config *ch = head->change;
+	const char *name;
+	GString *note;
+	int seen = 0;
+
+	if (!ch)
+		return NULL;
+	name = ch->name ? ch->name : head->config.source;
+	note = g_string_new(NULL);
+	g_string_append_printf(note, "%s: the change's configuration is not used with --base; %s",
+	                       name ? name : ".isms-audit.yml",
+	                       head->config.source ? "the base's is" : "the defaults are");
+	/* the rules that compare it, from their rows */
+	for (size_t i = 0; i < isms_rules_count; i++)
+		if (isms_rules[i].flags & ISMS_RULE_ABOUT_CHANGE)
+			g_string_append_printf(note, "%s%s", seen++ ? ", " : " (see ",
+			                       isms_rules[i].id);
+	if (seen)
+		g_string_append_c(note, ')');
+	return g_string_free(note, FALSE);
+}
+
 /* The commits of the change: reachable from HEAD, not from the base. */
 static int change_commits(const isms_audit *a, const git_oid *head, const git_oid *base,
                           GHashTable *out)
@@ -79,6 +103,7 @@ static int base_findings(const isms_audit *head, const isms_audit_options *opts,
 	bopts.has_as_of = 1;
 	bopts.as_of = head->today;
 	bopts.checkpoints = NULL;
+	bopts.base = NULL; /* its own configuration is the one HEAD's audit used */
 	if ((error = isms_audit_open(&a, &bopts)) == 0)
 		error = isms_rules_run(a, fs);
 	isms_audit_free(a);
@@ -95,8 +120,15 @@ static size_t keep_introduced(GPtrArray *list, const GPtrArray *base, GHashTable
 	 * one at the base leave one introduced */
 	for (guint i = 0; i < base->len; i++) {
 		const isms_finding *f = g_ptr_array_index(base, i);
-		guint n = GPOINTER_TO_UINT(g_hash_table_lookup(at_base, f->fingerprint));
-		g_hash_table_insert(at_base, (gpointer)f->fingerprint, GUINT_TO_POINTER(n + 1));
+		/* and those it stood for: declaring a first clause turns the
+		 * one finding into one per clause still missing, which the
+		 * change did not introduce */
+		for (guint k = 0; k <= (f->stands_for ? f->stands_for->len : 0); k++) {
+			const char *fp =
+			    k == 0 ? f->fingerprint : g_ptr_array_index(f->stands_for, k - 1);
+			guint n = GPOINTER_TO_UINT(g_hash_table_lookup(at_base, fp));
+			g_hash_table_insert(at_base, (gpointer)fp, GUINT_TO_POINTER(n + 1));
+		}
 	}
 	for (guint i = 0; i < list->len;) {
 		const isms_finding *f = g_ptr_array_index(list, i);
@@ -120,7 +152,7 @@ static size_t keep_introduced(GPtrArray *list, const GPtrArray *base, GHashTable
 			dropped += n > 0;
 			continue;
 		}
-		if (n == 0 || about_change) {
+		if (n == 0 || about_change || (f->rule->flags & ISMS_RULE_ABOUT_CHANGE)) {
 			i++;
 			continue;
 		}
@@ -136,30 +168,16 @@ int isms_base_compare(const isms_audit *head, const isms_audit_options *opts, co
 {
 	GHashTable *change = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	const isms_commit *tip = isms_audit_head(head);
-	git_oid given, base;
+	git_oid base;
 	isms_findings bfs;
 	int error;
 
 	memset(out, 0, sizeof(*out));
 	out->rev = g_strdup(rev);
 	isms_findings_init(&bfs);
-	if (isms_git_resolve_commit(head->repo, rev, &given) < 0) {
-		error = isms_error_set(
-		    ISMS_EREPO,
-		    "%s: --base '%s' is not a commit of the repository (a shallow or "
-		    "single-branch clone may lack it: fetch it, or set fetch-depth: 0 "
-		    "on actions/checkout)",
-		    head->root, rev);
+	if ((error = isms_git_base_commit(head->repo, head->root, &tip->id, rev, &base,
+	                                  &out->merge_base)) < 0)
 		goto done;
-	}
-	if (git_merge_base(&base, head->repo, &tip->id, &given) < 0) {
-		error = isms_error_set(ISMS_EREPO,
-		                       "%s: --base '%s' shares no history with the audited "
-		                       "commit",
-		                       head->root, rev);
-		goto done;
-	}
-	out->merge_base = !git_oid_equal(&base, &given);
 	git_oid_tostr(out->commit, sizeof(out->commit), &base);
 	if ((error = change_commits(head, &tip->id, &base, change)) < 0 ||
 	    (error = base_findings(head, opts, &base, out, &bfs)) < 0)

@@ -78,6 +78,15 @@ static void waiver_free(gpointer p)
 	g_free(w);
 }
 
+static void mapping_free(gpointer p)
+{
+	isms_path_mapping *m = p;
+
+	g_free(m->pattern);
+	g_ptr_array_free(m->values, TRUE);
+	g_free(m);
+}
+
 static GPtrArray *strv_array(const char *const *v)
 {
 	GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
@@ -148,6 +157,7 @@ void isms_config_init(isms_config *cfg)
 	cfg->exclude = strv_array(default_exclude);
 	cfg->default_cycle = (isms_duration){12, 0};
 	cfg->cycles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	isms_meta_dialect_init(&cfg->fields);
 	cfg->required = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_array);
 	g_hash_table_insert(cfg->required, g_strdup("default"), strv_array(req_default));
 	for (const char *const *t = default_record_types; *t; t++)
@@ -155,9 +165,11 @@ void isms_config_init(isms_config *cfg)
 		    cfg->required, g_strdup(*t),
 		    strv_array(strcmp(*t, "register") == 0 ? req_register : req_record));
 	cfg->record_types = strv_array(default_record_types);
+	cfg->types = g_ptr_array_new_with_free_func(mapping_free);
 	cfg->registers = g_ptr_array_new_with_free_func(g_free);
 	isms_register_dialect_init(&cfg->dialect);
 	cfg->mandatory = strv_array(isms_mandatory_clauses);
+	cfg->clause_map = g_ptr_array_new_with_free_func(mapping_free);
 	cfg->soa = g_ptr_array_new_with_free_func(g_free);
 	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++)
 		cfg->review_inputs[i] = strv_array(input_phrases[i]);
@@ -165,6 +177,7 @@ void isms_config_init(isms_config *cfg)
 	cfg->approval_trailers = strv_array(default_approval_trailers);
 	cfg->rule_settings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, setting_free);
 	cfg->waivers = g_ptr_array_new_with_free_func(waiver_free);
+	cfg->lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 }
 
 void isms_config_dispose(isms_config *cfg)
@@ -174,11 +187,14 @@ void isms_config_dispose(isms_config *cfg)
 	g_ptr_array_free(cfg->paths, TRUE);
 	g_ptr_array_free(cfg->exclude, TRUE);
 	g_hash_table_destroy(cfg->cycles);
+	isms_meta_dialect_dispose(&cfg->fields);
 	g_hash_table_destroy(cfg->required);
 	g_ptr_array_free(cfg->record_types, TRUE);
+	g_ptr_array_free(cfg->types, TRUE);
 	g_ptr_array_free(cfg->registers, TRUE);
 	isms_register_dialect_dispose(&cfg->dialect);
 	g_ptr_array_free(cfg->mandatory, TRUE);
+	g_ptr_array_free(cfg->clause_map, TRUE);
 	g_ptr_array_free(cfg->soa, TRUE);
 	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++)
 		g_ptr_array_free(cfg->review_inputs[i], TRUE);
@@ -187,14 +203,23 @@ void isms_config_dispose(isms_config *cfg)
 	g_hash_table_destroy(cfg->rule_settings);
 	g_ptr_array_free(cfg->waivers, TRUE);
 	g_free(cfg->source);
+	g_hash_table_destroy(cfg->lines);
 	memset(cfg, 0, sizeof(*cfg));
 }
 
 /* ---- loading ---------------------------------------------------------- */
 
+/* A required field to check once the whole file is read (`fields:` may
+ * come after `required_fields:`). */
+typedef struct {
+	char *field;
+	yaml_node_t *node;
+} pending_field;
+
 struct isms_config_loader {
 	yaml_document_t *doc;
 	const char *name;
+	GArray *required; /* pending_field */
 };
 typedef isms_config_loader loader; /* its short name in this file */
 
@@ -301,16 +326,63 @@ int isms_config_load_required(isms_config *cfg, const loader *ld, yaml_node_t *m
 			rc = 0; /* `type:` alone: nothing required */
 		else
 			rc = get_strings(ld, v, "required_fields", fields);
+		/* a custom field of `fields:` is known only once the file is read */
 		for (guint i = 0; rc == 0 && i < fields->len; i++) {
-			const char *f = g_ptr_array_index(fields, i);
-			if (strcmp(f, "review") != 0 && isms_field_lookup(f) < 0)
-				rc = fail(ld, v, "unknown field '%s' in required_fields", f);
+			pending_field pf = {g_strdup(g_ptr_array_index(fields, i)), v};
+			g_array_append_val(ld->required, pf);
 		}
 		if (rc < 0) {
 			g_ptr_array_free(fields, TRUE);
 			return rc;
 		}
 		g_hash_table_insert(cfg->required, g_strdup(scalar(k)), fields);
+	}
+	return 0;
+}
+
+/* The required fields, checked against the fields the file ends with. */
+static int check_required(isms_config *cfg, const loader *ld)
+{
+	for (guint i = 0; i < ld->required->len; i++) {
+		const pending_field *p = &g_array_index(ld->required, pending_field, i);
+		if (strcmp(p->field, "review") != 0 &&
+		    isms_meta_dialect_lookup(&cfg->fields, p->field) < 0)
+			return fail(ld, p->node, "unknown field '%s' in required_fields", p->field);
+	}
+	return 0;
+}
+
+/* `fields: {next_review: [Next Review], data_owner: [Data Owner]}`: aliases
+ * of fields, and custom fields. */
+int isms_config_load_fields(isms_config *cfg, const loader *ld, yaml_node_t *map)
+{
+	if (map->type != YAML_MAPPING_NODE)
+		return fail(ld, map, "'%s' must map field names to lists of aliases", "fields");
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+		GPtrArray *aliases = g_ptr_array_new_with_free_func(g_free);
+		const char *clash = NULL;
+		int rc = 0;
+		if (k->type != YAML_SCALAR_NODE)
+			rc = fail(ld, k, "'%s' keys must be field names", "fields");
+		else if (!(v->type == YAML_SCALAR_NODE && v->data.scalar.length == 0))
+			rc = get_strings(ld, v, "fields", aliases);
+		if (rc == 0 && isms_meta_dialect_add(&cfg->fields, scalar(k), aliases, &clash) < 0)
+			rc = clash == scalar(k)
+			         ? fail(ld, k,
+			                "'%s' cannot name a field ('review' is the review date of "
+			                "required_fields)",
+			                scalar(k))
+			         : fail(ld, v,
+			                "'%s' cannot be an alias of %s: it is empty, 'review', or "
+			                "names "
+			                "another field",
+			                clash, scalar(k));
+		g_ptr_array_free(aliases, TRUE);
+		if (rc < 0)
+			return rc;
 	}
 	return 0;
 }
@@ -377,6 +449,26 @@ int isms_config_load_status(isms_config *cfg, const loader *ld, yaml_node_t *map
 	return load_words(cfg, ld, "status_words", map);
 }
 
+/* `date_order: dmy` (or mdy, none): how register dates such as 03/04/2025
+ * read. */
+int isms_config_load_date_order(isms_config *cfg, const loader *ld, yaml_node_t *v)
+{
+	static const struct {
+		const char *name;
+		isms_date_order order;
+	} orders[] = {{"dmy", ISMS_DATE_ORDER_DMY},
+	              {"mdy", ISMS_DATE_ORDER_MDY},
+	              {"none", ISMS_DATE_ORDER_NONE}};
+
+	for (size_t i = 0; v->type == YAML_SCALAR_NODE && i < G_N_ELEMENTS(orders); i++)
+		if (g_ascii_strcasecmp(scalar(v), orders[i].name) == 0) {
+			cfg->dialect.date_order = orders[i].order;
+			cfg->fields.date_order = orders[i].order; /* dates in document bodies */
+			return 0;
+		}
+	return fail(ld, v, "'%s' must be dmy (day first), mdy (month first) or none", "date_order");
+}
+
 /* A list that replaces the built-in one. */
 static int replace_strings(const loader *ld, yaml_node_t *v, const char *key, GPtrArray *out,
                            int header_keys)
@@ -413,6 +505,75 @@ int isms_config_load_mandatory(isms_config *cfg, const loader *ld, yaml_node_t *
 	}
 	g_ptr_array_free(words, TRUE);
 	return rc;
+}
+
+/* A new entry of `to` for the pattern node `k`, its values to come. */
+static isms_path_mapping *add_mapping(GPtrArray *to, yaml_node_t *k)
+{
+	isms_path_mapping *m = g_new0(isms_path_mapping, 1);
+
+	m->pattern = g_strdup(scalar(k));
+	m->values = g_ptr_array_new_with_free_func(g_free);
+	m->line = (int)k->start_mark.line + 1;
+	g_ptr_array_add(to, m);
+	return m;
+}
+
+/* `types: {"docs/adr/": record}`: the type of documents that give none. */
+int isms_config_load_types(isms_config *cfg, const loader *ld, yaml_node_t *map)
+{
+	if (map->type != YAML_MAPPING_NODE)
+		return fail(ld, map, "'%s' must map paths or globs to document types", "types");
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+		char *type;
+		if (k->type != YAML_SCALAR_NODE || k->data.scalar.length == 0)
+			return fail(ld, k, "'%s' keys must be paths or globs", "types");
+		type = v->type == YAML_SCALAR_NODE ? g_strstrip(g_strdup(scalar(v))) : NULL;
+		if (!type || !*type || isms_is_placeholder(type)) {
+			g_free(type);
+			return fail(ld, v,
+			            "the type of '%s' must be a document type (such as record)",
+			            scalar(k));
+		}
+		g_ptr_array_add(add_mapping(cfg->types, k)->values, type);
+	}
+	return 0;
+}
+
+/* `clauses: {"policies/risk-*.md": ["6.1.2"]}`: clauses the documents
+ * matching a pattern declare, spelt as front matter spells them. */
+int isms_config_load_clause_map(isms_config *cfg, const loader *ld, yaml_node_t *map)
+{
+	if (map->type != YAML_MAPPING_NODE)
+		return fail(ld, map, "'%s' must map paths or globs to lists of clauses", "clauses");
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+		GPtrArray *words;
+		isms_path_mapping *m;
+		int rc;
+		if (k->type != YAML_SCALAR_NODE || k->data.scalar.length == 0)
+			return fail(ld, k, "'%s' keys must be paths or globs", "clauses");
+		words = g_ptr_array_new_with_free_func(g_free);
+		rc = get_strings(ld, v, "clauses", words);
+		m = rc == 0 ? add_mapping(cfg->clause_map, k) : NULL;
+		for (guint i = 0; rc == 0 && i < words->len; i++) {
+			char *c = isms_clause_normalize(g_ptr_array_index(words, i));
+			if (!c)
+				rc = fail(ld, v, "'%s' is not a clause number (such as '6.1.3 d')",
+				          (const char *)g_ptr_array_index(words, i));
+			else
+				g_ptr_array_add(m->values, c);
+		}
+		g_ptr_array_free(words, TRUE);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
 }
 
 /* `review_inputs: {a: [phrases], ...}` adds heading phrases to inputs. */
@@ -678,12 +839,13 @@ int isms_config_load_approval_since(isms_config *cfg, const loader *ld, yaml_nod
 	return 0;
 }
 
-/* The messages of a scalar type: the value is no scalar / is out of bounds. */
+/* The messages of a scalar type: the value is no scalar / is out of bounds
+ * (a whole number's message names its row's bounds: load_value). */
 static const struct {
 	const char *not_scalar, *bad;
 } scalar_messages[] = {
-    [ISMS_CONFIG_INT] = {"'%s' must be a whole number", "'%s' must be a whole number in range"},
-    [ISMS_CONFIG_SIZE] = {"'%s' must be a whole number", "'%s' must be a whole number in range"},
+    [ISMS_CONFIG_INT] = {"'%s' must be a whole number", NULL},
+    [ISMS_CONFIG_SIZE] = {"'%s' must be a whole number", NULL},
     [ISMS_CONFIG_RATIO] = {"'%s' must be a number between 0 and 1",
                            "'%s' must be a number above 0 and at most 1"},
     [ISMS_CONFIG_SEVERITY] = {"'%s' must be major, minor, observation or never",
@@ -707,7 +869,10 @@ static int load_value(isms_config *cfg, const loader *ld, const isms_config_key 
 		if (v->type != YAML_SCALAR_NODE)
 			return fail(ld, v, scalar_messages[k->type].not_scalar, k->key);
 		if (set_scalar(cfg, k, scalar(v)) < 0)
-			return fail(ld, v, scalar_messages[k->type].bad, k->key);
+			return k->type == ISMS_CONFIG_INT || k->type == ISMS_CONFIG_SIZE
+			           ? fail(ld, v, "'%s' must be a whole number from %ld to %ld",
+			                  k->key, k->min, k->max)
+			           : fail(ld, v, scalar_messages[k->type].bad, k->key);
 		return 0;
 	case ISMS_CONFIG_LIST: return get_strings(ld, v, k->key, list_of(cfg, k));
 	case ISMS_CONFIG_REPLACE: return replace_strings(ld, v, k->key, list_of(cfg, k), 0);
@@ -715,6 +880,38 @@ static int load_value(isms_config *cfg, const loader *ld, const isms_config_key 
 	case ISMS_CONFIG_CUSTOM: return k->load(cfg, ld, v);
 	}
 	return isms_error_set(ISMS_ERROR, "config: key '%s' has no type", k->key);
+}
+
+static void set_line(isms_config *cfg, char *path, const yaml_node_t *key)
+{
+	g_hash_table_replace(cfg->lines, path, GINT_TO_POINTER((int)key->start_mark.line + 1));
+}
+
+/* The lines of a key and of the keys of its mapping, for messages about
+ * the file's values (CONFIG-WEAKENED). */
+static void note_lines(isms_config *cfg, const loader *ld, yaml_node_t *k, yaml_node_t *v)
+{
+	set_line(cfg, g_strdup(scalar(k)), k);
+	if (v->type != YAML_MAPPING_NODE)
+		return;
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *sub = yaml_document_get_node(ld->doc, p->key);
+		if (sub && sub->type == YAML_SCALAR_NODE)
+			set_line(cfg, g_strconcat(scalar(k), ".", scalar(sub), NULL), sub);
+	}
+}
+
+int isms_config_line(const isms_config *cfg, const char *key)
+{
+	char *path = g_strdup(key), *dot;
+	int line;
+
+	while (!(line = GPOINTER_TO_INT(g_hash_table_lookup(cfg->lines, path))) &&
+	       (dot = strrchr(path, '.')) != NULL)
+		*dot = '\0';
+	g_free(path);
+	return line;
 }
 
 static int load_key(isms_config *cfg, const loader *ld, const char *key, yaml_node_t *v)
@@ -729,7 +926,7 @@ int isms_config_load(isms_config *cfg, const char *name, const char *buf, size_t
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root;
-	loader ld = {&doc, name};
+	loader ld = {&doc, name, NULL};
 	isms_yaml_problem limit;
 	int rc = 0;
 
@@ -748,6 +945,7 @@ int isms_config_load(isms_config *cfg, const char *name, const char *buf, size_t
 		yaml_parser_delete(&parser);
 		return rc;
 	}
+	ld.required = g_array_new(FALSE, FALSE, sizeof(pending_field));
 	root = yaml_document_get_root_node(&doc);
 	if (root && !(root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0)) {
 		if (root->type != YAML_MAPPING_NODE) {
@@ -760,15 +958,20 @@ int isms_config_load(isms_config *cfg, const char *name, const char *buf, size_t
 				yaml_node_t *v = yaml_document_get_node(&doc, p->value);
 				if (k->type != YAML_SCALAR_NODE)
 					rc = fail(&ld, k, "%s", "keys must be plain names");
-				else
-					rc = load_key(cfg, &ld, scalar(k), v);
+				else if ((rc = load_key(cfg, &ld, scalar(k), v)) == 0)
+					note_lines(cfg, &ld, k, v);
 			}
 		}
 	}
+	if (rc == 0)
+		rc = check_required(cfg, &ld);
 	if (rc == 0) {
 		g_free(cfg->source);
 		cfg->source = g_strdup(name);
 	}
+	for (guint i = 0; i < ld.required->len; i++)
+		g_free(g_array_index(ld.required, pending_field, i).field);
+	g_array_free(ld.required, TRUE);
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
 	return rc;
@@ -782,46 +985,139 @@ static int has_glob(const char *p)
 }
 
 /*
- * One pattern against a path. `dir/` (trailing slash) names a folder and
- * matches everything below it; a pattern without a slash matches the last
- * component at any depth (as in .gitignore); `**` crosses folders.
+ * Patterns follow git's wildmatch with WM_PATHNAME, as .gitignore does:
+ * `*`, `?` and `[...]` never match a '/', a segment `**` matches any
+ * number of folders. Each segment of a pattern is matched against one
+ * component of the path by fnmatch(3) (neither holds a slash); what is
+ * left to this file is the split at '/' and `**`. This runs for every
+ * changed path of every commit: nothing is allocated but for a segment or
+ * component of more than 255 bytes.
+ */
+static int segment_matches(const char *seg, size_t sn, const char *part, size_t pn)
+{
+	char sbuf[256], pbuf[256];
+	char *sz = sn < sizeof(sbuf) ? sbuf : g_malloc(sn + 1);
+	char *pz = pn < sizeof(pbuf) ? pbuf : g_malloc(pn + 1);
+	int hit;
+
+	memcpy(sz, seg, sn);
+	sz[sn] = '\0';
+	memcpy(pz, part, pn);
+	pz[pn] = '\0';
+	hit = fnmatch(sz, pz, 0) == 0;
+	if (sz != sbuf)
+		g_free(sz);
+	if (pz != pbuf)
+		g_free(pz);
+	return hit;
+}
+
+/* The length of the segment (component) at p, before end or a '/'. */
+static size_t segment_len(const char *p, const char *end)
+{
+	const char *slash = memchr(p, '/', (size_t)(end - p));
+
+	return (size_t)((slash ? slash : end) - p);
+}
+
+/* The start of the segment after the one at p of length n. */
+static const char *segment_next(const char *p, size_t n, const char *end)
+{
+	return p + n < end ? p + n + 1 : end;
+}
+
+static int is_starstar(const char *p, size_t n)
+{
+	return n == 2 && p[0] == '*' && p[1] == '*';
+}
+
+/*
+ * Whether the components of (path, len) match the segments of (pat, plen)
+ * one for one, a `**` segment standing for any number of components (at
+ * least one when it ends the pattern, which then names what is inside a
+ * folder). The classic wildcard walk over segments, which goes back only
+ * to the last `**`: at most the pattern's segments times the path's
+ * components.
+ */
+static int segments_match(const char *pat, size_t plen, const char *path, size_t len)
+{
+	const char *p = pat, *pend = pat + plen, *s = path, *send = path + len;
+	const char *star_p = NULL, *star_s = NULL;
+
+	while (s < send) {
+		size_t pn = p < pend ? segment_len(p, pend) : 0;
+		const char *pnext = p < pend ? segment_next(p, pn, pend) : pend;
+		if (p < pend && is_starstar(p, pn)) {
+			if (pnext == pend)
+				return 1; /* a trailing `**`, and a component is left */
+			star_p = p = pnext;
+			star_s = s;
+			continue;
+		}
+		size_t sn = segment_len(s, send);
+		if (p < pend && segment_matches(p, pn, s, sn)) {
+			p = pnext;
+			s = segment_next(s, sn, send);
+			continue;
+		}
+		if (!star_p)
+			return 0;
+		/* the last `**` takes one more component */
+		star_s = segment_next(star_s, segment_len(star_s, send), send);
+		s = star_s;
+		p = star_p;
+	}
+	/* the path is used up: what is left of the pattern must match nothing */
+	while (p < pend) {
+		size_t pn = segment_len(p, pend);
+		const char *pnext = segment_next(p, pn, pend);
+		if (!is_starstar(p, pn) || pnext == pend)
+			return 0;
+		p = pnext;
+	}
+	return 1;
+}
+
+/*
+ * One pattern against a path, as .gitignore reads it: a pattern with a
+ * slash (a leading one is dropped) is matched from the root, one without
+ * matches the file name at any depth; `dir/` (trailing slash) names a
+ * folder and matches everything below it, at any depth when it has no
+ * other slash (`node_modules/`).
  */
 static int pattern_matches(const char *pat, const char *path)
 {
-	size_t n = strlen(pat);
-	char folder[256], part[256];
+	size_t n = strlen(pat), len = strlen(path);
+	int anchored = pat[0] == '/';
 
+	if (anchored) {
+		pat++;
+		n--;
+	}
 	if (n == 0)
 		return 0;
-	/* this runs for every changed path of every commit: no allocation */
 	if (pat[n - 1] == '/') {
-		if (memchr(pat, '/', n - 1)) /* a folder at the root */
-			return strncmp(path, pat, n - 1) == 0 && path[n - 1] == '/';
-		if (n - 1 >= sizeof(folder))
+		while (n > 0 && pat[n - 1] == '/')
+			n--;
+		if (n == 0)
 			return 0;
-		memcpy(folder, pat, n - 1);
-		folder[n - 1] = '\0';
-		/* a folder name at any depth: any component but the last */
+		anchored |= memchr(pat, '/', n) != NULL;
+		/* a folder of the path: a proper prefix of its components (at the
+		 * root), or one of its components but the last (at any depth) */
 		for (const char *p = path, *slash; (slash = strchr(p, '/')) != NULL;
 		     p = slash + 1) {
-			size_t len = (size_t)(slash - p);
-			if (len >= sizeof(part))
-				continue;
-			memcpy(part, p, len);
-			part[len] = '\0';
-			if (fnmatch(folder, part, 0) == 0)
+			if (anchored ? segments_match(pat, n, path, (size_t)(slash - path))
+			             : segment_matches(pat, n, p, (size_t)(slash - p)))
 				return 1;
 		}
 		return 0;
 	}
-	if (strchr(pat, '/') == NULL) {
+	if (!anchored && !memchr(pat, '/', n)) {
 		const char *base = strrchr(path, '/');
-		return fnmatch(pat, base ? base + 1 : path, 0) == 0;
+		base = base ? base + 1 : path;
+		return segment_matches(pat, n, base, strlen(base));
 	}
-	if (strstr(pat, "**"))
-		return fnmatch(pat, path, 0) == 0 ||
-		       (strncmp(pat, "**/", 3) == 0 && fnmatch(pat + 3, path, 0) == 0);
-	return fnmatch(pat, path, FNM_PATHNAME) == 0;
+	return segments_match(pat, n, path, len);
 }
 
 /* An include entry without glob characters is a folder (or a file). */
@@ -909,7 +1205,7 @@ int isms_config_glob_matches(const char *pattern, const char *path)
 {
 	if (!*pattern)
 		return 0;
-	return has_glob(pattern) || pattern[strlen(pattern) - 1] == '/'
+	return has_glob(pattern) || pattern[0] == '/' || pattern[strlen(pattern) - 1] == '/'
 	           ? pattern_matches(pattern, path)
 	           : strcmp(pattern, path) == 0;
 }
@@ -934,6 +1230,27 @@ isms_duration isms_config_cycle(const isms_config *cfg, const char *type)
 	const isms_duration *d = type ? g_hash_table_lookup(cfg->cycles, type) : NULL;
 
 	return d ? *d : cfg->default_cycle;
+}
+
+const char *isms_config_type_of(const isms_config *cfg, const char *path)
+{
+	for (guint i = 0; i < cfg->types->len; i++) {
+		const isms_path_mapping *m = g_ptr_array_index(cfg->types, i);
+		if (isms_config_glob_matches(m->pattern, path))
+			return g_ptr_array_index(m->values, 0);
+	}
+	return NULL;
+}
+
+void isms_config_clauses_of(const isms_config *cfg, const char *path, GPtrArray *out)
+{
+	for (guint i = 0; i < cfg->clause_map->len; i++) {
+		const isms_path_mapping *m = g_ptr_array_index(cfg->clause_map, i);
+		if (!isms_config_glob_matches(m->pattern, path))
+			continue;
+		for (guint k = 0; k < m->values->len; k++)
+			g_ptr_array_add(out, g_strdup(g_ptr_array_index(m->values, k)));
+	}
 }
 
 const GPtrArray *isms_config_required(const isms_config *cfg, const char *type)

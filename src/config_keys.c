@@ -16,10 +16,12 @@
 /*
  * The table. Adding a key: its field in isms_config and one row here; a
  * structured key (ISMS_CONFIG_CUSTOM) also its loader in src/config.c.
+ * Each row decides which way its value weakens the audit: a structured
+ * key usually by a comparison of its own in src/config_weaker.c.
  */
 const isms_config_key isms_config_keys[] = {
-    {"paths", ISMS_CONFIG_LIST, offsetof(isms_config, paths), 0, 0, NULL,
-     "list of folders, files or globs", "[]", 1,
+    {"paths", ISMS_CONFIG_LIST, offsetof(isms_config, paths), 0, 0, NULL, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_paths, "list of folders, files or globs", "[]", 1,
      "where the controlled documents are; empty means the whole repository",
      "The folders, files or glob patterns that hold the controlled documents: only the "
      "Markdown files below them (`*.md`, and the `*.md.erb` pages of the GOV.UK tech-docs "
@@ -28,8 +30,8 @@ const isms_config_key isms_config_keys[] = {
      "Applicability are read only from audited files, so they must lie under these paths "
      "too. The default, an empty list, audits the whole repository.",
      "[isms/]", S_STRINGS},
-    {"exclude", ISMS_CONFIG_LIST, offsetof(isms_config, exclude), 0, 0, NULL,
-     "list of folders or globs",
+    {"exclude", ISMS_CONFIG_LIST, offsetof(isms_config, exclude), 0, 0, NULL, ISMS_WEAKER_ADDED,
+     NULL, "list of folders or globs",
      "README.md, CHANGELOG.md, CONTRIBUTING.md, CODE_OF_CONDUCT.md, LICENSE*, .github/, "
      ".gitlab/, vendor/, vendored/, node_modules/, third_party/, bower_components/",
      0, "folders or globs never audited, besides the built-in exclusions",
@@ -39,15 +41,29 @@ const isms_config_key isms_config_keys[] = {
      "name at any depth (`*-draft.md`); `**` crosses folders. Use it for archives and "
      "templates kept beside the controlled documents.",
      "[\"isms/archive/\", \"*-template.md\"]", S_STRINGS},
-    {"max_file_size", ISMS_CONFIG_SIZE, offsetof(isms_config, max_file_size), 1, 1073741824, NULL,
-     "whole number of bytes (1 to 1073741824)", "1048576", 1,
+    {"max_file_size", ISMS_CONFIG_SIZE, offsetof(isms_config, max_file_size), 1,
+     ISMS_MAX_FILE_SIZE_CEILING, NULL, ISMS_WEAKER_HIGHER, NULL,
+     "whole number of bytes (1 to 16777216)", "1048576", 1,
      "files larger than this many bytes are not read (DOC-UNREADABLE)",
      "The size in bytes above which a Markdown file is not read at all: it is reported as "
      "DOC-UNREADABLE instead. This bounds the memory an audit needs when someone commits a "
-     "large export or a generated file under the audited paths.",
+     "large export or a generated file under the audited paths. It can be raised to 16 MiB "
+     "(16777216) at most, a ceiling no configuration can lift.",
      "2097152", NULL},
+    {"max_total_parse", ISMS_CONFIG_SIZE, offsetof(isms_config, max_total_parse), 1048576,
+     ISMS_MAX_TOTAL_PARSE_CEILING, NULL, ISMS_WEAKER_HIGHER, NULL,
+     "whole number of bytes (1048576 to 8589934592)", "4294967296", 1,
+     "bytes one audit parses at most; later versions are not read",
+     "The parse budget of one audit: the bytes of every document version it reads (each "
+     "distinct content once) and of every register version the replay reads, a version "
+     "read in full by the Markdown parser counting 256 bytes per Markdown element (what "
+     "the parser allocates for it). Once spent, further versions are not read and are "
+     "reported as DOC-UNREADABLE, so that no history can make an audit run for hours. The "
+     "versions at the audited commit are read first. The default is four times what a "
+     "100,000-commit history of 2,000 documents needs; 8 GiB (8589934592) at most.",
+     "8589934592", NULL},
     {"stale_after_months", ISMS_CONFIG_INT, offsetof(isms_config, stale_after_months), 1, 1200,
-     NULL, "whole number of months (1 to 1200)", "24", 1,
+     NULL, ISMS_WEAKER_HIGHER, NULL, "whole number of months (1 to 1200)", "24", 1,
      "months without a change to the text before it counts as stale",
      "A document in force whose text (after the front matter) has not changed for more than "
      "this many months is reported as DOC-STALE-CONTENT, whatever its review dates say: "
@@ -55,23 +71,23 @@ const isms_config_key isms_config_keys[] = {
      "decides which documents count as stale for ISMS-STATIC.",
      "36", NULL},
     {"static_ratio", ISMS_CONFIG_RATIO, offsetof(isms_config, static_ratio), 0, 0, NULL,
-     "number above 0 and at most 1", "0.5", 1,
+     ISMS_WEAKER_HIGHER, NULL, "number above 0 and at most 1", "0.5", 1,
      "share of stale documents in force that raises ISMS-STATIC",
      "ISMS-STATIC is raised when more than this share of the documents in force have had no "
      "change to their text in `stale_after_months`: a management system that does not change "
      "is not being improved (clause 10.1).",
      "0.6", "{\"type\": \"number\", \"exclusiveMinimum\": 0, \"maximum\": 1}"},
     {"review_evidence_days", ISMS_CONFIG_INT, offsetof(isms_config, review_evidence_days), 0, 3650,
-     NULL, "whole number of days (0 to 3650)", "30", 1,
-     "days a review may be committed after its date (DOC-REVIEW-UNEVIDENCED)",
+     NULL, ISMS_WEAKER_HIGHER, NULL, "whole number of days (0 to 3650)", "30", 1,
+     "days between a review's date and its commit (DOC-REVIEW-UNEVIDENCED)",
      "How many days the commit that sets `last_reviewed` may come after the date it "
-     "declares before the review counts as backfilled (DOC-REVIEW-UNEVIDENCED). A review "
-     "committed before its declared date, or dated after the audit date, is reported "
-     "whatever this tolerance.",
+     "declares before the review counts as backfilled, or before it before the review "
+     "counts as claimed in advance (DOC-REVIEW-UNEVIDENCED). A review dated after the audit "
+     "date is reported whatever this tolerance.",
      "14", NULL},
-    {"review_cycles", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_cycles,
-     "map of document type (or default) to review cycle", "{default: 12 months}", 1,
-     "review cycle of each document type when a document gives none",
+    {"review_cycles", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_cycles, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_cycles, "map of document type (or default) to review cycle",
+     "{default: 12 months}", 1, "review cycle of each document type when a document gives none",
      "The review cycle used for documents that give no `review_cycle` (or alias such as "
      "`review_in`) of their own, by their `type`; `default` applies to every other type and "
      "to documents without a type. A cycle is written as documents write it: `6 months`, "
@@ -79,43 +95,73 @@ const isms_config_key isms_config_keys[] = {
      "are not held to review cycles.",
      "{default: 12 months, procedure: 6 months}",
      "{\"type\": \"object\", \"additionalProperties\": {\"type\": [\"string\", \"integer\"]}}"},
-    {"required_fields", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_required,
-     "map of document type (or default) to list of fields",
+    {"fields", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_fields, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_fields, "map of field name to list of aliases",
+     "the built-in aliases of each field (see the README's What is audited section)", 0,
+     "keys that name each field, and custom fields read by their keys",
+     "Keys that name a field, added to its built-in aliases and read from every source of "
+     "metadata: front matter, document-control tables and key lines. A name is a field "
+     "(owner, approver, version, status, classification, effective, last_reviewed, "
+     "next_review, review_cycle, id, title, type, date, clauses, controls) or one of its "
+     "aliases; any other name defines a custom text field, read by its name and the keys "
+     "given, which `required_fields` can require. Keys are matched ignoring case, bold, "
+     "emoji, punctuation, `_` and `-`; a key given here is taken from the field whose "
+     "built-in alias it was, and may name one field only.",
+     "{last_reviewed: [Last Updated], next_review: [Next Review, Review Date], data_owner: "
+     "[Data Owner]}",
+     "{\"type\": \"object\", \"additionalProperties\": {\"anyOf\": [{\"type\": "
+     "\"null\"}, " S_STRINGS "]}}"},
+    {"required_fields", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_required, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_required, "map of document type (or default) to list of fields",
      "{default: [owner, version, review], record: [owner, date], management-review: [owner, "
      "date], internal-audit: [owner, date], register: [owner]}",
-     1, "front matter fields each document type must have (DOC-MISSING-FIELD)",
-     "The fields a document in force (or a record) of each type must have, reported as "
-     "DOC-MISSING-FIELD when absent. Fields are canonical names or their aliases; `review` "
-     "means `last_reviewed` or `next_review`. A type listed here replaces its default list; "
-     "`TYPE:` with no value requires nothing; `default` applies to types not listed.",
+     1, "fields each document type must have (DOC-MISSING-FIELD)",
+     "The fields a document in force (or a record) of each type must have, from any source "
+     "of metadata, reported as DOC-MISSING-FIELD when absent. Fields are canonical names, "
+     "their aliases, or custom fields of `fields`; `review` means `last_reviewed` or "
+     "`next_review`. A type listed here replaces its default list; `TYPE:` with no value "
+     "requires nothing; `default` applies to types not listed.",
      "{default: [owner, version, review], policy: [owner, approver, version, review]}",
      "{\"type\": \"object\", \"additionalProperties\": {\"anyOf\": [{\"type\": \"null\"}, "
      "{\"$ref\": \"#/$defs/field\"}, {\"type\": \"array\", \"items\": {\"$ref\": "
      "\"#/$defs/field\"}}]}}"},
     {"record_types", ISMS_CONFIG_REPLACE, offsetof(isms_config, record_types), 0, 0, NULL,
-     "list of document types", "[record, management-review, internal-audit, register]", 1,
+     ISMS_WEAKER_ADDED, NULL, "list of document types",
+     "[record, management-review, internal-audit, register]", 1,
      "document types that record what happened and need no review",
      "Documents of these types are records (evidence of what happened, clause 7.5.3): they "
      "need an owner and a date (see `required_fields`), and the review and staleness rules do "
      "not apply to them. The list replaces the default one.",
      "[record, management-review, internal-audit, register, minutes]", S_STRINGS},
+    {"types", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_types, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_types, "map of path or glob to document type", "{}", 1,
+     "the type of the documents a path or glob matches, when they give none",
+     "Gives a type to documents that do not state one, by path: `{\"docs/adr/**\": record}` "
+     "makes dated decision records records (evidence of what was decided, not documents held "
+     "to review cycles), and `management-review` or `register` makes them count as such. A "
+     "document's own `type` wins; of several patterns matching a path, the first in the file "
+     "applies. Patterns are read as in waivers: a path without glob characters names one "
+     "file, `folder/` everything below it, `**` crosses folders.",
+     "{\"docs/adr/**\": record, \"minutes/*.md\": management-review}",
+     "{\"type\": \"object\", \"additionalProperties\": {\"type\": \"string\", "
+     "\"minLength\": 1}}"},
     {"fail_on", ISMS_CONFIG_SEVERITY, offsetof(isms_config, fail_on), 0, 0, NULL,
-     "one of major, minor, observation, never", "minor", 1,
+     ISMS_WEAKER_HIGHER, NULL, "one of major, minor, observation, never", "minor", 1,
      "lowest severity that makes the audit exit with code 1",
      "The exit code is 1 when a finding of this severity or higher is reported, so that a CI "
      "check fails; `never` always exits 0 after a complete audit. The `--fail-on` option "
      "overrides it.",
      "major", "{\"enum\": [\"major\", \"minor\", \"observation\", \"never\"]}"},
     {"registers", ISMS_CONFIG_LIST, offsetof(isms_config, registers), 0, 0, NULL,
-     "list of paths or globs", "[]", 1,
+     ISMS_WEAKER_REMOVED, NULL, "list of paths or globs", "[]", 1,
      "issues-and-actions registers besides documents with `type: register`",
      "Markdown files to read as issues-and-actions registers (clause 10.2) in addition to the "
      "documents whose front matter says `type: register`. Each must be an audited file (under "
      "`paths`); a path that names no audited file is reported as REG-NOT-FOUND, a glob may "
      "match nothing.",
      "[isms/improvement/log.md]", S_STRINGS},
-    {"register_columns", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_columns,
-     "map of register column to list of header words",
+    {"register_columns", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_columns, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_columns, "map of register column to list of header words",
      "the built-in header words of each column (see the README's Registers section)", 0,
      "header words of register columns, replacing the built-in ones",
      "The header words that identify each column of a register table, for the columns "
@@ -126,8 +172,8 @@ const isms_config_key isms_config_keys[] = {
      "{owner: [Owner, Action lead], due: [Due, Deadline]}",
      "{\"type\": \"object\", \"propertyNames\": {\"$ref\": \"#/$defs/column\"}, "
      "\"additionalProperties\": " S_STRINGS "}"},
-    {"status_words", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_status,
-     "map of item state to list of status words",
+    {"status_words", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_status, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_status, "map of item state to list of status words",
      "the built-in status words of each state (see the README's Registers section)", 0,
      "status words of register item states, replacing the built-in ones",
      "The words of a register's Status column that mean each state of an item: open, closed, "
@@ -138,22 +184,33 @@ const isms_config_key isms_config_keys[] = {
      "{\"type\": \"object\", \"propertyNames\": {\"enum\": [\"open\", \"closed\", "
      "\"accepted\", \"withdrawn\"]}, \"additionalProperties\": " S_STRINGS "}"},
     {"approval_phrases", ISMS_CONFIG_PHRASES, offsetof(isms_config, dialect.approval), 0, 0, NULL,
-     "list of phrases", "[approved by]", 1,
+     ISMS_WEAKER_ADDED, NULL, "list of phrases", "[approved by]", 1,
      "phrases in an action cell that record who approved an accepted item",
      "An accepted item (a decision to take no action) needs an approver: an Approver column, "
      "or one of these phrases followed by a name in its action cell, as in `Risk accepted, "
      "approved by Sarah Lindqvist`. Matched ignoring case and punctuation. The list replaces "
      "the default one (ACT-ACCEPTED-NO-APPROVAL).",
      "[\"approved by\", \"signed off by\"]", S_STRINGS},
+    {"date_order", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_date_order, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_date_order, "one of dmy, mdy, none", "none", 1,
+     "whether register dates such as 03/04/2025 are day or month first",
+     "Register dates are best written YYYY-MM-DD, but dates typed day first (25/01/2026, "
+     "25.01.2026, 25-01-2026) or with an English month name (1 January 2026, Jan 1, 2026) "
+     "are read too. A numeric date whose day and month could be swapped and whose two "
+     "readings differ (03/04/2025) is read day first with `dmy` and month first with `mdy`; "
+     "with `none`, the default, it is reported as ACT-BAD-VALUE. A date that only one "
+     "reading makes valid (25/01/2026), or whose readings agree (05/05/2026), needs no "
+     "order.",
+     "dmy", "{\"enum\": [\"dmy\", \"mdy\", \"none\"]}"},
     {"improvement_ids", ISMS_CONFIG_REPLACE, offsetof(isms_config, dialect.improvement_ids), 0, 0,
-     NULL, "list of id globs", "[\"OFI*\", \"IMP*\"]", 1,
+     NULL, ISMS_WEAKER_ADDED, NULL, "list of id globs", "[\"OFI*\", \"IMP*\"]", 1,
      "register item ids that are improvements and need no root cause",
      "Register items whose id matches one of these globs are opportunities for improvement "
      "rather than nonconformities: closing them needs no root cause "
      "(ACT-CLOSED-NO-ROOT-CAUSE). The list replaces the default one.",
      "[\"OFI-*\", \"IMP-*\", \"SUG-*\"]", S_STRINGS},
     {"register_stale_months", ISMS_CONFIG_INT, offsetof(isms_config, register_stale_months), 1,
-     1200, NULL, "whole number of months (1 to 1200)", "6", 1,
+     1200, NULL, ISMS_WEAKER_HIGHER, NULL, "whole number of months (1 to 1200)", "6", 1,
      "months without a change before a register counts as stale (REG-STALE)",
      "A register whose file has not changed for more than this many months is reported as "
      "REG-STALE: nonconformities and improvements arise all the time, so a register nobody "
@@ -161,22 +218,22 @@ const isms_config_key isms_config_keys[] = {
      "archive) is exempt.",
      "3", NULL},
     {"closure_window_months", ISMS_CONFIG_INT, offsetof(isms_config, closure_window_months), 1,
-     1200, NULL, "whole number of months (1 to 1200)", "6", 1,
+     1200, NULL, ISMS_WEAKER_HIGHER, NULL, "whole number of months (1 to 1200)", "6", 1,
      "months with open items and no recorded closure (REG-NO-CLOSURES)",
      "REG-NO-CLOSURES is raised when a register has open items but no commit recorded an "
      "item closed in this many months before the audit date, judged from the register's "
      "history rather than the typed dates.",
      "12", NULL},
     {"closure_backdate_days", ISMS_CONFIG_INT, offsetof(isms_config, closure_backdate_days), 0,
-     3650, NULL, "whole number of days (0 to 3650)", "30", 1,
+     3650, NULL, ISMS_WEAKER_HIGHER, NULL, "whole number of days (0 to 3650)", "30", 1,
      "days a closure may be committed after its date (ACT-CLOSURE-BACKDATED)",
      "How many days the commit that records an item closed may come after the closed date "
      "typed in the register before the closure counts as backdated "
      "(ACT-CLOSURE-BACKDATED). A closed date more than a day after that commit is reported "
      "whatever this tolerance.",
      "14", NULL},
-    {"mandatory_clauses", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_mandatory,
-     "list of clauses",
+    {"mandatory_clauses", ISMS_CONFIG_CUSTOM, offsetof(isms_config, mandatory), 0, 0,
+     isms_config_load_mandatory, ISMS_WEAKER_REMOVED, NULL, "list of clauses",
      "[\"4.3\", \"5.2\", \"6.1.2\", \"6.1.3\", \"6.1.3 d\", \"6.2\", \"7.2\", \"8.1\", "
      "\"8.2\", \"8.3\", \"9.1\", \"9.2\", \"9.3\", \"10.2\"]",
      1, "clauses whose documented information must exist (MANDATORY-DOC-MISSING)",
@@ -185,28 +242,41 @@ const isms_config_key isms_config_keys[] = {
      "MANDATORY-DOC-MISSING is reported. The list replaces the default one; quote the "
      "clauses so that YAML keeps them as text.",
      "[\"4.3\", \"5.2\", \"6.1.3 d\"]", S_STRINGS},
-    {"soa", ISMS_CONFIG_LIST, offsetof(isms_config, soa), 0, 0, NULL, "list of paths or globs",
-     "[]", 1, "Statement of Applicability documents besides those with `type: soa`",
+    {"clauses", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_clause_map, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_clauses, "map of path or glob to list of clauses", "{}", 1,
+     "clauses declared for the documents a path or glob matches",
+     "Declares the clauses documents serve from the configuration, for repositories whose "
+     "documents have no `clauses:` front matter: a document a pattern matches counts as "
+     "declaring its clauses (MANDATORY-DOC-MISSING, the coverage table), in addition to those "
+     "of its own front matter. Clauses are spelt as in front matter (`6.1.3(d)`, `Clause "
+     "8.2`); quote them so that YAML keeps them as text. Every pattern matching a path adds "
+     "its clauses; patterns are read as in `types`.",
+     "{\"Information_Security_Policy.md\": [\"5.2\"], \"policies/risk-*.md\": "
+     "[\"6.1.2\", \"8.2\"]}",
+     "{\"type\": \"object\", \"additionalProperties\": " S_STRINGS "}"},
+    {"soa", ISMS_CONFIG_LIST, offsetof(isms_config, soa), 0, 0, NULL, ISMS_WEAKER_REMOVED, NULL,
+     "list of paths or globs", "[]", 1,
+     "Statement of Applicability documents besides those with `type: soa`",
      "Markdown files to read as the Statement of Applicability (clause 6.1.3 d) in addition "
      "to the documents whose front matter says `type: soa`. Like registers, they must be "
      "audited files (under `paths`).",
      "[isms/soa.md]", S_STRINGS},
     {"management_review_months", ISMS_CONFIG_INT, offsetof(isms_config, review_months), 1, 1200,
-     NULL, "whole number of months", "12", 1,
+     NULL, ISMS_WEAKER_HIGHER, NULL, "whole number of months", "12", 1,
      "months within which a management review must be recorded (MR-OVERDUE)",
      "The newest management review record (`type: management-review`, dated by its `date` "
      "field) must be dated within this many months before the audit date, or MR-OVERDUE is "
      "reported: clause 9.3 asks top management to review the ISMS at planned intervals.",
      "6", NULL},
     {"internal_audit_months", ISMS_CONFIG_INT, offsetof(isms_config, audit_months), 1, 1200, NULL,
-     "whole number of months", "12", 1,
+     ISMS_WEAKER_HIGHER, NULL, "whole number of months", "12", 1,
      "months within which an internal audit must be recorded (IA-OVERDUE)",
      "The newest internal audit record (`type: internal-audit`, dated by its `date` field) "
      "must be dated within this many months before the audit date, or IA-OVERDUE is "
      "reported: clause 9.2 asks for internal audits at planned intervals.",
      "6", NULL},
-    {"review_inputs", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_inputs,
-     "map of input letter (a to g) to list of heading phrases",
+    {"review_inputs", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_inputs, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_inputs, "map of input letter (a to g) to list of heading phrases",
      "the built-in heading phrases of each input", 0,
      "extra heading phrases that show a management review covers each input",
      "Clause 9.3.2 lists the inputs a management review must consider, a) to g): status of "
@@ -218,8 +288,8 @@ const isms_config_key isms_config_keys[] = {
      "{d: [\"KPI review\"], g: [\"Improvement ideas\"]}",
      "{\"type\": \"object\", \"propertyNames\": {\"enum\": [\"a\", \"b\", \"c\", \"d\", \"e\", "
      "\"f\", \"g\"]}, \"additionalProperties\": " S_STRINGS "}"},
-    {"people", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_people,
-     "list of people {name, emails, aliases, roles}", "[]", 1,
+    {"people", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_people, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_people, "list of people {name, emails, aliases, roles}", "[]", 1,
      "identities joined into persons, and the roles they hold (approvals)",
      "Commit authors, mergers and trailer names are matched to persons by email, then by "
      "name, ignoring case. A person listed here also owns the other emails and names "
@@ -234,7 +304,8 @@ const isms_config_key isms_config_keys[] = {
      "\"minLength\": 1}, \"emails\": " S_STRINGS ", \"email\": " S_STRINGS
      ", \"aliases\": " S_STRINGS ", \"roles\": " S_STRINGS "}}}"},
     {"approval_trailers", ISMS_CONFIG_REPLACE, offsetof(isms_config, approval_trailers), 0, 0, NULL,
-     "list of trailer keys", "[Approved-by, Reviewed-by, Acked-by]", 1,
+     ISMS_WEAKER_CUSTOM, isms_config_weaker_trailers, "list of trailer keys",
+     "[Approved-by, Reviewed-by, Acked-by]", 1,
      "commit message trailers that record who approved a change",
      "The trailers of a commit or merge message (`Approved-by: Name <email>`, in its last "
      "paragraph) that name an approver of the change, matched ignoring case. "
@@ -242,7 +313,8 @@ const isms_config_key isms_config_keys[] = {
      "counts only when listed here. The list replaces the default one.",
      "[Approved-by, Reviewed-by]", S_STRINGS},
     {"approval_since", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_approval_since,
-     "date (YYYY-MM-DD)", "the first commit that shows approval evidence", 0,
+     ISMS_WEAKER_CUSTOM, isms_config_weaker_approval_since, "date (YYYY-MM-DD)",
+     "the first commit that shows approval evidence", 0,
      "changes from this day on must show approval evidence",
      "Changes to documents in force that reached the branch on or after this day are "
      "held to approval (DOC-CHANGE-UNAPPROVED, DOC-SELF-APPROVED, DOC-APPROVAL-UNKNOWN). "
@@ -250,8 +322,8 @@ const isms_config_key isms_config_keys[] = {
      "(a merge commit, an approval trailer, a forge's merge), when reviews began; a "
      "repository that never showed any gets one finding saying so.",
      "2025-01-01", "{\"type\": \"string\", \"pattern\": \"^[0-9]{4}-[0-9]{2}-[0-9]{2}$\"}"},
-    {"rules", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_rules,
-     "map of rule id to severity, or to {severity, exclude}", "{}", 1,
+    {"rules", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_rules, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_rules, "map of rule id to severity, or to {severity, exclude}", "{}", 1,
      "per rule: a severity, off, or paths whose findings are not reported",
      "Adjusts rules to the organisation: a rule id mapped to `major`, `minor` or "
      "`observation` is reported at that severity, `off` switches the rule off; the mapping "
@@ -263,7 +335,8 @@ const isms_config_key isms_config_keys[] = {
      "\"additionalProperties\": {\"anyOf\": [{\"$ref\": \"#/$defs/rule_severity\"}, "
      "{\"type\": \"object\", \"additionalProperties\": false, \"properties\": {\"severity\": "
      "{\"$ref\": \"#/$defs/rule_severity\"}, \"exclude\": " S_STRINGS "}}]}}"},
-    {"waivers", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_waivers,
+    {"waivers", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_waivers, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_waivers,
      "list of waivers {rule, path or item, reason, approved_by, expires}", "[]", 1,
      "accepted findings signed off by management, each until an expiry date",
      "Accepted risk signed off by management: each waiver names a `rule` and the findings it "
@@ -403,8 +476,12 @@ static json_t *defs(void)
 	for (int f = 0; f < ISMS_F_COUNT; f++)
 		for (const char *const *a = isms_field_aliases((isms_field)f); *a; a++)
 			g_ptr_array_add(words, (gpointer)*a);
-	json_object_set_new(d, "field",
-	                    enum_of((const char *const *)words->pdata, words->len, "review"));
+	/* the built-in names, or a custom field that `fields` defines */
+	json_object_set_new(
+	    d, "field",
+	    json_pack("{s:[o, {s:s, s:s}]}", "anyOf",
+	              enum_of((const char *const *)words->pdata, words->len, "review"), "type",
+	              "string", "description", "a custom field defined under `fields`"));
 	g_ptr_array_free(words, TRUE);
 	json_object_set_new(
 	    d, "rule_severity",

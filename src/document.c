@@ -6,13 +6,14 @@
 
 const char *isms_document_type(const isms_document *d)
 {
-	return isms_meta_has(d->meta, ISMS_F_TYPE) ? isms_meta_text(d->meta, ISMS_F_TYPE) : "";
+	return d->type ? d->type : "";
 }
 
 int isms_document_readable(const isms_document *d)
 {
 	return d->mode != GIT_FILEMODE_LINK &&
-	       !(d->meta->flags & (ISMS_META_BINARY | ISMS_META_TOO_LARGE | ISMS_META_TABLES));
+	       !(d->meta->flags &
+	         (ISMS_META_BINARY | ISMS_META_TOO_LARGE | ISMS_META_TABLES | ISMS_META_BUDGET));
 }
 
 int isms_document_reviewable(const isms_document *d)

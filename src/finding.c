@@ -21,6 +21,8 @@ static void finding_free(gpointer p)
 	g_free(f->item);
 	g_free(f->message);
 	g_array_free(f->evidence, TRUE);
+	if (f->stands_for)
+		g_ptr_array_free(f->stands_for, TRUE);
 	g_free(f);
 }
 
@@ -40,37 +42,49 @@ void isms_findings_dispose(isms_findings *fs)
 	}
 }
 
-isms_finding *isms_findings_add_text(isms_findings *fs, const isms_rule *rule, const char *path,
-                                     int line, const char *subject, const char *item,
-                                     const char *message)
+/* Rule, subject and item, NUL-separated: never a line or a message. */
+static void fingerprint(const isms_rule *rule, const char *subject, const char *item, char out[17])
 {
-	isms_finding *f = g_new0(isms_finding, 1);
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 
-	f->rule = rule;
-	f->severity = rule->severity;
-	f->path = g_strdup(path);
-	f->line = line;
-	if (item) { /* an id or key as long as its file: cut as quoted text */
-		GString *cut = g_string_new(NULL);
-		isms_text_append_quoted(cut, item);
-		f->item = g_string_free(cut, FALSE);
-	}
-	f->message = g_strdup(message);
-	f->evidence = g_array_new(FALSE, TRUE, sizeof(isms_evidence));
-	g_array_set_clear_func(f->evidence, evidence_clear);
-
-	/* rule, subject and item, NUL-separated: never a line or a message */
 	g_checksum_update(sum, (const guchar *)rule->id, (gssize)strlen(rule->id) + 1);
 	if (subject)
 		g_checksum_update(sum, (const guchar *)subject, (gssize)strlen(subject));
 	g_checksum_update(sum, (const guchar *)"", 1);
 	if (item)
 		g_checksum_update(sum, (const guchar *)item, (gssize)strlen(item));
-	memcpy(f->fingerprint, g_checksum_get_string(sum), 16);
-	f->fingerprint[16] = '\0';
+	memcpy(out, g_checksum_get_string(sum), 16);
+	out[16] = '\0';
 	g_checksum_free(sum);
+}
 
+void isms_finding_stands_for(isms_finding *f, const isms_rule *rule, const char *subject,
+                             const char *item)
+{
+	char *fp = g_malloc(17);
+
+	fingerprint(rule, subject, item, fp);
+	if (!f->stands_for)
+		f->stands_for = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_add(f->stands_for, fp);
+}
+
+isms_finding *isms_findings_add_text(isms_findings *fs, const isms_rule *rule, const char *path,
+                                     int line, const char *subject, const char *item,
+                                     const char *message)
+{
+	isms_finding *f = g_new0(isms_finding, 1);
+
+	f->rule = rule;
+	f->severity = rule->severity;
+	f->path = g_strdup(path);
+	f->line = line;
+	isms_finding_set_item(f, item);
+	f->message = g_strdup(message);
+	f->evidence = g_array_new(FALSE, TRUE, sizeof(isms_evidence));
+	g_array_set_clear_func(f->evidence, evidence_clear);
+
+	fingerprint(rule, subject, item, f->fingerprint);
 	g_ptr_array_add(fs->items, f);
 	return f;
 }
@@ -100,6 +114,17 @@ void isms_finding_set_clause(isms_finding *f, const char *clause)
 {
 	g_free(f->clause);
 	f->clause = g_strdup(clause);
+}
+
+void isms_finding_set_item(isms_finding *f, const char *item)
+{
+	g_free(f->item);
+	f->item = NULL;
+	if (item) { /* an id or key as long as its file: cut as quoted text */
+		GString *cut = g_string_new(NULL);
+		isms_text_append_quoted(cut, item);
+		f->item = g_string_free(cut, FALSE);
+	}
 }
 
 void isms_finding_evidence(isms_finding *f, const char *commit, isms_day date, const char *fmt, ...)

@@ -27,14 +27,17 @@
 typedef struct {
 	char *path;
 	isms_fm_status fm;
-	GPtrArray *keys; /* char *: front matter keys (readable front matter only) */
-	char *type;      /* `type:` as written, or NULL */
-	char *cycle;     /* the review cycle as written, if it parses, or NULL */
-	char *date;      /* `date:` as written, or NULL */
-	char *title;     /* `title:`, else the first `#` heading, or NULL */
+	int meta;             /* metadata from any source (isms_meta_present) */
+	GPtrArray *keys;      /* char *: front matter keys (readable front matter only) */
+	GPtrArray *body_keys; /* char *: keys of the body that name a field (tables, key
+	                       * lines), as written */
+	char *type;           /* `type:` as written, or NULL */
+	char *cycle;          /* the review cycle as written, if it parses, or NULL */
+	char *date;           /* `date:` as written, or NULL */
+	char *title;          /* `title:`, else the first `#` heading, or NULL */
 	unsigned char has[ISMS_F_COUNT]; /* fields read with a usable value, from any source */
 	GPtrArray *clauses;              /* char *: canonical clauses it declares or stands for */
-	int issues_table; /* a name with "register" and a table with ID and Status columns */
+	int issues_table;                /* a register-like name and a register table of issues */
 } doc;
 
 typedef struct {
@@ -48,6 +51,10 @@ typedef struct {
 	int error;       /* of the tree walk */
 	GHashTable *emitted; /* keys written so far, as values or comments */
 	GPtrArray *paths;    /* char *: the suggested `paths`, empty if none */
+	/* numeric dates of the documents' metadata: read only day first
+	 * (25/01/2026), only month first (01/25/2026), or either way */
+	guint dmy_only, mdy_only, ambiguous;
+	char *dmy_example, *ambiguous_example; /* "path: text" of the first met */
 	GString *out;
 } survey;
 
@@ -57,6 +64,7 @@ static void doc_free(gpointer p)
 
 	g_free(d->path);
 	g_ptr_array_free(d->keys, TRUE);
+	g_ptr_array_free(d->body_keys, TRUE);
 	g_free(d->type);
 	g_free(d->cycle);
 	g_free(d->date);
@@ -112,18 +120,6 @@ static int soa_by_name(const doc *d)
 
 /* ---- reading the repository --------------------------------------------- */
 
-static int is_synonym(const char *key, isms_column c)
-{
-	int hit = 0;
-
-	for (const char *const *w = isms_column_synonyms(c); !hit && *w; w++) {
-		char *k = isms_md_header_key(*w);
-		hit = strcmp(k, key) == 0;
-		g_free(k);
-	}
-	return hit;
-}
-
 /* Header words of a risk or asset inventory: a table holding any of them is
  * never proposed as the issues register, whatever else it has. */
 static const char *const inventory_words[] = {
@@ -139,37 +135,38 @@ static int is_inventory_word(const char *key)
 	return 0;
 }
 
-/* Whether the body holds a GFM table with the columns of an issues
- * register: an ID-like and a Status-like column and at least two of
- * action, owner, due and closed, and no column of a risk or asset
- * inventory (which have IDs, owners and statuses too). */
-static int has_issues_table(const char *buf, size_t len, int first_line, int *out)
+/* Whether the body holds a register table as the audit reads one (an ID
+ * column and a Status or Closed column) with the columns of an issues
+ * register: an id column that names issues or actions ("Risk ID" and
+ * "Control ID" tables are other registers), at least two of action,
+ * owner, due and closed, and no column of a risk or asset inventory
+ * (which have IDs, owners and statuses too). */
+static int has_issues_table(const isms_register_dialect *dialect, const char *buf, size_t len,
+                            int first_line, int *out)
 {
 	static const isms_column flow[] = {ISMS_COL_ACTION, ISMS_COL_OWNER, ISMS_COL_DUE,
 	                                   ISMS_COL_CLOSED};
 	GPtrArray *tables = isms_md_tables_new();
-	int error;
+	int error, column[ISMS_COL_COUNT];
 
 	*out = 0;
 	if ((error = isms_markdown_tables(buf, len, first_line, tables)) < 0)
 		goto done;
 	for (guint t = 0; !*out && t < tables->len; t++) {
 		const isms_md_table *tab = g_ptr_array_index(tables, t);
-		int id = 0, status = 0, inventory = 0, flows = 0;
-		unsigned seen = 0;
+		int inventory = 0, flows = 0;
 		for (guint h = 0; h < tab->header->len; h++) {
 			char *key = isms_md_header_key(g_ptr_array_index(tab->header, h));
-			id |= is_synonym(key, ISMS_COL_ID);
-			status |= is_synonym(key, ISMS_COL_STATUS);
 			inventory |= is_inventory_word(key);
-			for (size_t c = 0; c < G_N_ELEMENTS(flow); c++)
-				if (!(seen & (1u << c)) && is_synonym(key, flow[c])) {
-					seen |= 1u << c;
-					flows++;
-				}
 			g_free(key);
 		}
-		*out = id && status && !inventory && flows >= 2;
+		if (inventory || !isms_register_map_header(dialect, tab->header, column) ||
+		    !isms_register_header_names_items(
+		        dialect, g_ptr_array_index(tab->header, column[ISMS_COL_ID])))
+			continue;
+		for (size_t c = 0; c < G_N_ELEMENTS(flow); c++)
+			flows += column[flow[c]] >= 0;
+		*out = flows >= 2;
 	}
 done:
 	g_ptr_array_free(tables, TRUE);
@@ -211,22 +208,54 @@ static char *scalar_text(const isms_fm_field *f)
 	return f->kind == ISMS_VAL_SCALAR ? g_strdup(f->text) : NULL;
 }
 
+/* Count a date of the body's metadata by the orders that read it. */
+static void survey_date(survey *s, const char *path, const isms_fm_field *f)
+{
+	int field = isms_field_lookup(f->key);
+	isms_day day;
+	int dmy, mdy;
+
+	if (f->kind != ISMS_VAL_SCALAR || !f->text ||
+	    (field != ISMS_F_LAST_REVIEWED && field != ISMS_F_NEXT_REVIEW && field != ISMS_F_DATE &&
+	     field != ISMS_F_EFFECTIVE))
+		return;
+	dmy = isms_date_parse_written(f->text, strlen(f->text), ISMS_DATE_ORDER_DMY, &day) == 0;
+	mdy = isms_date_parse_written(f->text, strlen(f->text), ISMS_DATE_ORDER_MDY, &day) == 0;
+	if (isms_date_parse_written(f->text, strlen(f->text), ISMS_DATE_ORDER_NONE, &day) ==
+	    ISMS_DATE_AMBIGUOUS) {
+		if (!s->ambiguous++)
+			s->ambiguous_example = g_strdup_printf("%s: %s", path, f->text);
+	} else if (dmy && !mdy) {
+		if (!s->dmy_only++)
+			s->dmy_example = g_strdup_printf("%s: %s", path, f->text);
+	} else if (mdy && !dmy)
+		s->mdy_only++;
+}
+
 static int read_doc(survey *s, const char *path, const char *buf, size_t len)
 {
 	doc *d = g_new0(doc, 1);
-	isms_frontmatter fm;
+	/* the document as the audit reads it: its front matter and its fields,
+	 * whatever their source */
+	isms_meta *m = isms_meta_parse(buf, len, s->defaults.max_file_size, &s->defaults.fields);
+	const isms_frontmatter *fm = &m->fm;
 	isms_duration cycle;
 	int error = 0;
 
 	d->path = g_strdup(path);
 	d->keys = g_ptr_array_new_with_free_func(g_free);
+	d->body_keys = g_ptr_array_new_with_free_func(g_free);
 	d->clauses = g_ptr_array_new_with_free_func(g_free);
 	g_ptr_array_add(s->docs, d);
-	isms_frontmatter_init(&fm);
-	isms_frontmatter_parse(buf, len, &fm);
-	d->fm = fm.status;
-	for (guint i = 0; fm.status == ISMS_FM_PRESENT && fm.fields && i < fm.fields->len; i++) {
-		const isms_fm_field *f = g_ptr_array_index(fm.fields, i);
+	d->fm = fm->status;
+	d->meta = isms_meta_present(m);
+	for (guint i = 0; m->body && i < m->body->len; i++) {
+		const isms_fm_field *f = g_ptr_array_index(m->body, i);
+		g_ptr_array_add(d->body_keys, g_strdup(f->key));
+		survey_date(s, path, f);
+	}
+	for (guint i = 0; fm->status == ISMS_FM_PRESENT && fm->fields && i < fm->fields->len; i++) {
+		const isms_fm_field *f = g_ptr_array_index(fm->fields, i);
 		g_ptr_array_add(d->keys, g_strdup(f->key));
 		switch (isms_field_lookup(f->key)) {
 		case ISMS_F_TYPE: d->type = scalar_text(f); break;
@@ -241,19 +270,23 @@ static int read_doc(survey *s, const char *path, const char *buf, size_t len)
 		default: break;
 		}
 	}
+	/* what the body gives when the front matter does not */
+	if (!d->type && isms_meta_has(m, ISMS_F_TYPE))
+		d->type = g_strdup(isms_meta_text(m, ISMS_F_TYPE));
+	if (!d->date && isms_meta_has(m, ISMS_F_DATE))
+		d->date = g_strdup(isms_meta_text(m, ISMS_F_DATE));
+	if (!d->cycle && isms_meta_has(m, ISMS_F_REVIEW_CYCLE))
+		d->cycle = g_strdup(isms_meta_text(m, ISMS_F_REVIEW_CYCLE));
+	if (!d->title && isms_meta_has(m, ISMS_F_TITLE))
+		d->title = g_strdup(isms_meta_text(m, ISMS_F_TITLE));
 	if (!d->title)
-		d->title = first_heading(buf + fm.body_offset, len - fm.body_offset);
-	{
-		/* the fields as the audit reads them, whatever their source */
-		isms_meta *m = isms_meta_parse(buf, len, s->defaults.max_file_size);
-		for (int f = 0; f < ISMS_F_COUNT; f++)
-			d->has[f] = (unsigned char)isms_meta_has(m, (isms_field)f);
-		isms_meta_free(m);
-	}
+		d->title = first_heading(buf + fm->body_offset, len - fm->body_offset);
+	for (int f = 0; f < ISMS_F_COUNT; f++)
+		d->has[f] = (unsigned char)isms_meta_has(m, (isms_field)f);
 	if (register_name(path) && !type_is(d, "register"))
-		error = has_issues_table(buf + fm.body_offset, len - fm.body_offset, fm.body_line,
-		                         &d->issues_table);
-	isms_frontmatter_dispose(&fm);
+		error = has_issues_table(&s->defaults.dialect, buf + fm->body_offset,
+		                         len - fm->body_offset, fm->body_line, &d->issues_table);
+	isms_meta_free(m);
 	return error;
 }
 
@@ -309,20 +342,10 @@ static int survey_open(survey *s, const char *path)
 	git_commit *commit = NULL;
 	git_tree *tree = NULL;
 	git_oid id;
-	const char *wd;
 	int error = 0;
 
-	if (!g_file_test(path, G_FILE_TEST_IS_DIR))
-		return isms_error_set(ISMS_EREPO, "%s: %s", path,
-		                      g_file_test(path, G_FILE_TEST_EXISTS) ? "not a directory"
-		                                                            : "no such directory");
-	if (git_repository_open_ext(&s->repo, path, 0, NULL) < 0)
-		return isms_error_set(ISMS_EREPO, "%s: not inside a git repository", path);
-	wd = git_repository_workdir(s->repo);
-	s->root = g_strdup(wd ? wd : git_repository_path(s->repo));
-	if (strlen(s->root) > 1 && g_str_has_suffix(s->root, "/"))
-		s->root[strlen(s->root) - 1] = '\0';
-	if ((error = isms_git_check_head(s->repo, s->root)) < 0)
+	if ((error = isms_git_open(&s->repo, &s->root, path)) < 0 ||
+	    (error = isms_git_check_head(s->repo, s->root)) < 0)
 		return error;
 	if (git_reference_name_to_id(&id, s->repo, "HEAD") < 0 ||
 	    git_commit_lookup(&commit, s->repo, &id) < 0 || git_commit_tree(&tree, commit) < 0) {
@@ -506,12 +529,33 @@ static guint count_fm(const survey *s, int readable_only)
 	return n;
 }
 
+/* Documents without front matter whose metadata is in their body. */
+static guint count_body_only(const survey *s)
+{
+	guint n = 0;
+
+	for (guint i = 0; i < s->docs->len; i++) {
+		const doc *d = g_ptr_array_index(s->docs, i);
+		n += d->fm == ISMS_FM_ABSENT && d->meta;
+	}
+	return n;
+}
+
 static void header(survey *s)
 {
 	guint files = s->docs->len + (guint)s->unreadable, fm = count_fm(s, 0);
-	guint bad = fm - count_fm(s, 1);
+	guint bad = fm - count_fm(s, 1), body = count_body_only(s);
 	char *invalid =
 	    bad ? g_strdup_printf(" (%u of them invalid: DOC-BAD-METADATA)", bad) : g_strdup("");
+
+	if (body) {
+		char *more =
+		    g_strdup_printf("%s, %u more with metadata in a document-control table, "
+		                    "key lines or a version history",
+		                    invalid, body);
+		g_free(invalid);
+		invalid = more;
+	}
 
 	say(s, ".isms-audit.yml: configuration of isms-audit, the ISO 27001 ISMS auditor.");
 	say(s,
@@ -532,11 +576,11 @@ static void header(survey *s)
 		       "starter does not read it; compare the two before replacing it.");
 }
 
-/* The files an audit must read: documents with front matter, and the
- * registers and SoA found by their names. */
+/* The files an audit must read: documents with metadata (front matter or
+ * any other source), and the registers and SoA found by their names. */
 static int wanted(const doc *d)
 {
-	return d->fm != ISMS_FM_ABSENT || d->issues_table || soa_by_name(d);
+	return d->fm != ISMS_FM_ABSENT || d->meta || d->issues_table || soa_by_name(d);
 }
 
 /* The longest common folder of two folders ending in '/'. */
@@ -599,35 +643,33 @@ static void section_paths(survey *s)
 			g_ptr_array_add(s->paths, g_strdup(g_ptr_array_index(folders, i)));
 		for (guint i = 0; i < root_files->len; i++)
 			g_ptr_array_add(s->paths, g_strdup(g_ptr_array_index(root_files, i)));
-		say(s, "Where the controlled documents are: every Markdown file with front matter, "
-		       "and every register and Statement of Applicability found, lies under these "
-		       "paths.");
+		say(s, "Where the controlled documents are: every Markdown file with metadata "
+		       "(front matter, a document-control table or key lines), and every register "
+		       "and Statement of Applicability found, lies under these paths.");
 		key_list(s, "paths", s->paths, 1);
 		for (guint i = 0; i < s->docs->len; i++) {
 			const doc *d = g_ptr_array_index(s->docs, i);
 			if (!under_paths(s, d->path))
 				g_ptr_array_add(outside, d->path);
-			else if (d->fm == ISMS_FM_ABSENT)
+			else if (d->fm == ISMS_FM_ABSENT && !d->meta)
 				g_ptr_array_add(bare, d->path);
 		}
 		if (outside->len) {
 			list = list_paths(outside);
-			say(s, "Left out by these paths (no front matter): %s.", list);
+			say(s, "Left out by these paths (no metadata): %s.", list);
 			g_free(list);
 		}
 		if (bare->len) {
 			list = list_paths(bare);
-			say(s, "Under these paths without front matter (DOC-NO-METADATA): %s.",
-			    list);
+			say(s, "Under these paths without metadata (DOC-NO-METADATA): %s.", list);
 			g_free(list);
 		}
 	} else {
 		const isms_config_key *k = isms_config_key_find("paths");
-		if (count_fm(s, 0) == 0)
-			say(s,
-			    "Where the controlled documents are: no Markdown file has front matter "
-			    "yet, so every Markdown file is audited. List the folders of the "
-			    "ISMS:");
+		if (count_fm(s, 0) + count_body_only(s) == 0)
+			say(s, "Where the controlled documents are: no Markdown file has metadata "
+			       "yet, so every Markdown file is audited. List the folders of the "
+			       "ISMS:");
 		else if (unwritable)
 			say(s,
 			    "Where the controlled documents are: a path of a document is not valid "
@@ -637,8 +679,8 @@ static void section_paths(survey *s)
 			    "it:");
 		else
 			say(s,
-			    "Where the controlled documents are: the Markdown files with front "
-			    "matter are not gathered in %d or fewer folders, so every Markdown "
+			    "Where the controlled documents are: the Markdown files with "
+			    "metadata are not gathered in %d or fewer folders, so every Markdown "
 			    "file is "
 			    "audited. List the folders of the ISMS to narrow it:",
 			    MAX_FOLDERS);
@@ -699,6 +741,139 @@ static void count(GArray *tallies, const char *name, int field, guint index)
 	g_array_append_val(tallies, ((tally){name, field, 1, index}));
 }
 
+/* Whether a document's metadata was read: readable front matter, or none
+ * and metadata in the body. */
+static int metadata_read(const doc *d)
+{
+	return d->fm == ISMS_FM_PRESENT || (d->fm == ISMS_FM_ABSENT && d->meta);
+}
+
+/* A body key as a person would type it in the configuration: without the
+ * bold, emoji and colons around it. Caller frees; "" if nothing is left. */
+static char *clean_key(const char *key)
+{
+	const char *start = key, *end = key + strlen(key);
+
+	while (start < end && !g_unichar_isalnum(g_utf8_get_char(start)))
+		start = g_utf8_next_char(start);
+	while (end > start) {
+		const char *prev = g_utf8_prev_char(end);
+		if (g_unichar_isalnum(g_utf8_get_char(prev)) || *prev == ')')
+			break;
+		end = prev;
+	}
+	return g_strndup(start, (gsize)(end - start));
+}
+
+/* Whether `key` is the field's own name, as a header key (`Version`). */
+static int is_canonical(const char *key, int f)
+{
+	char *a = isms_md_header_key(key), *b = isms_md_header_key(isms_field_name((isms_field)f));
+	int same = strcmp(a, b) == 0;
+
+	g_free(a);
+	g_free(b);
+	return same;
+}
+
+/* The keys documents write in document-control tables and key lines: what
+ * each is read as, then `fields:` naming those of each field, so that the
+ * configuration says what the documents write and a key can be added
+ * beside them. A key that only stands in (`Last Updated`) is not written:
+ * listed, it would be read as the review date. */
+static void section_body_fields(survey *s)
+{
+	GArray *keys = g_array_new(FALSE, FALSE, sizeof(tally));
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	GPtrArray *weak = g_ptr_array_new();
+	int written = 0;
+
+	for (guint i = 0; i < s->docs->len; i++) {
+		const doc *d = g_ptr_array_index(s->docs, i);
+		GPtrArray *seen = g_ptr_array_new();
+		for (guint k = 0; d->fm != ISMS_FM_INVALID && k < d->body_keys->len; k++) {
+			char *name = clean_key(g_ptr_array_index(d->body_keys, k));
+			int f = isms_field_lookup(name);
+			guint at;
+			if (!*name || f < 0 || !writable(name) ||
+			    g_ptr_array_find_with_equal_func(seen, name, g_str_equal, NULL)) {
+				g_free(name);
+				continue;
+			}
+			/* one spelling per header key: the first met */
+			for (at = 0; at < names->len; at++)
+				if (isms_field_lookup(g_ptr_array_index(names, at)) == f &&
+				    g_ascii_strcasecmp(g_ptr_array_index(names, at), name) == 0)
+					break;
+			if (at == names->len)
+				g_ptr_array_add(names, name);
+			else {
+				g_free(name);
+				name = g_ptr_array_index(names, at);
+			}
+			g_ptr_array_add(seen, name);
+			count(keys, name, f, i);
+		}
+		g_ptr_array_free(seen, TRUE);
+	}
+	if (keys->len == 0)
+		goto done;
+	g_array_sort(keys, by_field_then_name);
+	if (s->out->len >= 2 && strcmp(s->out->str + s->out->len - 2, "\n\n") != 0)
+		g_string_append_c(s->out, '\n'); /* after the front matter keys */
+	say(s, "Keys of document-control tables and key lines, the field isms-audit reads each "
+	       "one as, and how many documents use it:");
+	for (guint i = 0; i < keys->len; i++) {
+		const tally *t = &g_array_index(keys, tally, i);
+		line(s, "  %s -> %s (%u %s)", t->name, isms_field_name((isms_field)t->field),
+		     t->count, plural(t->count, "document", "documents"));
+	}
+	g_string_append_c(s->out, '\n');
+	say(s, "The keys these documents give each field other than its own name (read "
+	       "already, as built-in aliases): add a key of yours to a field's list, or a new "
+	       "name with its keys for a field of your own that `required_fields` can "
+	       "require.");
+	for (int f = 0; f < ISMS_F_COUNT; f++) {
+		int opened = 0;
+		for (guint i = 0; i < keys->len; i++) {
+			const tally *t = &g_array_index(keys, tally, i);
+			if (t->field != f)
+				continue;
+			if (isms_field_alias_is_weak(t->name)) {
+				g_ptr_array_add(weak, (gpointer)t->name);
+				continue;
+			}
+			if (is_canonical(t->name, f))
+				continue;
+			if (!written)
+				g_string_append(s->out, "fields:\n");
+			g_string_append_printf(s->out, "%s", opened ? ", " : "");
+			if (!opened)
+				g_string_append_printf(s->out, "  %s: [",
+				                       isms_field_name((isms_field)f));
+			append_scalar(s->out, t->name);
+			opened = written = 1;
+		}
+		if (opened)
+			g_string_append(s->out, "]\n");
+	}
+	if (!written)
+		key_comment(s, "fields", isms_config_key_find("fields")->example);
+	g_hash_table_add(s->emitted, (gpointer) "fields");
+	if (weak->len) {
+		char *list = list_paths(weak);
+		say(s,
+		    "Only standing in, and so not listed: %s (read when no other key gives its "
+		    "field; list it under the field to read it as that field always).",
+		    list);
+		g_free(list);
+	}
+done:
+	g_ptr_array_free(weak, TRUE);
+	g_array_free(keys, TRUE);
+	g_ptr_array_free(names, TRUE);
+}
+
 static void section_fields(survey *s)
 {
 	GArray *keys = g_array_new(FALSE, FALSE, sizeof(tally));
@@ -754,7 +929,7 @@ static const char *usual_cycle(const survey *s, const char *type)
 
 	for (guint i = 0; i < s->docs->len; i++) {
 		const doc *d = g_ptr_array_index(s->docs, i);
-		if (d->fm == ISMS_FM_PRESENT && d->cycle &&
+		if (metadata_read(d) && d->cycle &&
 		    (type ? d->type && strcmp(d->type, type) == 0 : !d->type))
 			count(cycles, d->cycle, 0, i);
 	}
@@ -778,7 +953,7 @@ static void section_types(survey *s)
 
 	for (guint i = 0; i < s->docs->len; i++) {
 		const doc *d = g_ptr_array_index(s->docs, i);
-		if (d->fm != ISMS_FM_PRESENT)
+		if (!metadata_read(d))
 			continue;
 		if (d->type)
 			count(types, d->type, 0, i);
@@ -788,7 +963,7 @@ static void section_types(survey *s)
 	if (types->len == 0 && untyped == 0)
 		goto done;
 	g_array_sort(types, by_count_then_name);
-	say(s, "Document types in use (`type:` in front matter):");
+	say(s, "Document types in use (`type:` in front matter, or Type in the body):");
 	for (guint i = 0; i < types->len; i++) {
 		const tally *t = &g_array_index(types, tally, i);
 		line(s, "  %s: %u %s", t->name, t->count,
@@ -875,6 +1050,34 @@ done:
 	g_ptr_array_free(keep, TRUE);
 	g_ptr_array_free(drop, TRUE);
 	return written;
+}
+
+/* `date_order` when documents type numeric dates both readings make valid:
+ * set when the other dates show the order, suggested otherwise. */
+static int section_date_order(survey *s)
+{
+	int dmy = s->dmy_only > 0 && s->mdy_only == 0, mdy = s->mdy_only > 0 && s->dmy_only == 0;
+
+	if (s->ambiguous == 0)
+		return 0;
+	say(s,
+	    "Dates (clause 7.5.2): %u %s in the documents' metadata read%s as two days, day or "
+	    "month first (%s), which without `date_order` %s DOC-BAD-METADATA.",
+	    s->ambiguous, plural(s->ambiguous, "date", "dates"), s->ambiguous == 1 ? "s" : "",
+	    s->ambiguous_example, s->ambiguous == 1 ? "is" : "are");
+	if (dmy)
+		say(s, "%u other %s only day first (%s): they are read day first.", s->dmy_only,
+		    plural(s->dmy_only, "date reads", "dates read"), s->dmy_example);
+	else if (mdy)
+		say(s, "%u other %s only month first: they are read month first.", s->mdy_only,
+		    plural(s->mdy_only, "date reads", "dates read"));
+	else
+		say(s, "No other date shows the order%s: set it, after checking a few dates:",
+		    s->dmy_only ? " (some read only day first, some only month first)" : "");
+	g_string_append_printf(s->out, "%sdate_order: %s\n", dmy || mdy ? "" : "# ",
+	                       mdy ? "mdy" : "dmy");
+	g_hash_table_add(s->emitted, (gpointer) "date_order");
+	return 1;
 }
 
 /* Registers and the SoA: those declared by type, then those found by name
@@ -1208,21 +1411,24 @@ int isms_init_generate(char **out, const isms_init_options *opts)
 	header(&s);
 	g_string_append_c(s.out, '\n');
 	section_paths(&s);
-	if (count_fm(&s, 1)) {
+	if (count_fm(&s, 1) || count_body_only(&s)) {
 		g_string_append_c(s.out, '\n');
 		section_fields(&s);
+		section_body_fields(&s);
 		g_string_append_c(s.out, '\n');
 		section_types(&s);
 	}
 	g_string_append_c(s.out, '\n');
 	if (section_required(&s))
 		g_string_append_c(s.out, '\n');
+	if (section_date_order(&s))
+		g_string_append_c(s.out, '\n');
 	section_special(&s, "registers", "register", "Issues-and-actions registers (clause 10.2)",
 	                issues_table,
-	                "holds an issues register table (an ID, a Status and two of Action, Owner, "
-	                "Due, Closed)",
-	                "hold an issues register table (an ID, a Status and two of Action, Owner, "
-	                "Due, Closed)",
+	                "holds an issues register table (an ID, a Status or Closed column and two "
+	                "of Action, Owner, Due, Closed)",
+	                "hold an issues register table (an ID, a Status or Closed column and two "
+	                "of Action, Owner, Due, Closed)",
 	                ", which the audit reports as REG-NOT-FOUND");
 	g_string_append_c(s.out, '\n');
 	section_special(&s, "soa", "soa", "Statement of Applicability (clause 6.1.3 d)",
@@ -1250,6 +1456,8 @@ done:
 	if (s.out)
 		g_string_free(s.out, TRUE);
 	g_ptr_array_free(s.paths, TRUE);
+	g_free(s.dmy_example);
+	g_free(s.ambiguous_example);
 	g_hash_table_destroy(s.emitted);
 	g_ptr_array_free(s.docs, TRUE);
 	isms_config_dispose(&s.defaults);

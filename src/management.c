@@ -53,6 +53,8 @@ static void classify(isms_audit *a)
 		if (!isms_document_readable(d))
 			continue;
 		isms_clause_list(d->meta->field[ISMS_F_CLAUSES], d->clauses);
+		isms_config_clauses_of(&a->config, d->path, d->clauses);
+		d->declared_clauses = d->clauses->len;
 		d->is_soa = (kind && strcmp(kind, "6.1.3 d") == 0) ||
 		            isms_config_is_soa(&a->config, d->path);
 		/* a clause twice in the list is harmless */

@@ -27,6 +27,15 @@ static void count_quarter(isms_day day, int closed, void *data)
 		m->quarters[q].raised++;
 }
 
+/* Commits whose date is unknown are in no period. */
+static void flow(const isms_audit *a, guint32 commit, int closed, isms_flow_fn fn, void *data)
+{
+	isms_day day = isms_audit_commit(a, commit)->date;
+
+	if (isms_date_known(day))
+		fn(day, closed, data);
+}
+
 void isms_metrics_flow(const isms_audit *a, isms_flow_fn fn, void *data)
 {
 	for (guint k = 0; k < a->registers->len; k++) {
@@ -35,13 +44,13 @@ void isms_metrics_flow(const isms_audit *a, isms_flow_fn fn, void *data)
 			const isms_item_history *h = g_ptr_array_index(m->items, i);
 			int first_here = h->first_listed == h->first_seen;
 			if (first_here)
-				fn(isms_audit_commit(a, h->first_listed)->date, 0, data);
+				flow(a, h->first_listed, 0, fn, data);
 			for (guint t = 0; t < h->transitions->len; t++) {
 				const isms_transition *tr =
 				    &g_array_index(h->transitions, isms_transition, t);
 				if (tr->to == ISMS_STATE_CLOSED &&
 				    !(tr->from == ISMS_STATE_UNKNOWN && !first_here))
-					fn(isms_audit_commit(a, tr->commit)->date, 1, data);
+					flow(a, tr->commit, 1, fn, data);
 			}
 		}
 	}
@@ -89,7 +98,7 @@ void isms_metrics_compute(const isms_audit *a, isms_metrics *out)
 			const isms_reg_item *it = h->item;
 			out->items++;
 			out->by_state[it->state]++;
-			if (it->state == ISMS_STATE_OPEN) {
+			if (it->state == ISMS_STATE_OPEN && isms_date_known(first_day)) {
 				int age = (int)(a->today - first_day), b = 0;
 				while (b < ISMS_METRICS_AGE_BUCKETS - 1 &&
 				       age > isms_metrics_age_limits[b])
@@ -97,7 +106,8 @@ void isms_metrics_compute(const isms_audit *a, isms_metrics *out)
 				out->open_by_age[b]++;
 			} else if (it->state == ISMS_STATE_CLOSED) {
 				guint32 c = h->closure;
-				if (c != ISMS_NO_COMMIT) {
+				if (c != ISMS_NO_COMMIT && isms_date_known(first_day) &&
+				    isms_date_known(isms_audit_commit(a, c)->date)) {
 					int days = (int)(isms_audit_commit(a, c)->date - first_day);
 					g_array_append_val(times, days);
 				}

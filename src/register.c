@@ -9,7 +9,7 @@
 static const char *const syn_id[] = {"ID", "Ref", "Reference", "No", "Number", NULL};
 static const char *const syn_raised[] = {"Raised",  "Date raised", "Opened",
                                          "Created", "Date",        NULL};
-static const char *const syn_source[] = {"Source", "Origin", "Raised from", NULL};
+static const char *const syn_source[] = {"Source", "Origin", "Raised from", "Input", NULL};
 static const char *const syn_description[] = {"Description", "Issue", "Nonconformity",
                                               "Finding",     "Title", NULL};
 static const char *const syn_root_cause[] = {"Root cause", "Cause", "Root cause analysis", NULL};
@@ -20,8 +20,13 @@ static const char *const syn_due[] = {"Due", "Due date", "Target date", "Target"
 static const char *const syn_status[] = {"Status", "State", NULL};
 static const char *const syn_closed[] = {"Closed",    "Date closed",     "Closed date",
                                          "Completed", "Completion date", NULL};
-static const char *const syn_effectiveness[] = {
-    "Effectiveness", "Effectiveness review", "Verification", "Verified", "Effective", NULL};
+static const char *const syn_effectiveness[] = {"Effectiveness",
+                                                "Effectiveness review",
+                                                "Effectiveness evaluation",
+                                                "Verification",
+                                                "Verified",
+                                                "Effective",
+                                                NULL};
 static const char *const syn_approver[] = {"Approver", "Approved by", "Approval", NULL};
 
 static const struct {
@@ -104,12 +109,16 @@ isms_item_state isms_state_lookup(const char *name)
 	return ISMS_STATE_UNKNOWN;
 }
 
-static GPtrArray *keys_of(const char *const *words)
+static char *column_key(const char *text);
+
+/* The words as keys (`key`: isms_md_header_key, or column_key for header
+ * words). */
+static GPtrArray *keys_of(const char *const *words, char *(*key)(const char *))
 {
 	GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
 
 	for (; *words; words++)
-		g_ptr_array_add(a, isms_md_header_key(*words));
+		g_ptr_array_add(a, key(*words));
 	return a;
 }
 
@@ -117,12 +126,12 @@ void isms_register_dialect_init(isms_register_dialect *d)
 {
 	memset(d, 0, sizeof(*d));
 	for (int c = 0; c < ISMS_COL_COUNT; c++)
-		d->synonyms[c] = keys_of(columns[c].synonyms);
+		d->synonyms[c] = keys_of(columns[c].synonyms, column_key);
 	d->status = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	for (size_t i = 0; i < G_N_ELEMENTS(status_words); i++)
 		g_hash_table_insert(d->status, isms_md_header_key(status_words[i].word),
 		                    GINT_TO_POINTER(status_words[i].state + 1));
-	d->approval = keys_of(default_approval);
+	d->approval = keys_of(default_approval, isms_md_header_key);
 	d->improvement_ids = g_ptr_array_new_with_free_func(g_free);
 	for (const char *const *p = default_improvement; *p; p++)
 		g_ptr_array_add(d->improvement_ids, g_strdup(*p));
@@ -147,7 +156,7 @@ int isms_register_dialect_set_columns(isms_register_dialect *d, isms_column c,
 		return -1;
 	g_ptr_array_set_size(d->synonyms[c], 0);
 	for (guint i = 0; i < words->len; i++) {
-		char *key = isms_md_header_key(g_ptr_array_index(words, i));
+		char *key = column_key(g_ptr_array_index(words, i));
 		/* a word given to this column is taken from the others */
 		for (int o = 0; o < ISMS_COL_COUNT; o++)
 			for (guint k = d->synonyms[o]->len; o != (int)c && k > 0; k--)
@@ -238,26 +247,274 @@ int isms_cell_missing(const char *text)
 	return hit;
 }
 
-/* Map a table's header cells to columns; -1 where a column is absent. The
- * first header cell that matches a column takes it. */
-static void map_columns(const isms_register_dialect *d, const GPtrArray *header, int *out)
+/* ---- header cells to columns ------------------------------------------ */
+
+/* The header key of a cell or header word, with " #" when its last letter,
+ * digit or `#` is a `#`: "Issue #" is an id, "Issue" a description. */
+static char *column_key(const char *text)
 {
+	char *key = isms_md_header_key(text), *with;
+	const char *last = NULL;
+
+	for (const char *p = text; p && *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char_validated(p, -1);
+		if (c == (gunichar)-1 || c == (gunichar)-2)
+			break;
+		if (c == '#' || g_unichar_isalnum(c))
+			last = p;
+	}
+	if (!last || *last != '#')
+		return key;
+	with = g_strconcat(key, *key ? " #" : "#", NULL);
+	g_free(key);
+	return with;
+}
+
+/* The text without its notes in parentheses: "Action (Corrective /
+ * Preventive)" is an Action column. */
+static char *without_notes(const char *text)
+{
+	GString *s = g_string_new(NULL);
+	int depth = 0;
+
+	for (const char *p = text; *p; p++) {
+		if (*p == '(')
+			depth++;
+		else if (*p == ')' && depth > 0)
+			depth--;
+		else if (depth == 0)
+			g_string_append_c(s, *p);
+	}
+	return g_string_free(s, FALSE);
+}
+
+/* Whether the words of `key` begin / end with the words of `word`, with
+ * more words after / before them. */
+static int starts_with_words(const char *key, const char *word)
+{
+	size_t n = strlen(word);
+
+	return n > 0 && strncmp(key, word, n) == 0 && key[n] == ' ';
+}
+
+static int ends_with_words(const char *key, const char *word)
+{
+	size_t k = strlen(key), n = strlen(word);
+
+	return n > 0 && k > n && key[k - n - 1] == ' ' && strcmp(key + k - n, word) == 0;
+}
+
+/* Whether `key` is `word` after "date" or "date of", or before "date":
+ * "date created", "date of creation", "opened date". */
+static int dated_word(const char *key, const char *word)
+{
+	size_t k = strlen(key), n = strlen(word);
+
+	if (strncmp(key, "date of ", 8) == 0 && strcmp(key + 8, word) == 0)
+		return 1;
+	if (strncmp(key, "date ", 5) == 0 && strcmp(key + 5, word) == 0)
+		return 1;
+	return k == n + 5 && strncmp(key, word, n) == 0 && strcmp(key + n, " date") == 0;
+}
+
+static const char *last_word(const char *key)
+{
+	const char *space = strrchr(key, ' ');
+
+	return space ? space + 1 : key;
+}
+
+/* How well a header cell names a column, best last. */
+enum {
+	MATCH_MODIFIER = 1, /* a text column's word, then more: "Effectiveness Evaluation" */
+	MATCH_HEAD,         /* more, then a text column's word: "CAPA Description" */
+	MATCH_ID,           /* a prefix word, then an id word: "CAPA ID", "Issue #" */
+	MATCH_DATED,        /* a date column's word with "date": "Date Created" */
+	MATCH_NOTE,         /* a header word and a note: "Due (YYYY-MM-DD)" */
+	MATCH_EXACT         /* a header word */
+};
+
+typedef struct {
+	int quality, rank, header, column;
+} candidate;
+
+static int is_date_column(int c)
+{
+	return c == ISMS_COL_RAISED || c == ISMS_COL_DUE || c == ISMS_COL_CLOSED;
+}
+
+/* Columns of free text, named with more words around a header word. */
+static int is_text_column(int c)
+{
+	return c == ISMS_COL_SOURCE || c == ISMS_COL_DESCRIPTION || c == ISMS_COL_ROOT_CAUSE ||
+	       c == ISMS_COL_ACTION || c == ISMS_COL_EFFECTIVENESS;
+}
+
+/* Columns of names, named with more words before a header word ("Process
+ * owner") but not after one ("Approval status" is no approver). */
+static int is_person_column(int c)
+{
+	return c == ISMS_COL_OWNER || c == ISMS_COL_APPROVER;
+}
+
+/* The rank of `word` among the id column's one-word header words, `#`
+ * after them, or -1. */
+static int id_word(const isms_register_dialect *d, const char *word)
+{
+	const GPtrArray *ids = d->synonyms[ISMS_COL_ID];
+
+	for (guint s = 0; s < ids->len; s++) {
+		const char *w = g_ptr_array_index(ids, s);
+		if (!strchr(w, ' ') && strcmp(w, word) == 0)
+			return (int)s;
+	}
+	return strcmp(word, "#") == 0 ? (int)ids->len : -1;
+}
+
+/* An id word after a prefix word ("capa id", "ref no"), or `#`: the rank
+ * of the id word, or -1. */
+static int id_ended(const isms_register_dialect *d, const char *bare)
+{
+	const char *last = last_word(bare);
+
+	return last != bare || strcmp(last, "#") == 0 ? id_word(d, last) : -1;
+}
+
+/* Whether the words of `bare` end with a header word of a column other
+ * than `c`: that column is what the header names ("Action due"). */
+static int head_names_other(const isms_register_dialect *d, const char *bare, int c)
+{
+	for (int o = 0; o < ISMS_COL_COUNT; o++)
+		for (guint s = 0; o != c && s < d->synonyms[o]->len; s++)
+			if (ends_with_words(bare, g_ptr_array_index(d->synonyms[o], s)))
+				return 1;
+	return 0;
+}
+
+static void add_candidate(GArray *out, int quality, int rank, int header, int column)
+{
+	candidate m = {quality, rank, header, column};
+
+	g_array_append_val(out, m);
+}
+
+/* The candidates of one header cell (key and bare: without notes). */
+static void header_candidates(const isms_register_dialect *d, const char *key, const char *bare,
+                              int h, GArray *out)
+{
+	guint before = out->len;
+	int dated, id;
+
+	for (int c = 0; c < ISMS_COL_COUNT; c++)
+		for (guint s = 0; s < d->synonyms[c]->len; s++) {
+			const char *w = g_ptr_array_index(d->synonyms[c], s);
+			if (strcmp(key, w) == 0)
+				add_candidate(out, MATCH_EXACT, (int)s, h, c);
+			else if (strcmp(bare, w) == 0)
+				add_candidate(out, MATCH_NOTE, (int)s, h, c);
+		}
+	if (out->len > before || !*bare)
+		return; /* a header word names its column and no other */
+	dated =
+	    strchr(bare, ' ') && (starts_with_words(bare, "date") || ends_with_words(bare, "date"));
+	if ((id = id_ended(d, bare)) >= 0) {
+		add_candidate(out, MATCH_ID, id, h, ISMS_COL_ID);
+		return; /* "Action ID" is no action */
+	}
+	for (int c = 0; c < ISMS_COL_COUNT; c++)
+		for (guint s = 0; s < d->synonyms[c]->len; s++) {
+			const char *w = g_ptr_array_index(d->synonyms[c], s);
+			if (dated && is_date_column(c) && dated_word(bare, w))
+				add_candidate(out, MATCH_DATED, (int)s, h, c);
+			/* a date is never a text column: "Date Root Cause Analysis
+			 * Completed" is no root cause */
+			if (dated || !(is_text_column(c) || is_person_column(c)))
+				continue;
+			if (ends_with_words(bare, w))
+				add_candidate(out, MATCH_HEAD, (int)s, h, c);
+			else if (is_text_column(c) && starts_with_words(bare, w) &&
+			         !head_names_other(d, bare, c))
+				add_candidate(out, MATCH_MODIFIER, (int)s, h, c);
+		}
+}
+
+static gint by_match(gconstpointer pa, gconstpointer pb)
+{
+	const candidate *a = pa, *b = pb;
+
+	if (a->quality != b->quality)
+		return b->quality - a->quality;
+	if (a->rank != b->rank)
+		return a->rank - b->rank;
+	if (a->header != b->header)
+		return a->header - b->header;
+	return a->column - b->column;
+}
+
+int isms_register_map_header(const isms_register_dialect *d, const GPtrArray *header, int *out)
+{
+	GArray *all = g_array_new(FALSE, FALSE, sizeof(candidate));
+	guint8 *taken = g_new0(guint8, header->len + 1);
+
+	if (!d)
+		d = default_dialect();
 	for (int c = 0; c < ISMS_COL_COUNT; c++)
 		out[c] = -1;
 	for (guint h = 0; h < header->len; h++) {
-		char *key = isms_md_header_key(g_ptr_array_index(header, h));
-		for (int c = 0; c < ISMS_COL_COUNT; c++) {
-			if (out[c] >= 0)
-				continue;
-			for (guint s = 0; s < d->synonyms[c]->len; s++)
-				if (strcmp(key, g_ptr_array_index(d->synonyms[c], s)) == 0) {
-					out[c] = (int)h;
-					goto next_header;
-				}
-		}
-	next_header:
+		const char *text = g_ptr_array_index(header, h);
+		char *plain = without_notes(text);
+		char *key = column_key(text), *bare = column_key(plain);
+		header_candidates(d, key, bare, (int)h, all);
+		g_free(bare);
 		g_free(key);
+		g_free(plain);
 	}
+	/* the best match first: each column and each cell is taken once */
+	g_array_sort(all, by_match);
+	for (guint i = 0; i < all->len; i++) {
+		const candidate *m = &g_array_index(all, candidate, i);
+		if (out[m->column] >= 0 || taken[m->header])
+			continue;
+		out[m->column] = m->header;
+		taken[m->header] = 1;
+	}
+	g_free(taken);
+	g_array_free(all, TRUE);
+	return out[ISMS_COL_ID] >= 0 && (out[ISMS_COL_STATUS] >= 0 || out[ISMS_COL_CLOSED] >= 0);
+}
+
+int isms_register_header_names_items(const isms_register_dialect *d, const char *header)
+{
+	/* the words before an id word that say the rows are issues or actions */
+	static const char *const issue_words[] = {
+	    "action",        "capa",        "car", "finding", "improvement",
+	    "incident",      "issue",       "nc",  "ncr",     "nonconformance",
+	    "nonconformity", "observation", "ofi", NULL};
+	char *plain = without_notes(header);
+	char *key = column_key(header), *bare = column_key(plain);
+	int hit = 0;
+
+	if (!d)
+		d = default_dialect();
+	for (guint s = 0; !hit && s < d->synonyms[ISMS_COL_ID]->len; s++) {
+		const char *w = g_ptr_array_index(d->synonyms[ISMS_COL_ID], s);
+		hit = strcmp(key, w) == 0 || strcmp(bare, w) == 0;
+	}
+	if (!hit && id_ended(d, bare) >= 0 && strchr(bare, ' ')) {
+		/* the word before the id word */
+		const char *last = last_word(bare), *p = last - 1;
+		while (p > bare && p[-1] != ' ')
+			p--;
+		char *prefix = g_strndup(p, (gsize)(last - 1 - p));
+		hit = id_word(d, prefix) >= 0;
+		for (int i = 0; !hit && issue_words[i]; i++)
+			hit = strcmp(prefix, issue_words[i]) == 0;
+		g_free(prefix);
+	}
+	g_free(bare);
+	g_free(key);
+	g_free(plain);
+	return hit;
 }
 
 void isms_reg_item_free(isms_reg_item *it)
@@ -312,23 +569,49 @@ static int is_approved(const isms_register_dialect *d, const isms_reg_item *it)
 	return hit;
 }
 
-static int read_date(isms_reg_item *it, isms_column c, isms_day *out)
+/* Read a date cell as people type it (isms_date_parse_written), in the
+ * dialect's order; a problem when it is no date, or one whose day and
+ * month could be swapped and no order decides. */
+static int read_date(const isms_register_dialect *d, isms_reg_item *it, isms_column c,
+                     isms_day *out)
 {
 	const char *text = it->cell[c];
+	char dmy[ISMS_DATE_BUFSIZE], mdy[ISMS_DATE_BUFSIZE];
+	isms_day a, b;
+	int rc;
 
 	if (!text)
 		return 0;
-	if (isms_date_parse(text, strlen(text), out) == 0)
+	rc = isms_date_parse_written(text, strlen(text), d->date_order, out);
+	if (rc == 0)
 		return 1;
-	g_ptr_array_add(it->problems, isms_text_printf("%s '%s' is not a date (YYYY-MM-DD)",
-	                                               columns[c].name, text));
+	if (rc == ISMS_DATE_AMBIGUOUS &&
+	    isms_date_parse_written(text, strlen(text), ISMS_DATE_ORDER_DMY, &a) == 0 &&
+	    isms_date_parse_written(text, strlen(text), ISMS_DATE_ORDER_MDY, &b) == 0)
+		g_ptr_array_add(it->problems,
+		                isms_text_printf("%s '%s' reads as %s (day first) or %s (month "
+		                                 "first): write YYYY-MM-DD, or set date_order: dmy "
+		                                 "or mdy in .isms-audit.yml",
+		                                 columns[c].name, text, isms_date_format(a, dmy),
+		                                 isms_date_format(b, mdy)));
+	else
+		g_ptr_array_add(it->problems, isms_text_printf("%s '%s' is not a date (YYYY-MM-DD)",
+		                                               columns[c].name, text));
 	return 0;
 }
 
+/*
+ * One row of a register table. Its state is its status word's; in a table
+ * without a Status column, closed when the closed cell is filled in and
+ * open otherwise. A status word that says open beside a filled-in closed
+ * cell contradicts it: a problem (a closed status beside an empty closed
+ * cell is ACT-CLOSED-NO-DATE's finding, not a problem).
+ */
 static isms_reg_item *read_item(const isms_register_dialect *d, const isms_md_row *row,
                                 const int *col, int table)
 {
 	isms_reg_item *it = g_new0(isms_reg_item, 1);
+	int has_status = col[ISMS_COL_STATUS] >= 0;
 
 	it->refs = 1;
 	it->line = row->line;
@@ -340,17 +623,27 @@ static isms_reg_item *read_item(const isms_register_dialect *d, const isms_md_ro
 			it->cell[c] = g_strstrip(g_strdup(text));
 	}
 	it->id = g_strdup(it->cell[ISMS_COL_ID]);
-	it->state = it->cell[ISMS_COL_STATUS] ? isms_status_state(d, it->cell[ISMS_COL_STATUS])
-	                                      : ISMS_STATE_UNKNOWN;
+	if (!has_status)
+		it->state = it->cell[ISMS_COL_CLOSED] ? ISMS_STATE_CLOSED : ISMS_STATE_OPEN;
+	else if (it->cell[ISMS_COL_STATUS])
+		it->state = isms_status_state(d, it->cell[ISMS_COL_STATUS]);
+	else
+		it->state = ISMS_STATE_UNKNOWN;
 	if (it->state == ISMS_STATE_UNKNOWN)
 		g_ptr_array_add(it->problems,
 		                it->cell[ISMS_COL_STATUS]
 		                    ? isms_text_printf("status '%s' is not a known status word",
 		                                       it->cell[ISMS_COL_STATUS])
 		                    : g_strdup("status is empty"));
-	it->has_raised = read_date(it, ISMS_COL_RAISED, &it->raised);
-	it->has_due = read_date(it, ISMS_COL_DUE, &it->due);
-	it->has_closed = read_date(it, ISMS_COL_CLOSED, &it->closed);
+	it->has_raised = read_date(d, it, ISMS_COL_RAISED, &it->raised);
+	it->has_due = read_date(d, it, ISMS_COL_DUE, &it->due);
+	it->has_closed = read_date(d, it, ISMS_COL_CLOSED, &it->closed);
+	if (has_status && it->state == ISMS_STATE_OPEN && it->cell[ISMS_COL_CLOSED])
+		g_ptr_array_add(it->problems,
+		                isms_text_printf("status '%s' says open but closed '%s' is filled "
+		                                 "in: close the item, or clear its closed date",
+		                                 it->cell[ISMS_COL_STATUS],
+		                                 it->cell[ISMS_COL_CLOSED]));
 	it->approved = is_approved(d, it);
 	return it;
 }
@@ -384,10 +677,10 @@ isms_register *isms_register_parse(const char *buf, size_t len, int first_line,
 	for (guint t = 0; t < tables->len; t++) {
 		const isms_md_table *mt = g_ptr_array_index(tables, t);
 		isms_reg_table *rt = g_new0(isms_reg_table, 1);
-		map_columns(d, mt->header, rt->column);
-		if (rt->column[ISMS_COL_ID] < 0 || rt->column[ISMS_COL_STATUS] < 0) {
+		if (!isms_register_map_header(d, mt->header, rt->column)) {
 			isms_reg_other o = {mt->line, rt->column[ISMS_COL_ID] >= 0,
-			                    rt->column[ISMS_COL_STATUS] >= 0};
+			                    rt->column[ISMS_COL_STATUS] >= 0,
+			                    rt->column[ISMS_COL_CLOSED] >= 0};
 			g_array_append_val(reg->others, o);
 			g_free(rt);
 			continue;
@@ -410,7 +703,7 @@ isms_register *isms_register_parse(const char *buf, size_t len, int first_line,
 					blank = isms_cell_missing(g_ptr_array_index(row->cells, c));
 				if (!blank) {
 					isms_reg_other o = {row->line, 0,
-					                    it->state != ISMS_STATE_UNKNOWN};
+					                    it->state != ISMS_STATE_UNKNOWN, 0};
 					g_array_append_val(reg->idless, o);
 				}
 				item_free(it);

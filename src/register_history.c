@@ -4,6 +4,7 @@
  * thousands of items changed in thousands of commits stays small. */
 #include "isms/register_history.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "isms/audit.h"
@@ -56,19 +57,40 @@ static isms_register *update(isms_audit *a, const isms_register *prev, git_blob 
 }
 
 /* Whether a version of a register can be read: not a symbolic link, and
- * read as a document (within max_file_size and the table limits). */
+ * read as a document (within max_file_size, the Markdown limits and the
+ * parse budget). */
 static int version_readable(const isms_audit *a, const isms_path_event *e)
 {
 	const isms_meta *meta = g_hash_table_lookup(a->metas, &e->blob);
 
 	return e->mode != GIT_FILEMODE_LINK &&
-	       !(meta &&
-	         (meta->flags & (ISMS_META_BINARY | ISMS_META_TOO_LARGE | ISMS_META_TABLES)));
+	       !(meta && (meta->flags & (ISMS_META_BINARY | ISMS_META_TOO_LARGE | ISMS_META_TABLES |
+	                                 ISMS_META_BUDGET)));
+}
+
+/* Whether a version was not read for the parse budget. */
+static int budget_unread(const isms_audit *a, const isms_path_event *e)
+{
+	const isms_meta *meta = g_hash_table_lookup(a->metas, &e->blob);
+
+	return meta && (meta->flags & ISMS_META_BUDGET);
+}
+
+/* What a full read of a version costs the parse budget: what cmark-gfm
+ * allocates for its elements, at least its size. */
+static size_t full_cost(const isms_meta *meta, size_t len)
+{
+	size_t elements = meta ? meta->md_elements : len;
+
+	return elements > (SIZE_MAX - len) / ISMS_PARSE_ELEMENT_COST
+	           ? SIZE_MAX
+	           : MAX(len, elements * ISMS_PARSE_ELEMENT_COST);
 }
 
 /* Read one version of a register: the body after its front matter, or the
  * rows that changed since the previous version (prev, in blob *pb, which
- * is replaced by this version's blob). */
+ * is replaced by this version's blob). Both count against the parse
+ * budget: *out is NULL (and *pb kept) when it is spent. */
 static int read_version(isms_audit *a, const isms_path_event *e, const char *path,
                         const isms_register *prev, git_blob **pb, isms_register **out)
 {
@@ -77,19 +99,40 @@ static int read_version(isms_audit *a, const isms_path_event *e, const char *pat
 	size_t off = meta ? meta->fm.body_offset : 0;
 	int line = meta ? meta->fm.body_line : 1;
 	git_blob *b = NULL, *old = *pb;
+	size_t size;
+	git_object_t type;
+	git_odb *odb = NULL;
 
-	*pb = NULL;
+	*out = NULL;
 	if (!version_readable(a, e)) {
+		*pb = NULL;
 		git_blob_free(old);
 		*out = isms_register_parse("", 0, 1, &a->config.dialect);
 		return 0;
 	}
-	if (git_blob_lookup(&b, a->repo, blob) < 0) {
-		git_blob_free(old);
+	/* row by row when it can be, which reads (diffs) the whole text; the
+	 * size is the document's (a header read would fill libgit2's caches) */
+	if (meta) {
+		size = meta->size;
+	} else if (git_repository_odb(&odb, a->repo) < 0 ||
+	           git_odb_read_header(&size, &type, odb, blob) < 0) {
+		git_odb_free(odb);
 		return isms_git_error(path);
 	}
+	git_odb_free(odb);
+	/* the audited version of a register is counted in advance */
+	int reserved = g_hash_table_remove(a->budget->reserved, blob);
+	if (!reserved && !isms_audit_budget_take(a, prev && old ? size : full_cost(meta, size)))
+		return 0;
+	if (git_blob_lookup(&b, a->repo, blob) < 0)
+		return isms_git_error(path);
 	size_t len = (size_t)git_blob_rawsize(b);
 	*out = prev && old ? update(a, prev, old, b) : NULL;
+	if (!*out && prev && old && !reserved && !isms_audit_budget_take(a, full_cost(meta, len))) {
+		git_blob_free(b);
+		return 0;
+	}
+	*pb = NULL;
 	git_blob_free(old);
 	if (!*out)
 		*out = isms_register_parse((const char *)git_blob_rawcontent(b) +
@@ -105,6 +148,18 @@ static int is_register(const isms_audit *a, const isms_document *d)
 	       isms_config_is_register(&a->config, d->path);
 }
 
+void isms_register_reserve(isms_audit *a, const char *path, const isms_path_event *e,
+                           const isms_meta *meta)
+{
+	/* as is_register() will decide from the document built on this meta */
+	int reg = (isms_meta_has(meta, ISMS_F_TYPE) &&
+	           g_ascii_strcasecmp(isms_meta_text(meta, ISMS_F_TYPE), "register") == 0) ||
+	          isms_config_is_register(&a->config, path);
+
+	if (reg && version_readable(a, e) && isms_audit_budget_take(a, full_cost(meta, meta->size)))
+		g_hash_table_add(a->budget->reserved, g_memdup2(&e->blob, sizeof(e->blob)));
+}
+
 static void transition(isms_item_history *h, isms_item_state from, isms_item_state to,
                        guint32 commit)
 {
@@ -116,14 +171,18 @@ static void transition(isms_item_history *h, isms_item_state from, isms_item_sta
 }
 
 /* The record of an item must stay what it was: a raised date changed, or a
- * description changed after closure, rewrites its history. */
+ * description changed after closure, rewrites its history. A raised date
+ * written anew for the same day (25/01/2026 as 2026-01-25) is the same
+ * record. */
 static void rewritten(isms_item_history *h, const isms_reg_item *was, const isms_reg_item *it,
                       guint32 commit)
 {
 	isms_rewrite r = {commit, ISMS_COL_RAISED};
 
 	if (was->cell[ISMS_COL_RAISED] &&
-	    g_strcmp0(was->cell[ISMS_COL_RAISED], it->cell[ISMS_COL_RAISED]) != 0)
+	    (was->has_raised && it->has_raised
+	         ? was->raised != it->raised
+	         : g_strcmp0(was->cell[ISMS_COL_RAISED], it->cell[ISMS_COL_RAISED]) != 0))
 		g_array_append_val(h->rewrites, r);
 	r.column = ISMS_COL_DESCRIPTION;
 	if (was->state == ISMS_STATE_CLOSED && it->state == ISMS_STATE_CLOSED &&
@@ -204,6 +263,7 @@ static isms_register_model *model_copy(const isms_register_model *m, const isms_
 
 	c->doc = m->doc;
 	c->versions = m->versions;
+	c->unread = m->unread;
 	c->current = isms_register_share(cur);
 	c->items = g_ptr_array_new_full(m->items->len, history_free);
 	for (guint i = 0; i < m->items->len; i++) {
@@ -312,8 +372,18 @@ static int replay(isms_audit *a, isms_register_model *m)
 		 * than see them all removed; DOC-UNREADABLE reports the version */
 		if (prev && !version_readable(a, e))
 			continue;
+		/* a version the budget left unread tells nothing either, even
+		 * first: counted by the document (isms_document.unread) */
+		if (budget_unread(a, e))
+			continue;
 		if ((error = read_version(a, e, m->doc->path, prev, &pb, &reg)) < 0)
 			break;
+		if (!reg) {
+			/* the parse budget is spent: as an unreadable version, the
+			 * replay keeps what it knew; DOC-UNREADABLE says so */
+			m->unread++;
+			continue;
+		}
 		compare(m, by_id, reg, e->commit);
 		m->versions++;
 		isms_register_free(prev);
@@ -324,7 +394,7 @@ static int replay(isms_audit *a, isms_register_model *m)
 		take_snapshot(a, m, prev, g_array_index(a->checkpoints, guint32, cp),
 		              m->doc->versions->len);
 	git_blob_free(pb);
-	m->current = prev;
+	m->current = prev; /* NULL if the budget let no version be read */
 	g_hash_table_destroy(by_id);
 	return error;
 }

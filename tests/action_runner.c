@@ -529,6 +529,8 @@ static char **runner_environ(const action_env *e, const char *const *files)
 	for (int i = 0; kept[i]; i++)
 		if (g_getenv(kept[i]))
 			envp = g_environ_setenv(envp, kept[i], g_getenv(kept[i]), TRUE);
+	if (e->home)
+		envp = g_environ_setenv(envp, "HOME", e->home, TRUE);
 	envp = g_environ_setenv(envp, "CI", "true", TRUE);
 	envp = g_environ_setenv(envp, "GITHUB_ACTIONS", "true", TRUE);
 	envp = g_environ_setenv(envp, "RUNNER_OS", "Linux", TRUE);

@@ -23,6 +23,7 @@ typedef struct {
 	const char *event_path;  /* GITHUB_EVENT_PATH, a JSON file: github.event */
 	const char *base_ref;    /* GITHUB_BASE_REF ("" outside pull requests) */
 	const char *const *with; /* the step's `with:`, "input=value", NULL-ended */
+	const char *home;        /* HOME, or NULL: the test's */
 } action_env;
 
 /* The contexts an expression may read where it stands (the runner's

@@ -1,7 +1,11 @@
+/* realpath() is XSI */
+#define _XOPEN_SOURCE 700
+
 /* The GitHub Action (action.yml): its steps run as the runner runs them
  * (tests/action_runner.c) on clones of fixture repositories, with fake
  * events from tests/action/. */
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -40,6 +44,9 @@ typedef struct {
 	gboolean shallow;        /* git clone --depth 1 */
 	const char *event;       /* push or pull_request: tests/action/EVENT.json */
 	const char *const *with; /* the inputs given, "name=value" */
+	/* after the checkout, before the steps: changes to the workspace
+	 * (NULL: none); `root` is the run's scratch folder */
+	void (*prepare)(const char *workspace, const char *root);
 } scenario;
 
 typedef struct {
@@ -109,7 +116,7 @@ static void run_scenario(const scenario *sc, scenario_run *out)
 	char *event_file = g_strdup_printf("tests/action/%s.json", sc->event);
 	char *event_path = src_path(event_file);
 	char *action_path = src_path(".");
-	char *files, *ref;
+	char *files, *ref, *home;
 	action_def *a = load_action();
 	action_env env = {0};
 
@@ -122,6 +129,11 @@ static void run_scenario(const scenario *sc, scenario_run *out)
 	ck_assert_int_eq(g_mkdir(files, 0755), 0);
 	clone_fixture(sc, out->workspace);
 	link_build_tree(out->runner_temp);
+	/* no global git configuration of the machine (a safe.directory) */
+	home = g_build_filename(out->root, "home", NULL);
+	ck_assert_int_eq(g_mkdir(home, 0755), 0);
+	if (sc->prepare)
+		sc->prepare(out->workspace, out->root);
 
 	ref = base_ref(event_path);
 	env.workspace = out->workspace;
@@ -132,10 +144,12 @@ static void run_scenario(const scenario *sc, scenario_run *out)
 	env.event_path = event_path;
 	env.base_ref = ref;
 	env.with = sc->with;
+	env.home = home;
 	action_run(a, &env, &out->r);
 	out->annotations = action_annotations(out->r.log->str);
 
 	action_free(a);
+	g_free(home);
 	g_free(ref);
 	g_free(files);
 	g_free(action_path);
@@ -266,8 +280,12 @@ static void marker_done(char *marker)
 
 START_TEST(a_healthy_repository_passes)
 {
-	scenario sc = {"rules/healthy", NULL, FALSE, "push",
-	               (const char *const[]){"as-of=2026-01-15", NULL}};
+	scenario sc = {"rules/healthy",
+	               NULL,
+	               FALSE,
+	               "push",
+	               (const char *const[]){"as-of=2026-01-15", NULL},
+	               NULL};
 	scenario_run s;
 
 	run_scenario(&sc, &s);
@@ -294,8 +312,8 @@ END_TEST
 
 START_TEST(findings_fail_the_action)
 {
-	scenario sc = {"demo", NULL, FALSE, "push",
-	               (const char *const[]){"as-of=2026-11-01", NULL}};
+	scenario sc = {"demo", NULL, FALSE, "push", (const char *const[]){"as-of=2026-11-01", NULL},
+	               NULL};
 	scenario_run s;
 	char *demo = fixture_path("demo"), *direct = NULL;
 	char **lines;
@@ -303,9 +321,9 @@ START_TEST(findings_fail_the_action)
 	run_scenario(&sc, &s);
 	expect_ran(&s, "checkout build audit");
 	expect_failed(&s, "audit", 1);
-	expect_outputs(&s, "1", "0", "17", "9");
+	expect_outputs(&s, "1", "0", "16", "9");
 	/* the annotations are the tool's, unchanged: 10 warnings, 9 notices and
-	 * the note on the 7 left out; nothing of the action's own */
+	 * the note on the 6 left out; nothing of the action's own */
 	ck_assert_int_eq(run_cli((const char *const[]){"check", demo, "--as-of", "2026-11-01",
 	                                               "--format", "github", NULL},
 	                         NULL, &direct, NULL),
@@ -317,15 +335,15 @@ START_TEST(findings_fail_the_action)
 	ck_assert(g_str_has_prefix(lines[0], "::warning file=isms/01-policies/"
 	                                     "cryptography-policy.md,title=DOC-SELF-APPROVED"));
 	ck_assert(g_str_has_prefix(lines[19],
-	                           "::notice title=isms-audit::7 more findings (0 major, "
-	                           "7 minor, 0 observation) are not annotated"));
+	                           "::notice title=isms-audit::6 more findings (0 major, "
+	                           "6 minor, 0 observation) are not annotated"));
 	expect_contains(s.r.log->str,
 	                "\nisms-audit: findings at or above fail-on 'minor' (exit code 1)\n");
-	expect_contains(s.r.summary->str, "| 0 | 17 | 9 | 0 | minor | **fail** |");
+	expect_contains(s.r.summary->str, "| 0 | 16 | 9 | 0 | minor | **fail** |");
 	expect_sarif(
 	    &s,
 	    "DOC-SELF-APPROVED SOA-INCOMPLETE SOA-NO-JUSTIFICATION SOA-UNKNOWN-CONTROL "
-	    "DOC-NO-METADATA DOC-BAD-METADATA DOC-BAD-METADATA DOC-MISSING-FIELD "
+	    "DOC-NO-METADATA DOC-BAD-METADATA DOC-MISSING-FIELD "
 	    "DOC-DUPLICATE-ID DOC-REVIEW-OVERDUE DOC-REVIEW-UNEVIDENCED "
 	    "DOC-REVIEW-UNEVIDENCED DOC-CHANGE-UNAPPROVED DOC-APPROVER-MISMATCH "
 	    "DOC-APPROVAL-UNKNOWN DOC-VERSION-NOT-BUMPED IA-FINDING-NOT-TRACKED IA-NOT-INDEPENDENT "
@@ -343,21 +361,29 @@ END_TEST
  * empty fail-on the configuration's fail_on (minor by default) applies */
 START_TEST(fail_on_decides_the_result)
 {
-	scenario major = {"demo", NULL, FALSE, "push",
-	                  (const char *const[]){"as-of=2026-11-01", "fail-on=major", NULL}};
-	scenario config = {"demo", NULL, FALSE, "push",
-	                   (const char *const[]){"as-of=2026-11-01", "fail-on=", NULL}};
+	scenario major = {"demo",
+	                  NULL,
+	                  FALSE,
+	                  "push",
+	                  (const char *const[]){"as-of=2026-11-01", "fail-on=major", NULL},
+	                  NULL};
+	scenario config = {"demo",
+	                   NULL,
+	                   FALSE,
+	                   "push",
+	                   (const char *const[]){"as-of=2026-11-01", "fail-on=", NULL},
+	                   NULL};
 	scenario_run s;
 
 	run_scenario(&major, &s);
 	ck_assert_msg(s.r.failed == -1, "step %d failed:\n%s", s.r.failed, s.r.log->str);
-	expect_outputs(&s, "0", "0", "17", "9");
-	expect_contains(s.r.summary->str, "| 0 | 17 | 9 | 0 | major | **pass** |");
+	expect_outputs(&s, "0", "0", "16", "9");
+	expect_contains(s.r.summary->str, "| 0 | 16 | 9 | 0 | major | **pass** |");
 	scenario_done(&s);
 
 	run_scenario(&config, &s);
 	expect_failed(&s, "audit", 1);
-	expect_outputs(&s, "1", "0", "17", "9");
+	expect_outputs(&s, "1", "0", "16", "9");
 	expect_contains(
 	    s.r.log->str,
 	    "\nisms-audit: findings at or above the configuration's fail_on (exit code 1)\n");
@@ -373,8 +399,12 @@ END_TEST
  * first-parent history, with its date. */
 static void expect_pull_request(const char *branch, const char *removal, const char *date)
 {
-	scenario sc = {"action/pr-removes-item", branch, FALSE, "pull_request",
-	               (const char *const[]){"as-of=2026-03-10", NULL}};
+	scenario sc = {"action/pr-removes-item",
+	               branch,
+	               FALSE,
+	               "pull_request",
+	               (const char *const[]){"as-of=2026-03-10", NULL},
+	               NULL};
 	scenario_run s;
 	char *want;
 
@@ -394,8 +424,17 @@ static void expect_pull_request(const char *branch, const char *removal, const c
 	    date, removal, removal, date);
 	ck_assert_str_eq(s.annotations, want);
 	expect_contains(s.r.summary->str, "| 0 | 1 | 0 | 0 | minor | **fail** |");
+	/* already present: the base's 15, and the one DOC-CHANGE-UNAPPROVED
+	 * of a history without approval evidence */
 	expect_contains(s.r.summary->str, "16 findings already present there are not repeated");
-	expect_sarif(&s, "ACT-REMOVED");
+	/* code scanning compares the pull request's SARIF with the base
+	 * branch's itself: it holds every finding at the head, so that those
+	 * already there are not taken for fixed */
+	expect_sarif(&s, "MANDATORY-DOC-MISSING MANDATORY-DOC-MISSING MANDATORY-DOC-MISSING "
+	                 "MANDATORY-DOC-MISSING MANDATORY-DOC-MISSING MANDATORY-DOC-MISSING "
+	                 "DOC-NO-METADATA DOC-CHANGE-UNAPPROVED MANDATORY-DOC-MISSING "
+	                 "MANDATORY-DOC-MISSING MANDATORY-DOC-MISSING MANDATORY-DOC-MISSING "
+	                 "IA-OVERDUE MR-OVERDUE REG-NO-CLOSURES ACT-NO-OWNER ACT-REMOVED");
 	g_free(want);
 	scenario_done(&s);
 }
@@ -415,8 +454,12 @@ END_TEST
 /* The same commit pushed: no base, every finding. */
 START_TEST(a_push_reports_everything)
 {
-	scenario sc = {"action/pr-removes-item", "pr", FALSE, "push",
-	               (const char *const[]){"as-of=2026-03-10", NULL}};
+	scenario sc = {"action/pr-removes-item",
+	               "pr",
+	               FALSE,
+	               "push",
+	               (const char *const[]){"as-of=2026-03-10", NULL},
+	               NULL};
 	scenario_run s;
 
 	run_scenario(&sc, &s);
@@ -431,7 +474,7 @@ END_TEST
 
 START_TEST(a_shallow_clone_stops_before_the_build)
 {
-	scenario sc = {"rules/healthy", NULL, TRUE, "push", NULL};
+	scenario sc = {"rules/healthy", NULL, TRUE, "push", NULL, NULL};
 	scenario_run s;
 
 	run_scenario(&sc, &s);
@@ -455,8 +498,12 @@ START_TEST(a_config_input_arrives_verbatim)
 	char *marker = marker_path();
 	char *value = g_strdup_printf("x;$(touch %s)`touch %s`'\"", marker, marker);
 	char *with = g_strconcat("config=", value, NULL);
-	scenario sc = {"rules/healthy", NULL, FALSE, "push",
-	               (const char *const[]){with, "as-of=2026-01-15", NULL}};
+	scenario sc = {"rules/healthy",
+	               NULL,
+	               FALSE,
+	               "push",
+	               (const char *const[]){with, "as-of=2026-01-15", NULL},
+	               NULL};
 	scenario_run s;
 	char *want;
 
@@ -485,7 +532,8 @@ START_TEST(a_path_input_arrives_verbatim)
 	/* and a line break cannot start a workflow command of its own */
 	char *value = g_strdup_printf("a b;$(touch %s)\n::warning::forged", marker);
 	char *with = g_strconcat("path=", value, NULL);
-	scenario sc = {"rules/healthy", NULL, FALSE, "push", (const char *const[]){with, NULL}};
+	scenario sc = {
+	    "rules/healthy", NULL, FALSE, "push", (const char *const[]){with, NULL}, NULL};
 	scenario_run s;
 	char *want;
 
@@ -510,7 +558,8 @@ START_TEST(a_fail_on_input_arrives_verbatim)
 	char *marker = marker_path();
 	char *value = g_strdup_printf("never; touch %s", marker);
 	char *with = g_strconcat("fail-on=", value, NULL);
-	scenario sc = {"rules/healthy", NULL, FALSE, "push", (const char *const[]){with, NULL}};
+	scenario sc = {
+	    "rules/healthy", NULL, FALSE, "push", (const char *const[]){with, NULL}, NULL};
 	scenario_run s;
 	char *want;
 
@@ -526,6 +575,187 @@ START_TEST(a_fail_on_input_arrives_verbatim)
 	g_free(want);
 	g_free(with);
 	g_free(value);
+}
+END_TEST
+
+/* A pull request whose `config` input names a file of the repository:
+ * the checkout holds the change's version of it (here weakened to hide
+ * what the change introduces, fixtures/rules/pull-request-config), so the
+ * file is read as committed at the base. */
+START_TEST(a_pull_request_reads_the_config_input_at_the_base)
+{
+	scenario sc = {"rules/pull-request-config",
+	               NULL,
+	               FALSE,
+	               "pull_request",
+	               (const char *const[]){"base=HEAD~1", "config=.isms-audit.yml",
+	                                     "as-of=2025-06-20", NULL},
+	               NULL};
+	scenario_run s;
+
+	run_scenario(&sc, &s);
+	expect_failed(&s, "audit", 1);
+	/* the findings the change's file would have hidden, none waived */
+	expect_outputs(&s, "1", "0", "6", "1");
+	expect_contains(s.r.log->str, "isms-audit: .isms-audit.yml: read as committed at the base "
+	                              "5856c5ed0443, not from the change\n");
+	expect_contains(s.annotations, "::warning file=docs/big.md,title=DOC-UNREADABLE");
+	expect_contains(s.annotations,
+	                "::warning file=records/minutes.md,line=1,title=DOC-NO-METADATA");
+	scenario_done(&s);
+}
+END_TEST
+
+/* A file the change added has no version at the base: an error, not the
+ * change's file; a file outside the repository is the workflow's own. */
+START_TEST(a_config_input_the_change_added_is_refused)
+{
+	scenario added = {"rules/pull-request-config",
+	                  NULL,
+	                  FALSE,
+	                  "pull_request",
+	                  (const char *const[]){"base=HEAD~2", "config=./.isms-audit.yml",
+	                                        "as-of=2025-06-20", NULL},
+	                  NULL};
+	scenario outside = {
+	    "rules/pull-request-config",
+	    NULL,
+	    FALSE,
+	    "pull_request",
+	    (const char *const[]){"base=HEAD~1", "config=/dev/null", "as-of=2025-06-20", NULL},
+	    NULL};
+	scenario_run s;
+
+	run_scenario(&added, &s);
+	expect_ran(&s, "checkout build audit");
+	expect_failed(&s, "audit", 2);
+	expect_outputs(&s, "2", "", "", "");
+	ck_assert_str_eq(
+	    s.annotations,
+	    "::error title=isms-audit::config './.isms-audit.yml' is not committed at "
+	    "the base (HEAD~2): the change added it, and a change cannot configure its "
+	    "own audit");
+	scenario_done(&s);
+
+	run_scenario(&outside, &s);
+	expect_failed(&s, "audit", 1);
+	expect_outputs(&s, "1", "0", "5", "1");
+	ck_assert_ptr_null(strstr(s.r.log->str, "read as committed at the base"));
+	scenario_done(&s);
+}
+END_TEST
+
+/* The checkout step refuses, before any build, a path and a checkout the
+ * audit must not or cannot read, each in one annotation naming the fix. */
+static void expect_refused(const scenario *sc, const char *want_fmt)
+{
+	scenario_run s;
+	char *workspace, *root, *want;
+
+	run_scenario(sc, &s);
+	expect_ran(&s, "checkout");
+	expect_failed(&s, "checkout", 1);
+	workspace = realpath(s.workspace, NULL);
+	root = realpath(s.root, NULL);
+	want = replace_all(want_fmt, "$WORKSPACE", workspace);
+	{
+		char *w = replace_all(want, "$ROOT", root);
+		g_free(want);
+		want = w;
+	}
+	ck_assert_str_eq(s.annotations, want);
+	expect_outputs(&s, "", "", "", "");
+	g_free(want);
+	free(root);
+	free(workspace);
+	scenario_done(&s);
+}
+
+/* a link committed by a fork, to another checkout on the runner */
+static void link_out(const char *workspace, const char *root)
+{
+	char *other = g_build_filename(root, "other-checkout", NULL);
+	char *link = g_build_filename(workspace, "isms", NULL);
+	char *src = fixture_path("rules/healthy");
+
+	run_or_fail((const char *const[]){"git", "clone", "-q", src, other, NULL});
+	ck_assert_int_eq(symlink(other, link), 0);
+	g_free(src);
+	g_free(link);
+	g_free(other);
+}
+
+START_TEST(a_path_out_of_the_workspace_is_refused)
+{
+	scenario link = {
+	    "rules/healthy", NULL, FALSE, "push", (const char *const[]){"path=isms", NULL},
+	    link_out};
+	scenario up = {
+	    "rules/healthy", NULL, FALSE, "push", (const char *const[]){"path=..", NULL}, NULL};
+
+	expect_refused(&link, "::error title=isms-audit::path 'isms' leads to "
+	                      "'$ROOT/other-checkout', outside the workspace '$WORKSPACE': give "
+	                      "a folder of the checkout");
+	expect_refused(&up, "::error title=isms-audit::path '..' leads to '$ROOT', outside the "
+	                    "workspace '$WORKSPACE': give a folder of the checkout");
+}
+END_TEST
+
+/* the container job: the checkout belongs to another user than the job's
+ * (faked with chown, which needs root) */
+static void give_away(const char *workspace, const char *root)
+{
+	(void)root;
+	run_or_fail((const char *const[]){"chown", "-R", "nobody", workspace, NULL});
+}
+
+static void make_sha256(const char *workspace, const char *root)
+{
+	(void)root;
+	run_or_fail((const char *const[]){"rm", "-rf", workspace, NULL});
+	run_or_fail(
+	    (const char *const[]){"git", "init", "-q", "--object-format=sha256", workspace, NULL});
+	run_or_fail((const char *const[]){"git", "-C", workspace, "-c", "user.name=A", "-c",
+	                                  "user.email=a@example.com", "commit", "-q",
+	                                  "--allow-empty", "-m", "empty", NULL});
+}
+
+static void make_partial(const char *workspace, const char *root)
+{
+	char *bare = g_build_filename(root, "origin.git", NULL);
+	char *url = g_strconcat("file://", bare, NULL);
+
+	run_or_fail((const char *const[]){"git", "clone", "-q", "--bare", workspace, bare, NULL});
+	run_or_fail((const char *const[]){"git", "-C", bare, "config", "uploadpack.allowFilter",
+	                                  "true", NULL});
+	run_or_fail((const char *const[]){"rm", "-rf", workspace, NULL});
+	run_or_fail((const char *const[]){"git", "clone", "-q", "--filter=blob:none", url,
+	                                  workspace, NULL});
+	g_free(url);
+	g_free(bare);
+}
+
+START_TEST(a_checkout_the_audit_cannot_read_is_refused)
+{
+	scenario owned = {"rules/healthy", NULL, FALSE, "push", NULL, give_away};
+	scenario sha = {"rules/healthy", NULL, FALSE, "push", NULL, make_sha256};
+	scenario partial = {"rules/healthy", NULL, FALSE, "push", NULL, make_partial};
+
+	if (geteuid() == 0)
+		expect_refused(&owned,
+		               "::error title=isms-audit::path '.': the repository '$WORKSPACE' is "
+		               "not owned by the current user (the usual container job), so git "
+		               "and libgit2 refuse it: if you trust it, run 'git config --global "
+		               "--add safe.directory $WORKSPACE' in a step before this one");
+	else
+		fprintf(stderr, "action: the ownership case needs root (chown), not run\n");
+	expect_refused(&sha, "::error title=isms-audit::the checkout of '.' is a SHA-256 "
+	                     "repository: the libgit2 isms-audit is built with does not support "
+	                     "SHA-256 repositories");
+	expect_refused(&partial,
+	               "::error title=isms-audit::the checkout of '.' is a partial clone "
+	               "(--filter): the objects its filter left out cannot prove content. Fetch "
+	               "without a filter (no 'filter' on actions/checkout)");
 }
 END_TEST
 
@@ -623,8 +853,8 @@ START_TEST(expressions_are_context_values_only)
 {
 	action_def *a = load_action();
 	char *event = src_path("tests/action/pull_request.json");
-	action_env env = {"/ws",          "/action", "/tmp/runner", "/files",
-	                  "pull_request", event,     "main",        NULL};
+	action_env env = {"/ws", "/action", "/tmp/runner", "/files", "pull_request",
+	                  event, "main",    NULL,          NULL};
 	GHashTable *inputs = g_hash_table_new(g_str_hash, g_str_equal);
 	GHashTable *outputs = g_hash_table_new(g_str_hash, g_str_equal);
 	action_context c = {a, &env, json_load_file(event, 0, NULL), inputs, outputs};
@@ -696,6 +926,10 @@ Suite *action_suite(void)
 	tcase_add_test(runs, a_config_input_arrives_verbatim);
 	tcase_add_test(runs, a_path_input_arrives_verbatim);
 	tcase_add_test(runs, a_fail_on_input_arrives_verbatim);
+	tcase_add_test(runs, a_pull_request_reads_the_config_input_at_the_base);
+	tcase_add_test(runs, a_config_input_the_change_added_is_refused);
+	tcase_add_test(runs, a_path_out_of_the_workspace_is_refused);
+	tcase_add_test(runs, a_checkout_the_audit_cannot_read_is_refused);
 	suite_add_tcase(s, runs);
 	return s;
 }

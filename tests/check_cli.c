@@ -236,21 +236,29 @@ START_TEST(json_contract)
 	ck_assert_int_eq(json_array_size(docs), 6);
 	json_array_foreach(docs, i, v)
 	{
-		static const char *keys[] = {"path",        "id",
-		                             "title",       "type",
-		                             "status",      "owner",
-		                             "version",     "last_reviewed",
-		                             "review_due",  "first_commit",
-		                             "last_change", "last_body_change",
-		                             "approvals",   NULL};
+		static const char *keys[] = {
+		    "path",       "id",           "title",       "type",
+		    "status",     "owner",        "version",     "last_reviewed",
+		    "review_due", "first_commit", "last_change", "last_body_change",
+		    "sources",    "approvals",    NULL};
 		for (int k = 0; keys[k]; k++)
 			ck_assert_msg(json_object_get(v, keys[k]) != NULL, "document lacks %s",
 			              keys[k]);
-		ck_assert_int_eq(json_object_size(v), 13);
+		ck_assert_int_eq(json_object_size(v), 14);
+		ck_assert(json_is_object(json_object_get(v, "sources")));
 	}
 	v = json_array_get(docs, 0);
 	ck_assert_str_eq(json_string_value(json_object_get(v, "path")), "docs/current.md");
 	ck_assert_str_eq(json_string_value(json_object_get(v, "review_due")), "2026-11-01");
+	/* where each field was read, in the order of the fields */
+	{
+		char *sources = json_dumps(json_object_get(v, "sources"), JSON_PRESERVE_ORDER);
+		ck_assert_str_eq(sources,
+		                 "{\"owner\": \"front-matter:2\", \"version\": "
+		                 "\"front-matter:3\", \"last_reviewed\": \"front-matter:4\", "
+		                 "\"review_cycle\": \"front-matter:5\"}");
+		free(sources);
+	}
 	v = json_array_get(docs, 1);
 	ck_assert_str_eq(json_string_value(json_object_get(v, "status")), "draft");
 	fnd = json_object_get(root, "findings");
@@ -339,8 +347,9 @@ START_TEST(help_version_rules_and_explain)
 	ck_assert_str_eq(out, "isms-audit 0.1.0\n");
 	g_free(out);
 	ck_assert_int_eq(RUN(&out, NULL, "rules"), 0);
-	ck_assert_int_eq(lines(out), 45);
-	ck_assert_ptr_nonnull(strstr(out, "DOC-REVIEW-OVERDUE          7.5.2   minor"));
+	/* one line per rule: 45, and the 4 approval rules */
+	ck_assert_int_eq(lines(out), 49);
+	ck_assert_ptr_nonnull(strstr(out, "DOC-REVIEW-OVERDUE           7.5.2   minor"));
 	g_free(out);
 	ck_assert_int_eq(RUN(&out, NULL, "explain", "doc-stale-content"), 0);
 	ck_assert_ptr_nonnull(

@@ -28,6 +28,7 @@ START_TEST(defaults_audit_markdown_but_not_housekeeping)
 	ck_assert(!isms_config_wants_dir(&cfg, "a/node_modules"));
 	ck_assert(isms_config_wants_dir(&cfg, "isms"));
 	ck_assert_int_eq(cfg.max_file_size, 1024 * 1024);
+	ck_assert_uint_eq(cfg.max_total_parse, (size_t)4 << 30);
 	ck_assert_int_eq(cfg.fail_on, ISMS_SEV_MINOR);
 	ck_assert_int_eq(isms_config_cycle(&cfg, "policy").months, 12);
 	ck_assert(isms_config_is_record_type(&cfg, "management-review"));
@@ -86,7 +87,7 @@ START_TEST(bad_files_name_the_line_and_cause)
 	expect_error("static_ratio: 2\n",
 	             "cfg.yml:1: 'static_ratio' must be a number above 0 and at most 1");
 	expect_error("max_file_size: big\n",
-	             "cfg.yml:1: 'max_file_size' must be a whole number in range");
+	             "cfg.yml:1: 'max_file_size' must be a whole number from 1 to 16777216");
 	expect_error("fail_on: sometimes\n",
 	             "cfg.yml:1: 'fail_on' must be major, minor, observation or never");
 	expect_error("review_cycles:\n  policy: often\n",
@@ -96,6 +97,59 @@ START_TEST(bad_files_name_the_line_and_cause)
 	expect_error("paths: {a: b}\n", "cfg.yml:1: 'paths' must be a list of strings");
 	expect_error("- a\n", "cfg.yml:1: the configuration must be a mapping of keys to values");
 	expect_error("paths: [a\n", "cfg.yml:2: invalid YAML: did not find expected ',' or ']'");
+}
+END_TEST
+
+START_TEST(fields_add_aliases_and_custom_fields)
+{
+	isms_config cfg;
+	/* required_fields first: a custom field is known once the file is read */
+	int rc =
+	    load(&cfg, "required_fields: {default: [owner, review, data_owner, classification, "
+	               "effective, Document Owner]}\n"
+	               "fields:\n"
+	               "  next_review: [\"Due for review\", Review Date]\n"
+	               "  last_updated: Last Edited\n"
+	               "  data_owner: [Data Owner, Information Asset Owner]\n"
+	               "  retention:\n");
+
+	ck_assert_msg(rc == 0, "%s", isms_error_last());
+	ck_assert_int_eq(isms_meta_dialect_lookup(&cfg.fields, "Due for review"),
+	                 ISMS_F_NEXT_REVIEW);
+	ck_assert_int_eq(isms_meta_dialect_lookup(&cfg.fields, "**Review Date:**"),
+	                 ISMS_F_NEXT_REVIEW);
+	ck_assert_int_eq(isms_meta_dialect_lookup(&cfg.fields, "last edited"),
+	                 ISMS_F_LAST_REVIEWED);
+	ck_assert_int_eq(isms_meta_dialect_lookup(&cfg.fields, "Information Asset Owner"),
+	                 ISMS_F_COUNT);
+	ck_assert_int_eq(isms_meta_dialect_lookup(&cfg.fields, "retention"), ISMS_F_COUNT + 1);
+	ck_assert_int_eq(isms_meta_dialect_fields(&cfg.fields), ISMS_F_COUNT + 2);
+	ck_assert_str_eq(isms_meta_dialect_name(&cfg.fields, ISMS_F_COUNT), "data_owner");
+	/* the built-in dialect is left as it was */
+	ck_assert_int_eq(isms_field_lookup("Due for review"), -1);
+	ck_assert_uint_eq(isms_config_required(&cfg, "policy")->len, 6);
+	isms_config_dispose(&cfg);
+}
+END_TEST
+
+START_TEST(bad_fields_name_the_line)
+{
+	expect_error("fields: [owner]\n", "cfg.yml:1: 'fields' must map field names to lists of "
+	                                  "aliases");
+	expect_error("fields:\n  review: [Reviewed]\n",
+	             "cfg.yml:2: 'review' cannot name a field ('review' is the review date of "
+	             "required_fields)");
+	expect_error("fields:\n  owner: [Version]\n",
+	             "cfg.yml:2: 'Version' cannot be an alias of owner: it is empty, 'review', or "
+	             "names another field");
+	expect_error(
+	    "fields:\n  a: [Steward]\n  b: [steward]\n",
+	    "cfg.yml:3: 'steward' cannot be an alias of b: it is empty, 'review', or names "
+	    "another field");
+	expect_error("fields:\n  owner: {a: b}\n", "cfg.yml:2: 'fields' must be a list of strings");
+	expect_error("fields: {data_owner: [Data Owner]}\nrequired_fields:\n  policy: [owner, "
+	             "data_steward]\n",
+	             "cfg.yml:3: unknown field 'data_steward' in required_fields");
 }
 END_TEST
 
@@ -138,7 +192,22 @@ START_TEST(register_keys_set_the_dialect)
 	ck_assert_int_eq(cfg.register_stale_months, 3);
 	ck_assert_int_eq(cfg.closure_window_months, 9);
 	ck_assert_int_eq(cfg.closure_backdate_days, 10);
+	ck_assert_int_eq(cfg.dialect.date_order, ISMS_DATE_ORDER_NONE);
 	isms_config_dispose(&cfg);
+
+	/* date_order decides the dates whose day and month could be swapped */
+	static const struct {
+		const char *text;
+		isms_date_order order;
+	} orders[] = {{"date_order: dmy\n", ISMS_DATE_ORDER_DMY},
+	              {"date_order: MDY\n", ISMS_DATE_ORDER_MDY},
+	              {"date_order: none\n", ISMS_DATE_ORDER_NONE}};
+	for (size_t i = 0; i < G_N_ELEMENTS(orders); i++) {
+		rc = load(&cfg, orders[i].text);
+		ck_assert_msg(rc == 0, "%s", isms_error_last());
+		ck_assert_int_eq(cfg.dialect.date_order, orders[i].order);
+		isms_config_dispose(&cfg);
+	}
 
 	/* an approval phrase followed by a name */
 	rc = load(&cfg, "approval_phrases: [signed off by]\n");
@@ -172,9 +241,13 @@ START_TEST(bad_register_keys_name_the_line)
 	    {"status_words:\n  open: [Open, Closed]\n",
 	     "cfg.yml:2: status word 'Closed' already belongs to another state"},
 	    {"register_stale_months: 0\n",
-	     "cfg.yml:1: 'register_stale_months' must be a whole number in range"},
+	     "cfg.yml:1: 'register_stale_months' must be a whole number from 1 to 1200"},
 	    {"closure_backdate_days: -1\n",
-	     "cfg.yml:1: 'closure_backdate_days' must be a whole number in range"},
+	     "cfg.yml:1: 'closure_backdate_days' must be a whole number from 0 to 3650"},
+	    {"date_order: ymd\n", "cfg.yml:1: 'date_order' must be dmy (day first), mdy (month "
+	                          "first) or none"},
+	    {"date_order: [dmy]\n", "cfg.yml:1: 'date_order' must be dmy (day first), mdy (month "
+	                            "first) or none"},
 	};
 	isms_config cfg;
 
@@ -196,6 +269,85 @@ START_TEST(globs_match_as_in_gitignore)
 	ck_assert(isms_config_wants_file(&cfg, "policies/x.md"));
 	ck_assert(!isms_config_wants_file(&cfg, "policies-old/x.md"));
 	ck_assert(!isms_config_wants_file(&cfg, "docs/a/new-draft.md"));
+	/* `**` crosses no folder or any number of them */
+	ck_assert(isms_config_wants_file(&cfg, "docs/c.md"));
+	isms_config_dispose(&cfg);
+}
+END_TEST
+
+/* `*`, `?` and `[...]` never match a '/', wherever a pattern is used:
+ * paths, exclude, registers, soa, and (through isms_config_glob_matches)
+ * the rules' exclude and the waivers' path. */
+START_TEST(globs_never_match_a_slash)
+{
+	static const struct {
+		const char *pattern, *path;
+		int match;
+	} cases[] = {
+	    {"docs/**/draft-*.md", "docs/draft-a.md", 1},
+	    {"docs/**/draft-*.md", "docs/a/b/draft-c.md", 1},
+	    {"docs/**/draft-*.md", "docs/a/draft-x/real.md", 0},
+	    {"**/drafts/*.md", "drafts/a.md", 1},
+	    {"**/drafts/*.md", "x/y/drafts/a.md", 1},
+	    {"**/drafts/*.md", "x/drafts/y/a.md", 0},
+	    {"docs/*.md", "docs/a.md", 1},
+	    {"docs/*.md", "docs/a/b.md", 0},
+	    {"docs/?/x.md", "docs/a/x.md", 1},
+	    {"docs/?/x.md", "docs/a/b/x.md", 0},
+	    {"docs/[ab]*", "docs/a/x.md", 0},
+	    {"docs/**", "docs/a/x.md", 1},
+	    {"docs/**", "docsx/a.md", 0},
+	    {"docs/**/*", "docs/a.md", 1},
+	    {"docs/a**b.md", "docs/a/b.md", 0}, /* `**` inside a name is `*` */
+	    {"docs/a**b.md", "docs/axxb.md", 1},
+	    {"/docs/a.md", "docs/a.md", 1}, /* a leading slash: from the root */
+	    {"/docs/a.md", "x/docs/a.md", 0},
+	    {"*-draft.md", "a/b/c-draft.md", 1}, /* no slash: the name, at any depth */
+	    {"a*", "ab/c.md", 0},
+	    {"archive/", "isms/archive/y/z.md", 1}, /* a folder at any depth */
+	    {"archive/", "isms/archive.md", 0},
+	    {"isms/archive/", "isms/archive/x.md", 1}, /* a folder from the root */
+	    {"isms/archive/", "old/isms/archive/x.md", 0},
+	    {"isms/*/", "isms/a/b/x.md", 1},
+	    {"isms/*/", "isms/x.md", 0},
+	    {"docs/**/drafts/", "docs/a/drafts/x.md", 1},
+	    {"docs/**/drafts/", "docs/drafts.md", 0},
+	};
+	isms_config cfg;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		const char *pat = cases[i].pattern, *path = cases[i].path;
+		int want = cases[i].match, glob = strpbrk(pat, "*?[") != NULL;
+		char *text = g_strdup_printf("exclude: ['%s']\n", pat);
+		ck_assert_msg(isms_config_glob_matches(pat, path) == want, "'%s' %s '%s'", pat,
+		              want ? "misses" : "matches", path);
+		ck_assert_int_eq(load(&cfg, text), 0);
+		ck_assert_msg(isms_config_wants_file(&cfg, path) == !want, "exclude '%s' on '%s'",
+		              pat, path);
+		isms_config_dispose(&cfg);
+		g_free(text);
+		if (!glob) /* a plain entry of these lists is a path, not a pattern */
+			continue;
+		text = g_strdup_printf("paths: ['%s']\nregisters: ['%s']\nsoa: ['%s']\n", pat, pat,
+		                       pat);
+		ck_assert_int_eq(load(&cfg, text), 0);
+		ck_assert_msg(isms_config_wants_file(&cfg, path) == want, "paths '%s' on '%s'", pat,
+		              path);
+		ck_assert_msg(isms_config_is_register(&cfg, path) == want, "registers '%s' on '%s'",
+		              pat, path);
+		ck_assert_msg(isms_config_is_soa(&cfg, path) == want, "soa '%s' on '%s'", pat,
+		              path);
+		isms_config_dispose(&cfg);
+		g_free(text);
+	}
+	/* paths: and exclude: apart */
+	ck_assert_int_eq(load(&cfg, "exclude: ['docs/**/draft-*.md']\n"), 0);
+	ck_assert(isms_config_wants_file(&cfg, "docs/a/draft-x/real.md"));
+	ck_assert(!isms_config_wants_file(&cfg, "docs/a/draft-x.md"));
+	isms_config_dispose(&cfg);
+	ck_assert_int_eq(load(&cfg, "paths: ['docs/*.md']\n"), 0);
+	ck_assert(isms_config_wants_file(&cfg, "docs/a.md"));
+	ck_assert(!isms_config_wants_file(&cfg, "docs/a/b.md"));
 	isms_config_dispose(&cfg);
 }
 END_TEST
@@ -263,7 +415,7 @@ START_TEST(bad_management_keys_name_the_line)
 	    {"review_inputs:\n  h: [Other]\n",
 	     "cfg.yml:2: unknown management review input 'h' (a to g)"},
 	    {"management_review_months: 0\n",
-	     "cfg.yml:1: 'management_review_months' must be a whole number in range"},
+	     "cfg.yml:1: 'management_review_months' must be a whole number from 1 to 1200"},
 	    {"waivers: {rule: X}\n", "cfg.yml:1: 'waivers' must be a list of waivers"},
 	    {"waivers:\n  - rule: DOC-REVIEW-OVERDUE\n    path: docs/a.md\n    reason: moving\n"
 	     "    expires: 2027-01-01\n",
@@ -294,6 +446,64 @@ START_TEST(bad_management_keys_name_the_line)
 		ck_assert_str_eq(isms_error_last(), cases[i].error);
 		isms_config_dispose(&cfg);
 	}
+}
+END_TEST
+
+START_TEST(path_mappings_are_read)
+{
+	isms_config cfg;
+	GPtrArray *got = g_ptr_array_new_with_free_func(g_free);
+	int rc = load(&cfg, "types: {\"docs/adr/**\": record, \"docs/adr/0002-*.md\": policy,\n"
+	                    "        minutes/: management-review}\n"
+	                    "clauses:\n"
+	                    "  Information_Security_Policy.md: [\"5.2\"]\n"
+	                    "  \"policies/risk-*.md\": [6.1.2, Clause 8.2]\n"
+	                    "  policies/: 6.1.3(d)\n"
+	                    "  empty.md: []\n");
+
+	ck_assert_msg(rc == 0, "%s", isms_error_last());
+	/* the first pattern matching a path gives its type */
+	ck_assert_str_eq(isms_config_type_of(&cfg, "docs/adr/0002-sso.md"), "record");
+	ck_assert_str_eq(isms_config_type_of(&cfg, "minutes/2025/board.md"), "management-review");
+	ck_assert_ptr_null(isms_config_type_of(&cfg, "docs/policy.md"));
+	ck_assert_uint_eq(cfg.types->len, 3);
+	ck_assert_int_eq(((isms_path_mapping *)g_ptr_array_index(cfg.types, 2))->line, 2);
+	/* every pattern matching a path adds its clauses, canonical */
+	isms_config_clauses_of(&cfg, "policies/risk-method.md", got);
+	ck_assert_uint_eq(got->len, 3);
+	ck_assert_str_eq(g_ptr_array_index(got, 0), "6.1.2");
+	ck_assert_str_eq(g_ptr_array_index(got, 1), "8.2");
+	ck_assert_str_eq(g_ptr_array_index(got, 2), "6.1.3 d");
+	g_ptr_array_set_size(got, 0);
+	isms_config_clauses_of(&cfg, "Information_Security_Policy.md", got);
+	ck_assert_uint_eq(got->len, 1);
+	ck_assert_str_eq(g_ptr_array_index(got, 0), "5.2");
+	g_ptr_array_set_size(got, 0);
+	/* a path without glob characters names that one file */
+	isms_config_clauses_of(&cfg, "old/Information_Security_Policy.md", got);
+	isms_config_clauses_of(&cfg, "empty.md", got);
+	ck_assert_uint_eq(got->len, 0);
+	ck_assert_uint_eq(cfg.clause_map->len, 4);
+	g_ptr_array_free(got, TRUE);
+	isms_config_dispose(&cfg);
+}
+END_TEST
+
+START_TEST(bad_path_mappings_name_the_line)
+{
+	expect_error("types: [docs/]\n",
+	             "cfg.yml:1: 'types' must map paths or globs to document types");
+	expect_error("types:\n  docs/: TBD\n",
+	             "cfg.yml:2: the type of 'docs/' must be a document type (such as record)");
+	expect_error("types:\n  docs/: [record]\n",
+	             "cfg.yml:2: the type of 'docs/' must be a document type (such as record)");
+	expect_error("types:\n  \"\": record\n", "cfg.yml:2: 'types' keys must be paths or globs");
+	expect_error("clauses: [5.2]\n",
+	             "cfg.yml:1: 'clauses' must map paths or globs to lists of clauses");
+	expect_error("clauses:\n  a.md: [\"5.2\", A.5.1]\n",
+	             "cfg.yml:2: 'A.5.1' is not a clause number (such as '6.1.3 d')");
+	expect_error("clauses:\n  a.md: {x: 1}\n",
+	             "cfg.yml:2: 'clauses' must be a list of strings");
 }
 END_TEST
 
@@ -396,8 +606,24 @@ static void expect_same_config(const isms_config *want, const isms_config *got, 
 	while (g_hash_table_iter_next(&it, &key, &value))
 		ck_assert_msg(g_hash_table_lookup(got->dialect.status, key) == value,
 		              "%s: the state of status word %s differs", what, (const char *)key);
+	ck_assert_msg(got->dialect.date_order == want->dialect.date_order,
+	              "%s: the date order differs", what);
 	/* mandatory_clauses and review_inputs */
 	expect_same_strings(want->mandatory, got->mandatory, what);
+	/* types and clauses */
+	for (int k = 0; k < 2; k++) {
+		const GPtrArray *w = k ? want->clause_map : want->types,
+		                *g = k ? got->clause_map : got->types;
+		ck_assert_msg(g->len == w->len, "%s: %u path mappings, not %u", what, g->len,
+		              w->len);
+		for (guint i = 0; i < w->len; i++) {
+			const isms_path_mapping *wm = g_ptr_array_index(w, i),
+			                        *gm = g_ptr_array_index(g, i);
+			ck_assert_msg(strcmp(gm->pattern, wm->pattern) == 0,
+			              "%s: pattern %s, not %s", what, gm->pattern, wm->pattern);
+			expect_same_strings(wm->values, gm->values, what);
+		}
+	}
 	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++)
 		expect_same_strings(want->review_inputs[i], got->review_inputs[i], what);
 	/* rules */
@@ -516,7 +742,8 @@ START_TEST(whole_number_rows_check_the_bounds_they_document)
 		range = g_strdup_printf("(%ld to %ld)", k->min, k->max);
 		ck_assert_msg(!strchr(k->kind, '(') || strstr(k->kind, range),
 		              "%s: kind '%s', not %s", k->key, k->kind, range);
-		error = g_strdup_printf("cfg.yml:1: '%s' must be a whole number in range", k->key);
+		error = g_strdup_printf("cfg.yml:1: '%s' must be a whole number from %ld to %ld",
+		                        k->key, k->min, k->max);
 		for (int d = -1; d <= 1; d += 2) {
 			text = g_strdup_printf("%s: %ld", k->key, d < 0 ? k->min : k->max);
 			ck_assert_msg(load(&cfg, text) == 0, "%s: %s", text, isms_error_last());
@@ -579,8 +806,11 @@ Suite *config_suite(void)
 	tcase_add_test(tc, defaults_audit_markdown_but_not_housekeeping);
 	tcase_add_test(tc, a_valid_file_sets_every_key);
 	tcase_add_test(tc, bad_files_name_the_line_and_cause);
+	tcase_add_test(tc, fields_add_aliases_and_custom_fields);
+	tcase_add_test(tc, bad_fields_name_the_line);
 	tcase_add_test(tc, an_empty_file_keeps_the_defaults);
 	tcase_add_test(tc, globs_match_as_in_gitignore);
+	tcase_add_test(tc, globs_never_match_a_slash);
 	tcase_add_test(tc, register_keys_set_the_dialect);
 	tcase_add_test(tc, bad_register_keys_name_the_line);
 	tcase_add_test(tc, the_column_words_documented_are_the_column_table);
@@ -588,6 +818,8 @@ Suite *config_suite(void)
 	tcase_add_test(tc, the_defaults_told_in_words_are_the_built_in_lists);
 	tcase_add_test(tc, whole_number_rows_check_the_bounds_they_document);
 	tcase_add_test(tc, management_keys_are_read);
+	tcase_add_test(tc, path_mappings_are_read);
+	tcase_add_test(tc, bad_path_mappings_name_the_line);
 	tcase_add_test(tc, bad_management_keys_name_the_line);
 	suite_add_tcase(s, tc);
 	return s;

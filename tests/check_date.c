@@ -67,7 +67,24 @@ START_TEST(time_stamps_give_utc_days)
 	ck_assert_int_eq(isms_date_from_time(0), 0);
 	ck_assert_int_eq(isms_date_from_time(86399), 0);
 	ck_assert_int_eq(isms_date_from_time(86400), 1);
-	ck_assert_int_eq(isms_date_from_time(-1), -1);
+	ck_assert_str_eq(F(isms_date_from_time(253402300799)), "9999-12-31");
+}
+END_TEST
+
+/* A commit time can be any 64-bit value: outside the years 1970 to 9999
+ * its day is unknown, and an unknown day never prints as a date. */
+START_TEST(time_stamps_outside_the_calendar_are_unknown)
+{
+	const int64_t outside[] = {-1, 253402300800, INT64_MIN, INT64_MAX, -86400 * 365};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(outside); i++)
+		ck_assert_int_eq(isms_date_from_time(outside[i]), ISMS_DAY_UNKNOWN);
+	ck_assert(!isms_date_known(ISMS_DAY_UNKNOWN));
+	ck_assert(isms_date_known(0));
+	ck_assert_str_eq(F(ISMS_DAY_UNKNOWN), "unknown date");
+	ck_assert_str_eq(F(INT32_MAX), "unknown date");
+	ck_assert_str_eq(F(D("0001-01-01")), "0001-01-01");
+	ck_assert_str_eq(F(D("0001-01-01") - 1), "unknown date");
 }
 END_TEST
 
@@ -217,6 +234,7 @@ Suite *date_suite(void)
 	tcase_add_test(tc, datetimes_give_their_utc_day);
 	tcase_add_test(tc, months_clamp_to_month_end);
 	tcase_add_test(tc, time_stamps_give_utc_days);
+	tcase_add_test(tc, time_stamps_outside_the_calendar_are_unknown);
 	tcase_add_test(tc, review_cycles_as_people_write_them);
 	tcase_add_test(tc, bad_cycles_are_rejected);
 	tcase_add_test(tc, written_dates_as_people_type_them);

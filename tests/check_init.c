@@ -99,7 +99,7 @@ START_TEST(init_fits_the_demo)
 	char *missing = missing_clauses(declared);
 
 	expect_lines_with(text, "paths:", "paths: [isms/]");
-	expect_line(text, "# Under these paths without front matter (DOC-NO-METADATA):");
+	expect_line(text, "# Under these paths without metadata (DOC-NO-METADATA):");
 	expect_line(text, "# isms/03-procedures/notes-on-laptop-setup.md.");
 	/* the GOV.UK-style runbooks, the ISO datetime, the canonical names */
 	expect_line(text, "#   owner -> owner (28 documents)");
@@ -146,7 +146,7 @@ START_TEST(init_maps_govuk_tech_docs_and_finds_the_untyped_register)
 	char *missing = missing_clauses(declared);
 
 	expect_lines_with(text, "paths:", "paths: [source/documentation/, register.md]");
-	expect_line(text, "# Left out by these paths (no front matter): notes/meeting-notes.md.");
+	expect_line(text, "# Left out by these paths (no metadata): notes/meeting-notes.md.");
 	expect_lines_with(text, "#   ",
 	                  "#   title -> title (5 documents)\n"
 	                  "#   owner_slack -> owner (5 documents)\n"
@@ -156,8 +156,8 @@ START_TEST(init_maps_govuk_tech_docs_and_finds_the_untyped_register)
 	                  "#   weight (2 documents)\n"
 	                  "#   (no type): 5 documents\n"
 	                  "#   default: 6 months");
-	expect_line(
-	    text, "# This file holds an issues register table (an ID, a Status and two of Action,");
+	expect_line(text,
+	            "# This file holds an issues register table (an ID, a Status or Closed column");
 	expect_lines_with(text, "registers:", "registers: [register.md]");
 	/* the pages version by Git: version is not required */
 	expect_lines_with(text, "  default:", "  default: [owner, review]");
@@ -182,6 +182,23 @@ START_TEST(init_proposes_only_a_register_table_and_suggests_clauses)
 	/* clauses from titles and file names, commented out for a person to
 	 * check; the SoA and the register count by their kind */
 	expect_lines_with(text, "#   ",
+	                  /* the keys of tables and key lines, the documents' types */
+	                  "#   Document Owner -> owner (2 documents)\n"
+	                  "#   Owner -> owner (6 documents)\n"
+	                  "#   Approved By -> approver (1 document)\n"
+	                  "#   Version -> version (7 documents)\n"
+	                  "#   Status -> status (1 document)\n"
+	                  "#   Last Review -> last_reviewed (1 document)\n"
+	                  "#   Last Updated -> last_reviewed (1 document)\n"
+	                  "#   Review Cycle -> review_cycle (1 document)\n"
+	                  "#   Review Frequency -> review_cycle (2 documents)\n"
+	                  "#   Next Review -> next_review (4 documents)\n"
+	                  "#   Next Review Date -> next_review (2 documents)\n"
+	                  "#   Date -> date (1 document)\n"
+	                  "#   Classification -> classification (1 document)\n"
+	                  "#   Effective Date -> effective (1 document)\n"
+	                  "#   (no type): 8 documents\n"
+	                  "#   default: Annual\n"
 	                  "#   people/Security_Awareness_Training_Plan.md: [\"7.2\"]\n"
 	                  "#   policies/ISMS_Scope.md: [\"4.3\"]\n"
 	                  "#   policies/Information_Security_Objectives.md: [\"6.2\"]\n"
@@ -190,6 +207,25 @@ START_TEST(init_proposes_only_a_register_table_and_suggests_clauses)
 	                  "#   risk/Risk_Treatment_Plan.md: [\"6.1.3\", \"8.3\"]\n"
 	                  "#   risk/risk-register.md: [\"8.2\", \"8.3\"]");
 	expect_line(text, "# clauses:");
+	g_free(text);
+}
+END_TEST
+
+/* A file named as a register is proposed when its register table's id
+ * column names issues or actions (CAPA ID), never for a Risk ID. */
+START_TEST(init_proposes_registers_of_issues_not_of_risks)
+{
+	char *text = starter("rules/register-capa");
+
+	expect_line(text,
+	            "# This file holds an issues register table (an ID, a Status or Closed column");
+	expect_lines_with(text, "registers:", "registers: [qms/capa-register.md]");
+	g_free(text);
+	/* risk-register.md: a Risk ID and a Status column, and "register" in its name */
+	text = starter("rules/register-no-status");
+	expect_line(text, "#   register.md (type: register)");
+	expect_lines_with(text, "registers:", "");
+	ck_assert_ptr_null(strstr(text, "registers: [risk-register.md"));
 	g_free(text);
 }
 END_TEST
@@ -215,6 +251,78 @@ START_TEST(the_starter_loads_as_it_is)
 		isms_config_dispose(&cfg);
 		g_free(text);
 	}
+}
+END_TEST
+
+/* Issue 15: a repository without front matter, whose metadata is in key
+ * lines and document-control tables. The starter names the keys the
+ * documents use under `fields:`, sets `date_order` from the dates that
+ * show it, and an audit with it reads every document's review dates. */
+START_TEST(init_fits_a_repository_without_front_matter)
+{
+	char *text = starter("edge/adopt");
+	char *repo = fixture_path("edge/adopt"), *dir = g_dir_make_tmp("isms-init-XXXXXX", NULL);
+	char *cfg = g_build_filename(dir, "starter.yml", NULL), *out;
+	GString *got = g_string_new(NULL);
+	json_t *root, *findings;
+
+	expect_line(
+	    text, "# Markdown files outside the built-in exclusions, 0 with front matter, 8 more");
+	expect_line(text,
+	            "# with metadata in a document-control table, key lines or a version history.");
+	expect_lines_with(text, "  ",
+	                  "  owner: [Document Owner]\n"
+	                  "  approver: [Approved By]\n"
+	                  "  last_reviewed: [Last Review]\n"
+	                  "  review_cycle: [Review Frequency]\n"
+	                  "  next_review: [Next Review Date]\n"
+	                  "  effective: [Effective Date]");
+	expect_lines_with(text, "fields:", "fields:");
+	expect_line(text,
+	            "# Only standing in, and so not listed: Last Updated (read when no other key");
+	expect_line(
+	    text, "# 2 other dates read only day first (policies/ISMS_Scope.md: 20/01/2025): they");
+	expect_lines_with(text, "date_order:", "date_order: dmy");
+	/* versions are kept in these documents: version stays required */
+	expect_lines_with(text, "required_fields:", "");
+
+	ck_assert_int_eq(RUN(NULL, NULL, "init", repo, "--output", cfg), 0);
+	ck_assert_int_eq(RUN(&out, NULL, "check", repo, "--as-of", "2026-11-01", "--format", "json",
+	                     "--config", cfg),
+	                 1);
+	root = json_loads(out, 0, NULL);
+	ck_assert_ptr_nonnull(root);
+	findings = json_object_get(root, "findings");
+	for (size_t i = 0; i < json_array_size(findings); i++) {
+		json_t *f = json_array_get(findings, i);
+		const char *rule = json_string_value(json_object_get(f, "rule"));
+		const char *path = json_string_value(json_object_get(f, "path"));
+		if (strncmp(rule, "DOC-", 4) == 0)
+			g_string_append_printf(got, "%s %s\n", rule, path ? path : "-");
+	}
+	/* the inventories carry no metadata; the register is a register, held
+	 * to its owner only; every passed next review is overdue; no commit
+	 * shows approval evidence, which is one finding */
+	ck_assert_str_eq(got->str,
+	                 "DOC-NO-METADATA assets/asset-register.md\n"
+	                 "DOC-NO-METADATA risk/risk-register.md\n"
+	                 "DOC-REVIEW-OVERDUE Statement_of_Applicability.md\n"
+	                 "DOC-REVIEW-OVERDUE people/Security_Awareness_Training_Plan.md\n"
+	                 "DOC-REVIEW-OVERDUE policies/ISMS_Scope.md\n"
+	                 "DOC-REVIEW-OVERDUE policies/Information_Security_Objectives.md\n"
+	                 "DOC-REVIEW-OVERDUE policies/Information_Security_Policy.md\n"
+	                 "DOC-REVIEW-OVERDUE risk/Risk_Assessment_Methodology.md\n"
+	                 "DOC-REVIEW-OVERDUE risk/Risk_Treatment_Plan.md\n"
+	                 "DOC-CHANGE-UNAPPROVED -\n");
+	json_decref(root);
+	g_free(out);
+	g_string_free(got, TRUE);
+	unlink(cfg);
+	rmdir(dir);
+	g_free(cfg);
+	g_free(dir);
+	g_free(repo);
+	g_free(text);
 }
 END_TEST
 
@@ -487,7 +595,9 @@ Suite *init_suite(void)
 	tcase_add_test(tc, init_fits_the_demo);
 	tcase_add_test(tc, init_maps_govuk_tech_docs_and_finds_the_untyped_register);
 	tcase_add_test(tc, init_proposes_only_a_register_table_and_suggests_clauses);
+	tcase_add_test(tc, init_proposes_registers_of_issues_not_of_risks);
 	tcase_add_test(tc, the_starter_loads_as_it_is);
+	tcase_add_test(tc, init_fits_a_repository_without_front_matter);
 	tcase_add_test(tc, an_audit_with_the_starter_reads_the_register);
 	tcase_add_test(tc, init_output_refuses_to_overwrite_without_force);
 	tcase_add_test(tc, init_errors_name_the_path_and_cause);

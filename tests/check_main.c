@@ -10,8 +10,10 @@ int main(void)
 
 	srunner_add_suite(sr, frontmatter_suite());
 	srunner_add_suite(sr, meta_suite());
+	srunner_add_suite(sr, doc_control_suite());
 	srunner_add_suite(sr, review_suite());
 	srunner_add_suite(sr, config_suite());
+	srunner_add_suite(sr, config_weaker_suite());
 	srunner_add_suite(sr, finding_suite());
 	srunner_add_suite(sr, text_suite());
 	srunner_add_suite(sr, markdown_suite());

@@ -151,6 +151,120 @@ START_TEST(tables_over_the_limits_are_refused_before_parsing)
 }
 END_TEST
 
+/* Nesting counts the block quote and list markers a line starts with;
+ * the table count counts delimiter rows; elements estimate cmark-gfm's
+ * nodes. Each limit is refused one past it, and names itself. */
+START_TEST(nesting_tables_and_elements_are_bounded)
+{
+	GString *s = g_string_new(NULL);
+	char *why;
+	int line = 0;
+	size_t elements = 0;
+
+	for (int i = 0; i < 100; i++)
+		g_string_append(s, i % 3 == 0 ? "> " : i % 3 == 1 ? "- " : "12) ");
+	g_string_append(s, "deep\n");
+	ck_assert_int_eq(isms_markdown_measure(s->str, s->len, 1, &line, &why, &elements), 0);
+	/* two for the line, one per marker */
+	ck_assert_uint_eq(elements, 102);
+	g_string_prepend(s, "text\n>");
+	ck_assert_int_eq(isms_markdown_check_limits(s->str, s->len, 7, &line, &why),
+	                 ISMS_MD_OVER_MARKDOWN);
+	ck_assert_int_eq(line, 8);
+	ck_assert_str_eq(why, "line 8 nests more than 100 block quotes and list items (the "
+	                      "nesting limit)");
+	g_free(why);
+	/* a thematic break or a word is no marker */
+	g_string_assign(s, "-- -x *a 1.x 1234567890. ---\n");
+	ck_assert_int_eq(isms_markdown_measure(s->str, s->len, 1, &line, &why, &elements), 0);
+	ck_assert_uint_eq(elements, 2 + 2 * 1);
+
+	g_string_truncate(s, 0);
+	for (int t = 0; t < 1000; t++)
+		g_string_append(s, "|a|\n|-|\n\n");
+	ck_assert_int_eq(isms_markdown_check_limits(s->str, s->len, 1, &line, &why), 0);
+	g_string_append(s, "|a|\n|-|\n");
+	ck_assert_int_eq(isms_markdown_check_limits(s->str, s->len, 1, &line, &why),
+	                 ISMS_MD_OVER_TABLES);
+	ck_assert_int_eq(line, 3001);
+	ck_assert_str_eq(why, "the table on line 3001 is one more than 1000 in one text (the "
+	                      "table count limit)");
+	g_free(why);
+
+	/* a line two, an inline mark two; a table row also its cells and its
+	 * pipes (the header's are counted on the delimiter row, which opens
+	 * the table) */
+	g_string_assign(s, "| a | *b* |\n|---|---|\n| 1 | 2 |\n");
+	ck_assert_int_eq(isms_markdown_measure(s->str, s->len, 1, &line, &why, &elements), 0);
+	ck_assert_uint_eq(elements, (2 + 2 * 2) + (2 + 2 + 3) + (2 + 2 + 3));
+	g_string_truncate(s, 0);
+	for (int i = 0; i < 1250000; i++)
+		g_string_append(s, "a\n");
+	ck_assert_int_eq(isms_markdown_measure(s->str, s->len, 1, &line, &why, &elements), 0);
+	ck_assert_uint_eq(elements, 2500000);
+	g_string_append(s, "a\n");
+	ck_assert_int_eq(isms_markdown_check_limits(s->str, s->len, 1, &line, &why),
+	                 ISMS_MD_OVER_MARKDOWN);
+	ck_assert_int_eq(line, 1250001);
+	ck_assert_str_eq(why, "the text up to line 1250001 has more than 2500000 Markdown elements "
+	                      "(the element limit: lines, block quote and list markers, inline "
+	                      "marks, table cells)");
+	g_free(why);
+	g_string_free(s, TRUE);
+}
+END_TEST
+
+START_TEST(the_scan_gives_the_spans_of_the_tables)
+{
+	const char *text = "# T\n"
+	                   "---\n"
+	                   "| a | b |\n"
+	                   "|---|---|\n"
+	                   "| 1 | 2 |\n"
+	                   "\n"
+	                   "Text\r| x |\r| - |\r| y |";
+	GArray *spans = g_array_new(FALSE, FALSE, sizeof(isms_md_span));
+	const isms_md_span *s;
+	char *why;
+	int line;
+
+	ck_assert_int_eq(isms_markdown_scan(text, strlen(text), 5, spans, &line, &why), 0);
+	/* the `---` line opens no span: a table needs a pipe */
+	ck_assert_uint_eq(spans->len, 2);
+	s = &g_array_index(spans, isms_md_span, 0);
+	ck_assert_int_eq(s->line, 7);
+	ck_assert_uint_eq(s->columns, 2);
+	ck_assert_uint_eq(s->rows, 1);
+	{
+		char *span = g_strndup(text + s->start, s->end - s->start);
+		ck_assert_str_eq(span, "| a | b |\n|---|---|\n| 1 | 2 |\n");
+		g_free(span);
+	}
+	s = &g_array_index(spans, isms_md_span, 1);
+	ck_assert_int_eq(s->line, 12);
+	ck_assert_uint_eq(s->columns, 1);
+	ck_assert_uint_eq(s->end, strlen(text));
+	g_array_free(spans, TRUE);
+}
+END_TEST
+
+START_TEST(inline_markdown_reads_as_its_text)
+{
+	static const char *const cases[][2] = {
+	    {"**CEO**", "CEO"},     {"[Jane Roe](mailto:jane@example.com)", "Jane Roe"},
+	    {"`2.6`  ", "2.6"},     {"1. Jane", "1. Jane"},
+	    {"- Jane", "- Jane"},   {"# 5", "# 5"},
+	    {"A &amp; B", "A & B"}, {"", ""},
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *t = isms_markdown_inline_text(cases[i][0], strlen(cases[i][0]));
+		ck_assert_str_eq(t, cases[i][1]);
+		g_free(t);
+	}
+}
+END_TEST
+
 Suite *markdown_suite(void)
 {
 	Suite *s = suite_create("markdown");
@@ -160,6 +274,9 @@ Suite *markdown_suite(void)
 	tcase_add_test(tc, text_without_tables_has_none);
 	tcase_add_test(tc, header_keys_ignore_decoration);
 	tcase_add_test(tc, tables_over_the_limits_are_refused_before_parsing);
+	tcase_add_test(tc, nesting_tables_and_elements_are_bounded);
+	tcase_add_test(tc, the_scan_gives_the_spans_of_the_tables);
+	tcase_add_test(tc, inline_markdown_reads_as_its_text);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -68,8 +68,10 @@ START_TEST(register_tables_are_found_by_their_columns)
 	ck_assert_uint_eq(it->problems->len, 3);
 	ck_assert_str_eq(g_ptr_array_index(it->problems, 0),
 	                 "status 'Parked' is not a known status word");
-	ck_assert_str_eq(g_ptr_array_index(it->problems, 1),
-	                 "raised '10/01/2025' is not a date (YYYY-MM-DD)");
+	ck_assert_str_eq(
+	    g_ptr_array_index(it->problems, 1),
+	    "raised '10/01/2025' reads as 2025-01-10 (day first) or 2025-10-01 (month "
+	    "first): write YYYY-MM-DD, or set date_order: dmy or mdy in .isms-audit.yml");
 	ck_assert_str_eq(g_ptr_array_index(it->problems, 2),
 	                 "due '2025-13-01' is not a date (YYYY-MM-DD)");
 
@@ -116,6 +118,16 @@ static void assert_same_register(const isms_register *x, const isms_register *y)
 		for (int c = 0; c < ISMS_COL_COUNT; c++)
 			ck_assert_str_eq(a->cell[c] ? a->cell[c] : "(none)",
 			                 b->cell[c] ? b->cell[c] : "(none)");
+		ck_assert_int_eq(a->has_raised, b->has_raised);
+		ck_assert_int_eq(a->has_due, b->has_due);
+		ck_assert_int_eq(a->has_closed, b->has_closed);
+		ck_assert_int_eq(a->has_raised ? a->raised : 0, b->has_raised ? b->raised : 0);
+		ck_assert_int_eq(a->has_due ? a->due : 0, b->has_due ? b->due : 0);
+		ck_assert_int_eq(a->has_closed ? a->closed : 0, b->has_closed ? b->closed : 0);
+		ck_assert_uint_eq(a->problems->len, b->problems->len);
+		for (guint p = 0; p < a->problems->len; p++)
+			ck_assert_str_eq(g_ptr_array_index(a->problems, p),
+			                 g_ptr_array_index(b->problems, p));
 	}
 }
 
@@ -245,6 +257,259 @@ START_TEST(several_hunks_of_one_table_are_read_alone)
 }
 END_TEST
 
+/* A table's header cells, mapped; the columns not listed must be -1. */
+static int map_header(const char *const *cells, int *column)
+{
+	GPtrArray *header = g_ptr_array_new();
+	int is_table;
+
+	for (; *cells; cells++)
+		g_ptr_array_add(header, (gpointer)*cells);
+	is_table = isms_register_map_header(NULL, header, column);
+	g_ptr_array_free(header, TRUE);
+	return is_table;
+}
+
+static void expect_columns(const int *column, const int *want)
+{
+	for (int c = 0; c < ISMS_COL_COUNT; c++)
+		ck_assert_msg(column[c] == want[c], "column %s is cell %d, not %d",
+		              isms_column_name((isms_column)c), column[c], want[c]);
+}
+
+#define NO_COLUMNS                                                                                 \
+	{                                                                                          \
+		-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1                                     \
+	}
+
+START_TEST(header_cells_name_columns_by_the_most_specific_match)
+{
+	/* the CAPA list of the open QMS template: no Status, Owner or Due */
+	static const char *const capa[] = {"Input Category",
+	                                   "CAPA ID",
+	                                   "Date Created",
+	                                   "CAPA Description",
+	                                   "Root Cause",
+	                                   "Date Root Cause Analysis Completed",
+	                                   "Action (Corrective / Preventive)",
+	                                   "Date Actions Defined",
+	                                   "Potentially Adverse Implications",
+	                                   "Verification",
+	                                   "Date of Verification",
+	                                   "Effectiveness Evaluation",
+	                                   "Date Closed",
+	                                   NULL};
+	static const char *const words[] = {"Ref No",          "Issue",       "Action owner",
+	                                    "Action due date", "Action plan", "Verification date",
+	                                    "**Status** ✅",    NULL};
+	static const char *const notes[] = {"**Issue #**",      "Issue",     "Owner (name)",
+	                                    "Due (YYYY-MM-DD)", "Closed by", "Completed",
+	                                    "Process owner",    NULL};
+	static const char *const exact_id[] = {"NC ID", "ID", "Action ID", "Status", NULL};
+	static const char *const modifiers[] = {"Risk ID",
+	                                        "Verification",
+	                                        "Effectiveness",
+	                                        "Description of the finding",
+	                                        "Raised by",
+	                                        "Date opened",
+	                                        NULL};
+	int column[ISMS_COL_COUNT];
+
+	{
+		int want[ISMS_COL_COUNT] = NO_COLUMNS;
+		want[ISMS_COL_SOURCE] = 0;
+		want[ISMS_COL_ID] = 1;
+		want[ISMS_COL_RAISED] = 2;
+		want[ISMS_COL_DESCRIPTION] = 3;
+		want[ISMS_COL_ROOT_CAUSE] = 4;
+		want[ISMS_COL_ACTION] = 6;
+		want[ISMS_COL_EFFECTIVENESS] = 11;
+		want[ISMS_COL_CLOSED] = 12;
+		ck_assert(map_header(capa, column)); /* an ID and a Closed column */
+		expect_columns(column, want);
+	}
+	{
+		/* a header word is its column's alone; a date is no text column */
+		int want[ISMS_COL_COUNT] = NO_COLUMNS;
+		want[ISMS_COL_ID] = 0;
+		want[ISMS_COL_DESCRIPTION] = 1;
+		want[ISMS_COL_OWNER] = 2;
+		want[ISMS_COL_ACTION] = 4;
+		want[ISMS_COL_STATUS] = 6;
+		ck_assert(map_header(words, column));
+		expect_columns(column, want);
+	}
+	{
+		/* notes in parentheses; `#` makes an id; "Closed by" is no date */
+		int want[ISMS_COL_COUNT] = NO_COLUMNS;
+		want[ISMS_COL_ID] = 0;
+		want[ISMS_COL_DESCRIPTION] = 1;
+		want[ISMS_COL_OWNER] = 2;
+		want[ISMS_COL_DUE] = 3;
+		want[ISMS_COL_CLOSED] = 5;
+		ck_assert(map_header(notes, column));
+		expect_columns(column, want);
+	}
+	{
+		/* the id word alone before one with a prefix; "Action ID" is no action */
+		int want[ISMS_COL_COUNT] = NO_COLUMNS;
+		want[ISMS_COL_ID] = 1;
+		want[ISMS_COL_STATUS] = 3;
+		ck_assert(map_header(exact_id, column));
+		expect_columns(column, want);
+	}
+	{
+		/* the earlier header word wins; no Status or Closed: no table */
+		int want[ISMS_COL_COUNT] = NO_COLUMNS;
+		want[ISMS_COL_ID] = 0;
+		want[ISMS_COL_EFFECTIVENESS] = 2;
+		want[ISMS_COL_DESCRIPTION] = 3;
+		want[ISMS_COL_RAISED] = 5;
+		ck_assert(!map_header(modifiers, column));
+		expect_columns(column, want);
+	}
+
+	/* which id columns name issues or actions, for init */
+	static const char *const items[] = {"CAPA ID",    "NC ID",  "Issue #", "Finding ID",
+	                                    "Action ID",  "Ref No", "ID",      "**No.**",
+	                                    "NCR Number", NULL};
+	static const char *const others[] = {"Risk ID", "Control ID", "Asset No", "Supplier #",
+	                                     NULL};
+	for (const char *const *h = items; *h; h++)
+		ck_assert_msg(isms_register_header_names_items(NULL, *h), "%s names items", *h);
+	for (const char *const *h = others; *h; h++)
+		ck_assert_msg(!isms_register_header_names_items(NULL, *h), "%s names no items", *h);
+}
+END_TEST
+
+/* Dates as typed, in each date order of the dialect. */
+START_TEST(dates_are_read_as_typed_in_the_date_order)
+{
+	static const char doc[] = "| ID | Status | Raised |\n|---|---|---|\n"
+	                          "| A | Open | 03/04/2025 |\n"     /* 3 */
+	                          "| B | Open | 25/01/2026 |\n"     /* 4 */
+	                          "| C | Open | 05.05.2026 |\n"     /* 5 */
+	                          "| D | Open | 1 January 2022 |\n" /* 6 */
+	                          "| E | Open | Jan 1, 2022 |\n"    /* 7 */
+	                          "| F | Open | 31-12-2025 |\n"     /* 8 */
+	                          "| G | Open | 2025/12/31 |\n"     /* 9 */
+	                          "| H | Open | 12/25/2025 |\n";    /* 10 */
+	static const struct {
+		isms_date_order order;
+		const char *days; /* A to H, "-" for no date */
+	} orders[] = {
+	    {ISMS_DATE_ORDER_NONE, "- 2026-01-25 2026-05-05 2022-01-01 2022-01-01 2025-12-31 "
+	                           "2025-12-31 2025-12-25"},
+	    {ISMS_DATE_ORDER_DMY, "2025-04-03 2026-01-25 2026-05-05 2022-01-01 2022-01-01 "
+	                          "2025-12-31 2025-12-31 -"},
+	    {ISMS_DATE_ORDER_MDY, "2025-03-04 - 2026-05-05 2022-01-01 2022-01-01 - 2025-12-31 "
+	                          "2025-12-25"},
+	};
+	isms_register_dialect d;
+	char buf[ISMS_DATE_BUFSIZE];
+
+	for (size_t o = 0; o < G_N_ELEMENTS(orders); o++) {
+		GString *days = g_string_new(NULL);
+		isms_register_dialect_init(&d);
+		d.date_order = orders[o].order;
+		isms_register *reg = isms_register_parse(doc, strlen(doc), 1, &d);
+		ck_assert_uint_eq(reg->items->len, 8);
+		for (guint i = 0; i < reg->items->len; i++) {
+			const isms_reg_item *it = g_ptr_array_index(reg->items, i);
+			g_string_append_printf(days, "%s%s", i ? " " : "",
+			                       it->has_raised ? isms_date_format(it->raised, buf)
+			                                      : "-");
+			ck_assert_uint_eq(it->problems->len, it->has_raised ? 0 : 1);
+		}
+		ck_assert_str_eq(days->str, orders[o].days);
+		if (orders[o].order == ISMS_DATE_ORDER_NONE)
+			ck_assert_str_eq(
+			    g_ptr_array_index(isms_register_item(reg, "A")->problems, 0),
+			    "raised '03/04/2025' reads as 2025-04-03 (day first) or "
+			    "2025-03-04 (month first): write YYYY-MM-DD, or set "
+			    "date_order: dmy or mdy in .isms-audit.yml");
+		if (orders[o].order == ISMS_DATE_ORDER_MDY)
+			ck_assert_str_eq(
+			    g_ptr_array_index(isms_register_item(reg, "B")->problems, 0),
+			    "raised '25/01/2026' is not a date (YYYY-MM-DD)");
+		isms_register_free(reg);
+		isms_register_dialect_dispose(&d);
+		g_string_free(days, TRUE);
+	}
+}
+END_TEST
+
+/* A table without a Status column: closed by its closed date; with one,
+ * an open status beside a closed date is a problem. Edited as the replay
+ * sees it (git's line diff), the changed rows read alone give what a full
+ * parse gives, in every date order. */
+START_TEST(tables_without_status_are_read_by_their_closed_dates)
+{
+	static const char before[] =
+	    "# Log\n\n"
+	    "| NC ID | Date raised | Owner | Due date | Date closed |\n|---|---|---|---|---|\n"
+	    "| NC-1 | 03/04/2025 | Ann | 30/06/2025 | |\n"
+	    "| NC-2 | 05/05/2025 | Bob | 1 June 2026 | TBD |\n"
+	    "\n| Issue # | Status | Closed |\n|---|---|---|\n"
+	    "| ISS-1 | Open | |\n"
+	    "| ISS-2 | Closed | |\n";
+	static const char after[] =
+	    "# Log\n\n"
+	    "| NC ID | Date raised | Owner | Due date | Date closed |\n|---|---|---|---|---|\n"
+	    "| NC-1 | 03/04/2025 | Ann | 30/06/2025 | 20.06.2025 |\n"
+	    "| NC-2 | 05/05/2025 | Bob | 1 June 2026 | TBD |\n"
+	    "| NC-3 | Jan 1, 2026 | Bob | 28/02/2026 | done |\n"
+	    "\n| Issue # | Status | Closed |\n|---|---|---|\n"
+	    "| ISS-1 | In progress | 2026-01-13 |\n"
+	    "| ISS-2 | Closed | |\n";
+	static const isms_date_order orders[] = {ISMS_DATE_ORDER_NONE, ISMS_DATE_ORDER_DMY,
+	                                         ISMS_DATE_ORDER_MDY};
+	isms_register_dialect d;
+
+	for (size_t o = 0; o < G_N_ELEMENTS(orders); o++) {
+		GArray *hunks = g_array_new(FALSE, FALSE, sizeof(isms_line_hunk));
+		isms_register_dialect_init(&d);
+		d.date_order = orders[o];
+		isms_register *prev = isms_register_parse(before, strlen(before), 1, &d);
+		isms_register *full = isms_register_parse(after, strlen(after), 1, &d);
+		const isms_reg_table *t = g_ptr_array_index(full->tables, 0);
+		const isms_reg_item *it;
+		isms_line_diff(before, strlen(before), after, strlen(after), hunks);
+		isms_register *upd = isms_register_update(
+		    prev, after, strlen(after), (const isms_line_hunk *)(void *)hunks->data,
+		    hunks->len, &d);
+		ck_assert_ptr_nonnull(upd);
+		isms_register_free(prev);
+		assert_same_register(upd, full);
+
+		ck_assert_uint_eq(full->tables->len, 2);
+		ck_assert_int_eq(t->column[ISMS_COL_STATUS], -1);
+		ck_assert_int_eq(t->column[ISMS_COL_CLOSED], 4);
+		ck_assert(t->can_close && t->has_open);
+		ck_assert_int_eq(isms_register_item(full, "NC-1")->state, ISMS_STATE_CLOSED);
+		ck_assert_int_eq(isms_register_item(full, "NC-2")->state,
+		                 ISMS_STATE_OPEN);     /* TBD */
+		it = isms_register_item(full, "NC-3"); /* closed, though `done` is no date */
+		ck_assert_int_eq(it->state, ISMS_STATE_CLOSED);
+		ck_assert(!it->has_closed);
+		ck_assert_str_eq(g_ptr_array_index(it->problems, it->problems->len - 1),
+		                 "closed 'done' is not a date (YYYY-MM-DD)");
+		it = isms_register_item(full, "ISS-1");
+		ck_assert_int_eq(it->state, ISMS_STATE_OPEN);
+		ck_assert_uint_eq(it->problems->len, 1);
+		ck_assert_str_eq(g_ptr_array_index(it->problems, 0),
+		                 "status 'In progress' says open but closed '2026-01-13' is filled "
+		                 "in: close the item, or clear its closed date");
+		/* a closed status without its date is ACT-CLOSED-NO-DATE's */
+		ck_assert_uint_eq(isms_register_item(full, "ISS-2")->problems->len, 0);
+		isms_register_free(upd);
+		isms_register_free(full);
+		isms_register_dialect_dispose(&d);
+		g_array_free(hunks, TRUE);
+	}
+}
+END_TEST
+
 START_TEST(status_words_map_to_states)
 {
 	ck_assert_int_eq(isms_status_state(NULL, "In Progress"), ISMS_STATE_OPEN);
@@ -271,6 +536,9 @@ Suite *register_suite(void)
 	tcase_add_test(tc, changed_rows_are_read_alone);
 	tcase_add_test(tc, several_hunks_of_one_table_are_read_alone);
 	tcase_add_test(tc, status_words_map_to_states);
+	tcase_add_test(tc, header_cells_name_columns_by_the_most_specific_match);
+	tcase_add_test(tc, dates_are_read_as_typed_in_the_date_order);
+	tcase_add_test(tc, tables_without_status_are_read_by_their_closed_dates);
 	suite_add_tcase(s, tc);
 	return s;
 }

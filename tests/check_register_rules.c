@@ -1,6 +1,7 @@
 /* The register rules on their fixtures: each violating case found exactly
  * (path, line, item, message, evidence), each compliant case not. */
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -112,8 +113,8 @@ START_TEST(register_files_and_tables)
 	            "actions.md:9:table 1\nimprovement/log.md:10:-\nregister.md:19:table 2");
 	ck_assert_str_eq(
 	    rule_message(&fs, "REG-BAD-TABLE", "improvement/log.md"),
-	    "improvement/log.md has no register table (a table with an ID and a Status "
-	    "column): the table on line 10 has no Status column");
+	    "improvement/log.md has no register table (a table with an ID column and a "
+	    "Status or Closed column): the table on line 10 has no Status or Closed column");
 	ck_assert_str_eq(
 	    rule_message(&fs, "REG-BAD-TABLE", "actions.md"),
 	    "the register table on line 9 has no Owner and Due columns: its open items "
@@ -229,8 +230,14 @@ START_TEST(configured_register_words)
 	/* log.md now has a register table with IMP-1 open, Owner and Target */
 	ck_assert_ptr_nonnull(strstr(out, "\"id\": \"IMP-1\""));
 	ck_assert_ptr_null(strstr(out, "improvement/log.md has no register table"));
-	/* register.md's Status column is not `Finding`: no register table */
-	ck_assert_ptr_nonnull(strstr(out, "register.md has no register table"));
+	/* register.md's Status column is not `Finding`: its tables are read by
+	 * their Closed columns (Date closed, Completed), and its second one
+	 * lost its Due column to Target */
+	ck_assert_ptr_null(strstr(out, "register.md has no register table"));
+	ck_assert_ptr_nonnull(strstr(out, "\"the register table on line 19 has no Due and "
+	                                  "Effectiveness columns: its items cannot show the "
+	                                  "evidence of 10.2 from raising to an effective "
+	                                  "closure\""));
 	g_free(out);
 	g_free(err);
 
@@ -251,6 +258,255 @@ START_TEST(configured_register_words)
 	g_free(cfg);
 	g_free(dir);
 	g_free(repo);
+}
+END_TEST
+
+/* The history of item `id` in a register model. */
+static const isms_item_history *history_of(const isms_register_model *m, const char *id)
+{
+	for (guint i = 0; i < m->items->len; i++) {
+		const isms_item_history *h = g_ptr_array_index(m->items, i);
+		if (strcmp(h->id, id) == 0)
+			return h;
+	}
+	ck_abort_msg("no item %s", id);
+	return NULL;
+}
+
+/* An item's state, its raised, due and closed days ("-" for none) and the
+ * date of the commit that recorded it closed: "closed 2025-09-15 - 2025-10-20
+ * 2025-10-22". */
+static char *item_days(const isms_audit *a, const isms_register_model *m, const char *id)
+{
+	const isms_item_history *h = history_of(m, id);
+	const isms_reg_item *it = h->item;
+	char r[ISMS_DATE_BUFSIZE], d[ISMS_DATE_BUFSIZE], c[ISMS_DATE_BUFSIZE];
+
+	return g_strdup_printf("%s %s %s %s %s", isms_state_name(it->state),
+	                       it->has_raised ? isms_date_format(it->raised, r) : "-",
+	                       it->has_due ? isms_date_format(it->due, d) : "-",
+	                       it->has_closed ? isms_date_format(it->closed, c) : "-",
+	                       h->closure == ISMS_NO_COMMIT ? "-" : commit_date(a, h->closure));
+}
+
+#define ASSERT_ITEM(a, m, id, want)                                                                \
+	do {                                                                                       \
+		char *got_ = item_days(a, m, id);                                                  \
+		ck_assert_str_eq(got_, want);                                                      \
+		g_free(got_);                                                                      \
+	} while (0)
+
+/* register-no-status.fixture at 2026-03-15: a table without a Status
+ * column, an NC ID and dates typed day first; an Issue # table whose status
+ * contradicts its dates; a risk register and a control list that are not
+ * registers. */
+START_TEST(a_register_without_a_status_column)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/register-no-status", "2026-03-15", &fs);
+	const isms_register_model *m;
+	const isms_reg_table *t;
+	const isms_finding *f;
+
+	drop_management(&fs);
+	/* Risk ID and Control ID tables make no register */
+	ck_assert_uint_eq(a->registers->len, 1);
+	m = g_ptr_array_index(a->registers, 0);
+	ck_assert_str_eq(m->doc->path, "register.md");
+	ck_assert_uint_eq(m->current->tables->len, 2);
+	t = g_ptr_array_index(m->current->tables, 0);
+	ck_assert_int_eq(t->line, 9);
+	ck_assert_int_eq(t->column[ISMS_COL_ID], 0);
+	ck_assert_int_eq(t->column[ISMS_COL_STATUS], -1);
+	ck_assert_int_eq(t->column[ISMS_COL_CLOSED], 7);
+	t = g_ptr_array_index(m->current->tables, 1);
+	ck_assert_int_eq(t->column[ISMS_COL_ID], 0); /* Issue # */
+	ck_assert_int_eq(t->column[ISMS_COL_DESCRIPTION], 2);
+
+	/* items open or closed by Date closed, each closure by its commit */
+	ASSERT_ITEM(a, m, "NC-01", "closed 2025-09-15 2025-10-31 2025-10-20 2025-10-22");
+	ASSERT_ITEM(a, m, "NC-02", "open 2025-05-05 2025-11-30 - -");
+	ASSERT_ITEM(a, m, "NC-03", "open - 2026-06-01 - -");
+	ASSERT_ITEM(a, m, "NC-04", "closed 2026-01-10 2026-02-28 2026-01-30 2026-02-02");
+	ASSERT_ITEM(a, m, "ISS-1", "open 2025-09-22 2026-06-30 2026-01-13 -");
+	ASSERT_ITEM(a, m, "ISS-3", "closed 2025-09-25 2025-10-15 - 2025-10-01");
+	/* NC-01 went from open to closed when its date was filled in */
+	const isms_item_history *h = history_of(m, "NC-01");
+	ck_assert_uint_eq(h->transitions->len, 2);
+	ck_assert_int_eq(g_array_index(h->transitions, isms_transition, 1).from, ISMS_STATE_OPEN);
+	ck_assert_int_eq(g_array_index(h->transitions, isms_transition, 1).to, ISMS_STATE_CLOSED);
+	/* 15/09/2025 rewritten as 2025-09-15 is the same raised date */
+	ck_assert_uint_eq(h->rewrites->len, 0);
+
+	expect_rule(&fs, "ACT-BAD-VALUE", "register.md:13:NC-03\nregister.md:20:ISS-1");
+	ck_assert_str_eq(rule_message(&fs, "ACT-BAD-VALUE", "register.md"),
+	                 "item NC-03: raised '03/02/2026' reads as 2026-02-03 (day first) or "
+	                 "2026-03-02 (month first): write YYYY-MM-DD, or set date_order: dmy or "
+	                 "mdy in .isms-audit.yml");
+	f = g_ptr_array_index(fs.items, fs.items->len - 1);
+	for (guint i = 0; i < fs.items->len; i++) {
+		const isms_finding *x = g_ptr_array_index(fs.items, i);
+		if (strcmp(x->rule->id, "ACT-BAD-VALUE") == 0 && strcmp(x->item, "ISS-1") == 0)
+			f = x;
+	}
+	ck_assert_str_eq(f->item, "ISS-1");
+	ck_assert_str_eq(f->message, "item ISS-1: status 'In progress' says open but closed "
+	                             "'13/01/2026' is filled in: close the item, or clear its "
+	                             "closed date");
+	ASSERT_EVIDENCE(f, 0, "2026-02-02 row last changed");
+	expect_rule(&fs, "ACT-OVERDUE", "register.md:12:NC-02");
+	ck_assert_str_eq(rule_message(&fs, "ACT-OVERDUE", "register.md"),
+	                 "open item NC-02 is 105 days past its due date 2025-11-30");
+	ASSERT_EVIDENCE(find_finding(&fs, "ACT-OVERDUE", "register.md"), 0,
+	                "2025-10-01 raised in the register");
+	/* a closed status without a closed date: that rule alone */
+	expect_rule(&fs, "ACT-CLOSED-NO-DATE", "register.md:22:ISS-3");
+	ck_assert_uint_eq(fs.items->len, 4);
+	audit_done(a, &fs);
+}
+END_TEST
+
+/* register-date-order.fixture at 2025-12-15, as committed (date_order:
+ * dmy), month first, and with no order. */
+START_TEST(date_order_decides_dates_that_read_both_ways)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/register-date-order", "2025-12-15", &fs);
+	const isms_register_model *m;
+
+	drop_management(&fs);
+	m = g_ptr_array_index(a->registers, 0);
+	ck_assert_int_eq(a->config.dialect.date_order, ISMS_DATE_ORDER_DMY);
+	ASSERT_ITEM(a, m, "A-1", "closed 2025-04-03 2025-07-05 2025-07-06 2025-07-08");
+	ASSERT_ITEM(a, m, "A-2", "open 2025-04-07 2025-12-01 - -");
+	ASSERT_ITEM(a, m, "A-3", "open 2025-11-12 - - -");
+	expect_rule(&fs, "ACT-BAD-VALUE", "register.md:13:A-3");
+	ck_assert_str_eq(rule_message(&fs, "ACT-BAD-VALUE", "register.md"),
+	                 "item A-3: due '12/25/2025' is not a date (YYYY-MM-DD)");
+	expect_rule(&fs, "ACT-OVERDUE", "register.md:12:A-2");
+	ck_assert_str_eq(rule_message(&fs, "ACT-OVERDUE", "register.md"),
+	                 "open item A-2 is 14 days past its due date 2025-12-01");
+	ck_assert_uint_eq(fs.items->len, 2);
+	audit_done(a, &fs);
+
+	a = audit_fixture_config("rules/register-date-order", "2025-12-15", "date_order: mdy\n",
+	                         &fs);
+	drop_management(&fs);
+	m = g_ptr_array_index(a->registers, 0);
+	ASSERT_ITEM(a, m, "A-1", "closed 2025-03-04 2025-05-07 2025-06-07 2025-07-08");
+	ASSERT_ITEM(a, m, "A-3", "open 2025-12-11 2025-12-25 - -");
+	expect_rule(&fs, "ACT-OVERDUE", "register.md:12:A-2");
+	ck_assert_str_eq(rule_message(&fs, "ACT-OVERDUE", "register.md"),
+	                 "open item A-2 is 337 days past its due date 2025-01-12");
+	expect_rule(&fs, "ACT-CLOSURE-BACKDATED", "register.md:11:A-1");
+	ck_assert_str_eq(rule_message(&fs, "ACT-CLOSURE-BACKDATED", "register.md"),
+	                 "item A-1 has closed date 2025-06-07, but the commit that recorded it "
+	                 "closed is of 2025-07-08, 31 days later (more than 30): a closure "
+	                 "recorded late or backfilled");
+	ck_assert_uint_eq(fs.items->len, 2);
+	audit_done(a, &fs);
+
+	/* no order: each date whose readings differ, named with the key; 12/25/2025
+	 * is a date only month first, and read so */
+	a = audit_fixture_config("rules/register-date-order", "2025-12-15", "date_order: none\n",
+	                         &fs);
+	drop_management(&fs);
+	m = g_ptr_array_index(a->registers, 0);
+	ASSERT_ITEM(a, m, "A-3", "open - 2025-12-25 - -");
+	expect_rule(&fs, "ACT-BAD-VALUE",
+	            "register.md:11:A-1\nregister.md:11:A-1\nregister.md:11:A-1\n"
+	            "register.md:12:A-2\nregister.md:12:A-2\nregister.md:13:A-3");
+	ck_assert_str_eq(rule_message(&fs, "ACT-BAD-VALUE", "register.md"),
+	                 "item A-1: raised '03/04/2025' reads as 2025-04-03 (day first) or "
+	                 "2025-03-04 (month first): write YYYY-MM-DD, or set date_order: dmy or "
+	                 "mdy in .isms-audit.yml");
+	/* a closed item without a readable closed date, and A-2 without a due day */
+	expect_rule(&fs, "ACT-OVERDUE", "");
+	expect_rule(&fs, "ACT-CLOSURE-BACKDATED", "");
+	ck_assert_uint_eq(fs.items->len, 6);
+	audit_done(a, &fs);
+}
+END_TEST
+
+/* register-capa.fixture at 2026-03-31: the CAPA list of the open QMS
+ * template, with its exact header, replayed through four commits. */
+START_TEST(the_capa_list_of_the_qms_template)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/register-capa", "2026-03-31", &fs);
+	const isms_register_model *m;
+	const isms_reg_table *t;
+	const isms_item_history *h;
+	const isms_finding *f;
+	isms_report_options opts = ISMS_REPORT_OPTIONS_INIT;
+	json_t *root, *item;
+	char *json;
+
+	drop_management(&fs);
+	ck_assert_uint_eq(a->registers->len, 1);
+	m = g_ptr_array_index(a->registers, 0);
+	ck_assert_str_eq(m->doc->path, "qms/capa-register.md");
+	ck_assert_uint_eq(m->versions, 4);
+	ck_assert_uint_eq(m->current->tables->len, 1);
+	t = g_ptr_array_index(m->current->tables, 0);
+	ck_assert_int_eq(t->line, 12);
+	{
+		static const int want[ISMS_COL_COUNT] = {[ISMS_COL_ID] = 1,
+		                                         [ISMS_COL_RAISED] = 2,
+		                                         [ISMS_COL_SOURCE] = 0,
+		                                         [ISMS_COL_DESCRIPTION] = 3,
+		                                         [ISMS_COL_ROOT_CAUSE] = 4,
+		                                         [ISMS_COL_ACTION] = 6,
+		                                         [ISMS_COL_OWNER] = -1,
+		                                         [ISMS_COL_DUE] = -1,
+		                                         [ISMS_COL_STATUS] = -1,
+		                                         [ISMS_COL_CLOSED] = 12,
+		                                         [ISMS_COL_EFFECTIVENESS] = 11,
+		                                         [ISMS_COL_APPROVER] = -1};
+		for (int c = 0; c < ISMS_COL_COUNT; c++)
+			ck_assert_msg(t->column[c] == want[c], "column %s is cell %d",
+			              isms_column_name((isms_column)c), t->column[c]);
+	}
+	ASSERT_ITEM(a, m, "CAPA-001", "closed 2025-09-10 - 2025-11-01 2025-11-03");
+	ASSERT_ITEM(a, m, "CAPA-002", "closed 2025-09-15 - 2026-02-13 2026-02-16");
+	ASSERT_ITEM(a, m, "CAPA-003", "open 2026-01-19 - - -");
+	h = history_of(m, "CAPA-002");
+	ck_assert_str_eq(h->item->cell[ISMS_COL_ROOT_CAUSE],
+	                 "Billing system missing from the review list");
+	ck_assert_str_eq(h->item->cell[ISMS_COL_EFFECTIVENESS],
+	                 "Billing included in the Q1 review too");
+	ck_assert_str_eq(h->item->cell[ISMS_COL_SOURCE], "Internal audit");
+	ck_assert_str_eq(commit_date(a, h->first_seen), "2025-09-15");
+	ck_assert_uint_eq(h->transitions->len, 2);
+
+	/* one finding for the table, none per item */
+	expect_rule(&fs, "REG-BAD-TABLE", "qms/capa-register.md:12:table 1");
+	ck_assert_str_eq(rule_message(&fs, "REG-BAD-TABLE", "qms/capa-register.md"),
+	                 "the register table on line 12 has no Owner and Due columns: its open "
+	                 "items cannot show who acts and by when");
+	f = find_finding(&fs, "REG-BAD-TABLE", "qms/capa-register.md");
+	ASSERT_EVIDENCE(f, 0, "2026-02-16 register last changed");
+	ck_assert_uint_eq(fs.items->len, 1);
+
+	/* the JSON contract says the same */
+	json = render_report(isms_report_json, a, &fs, &opts);
+	root = json_loads(json, 0, NULL);
+	ck_assert_ptr_nonnull(root);
+	ck_assert_str_eq(json_string_at(root, "registers.0.path"), "qms/capa-register.md");
+	item = json_at(root, "registers.0.items.0");
+	ck_assert_str_eq(json_string_at(item, "id"), "CAPA-001");
+	ck_assert_str_eq(json_string_at(item, "state"), "closed");
+	ck_assert(json_is_null(json_at(item, "status")));
+	ck_assert_str_eq(json_string_at(item, "closed"), "2025-11-01");
+	ck_assert_str_eq(json_string_at(item, "closed_seen.date"), "2025-11-03");
+	ck_assert_str_eq(json_string_at(item, "transitions.1.to"), "closed");
+	item = json_at(root, "registers.0.items.2");
+	ck_assert_str_eq(json_string_at(item, "id"), "CAPA-003");
+	ck_assert_str_eq(json_string_at(item, "state"), "open");
+	ck_assert_str_eq(json_string_at(item, "raised"), "19/01/2026");
+	json_decref(root);
+	free(json);
+	audit_done(a, &fs);
 }
 END_TEST
 
@@ -359,6 +615,9 @@ Suite *register_rules_suite(void)
 	tcase_add_test(tc, removed_reopened_and_stalled);
 	tcase_add_test(tc, renamed_register_keeps_its_items);
 	tcase_add_test(tc, configured_register_words);
+	tcase_add_test(tc, a_register_without_a_status_column);
+	tcase_add_test(tc, date_order_decides_dates_that_read_both_ways);
+	tcase_add_test(tc, the_capa_list_of_the_qms_template);
 	tcase_add_test(tc, metrics_for_the_management_review);
 	tcase_add_test(tc, metrics_in_the_reports);
 	suite_add_tcase(s, tc);

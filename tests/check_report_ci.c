@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "isms/report.h"
 #include "isms/rules.h"
@@ -124,8 +125,9 @@ START_TEST(clean_audit_in_every_format)
 	    "ACT-REOPENED");
 	ck_assert(json_is_false(json_at(
 	    root, "runs.0.invocations.0.ruleConfigurationOverrides.0.configuration.enabled")));
+	/* one testcase per rule of the 49 */
 	ck_assert_ptr_nonnull(strstr(junit,
-	                             "<testsuites name=\"isms-audit\" tests=\"45\" failures=\"0\" "
+	                             "<testsuites name=\"isms-audit\" tests=\"49\" failures=\"0\" "
 	                             "errors=\"0\">\n"));
 	ck_assert_ptr_nonnull(
 	    strstr(junit, "    <testcase classname=\"clause.10.2 d\" name=\"ACT-REOPENED\">\n"
@@ -202,7 +204,7 @@ START_TEST(sarif_results_point_at_their_rules)
 	}
 	ck_assert_str_eq(json_string_at(rules, "2.name"), "DocNoMetadata");
 	ck_assert_str_eq(json_string_at(rules, "2.defaultConfiguration.level"), "warning");
-	ck_assert_int_eq(json_array_size(results), 26);
+	ck_assert_int_eq(json_array_size(results), 25);
 	json_array_foreach(results, i, r)
 	{
 		const char *sev = json_string_at(r, "properties.severity");
@@ -219,11 +221,11 @@ START_TEST(sarif_results_point_at_their_rules)
 		                 16);
 	}
 	/* a finding without a line has a location but no region */
-	r = json_array_get(results, 24);
+	r = json_array_get(results, 23);
 	ck_assert_str_eq(json_string_at(r, "ruleId"), "ACT-REMOVED");
 	ck_assert_ptr_null(json_at(r, "locations.0.physicalLocation.region"));
 	/* evidence in the message and as data */
-	r = json_array_get(results, 15);
+	r = json_array_get(results, 14);
 	ck_assert_str_eq(
 	    json_string_at(r, "message.text"),
 	    "text changed in 1 commit after version '2.1' was set on 2026-03-10, but the "
@@ -299,8 +301,8 @@ START_TEST(junit_validates_against_the_xsd)
 	expect_valid_junit(healthy);
 	ck_assert(g_str_has_prefix(demo, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"));
 	/* the checker is no rubber stamp: the XSD has no `skipped` on <testsuites> */
-	char *bad = replace_all(demo, "failures=\"17\" errors=\"0\">",
-	                        "failures=\"17\" errors=\"0\" skipped=\"0\">");
+	char *bad = replace_all(demo, "failures=\"16\" errors=\"0\">",
+	                        "failures=\"16\" errors=\"0\" skipped=\"0\">");
 	char *complaint;
 	ck_assert_int_ne(run_checker(junit_checker(), "xml", bad, &complaint), 0);
 	ck_assert_ptr_nonnull(strstr(complaint, "skipped"));
@@ -321,22 +323,24 @@ START_TEST(junit_fails_at_the_fail_on_level)
 	char *obs = render_at(isms_report_junit, a, &fs, ISMS_SEV_OBSERVATION);
 	char *never = render_at(isms_report_junit, a, &fs, ISMS_SEV_NEVER);
 
-	/* 26 findings and 21 rules without any: 47 testcases */
+	/* 25 findings of 24 rules, and the 25 rules of the 49 without any: 50
+	 * testcases; 16 findings are minor, 9 observations */
 	ck_assert_ptr_nonnull(strstr(
-	    minor, "<testsuites name=\"isms-audit\" tests=\"47\" failures=\"17\" errors=\"0\">"));
+	    minor, "<testsuites name=\"isms-audit\" tests=\"50\" failures=\"16\" errors=\"0\">"));
 	ck_assert_ptr_nonnull(strstr(
-	    major, "<testsuites name=\"isms-audit\" tests=\"47\" failures=\"0\" errors=\"0\">"));
+	    major, "<testsuites name=\"isms-audit\" tests=\"50\" failures=\"0\" errors=\"0\">"));
 	ck_assert_ptr_nonnull(strstr(
-	    obs, "<testsuites name=\"isms-audit\" tests=\"47\" failures=\"26\" errors=\"0\">"));
+	    obs, "<testsuites name=\"isms-audit\" tests=\"50\" failures=\"25\" errors=\"0\">"));
 	ck_assert_ptr_nonnull(strstr(
-	    never, "<testsuites name=\"isms-audit\" tests=\"47\" failures=\"0\" errors=\"0\">"));
+	    never, "<testsuites name=\"isms-audit\" tests=\"50\" failures=\"0\" errors=\"0\">"));
 	ck_assert_ptr_nonnull(
 	    strstr(major, "    <testcase classname=\"clause.7.5.2\" name=\"DOC-NO-METADATA "
 	                  "isms/03-procedures/notes-on-laptop-setup.md\">\n"
 	                  "      <system-out>minor finding below the fail-on level major\n"
-	                  "isms/03-procedures/notes-on-laptop-setup.md:1: has no front matter: "
-	                  "nothing identifies its owner, version or review date\n"
-	                  "evidence: 027f5bab3ec4 2025-06-20 added without front matter"
+	                  "isms/03-procedures/notes-on-laptop-setup.md:1: has no metadata (front "
+	                  "matter, a document-control table or key lines): nothing identifies its "
+	                  "owner, version or review date\n"
+	                  "evidence: 027f5bab3ec4 2025-06-20 added without metadata"
 	                  "</system-out>\n"
 	                  "    </testcase>\n"));
 	ck_assert_ptr_nonnull(strstr(obs,
@@ -353,8 +357,8 @@ END_TEST
 
 START_TEST(codeclimate_has_what_gitlab_reads)
 {
-	static const char *const fixtures[][3] = {{"demo", "2026-11-01", "26"},
-	                                          {"rules/waivers", "2026-01-15", "18"}};
+	static const char *const fixtures[][3] = {{"demo", "2026-11-01", "25"},
+	                                          {"rules/waivers", "2026-01-15", "8"}};
 
 	for (size_t k = 0; k < G_N_ELEMENTS(fixtures); k++) {
 		char *text = report_of(fixtures[k][0], fixtures[k][1], "codeclimate", 1);
@@ -417,6 +421,95 @@ START_TEST(repeated_fingerprints_are_made_unique)
 	free(cq);
 	g_free(fp);
 	g_free(fp2);
+	audit_done(a, &fs);
+}
+END_TEST
+
+/* GitHub code scanning rejects a run of more than 25,000 results: the SARIF
+ * report keeps the most severe (waived findings last, report order within
+ * a grade), counts the others in the run's notifications and says so on
+ * stderr, in one line. */
+START_TEST(sarif_keeps_at_most_what_code_scanning_accepts)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/healthy", "2026-01-15", &fs);
+	const isms_rule *r = isms_rule_find("ACT-DUPLICATE-ID");
+	char *sarif, *err = NULL, *file = NULL;
+	int fd = g_file_open_tmp("isms-stderr-XXXXXX", &file, NULL), saved;
+	json_t *s, *results;
+	size_t i, counts[3] = {0};
+	json_t *res;
+
+	g_ptr_array_set_size(fs.items, 0);
+	/* 10 majors last in report order, 5,000 minors, 20,000 observations */
+	for (int k = 0; k < 20000; k++)
+		isms_findings_add(&fs, r, "register.md", k + 1, "register.md", NULL, "o%d", k)
+		    ->severity = ISMS_SEV_OBSERVATION;
+	for (int k = 0; k < 5000; k++)
+		isms_findings_add(&fs, r, "register.md", k + 1, "register.md", NULL, "m%d", k)
+		    ->severity = ISMS_SEV_MINOR;
+	for (int k = 0; k < 10; k++)
+		isms_findings_add(&fs, r, "register.md", k + 1, "register.md", NULL, "M%d", k)
+		    ->severity = ISMS_SEV_MAJOR;
+	ck_assert_int_ge(fd, 0);
+	fflush(stderr);
+	saved = dup(2);
+	dup2(fd, 2);
+	sarif = render(isms_report_sarif, a, &fs);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	close(fd);
+	ck_assert(g_file_get_contents(file, &err, NULL, NULL));
+	ck_assert_str_eq(err, "isms-audit: sarif: 10 of 25010 results left out: GitHub code "
+	                      "scanning takes at most 25000 in a run, so the most severe are "
+	                      "kept\n");
+	s = parse(sarif);
+	results = json_at(s, "runs.0.results");
+	ck_assert_uint_eq(json_array_size(results), 25000);
+	json_array_foreach(results, i, res)
+	{
+		const char *level = json_string_value(json_object_get(res, "level"));
+		counts[strcmp(level, "error") == 0 ? 0 : strcmp(level, "warning") == 0 ? 1 : 2]++;
+	}
+	ck_assert_uint_eq(counts[0], 10);
+	ck_assert_uint_eq(counts[1], 5000);
+	ck_assert_uint_eq(counts[2], 19990);
+	/* the observations kept are the first ones, in report order */
+	ck_assert_str_eq(json_string_at(s, "runs.0.results.0.message.text"), "o0");
+	ck_assert_str_eq(json_string_at(s, "runs.0.results.19989.message.text"), "o19989");
+	ck_assert_str_eq(
+	    json_string_at(s, "runs.0.invocations.0.toolExecutionNotifications.0.level"),
+	    "warning");
+	ck_assert_str_eq(
+	    json_string_at(s, "runs.0.invocations.0.toolExecutionNotifications.0.message.text"),
+	    "10 of 25010 results were left out: GitHub code scanning rejects a run of more than "
+	    "25000 results, so the most severe were kept (waived findings last); the other "
+	    "reports list them all");
+	ck_assert(json_is_true(json_at(s, "runs.0.invocations.0.executionSuccessful")));
+	/* the notification follows the schema (checked on the run cut to one
+	 * result, for speed) */
+	json_array_remove(results, 0);
+	while (json_array_size(results) > 1)
+		json_array_remove(results, json_array_size(results) - 1);
+	char *cut = json_dumps(s, 0);
+	expect_valid_sarif(cut);
+	free(cut);
+	json_decref(s);
+	free(sarif);
+
+	/* at the cap nothing is left out, and nothing is said */
+	g_ptr_array_set_size(fs.items, 25000);
+	sarif = render(isms_report_sarif, a, &fs);
+	s = parse(sarif);
+	ck_assert_uint_eq(json_array_size(json_at(s, "runs.0.results")), 25000);
+	ck_assert_ptr_null(json_at(s, "runs.0.invocations.0.toolExecutionNotifications"));
+	json_decref(s);
+	free(sarif);
+
+	g_unlink(file);
+	g_free(file);
+	g_free(err);
 	audit_done(a, &fs);
 }
 END_TEST
@@ -588,6 +681,7 @@ Suite *report_ci_suite(void)
 	tcase_add_test(tc, junit_fails_at_the_fail_on_level);
 	tcase_add_test(tc, codeclimate_has_what_gitlab_reads);
 	tcase_add_test(tc, repeated_fingerprints_are_made_unique);
+	tcase_add_test(tc, sarif_keeps_at_most_what_code_scanning_accepts);
 	tcase_add_test(tc, hostile_text_stays_in_its_xml_field);
 	tcase_add_test(tc, hostile_text_stays_in_its_json_field);
 	tcase_add_test(tc, one_run_writes_sarif_and_junit_files);

@@ -61,7 +61,7 @@ START_TEST(github_golden_demo)
 
 	ck_assert_int_eq(rc, 1);
 	expect_golden("github/demo.txt", out);
-	/* 17 minor: 10 warnings; 9 observations: 9 notices, then the note */
+	/* 16 minor: 10 warnings; 9 observations: 9 notices, then the note */
 	ck_assert_int_eq(expect_only_annotations(out), 20);
 	g_free(out);
 }
@@ -78,13 +78,13 @@ START_TEST(github_golden_small_fixtures)
 	ck_assert_int_eq(expect_only_annotations(out), 1);
 	g_free(out);
 
-	/* 14 major, 3 minor, 1 observation (no approval evidence), 2 waived:
+	/* 3 major, 4 minor, 1 observation (no approval evidence), 2 waived:
 	 * waived findings are never annotated */
 	out = run_report("rules/waivers", "2026-01-15",
 	                 (const char *const[]){"--format", "github", NULL}, &rc);
 	ck_assert_int_eq(rc, 1);
 	expect_golden("github/waivers.txt", out);
-	ck_assert_int_eq(expect_only_annotations(out), 15);
+	ck_assert_int_eq(expect_only_annotations(out), 8);
 	ck_assert_ptr_null(strstr(out, "docs/a.md"));
 	ck_assert_ptr_null(strstr(out, "NC-2025-003"));
 	g_free(out);

@@ -76,6 +76,117 @@ START_TEST(mandatory_clauses_follow_the_configuration)
 }
 END_TEST
 
+/* `clauses:` in the configuration declares clauses without editing the
+ * documents; a draft it maps still does not count. */
+START_TEST(mandatory_clauses_mapped_by_the_configuration)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture_config(
+	    "rules/mandatory", "2026-01-15",
+	    "clauses: {docs/change-management.md: [\"8.1\"], \"docs/obj*.md\": [\"6.2\"]}\n", &fs);
+	const isms_coverage *c = g_ptr_array_index(a->coverage, 7);
+
+	expect_rule(&fs, "MANDATORY-DOC-MISSING", "-:0:6.2");
+	ck_assert_str_eq(rule_message(&fs, "MANDATORY-DOC-MISSING", NULL),
+	                 "no document in force declares clause 6.2 (Information security "
+	                 "objectives) in `clauses`; only docs/objectives.md (draft) does");
+	ck_assert_str_eq(c->clause, "8.1");
+	ck_assert_str_eq(isms_coverage_status_name(c->status), "ok");
+	ck_assert_uint_eq(c->documents->len, 1);
+	ck_assert_str_eq(((isms_document *)g_ptr_array_index(c->documents, 0))->path,
+	                 "docs/change-management.md");
+	audit_done(a, &fs);
+}
+END_TEST
+
+#define UNDECLARED_MAP                                                                             \
+	"clauses:\n  Information_Security_Policy.md: [\"5.2\"]\n"                                  \
+	"  \"policies/risk-*.md\": [\"6.1.2\", \"8.2\"]\n"                                         \
+	"  policies/risk-treatment.md: [\"6.1.3\", \"8.3\"]\n  scope.md: \"4.3\"\n"
+
+/* Coverage statuses of the 14 default clauses, one letter each (o ok,
+ * m missing), in the order of mandatory_clauses. */
+static void expect_coverage(const isms_audit *a, const char *want)
+{
+	GString *got = g_string_new(NULL);
+
+	for (guint i = 0; i < a->coverage->len; i++)
+		g_string_append_c(
+		    got,
+		    isms_coverage_status_name(
+		        ((const isms_coverage *)g_ptr_array_index(a->coverage, i))->status)[0]);
+	ck_assert_str_eq(got->str, want);
+	g_string_free(got, TRUE);
+}
+
+/* No clause declared anywhere: one finding says how to declare them,
+ * instead of a major per clause; mapped by the configuration, the
+ * clauses still missing are majors again. */
+START_TEST(undeclared_clauses_are_one_finding)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/undeclared", "2026-01-15", &fs);
+	const isms_finding *f;
+
+	expect_rule(&fs, "MANDATORY-CLAUSES-UNDECLARED", "-:0:-");
+	expect_rule(&fs, "MANDATORY-DOC-MISSING", "");
+	f = find_finding(&fs, "MANDATORY-CLAUSES-UNDECLARED", NULL);
+	ck_assert_str_eq(f->message,
+	                 "no document declares the clauses it serves (`clauses:` in its front "
+	                 "matter or in the configuration), so the documented information of 11 "
+	                 "mandatory clauses cannot be found: 4.3, 5.2, 6.1.2, 6.1.3, 6.1.3 d, 6.2, "
+	                 "7.2, 8.1, 8.2, 8.3, 9.1; declare them in front matter (`clauses: "
+	                 "[\"5.2\"]`) or map documents to them under `clauses:` in the "
+	                 "configuration");
+	ck_assert_int_eq(f->severity, ISMS_SEV_MINOR);
+	ck_assert_str_eq(isms_finding_clause(f), "7.5.1");
+	expect_rule(&fs, "MR-OVERDUE", "-:0:-");
+	expect_rule(&fs, "IA-OVERDUE", "-:0:-");
+	/* and the one finding of a history without approval evidence */
+	expect_rule(&fs, "DOC-CHANGE-UNAPPROVED", "-:0:-");
+	ck_assert_uint_eq(fs.items->len, 4);
+	/* the coverage table still lists every clause */
+	expect_coverage(a, "mmmmmmmmmmmmmo");
+	audit_done(a, &fs);
+
+	/* switched off, it gives the clauses back to MANDATORY-DOC-MISSING */
+	a = audit_fixture_config("rules/undeclared", "2026-01-15",
+	                         "rules: {MANDATORY-CLAUSES-UNDECLARED: off}\n", &fs);
+	expect_rule(&fs, "MANDATORY-DOC-MISSING",
+	            "-:0:4.3\n-:0:5.2\n-:0:6.1.2\n-:0:6.1.3\n-:0:6.1.3 d\n-:0:6.2\n-:0:7.2\n"
+	            "-:0:8.1\n-:0:8.2\n-:0:8.3\n-:0:9.1");
+	audit_done(a, &fs);
+
+	/* mapped paths are declarations: the rest is missing, clause by clause */
+	a = audit_fixture_config("rules/undeclared", "2026-01-15", UNDECLARED_MAP, &fs);
+	expect_rule(&fs, "MANDATORY-CLAUSES-UNDECLARED", "");
+	expect_rule(&fs, "MANDATORY-DOC-MISSING",
+	            "-:0:6.1.3 d\n-:0:6.2\n-:0:7.2\n-:0:8.1\n-:0:9.1");
+	ck_assert_str_eq(rule_message(&fs, "MANDATORY-DOC-MISSING", NULL),
+	                 "no document in force declares clause 6.1.3 d (Statement of "
+	                 "Applicability) in `clauses`");
+	/* 5 clauses, MR-OVERDUE, IA-OVERDUE and the history without approval
+	 * evidence */
+	ck_assert_uint_eq(fs.items->len, 8);
+	expect_coverage(a, "oooommmmoommmo");
+	ck_assert_str_eq(
+	    ((isms_document *)g_ptr_array_index(
+	         ((const isms_coverage *)g_ptr_array_index(a->coverage, 1))->documents, 0))
+	        ->path,
+	    "Information_Security_Policy.md");
+	audit_done(a, &fs);
+
+	/* a mapping that matches no document is no declaration, and said so */
+	a = audit_fixture_config("rules/undeclared", "2026-01-15",
+	                         "clauses: {docs/policy.md: [\"5.2\"]}\n", &fs);
+	ck_assert_ptr_nonnull(strstr(rule_message(&fs, "MANDATORY-CLAUSES-UNDECLARED", NULL),
+	                             "(`clauses:` in its front matter or in the configuration, "
+	                             "whose patterns match no document)"));
+	expect_rule(&fs, "MANDATORY-DOC-MISSING", "");
+	audit_done(a, &fs);
+}
+END_TEST
+
 START_TEST(clause_spellings_are_read_alike)
 {
 	isms_findings fs;
@@ -307,6 +418,8 @@ Suite *system_rules_suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, mandatory_clauses_need_a_document_in_force);
 	tcase_add_test(tc, mandatory_clauses_follow_the_configuration);
+	tcase_add_test(tc, mandatory_clauses_mapped_by_the_configuration);
+	tcase_add_test(tc, undeclared_clauses_are_one_finding);
 	tcase_add_test(tc, clause_spellings_are_read_alike);
 	tcase_add_test(tc, soa_lapses_and_a_stale_soa);
 	tcase_add_test(tc, management_reviews_inputs_actions_and_interval);

@@ -224,8 +224,8 @@ const char *commit_date(const isms_audit *a, guint32 index)
 
 void drop_management(isms_findings *fs)
 {
-	static const char *const ids[] = {"MANDATORY-DOC-MISSING", "MR-OVERDUE", "IA-OVERDUE",
-	                                  NULL};
+	static const char *const ids[] = {"MANDATORY-DOC-MISSING", "MANDATORY-CLAUSES-UNDECLARED",
+	                                  "MR-OVERDUE", "IA-OVERDUE", NULL};
 
 	for (guint i = fs->items->len; i > 0; i--) {
 		const isms_finding *f = g_ptr_array_index(fs->items, i - 1);

@@ -30,9 +30,10 @@ isms_audit *audit_fixture_config(const char *name, const char *as_of, const char
 char *waived_summary(const isms_findings *fs, const char *rule);
 
 /* Remove the findings about the management system as a whole
- * (MANDATORY-DOC-MISSING, MR-OVERDUE, IA-OVERDUE, and DOC-CHANGE-UNAPPROVED's
- * one finding on a history without approval evidence): the fixtures made
- * for one document or register rule are not whole ISMSs. */
+ * (MANDATORY-DOC-MISSING, MANDATORY-CLAUSES-UNDECLARED, MR-OVERDUE,
+ * IA-OVERDUE, and DOC-CHANGE-UNAPPROVED's one finding on a history without
+ * approval evidence): the fixtures made for one document or register rule
+ * are not whole ISMSs. */
 void drop_management(isms_findings *fs);
 
 /* The findings of one rule, as "path:line:item" lines joined by '\n'
@@ -127,7 +128,9 @@ char *gfm_html(const char *md);
 Suite *date_suite(void);
 Suite *frontmatter_suite(void);
 Suite *meta_suite(void);
+Suite *doc_control_suite(void);
 Suite *config_suite(void);
+Suite *config_weaker_suite(void);
 Suite *finding_suite(void);
 Suite *markdown_suite(void);
 Suite *register_suite(void);

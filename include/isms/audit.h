@@ -21,8 +21,48 @@
  * read it; nothing in the audited repository is executed or written.
  */
 
+/*
+ * With --base, the configuration committed at the audited commit: the
+ * change's own, which is not used (a change cannot configure its own
+ * audit) but compared with the one used, for CONFIG-WEAKENED.
+ */
+typedef struct {
+	char *name;         /* its file at the audited commit, or NULL: the change removed it */
+	int valid;          /* it was read: `config` holds the defaults it overrides */
+	isms_config config; /* when valid */
+	char *error;        /* why it could not be read (invalid YAML, a bad value, too
+	                     * large, a link), when not valid */
+	int error_line;     /* of the error in the file, 0 if none */
+} isms_change_config;
+
+/*
+ * What one audit may parse (`max_total_parse`) and has parsed: every
+ * distinct blob read as a document version, and every register version the
+ * replay reads. Once a version does not fit, the budget is spent and no
+ * further version is read; models derived from an audit share its budget.
+ */
+typedef struct {
+	size_t limit;         /* max_total_parse */
+	size_t spent;         /* counted so far */
+	int closed;           /* a version did not fit: nothing more is read */
+	GHashTable *reserved; /* git_oid *: audited register versions whose replay is
+	                       * counted already (isms_register_reserve) */
+} isms_parse_budget;
+
+/* Count `cost` bytes against the audit's budget: 1 if they fit (and are
+ * counted), 0 if the budget is spent (it stays closed from then on). */
+int isms_audit_budget_take(struct isms_audit *audit, size_t cost);
+
+/* What the replay counts for a register version read in full by cmark-gfm:
+ * this many bytes per Markdown element (about what cmark-gfm allocates for
+ * one), as a register version read row by row counts its size. */
+#define ISMS_PARSE_ELEMENT_COST 256
+
 struct isms_audit {
-	isms_config config;
+	isms_config config;         /* the one used: with --base, the base's */
+	isms_change_config *change; /* with --base, when the audited commit's own
+	                             * configuration file differs from the one used;
+	                             * else NULL */
 	git_repository *repo;
 	char *root; /* work tree (or git dir of a bare repository) */
 	isms_history history;
@@ -42,6 +82,7 @@ struct isms_audit {
 	isms_approvals *approvals;     /* approval evidence of the documents' changes */
 	const struct isms_audit *base; /* a model as of an earlier day: its repository,
 	                                * configuration and parsed blobs are the base's */
+	isms_parse_budget *budget;     /* owned, or the base's */
 };
 
 typedef struct isms_audit isms_audit;
@@ -53,6 +94,11 @@ typedef struct {
 	isms_day as_of; /* audit the branch as it stood at the end of this day */
 	int allow_shallow;
 	const char *rev;           /* the commit to audit (a revision), or NULL: HEAD */
+	const char *base;          /* check --base: the revision the change is compared
+	                            * with, or NULL. The committed configuration is then
+	                            * read from the base commit (the merge base of it and
+	                            * the audited commit), not from the change, and the
+	                            * change's own kept in `change` */
 	int lean;                  /* no model will be derived from this one (no
 	                            * trend, no base): the front matter of versions
 	                            * other than the audited ones is let go once the
@@ -65,14 +111,18 @@ typedef struct {
 
 #define ISMS_AUDIT_OPTIONS_INIT                                                                    \
 	{                                                                                          \
-		".", NULL, 0, 0, 0, NULL, 0, NULL                                                  \
+		".", NULL, 0, 0, 0, NULL, NULL, 0, NULL                                            \
 	}
 
 /*
- * Open the repository, resolve the audited commit, load the configuration,
- * walk the history once and build the model. Returns 0 and a model in *out
- * (free with isms_audit_free), or ISMS_EUSAGE (configuration), ISMS_EREPO
- * (repository, empty history, no commit by the as-of date) or ISMS_ESHALLOW.
+ * Open the repository, resolve the audited commit, load the configuration
+ * (`--config FILE`; else the committed one: with `base`, the base's, the
+ * defaults when it has none), walk the history once and build the model.
+ * The change's own configuration is never an error: when it cannot be read
+ * `change` says why. Returns 0 and a model in *out (free with
+ * isms_audit_free), or ISMS_EUSAGE (configuration), ISMS_EREPO (repository,
+ * empty history, no commit by the as-of date, an unknown base) or
+ * ISMS_ESHALLOW.
  */
 int isms_audit_open(isms_audit **out, const isms_audit_options *opts);
 

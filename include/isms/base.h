@@ -33,12 +33,22 @@ void isms_base_dispose(isms_base *b);
 char *isms_base_describe(const isms_base *b);
 
 /*
+ * The line pull-request mode prints on stderr when the audited commit's
+ * own configuration file is not the one used (`head` opened with a base,
+ * its `change` set): names the file and what was used instead, without
+ * the program's prefix. NULL when there is nothing to say. Caller frees.
+ */
+char *isms_base_config_note(const isms_audit *head);
+
+/*
  * Compare HEAD's findings `fs` (from isms_rules_run on `head`) with the
  * base `rev` and keep in `fs` only what the change introduces. `opts` are
- * HEAD's audit options (a base off HEAD's first-parent chain is audited
- * from its own history walk with them). Returns 0 and fills `out` (free
- * with isms_base_dispose), or ISMS_EREPO (unknown revision, no common
- * history) or an error of the base audit.
+ * HEAD's audit options, with `base` set to `rev` when `head` was opened,
+ * so that the configuration of both sides is the base's (a base off
+ * HEAD's first-parent chain is audited from its own history walk with
+ * them). Returns 0 and fills `out` (free with isms_base_dispose), or
+ * ISMS_EREPO (unknown revision, no common history) or an error of the
+ * base audit.
  */
 int isms_base_compare(const isms_audit *head, const isms_audit_options *opts, const char *rev,
                       isms_findings *fs, isms_base *out);

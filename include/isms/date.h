@@ -11,7 +11,18 @@
  */
 typedef int32_t isms_day;
 
-#define ISMS_DATE_BUFSIZE 11 /* "YYYY-MM-DD" and NUL */
+/* A day that is not known: the date of a commit whose committer time falls
+ * outside the years 1970 to 9999. Every rule treats it as unknown (no
+ * finding rests on it); it is printed as "unknown date", null in JSON. */
+#define ISMS_DAY_UNKNOWN INT32_MIN
+
+/* Whether a day is known (not ISMS_DAY_UNKNOWN). */
+static inline int isms_date_known(isms_day day)
+{
+	return day != ISMS_DAY_UNKNOWN;
+}
+
+#define ISMS_DATE_BUFSIZE 13 /* "YYYY-MM-DD" or "unknown date", and NUL */
 
 /*
  * Parse `YYYY-MM-DD`, or an ISO 8601 datetime (`YYYY-MM-DDTHH:MM[:SS[.f]]`
@@ -45,13 +56,16 @@ typedef enum {
  */
 int isms_date_parse_written(const char *text, size_t len, isms_date_order order, isms_day *out);
 
-/* Write `YYYY-MM-DD` into `buf` (ISMS_DATE_BUFSIZE bytes); returns buf. */
+/* Write `YYYY-MM-DD` into `buf` (ISMS_DATE_BUFSIZE bytes), or "unknown
+ * date" for ISMS_DAY_UNKNOWN and any day outside the years 1 to 9999, so
+ * that no invalid date is ever printed; returns buf. */
 char *isms_date_format(isms_day day, char *buf);
 
 /* The calendar year, month (1-12) and day of the month of a day. */
 void isms_date_ymd(isms_day day, int *year, int *month, int *mday);
 
-/* The UTC day of a Unix timestamp. */
+/* The UTC day of a Unix timestamp, or ISMS_DAY_UNKNOWN when it falls
+ * outside the years 1970 to 9999 (a commit time can be any 64-bit value). */
 isms_day isms_date_from_time(int64_t seconds);
 
 /* The current UTC day. */

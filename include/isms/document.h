@@ -17,26 +17,30 @@
  */
 
 typedef struct {
-	char *path;               /* at the audited commit */
-	char *identity;           /* `id` from front matter, else the path */
-	guint32 mode;             /* git file mode at the audited commit */
-	const isms_meta *meta;    /* the audited version; owned by the blob cache */
-	GArray *touches;          /* guint32 commit indexes that changed it, oldest first */
-	GPtrArray *former_paths;  /* char *: earlier paths (renames kept by id or content) */
-	guint32 first;            /* commit that added it */
-	guint32 last_change;      /* last commit that changed it */
+	char *path;              /* at the audited commit */
+	char *identity;          /* `id` from front matter, else the path */
+	char *type;              /* its own `type`, else the one `types:` gives its path; "" none */
+	guint32 mode;            /* git file mode at the audited commit */
+	const isms_meta *meta;   /* the audited version; owned by the blob cache */
+	GArray *touches;         /* guint32 commit indexes that changed it, oldest first */
+	GPtrArray *former_paths; /* char *: earlier paths (renames kept by id or content) */
+	guint32 first;           /* commit that added it */
+	guint32 last_change;     /* last commit that changed it */
 	guint32 last_body_change; /* last commit that changed the text after the front matter */
 	guint32 field_since[ISMS_F_COUNT]; /* commit that set the current value of each field */
 	GArray *unbumped; /* guint32: body changes after the commit that set `version` */
 	GArray *versions; /* isms_path_event: every version, oldest first, across renames */
+	guint unread;     /* versions not read: the parse budget was spent (ISMS_META_BUDGET) */
 	int is_record;    /* its type is a record type */
 	int in_force;     /* approved or without status */
 	int has_review_due;
 	isms_day review_due;
 	/* set by isms_audit_build_management(): */
 	GPtrArray *clauses; /* char *: canonical clauses it declares or stands for by its kind */
-	int is_register;    /* replayed as a register */
-	int is_soa;         /* `type: soa` or listed under `soa` */
+	guint declared_clauses; /* how many of them it declares (front matter or the
+	                         * configuration's `clauses:`), not by its kind; first */
+	int is_register;        /* replayed as a register */
+	int is_soa;             /* `type: soa` or listed under `soa` */
 } isms_document;
 
 /* Whether a document declares `clause` (canonical) in `clauses`, or stands
@@ -44,7 +48,8 @@ typedef struct {
 int isms_document_declares(const isms_document *doc, const char *clause);
 
 /* Whether a document's audited version can be read as text: not a symbolic
- * link, no NUL byte, within max_file_size and the table limits. */
+ * link, no NUL byte, within max_file_size, the Markdown limits and the
+ * parse budget. */
 int isms_document_readable(const isms_document *doc);
 
 /* Whether a document is held to review cycles and staleness: readable,
@@ -91,7 +96,8 @@ isms_review_state isms_document_review(const isms_document *doc, isms_day today,
  * review date", "not reviewed"); static. */
 const char *isms_review_state_name(isms_review_state state);
 
-/* The document type ("" if none). */
+/* The document type: its own `type` when usable, else the one the
+ * configuration's `types:` gives its path ("" if none). Borrowed. */
 const char *isms_document_type(const isms_document *doc);
 
 #endif

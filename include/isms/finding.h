@@ -36,6 +36,8 @@ typedef struct {
 	int unproven;              /* date-based finding on a shallow clone */
 	const isms_waiver *waiver; /* the waiver that accepts it (borrowed from
 	                            * the configuration), or NULL */
+	GPtrArray *stands_for;     /* char *: fingerprints of the findings it replaces
+	                            * (isms_finding_stands_for), or NULL */
 } isms_finding;
 
 typedef struct {
@@ -71,6 +73,19 @@ const char *isms_finding_clause(const isms_finding *f);
 /* Set the clause of a finding that is about a clause other than its rule's
  * (MANDATORY-DOC-MISSING names the clause whose document is missing). */
 void isms_finding_set_clause(isms_finding *f, const char *clause);
+
+/* Set the item a finding shows, keeping the fingerprint it was added with:
+ * for a finding whose identity is its subject alone while the detail the
+ * item gives may change (the fields a document misses, as it is mended).
+ * Cut as in isms_findings_add(); NULL removes it. */
+void isms_finding_set_item(isms_finding *f, const char *item);
+
+/* Record that `f` stands in for the finding of `rule` on `subject` and
+ * `item` that it replaces (one MANDATORY-CLAUSES-UNDECLARED for a
+ * MANDATORY-DOC-MISSING per clause): a change comparing with a base where
+ * `f` was found counts that finding as already present. */
+void isms_finding_stands_for(isms_finding *f, const isms_rule *rule, const char *subject,
+                             const char *item);
 
 /* Add one piece of evidence: a commit (hex id or NULL), its date, a note
  * (its `%s` arguments cut as in isms_findings_add()). */

@@ -23,8 +23,9 @@
 
 typedef struct {
 	git_oid id;
-	int64_t time;  /* committer time, seconds */
-	isms_day date; /* committer date, UTC day */
+	int64_t time;  /* committer time, seconds: any 64-bit value */
+	isms_day date; /* committer date, UTC day; ISMS_DAY_UNKNOWN outside the
+	                * years 1970 to 9999 (ISMS-BAD-COMMIT-DATE) */
 } isms_commit;
 
 typedef struct {

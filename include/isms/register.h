@@ -9,8 +9,9 @@
 
 /*
  * One version of an issues-and-actions register: its register tables (GFM
- * tables whose header has an ID and a Status column) and their items. The
- * history of each item across versions is built by the audit model.
+ * tables whose header has an ID column and a Status or Closed column) and
+ * their items. The history of each item across versions is built by the
+ * audit model.
  */
 
 typedef enum {
@@ -48,16 +49,18 @@ const char *const *isms_column_synonyms(isms_column c);
 
 /*
  * How registers are written: the header words of each column, the status
- * words of each state, and the phrases that record an approval in the
- * action cell. Built-in defaults, each list replaceable from configuration.
- * Words are kept as header keys (isms_md_header_key): case, emoji, bold and
- * punctuation do not matter.
+ * words of each state, the phrases that record an approval in the action
+ * cell, and whether numeric dates are day or month first. Built-in
+ * defaults, each replaceable from configuration. Words are kept as header
+ * keys (isms_md_header_key, with " #" when the header ends with `#`): case,
+ * emoji, bold and punctuation do not matter.
  */
 typedef struct {
 	GPtrArray *synonyms[ISMS_COL_COUNT]; /* char *: header keys */
 	GHashTable *status;                  /* header key -> GINT_TO_POINTER(state + 1) */
 	GPtrArray *approval;                 /* char *: lowercase phrases, "approved by" */
 	GPtrArray *improvement_ids;          /* char *: id globs of improvement items (OFI*) */
+	isms_date_order date_order;          /* how 03/04/2025 reads; none: ambiguous */
 } isms_register_dialect;
 
 /* Fill with the defaults; _dispose frees. */
@@ -90,16 +93,42 @@ int isms_register_is_improvement(const isms_register_dialect *d, const char *id)
 /* Whether a cell means "no value": empty, `-`, `—`, `n/a`, `TBD`. */
 int isms_cell_missing(const char *text);
 
+/*
+ * Map the header cells of a table (char *, as written) to register
+ * columns: out[c] is the index of the cell that column c reads, or -1. The
+ * most specific match wins: a header word exactly, then with a note in
+ * parentheses (`Action (Corrective / Preventive)`), a date column's word
+ * after `Date` (`Date Created`), an id word after a prefix word (`CAPA ID`,
+ * `Issue #`), a text column's word after other words (`CAPA Description`)
+ * and before them (`Effectiveness Evaluation`); an earlier header word of
+ * a column before a later one, then the leftmost cell. A header that starts
+ * or ends with "date" is a date and never a text column. Returns whether
+ * the header makes a register table: an ID and a Status or Closed column.
+ */
+int isms_register_map_header(const isms_register_dialect *d, const GPtrArray *header, int *out);
+
+/*
+ * Whether a header cell that maps to the id column names the items of an
+ * issues-and-actions register by itself: an id header word (ID, Ref), or
+ * an id word after a word for an issue, finding, nonconformity, action or
+ * improvement (`CAPA ID`, `NC ID`, `Finding ID`, `Issue #`), but not after
+ * another word (`Risk ID`, `Control ID`). `init` proposes as registers
+ * only the files whose register table has such an id column.
+ */
+int isms_register_header_names_items(const isms_register_dialect *d, const char *header);
+
 typedef struct {
 	char *id;
 	int line;                   /* the row's line in the file */
 	int table;                  /* index of its table */
 	char *cell[ISMS_COL_COUNT]; /* trimmed text; NULL if no column or missing */
-	isms_item_state state;
+	isms_item_state state;      /* its status word's; in a table without a Status
+	                             * column, closed when the closed cell is filled in */
 	int has_raised, has_due, has_closed;
 	isms_day raised, due, closed;
 	int approved;        /* an approver cell or an approval phrase */
-	GPtrArray *problems; /* char *: unparseable dates, unknown status */
+	GPtrArray *problems; /* char *: bad or ambiguous dates, unknown status, an open
+	                      * status beside a closed date */
 	int refs;            /* versions sharing this row (unchanged rows are shared) */
 } isms_reg_item;
 
@@ -114,12 +143,14 @@ typedef struct {
 /* A table that is not a register table, or a row that is no item. */
 typedef struct {
 	int line;
-	int has_id, has_status; /* other tables: which key columns they have */
+	int has_id, has_status; /* other tables: which key columns they have; rows:
+	                         * whether the row has a state */
+	int has_closed;         /* other tables: a Closed column */
 } isms_reg_other;
 
 typedef struct {
 	GPtrArray *tables; /* isms_reg_table *: the register tables */
-	GArray *others;    /* isms_reg_other: tables without an ID and a Status column */
+	GArray *others;    /* isms_reg_other: tables without an ID and a Status or Closed column */
 	GArray *idless;    /* isms_reg_other: rows of register tables with no id */
 	GPtrArray *items;  /* isms_reg_item *, in file order */
 	int rows;          /* body rows of the register tables, blank ones included */

@@ -54,6 +54,7 @@ typedef struct {
 	isms_register *current; /* the audited version (owned) */
 	GPtrArray *items;       /* isms_item_history *, in order of first appearance */
 	guint versions;         /* distinct versions replayed */
+	guint unread;           /* versions skipped: the parse budget was spent */
 } isms_register_model;
 
 /*
@@ -65,6 +66,16 @@ typedef struct {
  * when they match. Called by isms_audit_open(); returns 0 or ISMS_EREPO.
  */
 int isms_audit_replay_registers(isms_audit *audit);
+
+/*
+ * If the document at `path` whose audited version is event `e` (read as
+ * `meta`) is a register, count against the parse budget what the replay
+ * will take to read that version in full, so that the histories read
+ * after it cannot leave the register's items at the audited commit
+ * unread. Called by isms_audit_open() with the audited versions.
+ */
+void isms_register_reserve(isms_audit *audit, const char *path, const isms_path_event *e,
+                           const isms_meta *meta);
 
 /* How many times models derived from `audit` copied a register snapshot
  * instead of replaying the register; *unused: snapshots never copied. */

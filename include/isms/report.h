@@ -38,6 +38,8 @@ typedef struct {
 	isms_report_fn write;
 	int needs_trend; /* draws the trend chart: check computes the trend for it */
 	int colour;      /* may colour its output (ANSI) when it goes to a terminal */
+	int whole;       /* with --base, every finding at HEAD all the same: the reader
+	                  * compares with the base's report itself (code scanning) */
 } isms_report_format;
 
 extern const isms_report_format isms_report_formats[];
@@ -63,7 +65,9 @@ int isms_report_text(const isms_audit *a, const isms_findings *fs, const isms_re
 int isms_report_json(const isms_audit *a, const isms_findings *fs, const isms_report_options *opts,
                      FILE *out);
 
-/* SARIF 2.1.0 for GitHub code scanning. */
+/* SARIF 2.1.0 for GitHub code scanning: at most ISMS_SARIF_MAX_RESULTS
+ * results (the most severe, waived ones last), the others counted in the
+ * run's toolExecutionNotifications and in one line on stderr. */
 int isms_report_sarif(const isms_audit *a, const isms_findings *fs, const isms_report_options *opts,
                       FILE *out);
 
@@ -82,6 +86,10 @@ int isms_report_github(const isms_audit *a, const isms_findings *fs,
 /* A GitHub-flavoured Markdown summary, under 1 MiB. */
 int isms_report_markdown(const isms_audit *a, const isms_findings *fs,
                          const isms_report_options *opts, FILE *out);
+
+/* GitHub code scanning rejects a SARIF run with more results than this
+ * (and shows the 5,000 most severe). */
+#define ISMS_SARIF_MAX_RESULTS 25000
 
 /* The markdown report stays under this many bytes: GitHub's step summary
  * limit is 1 MiB (1,048,576 bytes), less room for anything else the

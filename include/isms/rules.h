@@ -23,10 +23,15 @@ typedef enum {
 	ISMS_RULE_COUNTS_OVERDUE_DOCUMENT = 1 << 3,
 	/* each finding is an overdue register action (counted by the trend) */
 	ISMS_RULE_COUNTS_OVERDUE_ACTION = 1 << 4,
+	/* its findings are about the change itself, compared with its base (it
+	 * finds nothing without --base): every one is introduced, and
+	 * pull-request mode names it when it sets the change's configuration
+	 * aside */
+	ISMS_RULE_ABOUT_CHANGE = 1 << 5,
 	/* it judges how commits reached the branch (their approval): with
 	 * --base, the change's own commits are not merged yet, so a finding
 	 * whose evidence names one of them is not reported */
-	ISMS_RULE_AWAITS_MERGE = 1 << 5,
+	ISMS_RULE_AWAITS_MERGE = 1 << 6,
 } isms_rule_flag;
 
 /*

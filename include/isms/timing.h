@@ -1,6 +1,8 @@
 #ifndef ISMS_TIMING_H
 #define ISMS_TIMING_H
 
+#include <stddef.h>
+
 /*
  * Phase timings for the benchmark: with ISMS_AUDIT_TIMINGS set in the
  * environment, isms_timing("phase") prints "isms-audit: timing: phase
@@ -11,5 +13,9 @@
  * replay against git's own reading of the register's versions.
  */
 void isms_timing(const char *phase);
+
+/* With ISMS_AUDIT_TIMINGS set, print "isms-audit: timing: WHAT N of OF
+ * bytes" to stderr (the parse budget used: "parsed"). */
+void isms_timing_count(const char *what, size_t n, size_t of);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/output.h"
 #include "isms/audit.h"
 #include "isms/base.h"
 #include "isms/config_keys.h"
@@ -51,7 +52,8 @@ static const char options_text[] =
     "  --fail-on LEVEL    exit 1 on findings at or above LEVEL: major, minor\n"
     "                     (default), observation or never\n"
     "  --base REV         report only what the change since REV introduces (pull\n"
-    "                     requests): new findings, and findings about its commits\n"
+    "                     requests): new findings, and findings about its commits;\n"
+    "                     the configuration is the base's, not the change's\n"
     "  --allow-shallow    audit a shallow clone; date-based findings are unproven\n"
     "  --trend-since DATE|none\n"
     "                     first day of the html report's trend chart (default: the\n"
@@ -259,7 +261,7 @@ static int cmd_init(int argc, char **argv)
 	const char *output = NULL;
 	char *text = NULL;
 	int force = 0, c, error;
-	FILE *out;
+	output_file out;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -284,22 +286,13 @@ static int cmd_init(int argc, char **argv)
 		g_free(text);
 		return EXIT_PASS;
 	}
-	/* "x": created only if absent, so an existing configuration survives */
-	if (!(out = fopen(output, force ? "w" : "wx"))) {
-		int exists = errno == EEXIST;
-		fprintf(stderr, "isms-audit: %s: %s\n", output,
-		        exists ? "already exists; pass --force to overwrite it" : strerror(errno));
-		g_free(text);
-		return exists ? EXIT_USAGE : EXIT_REPO;
-	}
-	error = fputs(text, out) < 0;
-	if (fclose(out) != 0 || error) {
-		fprintf(stderr, "isms-audit: %s: cannot write the configuration\n", output);
-		g_free(text);
-		return EXIT_REPO;
+	/* without --force an existing configuration survives */
+	if ((error = output_open(&out, output, "the configuration", !force)) == 0) {
+		fputs(text, out.fp); /* a failed write shows in ferror() */
+		error = output_close(&out, 0);
 	}
 	g_free(text);
-	return EXIT_PASS;
+	return error < 0 ? fail(error) : EXIT_PASS;
 }
 
 /* One report of a run: a format and its file (NULL: standard output). */
@@ -427,20 +420,39 @@ static int write_report(const isms_audit *audit, const isms_findings *findings,
 {
 	isms_report_options ropts = *base;
 	FILE *out = stdout;
+	output_file file;
+	char *what = g_strdup_printf("the %s report", spec->format->name);
 	int error;
 
-	if (spec->path && !(out = fopen(spec->path, "w")))
-		return isms_error_set(ISMS_EREPO, "%s: cannot write the %s report: %s", spec->path,
-		                      spec->format->name, strerror(errno));
+	if (spec->path && (error = output_open(&file, spec->path, what, 0)) < 0) {
+		g_free(what);
+		return error;
+	}
+	if (spec->path)
+		out = file.fp;
 	ropts.color = !spec->path && spec->format->colour && want_color(out);
 	error = spec->format->write(audit, findings, &ropts, out);
-	if (spec->path) {
-		if (fclose(out) != 0 && error == 0)
-			error = isms_error_set(ISMS_EREPO, "%s: cannot write the %s report",
-			                       spec->path, spec->format->name);
-	} else if (fflush(out) != 0 && error == 0) {
+	if (spec->path)
+		error = output_close(&file, error);
+	else if (fflush(out) != 0 && error == 0) {
 		error = isms_error_set(ISMS_EREPO, "standard output: cannot write the %s report",
 		                       spec->format->name);
+	}
+	g_free(what);
+	return error;
+}
+
+/* Every report file can be written (none is a link or a folder): checked
+ * before the audit, so that a refused file leaves none written. */
+static int check_outputs(const output_list *l)
+{
+	int error = 0;
+
+	for (int i = 0; i < l->n && error == 0; i++) {
+		char *what = g_strdup_printf("the %s report", l->spec[i].format->name);
+		if (l->spec[i].path)
+			error = output_check(l->spec[i].path, what);
+		g_free(what);
 	}
 	return error;
 }
@@ -689,10 +701,10 @@ static int cmd_check(int argc, char **argv)
 	isms_report_options ropts = ISMS_REPORT_OPTIONS_INIT;
 	isms_base base = {0};
 	isms_audit *audit = NULL;
-	isms_findings findings;
+	isms_findings findings, whole; /* whole: before --base keeps what it introduces */
 	isms_trend trend;
 	GArray *checkpoints = NULL;
-	int want_trend = 0, error, rc;
+	int want_trend = 0, want_whole = 0, error, rc;
 
 	if ((rc = parse_run_args(&r, RUN_CHECK, argc, argv)) != 0)
 		return rc;
@@ -700,8 +712,12 @@ static int cmd_check(int argc, char **argv)
 		return help();
 	if ((rc = finish_outputs(&r.outputs)) != 0)
 		return rc;
-	for (int i = 0; i < r.outputs.n; i++)
+	if ((error = check_outputs(&r.outputs)) < 0)
+		return fail(error);
+	for (int i = 0; i < r.outputs.n; i++) {
 		want_trend |= r.outputs.spec[i].format->needs_trend;
+		want_whole |= r.outputs.spec[i].format->whole && r.base_rev;
+	}
 	want_trend &= !r.no_trend;
 	if (want_trend) {
 		isms_day today = r.audit.has_as_of ? r.audit.as_of : isms_date_today();
@@ -711,19 +727,26 @@ static int cmd_check(int argc, char **argv)
 	}
 
 	r.audit.lean = !r.base_rev && !want_trend; /* no model derived from this one */
+	r.audit.base = r.base_rev;
 	error = isms_audit_open(&audit, &r.audit);
 	if (checkpoints)
 		g_array_unref(checkpoints);
 	if (error < 0)
 		return fail(error);
 	isms_findings_init(&findings);
+	isms_findings_init(&whole);
 	isms_trend_init(&trend);
-	if ((error = isms_rules_run(audit, &findings)) < 0) {
+	if ((error = isms_rules_run(audit, &findings)) < 0 ||
+	    (want_whole && (error = isms_rules_run(audit, &whole)) < 0)) {
 		rc = fail(error);
 		goto done;
 	}
 	isms_timing("rules");
 	if (r.base_rev) {
+		char *note = isms_base_config_note(audit);
+		if (note)
+			fprintf(stderr, "isms-audit: %s\n", note);
+		g_free(note);
 		if ((error = isms_base_compare(audit, &r.audit, r.base_rev, &findings, &base)) <
 		    0) {
 			rc = fail(error);
@@ -746,7 +769,9 @@ static int cmd_check(int argc, char **argv)
 	}
 	ropts.fail_on = r.have_fail_on ? r.fail_on : audit->config.fail_on;
 	for (int i = 0; i < r.outputs.n; i++) {
-		if ((error = write_report(audit, &findings, &ropts, &r.outputs.spec[i])) < 0) {
+		const isms_findings *fs =
+		    want_whole && r.outputs.spec[i].format->whole ? &whole : &findings;
+		if ((error = write_report(audit, fs, &ropts, &r.outputs.spec[i])) < 0) {
 			rc = fail(error);
 			goto done;
 		}
@@ -757,6 +782,7 @@ done:
 	isms_base_dispose(&base);
 	isms_trend_dispose(&trend);
 	isms_findings_dispose(&findings);
+	isms_findings_dispose(&whole);
 	isms_audit_free(audit);
 	return rc;
 }
@@ -768,7 +794,7 @@ static int cmd_trend(int argc, char **argv)
 	isms_trend trend;
 	GArray *checkpoints;
 	int error, rc;
-	FILE *out = stdout;
+	output_file file;
 
 	if ((rc = parse_run_args(&r, RUN_TREND, argc, argv)) != 0)
 		return rc;
@@ -777,6 +803,8 @@ static int cmd_trend(int argc, char **argv)
 	if (!r.have_since)
 		return usage_error("%s", "trend needs --since DATE, the first day of the trend (as "
 		                         "--since 2026-01-01)");
+	if (r.output && (error = output_check(r.output, "the trend")) < 0)
+		return fail(error);
 
 	checkpoints =
 	    isms_trend_days(&r.trend, r.audit.has_as_of ? r.audit.as_of : isms_date_today());
@@ -790,15 +818,12 @@ static int cmd_trend(int argc, char **argv)
 		rc = fail(error);
 		goto done;
 	}
-	if (r.output && !(out = fopen(r.output, "w"))) {
-		fprintf(stderr, "isms-audit: %s: cannot write the trend: %s\n", r.output,
-		        strerror(errno));
-		rc = EXIT_REPO;
-		goto done;
+	if (!r.output) {
+		error = r.write(&trend, stdout);
+	} else if ((error = output_open(&file, r.output, "the trend", 0)) == 0) {
+		error = r.write(&trend, file.fp);
+		error = output_close(&file, error);
 	}
-	error = r.write(&trend, out);
-	if (r.output && fclose(out) != 0 && error == 0)
-		error = isms_error_set(ISMS_EREPO, "%s: cannot write the trend", r.output);
 	rc = error < 0 ? fail(error) : EXIT_PASS;
 done:
 	isms_trend_dispose(&trend);

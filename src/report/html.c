@@ -302,10 +302,12 @@ static int months_between(isms_day from, isms_day to)
 	return months > 0 ? months : 0;
 }
 
-/* Months since the text after the front matter last changed, or -1. */
+/* Months since the text after the front matter last changed, or -1 (no
+ * change, or on an unknown date). */
 static int text_age(const isms_audit *a, const isms_document *d)
 {
-	if (d->last_body_change == ISMS_NO_COMMIT)
+	if (d->last_body_change == ISMS_NO_COMMIT ||
+	    !isms_date_known(isms_audit_commit(a, d->last_body_change)->date))
 		return -1;
 	return months_between(isms_audit_commit(a, d->last_body_change)->date, a->today);
 }
@@ -945,7 +947,11 @@ static void document_row(GString *s, const isms_audit *a, const isms_document *d
 	g_string_append(s, "<code>");
 	put(s, d->path);
 	g_string_append(s, "</code></td><td>");
-	field(s, m, ISMS_F_TYPE);
+	/* the type the audit reads it as: its own, or the one `types:` gives */
+	if (*isms_document_type(d))
+		put(s, isms_document_type(d));
+	else
+		g_string_append(s, "<span class=\"muted\">\xe2\x80\x93</span>");
 	g_string_append(s, "</td><td>");
 	field(s, m, ISMS_F_OWNER);
 	g_string_append(s, "</td><td>");

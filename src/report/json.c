@@ -20,6 +20,8 @@ static json_t *jdate(isms_day d)
 {
 	char buf[ISMS_DATE_BUFSIZE];
 
+	if (!isms_date_known(d)) /* a commit's date outside the calendar */
+		return json_null();
 	return json_string(isms_date_format(d, buf));
 }
 
@@ -120,6 +122,26 @@ static json_t *approval(const isms_audit *a)
 	                 jcommit(a, first), "quarters", quarters);
 }
 
+/* Where each field was read: `{"owner": "table:12", ...}`, canonical fields
+ * in their order, then the custom fields of `fields:` in theirs. */
+static json_t *sources(const isms_audit *a, const isms_meta *m)
+{
+	json_t *o = json_object();
+	int n = isms_meta_dialect_fields(&a->config.fields);
+
+	for (int f = 0; f < n; f++) {
+		isms_meta_source src;
+		const isms_fm_field *field = isms_meta_get(m, f, &src);
+		char where[32]; /* "front-matter:" and a line number */
+		if (!field)
+			continue;
+		g_snprintf(where, sizeof(where), "%s:%d", isms_meta_source_name(src), field->line);
+		json_object_set_new(o, isms_meta_dialect_name(&a->config.fields, f),
+		                    json_string(where));
+	}
+	return o;
+}
+
 static json_t *documents(const isms_audit *a)
 {
 	json_t *arr = json_array();
@@ -132,15 +154,15 @@ static json_t *documents(const isms_audit *a)
 		                     : m->status == ISMS_DOC_RETIRED ? "retired"
 		                                                     : "approved";
 		json_t *doc = json_pack(
-		    "{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "path",
+		    "{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "path",
 		    jstr(d->path), "id", jfield(m, ISMS_F_ID), "title", jfield(m, ISMS_F_TITLE),
-		    "type", jfield(m, ISMS_F_TYPE), "status",
-		    status ? json_string(status) : json_null(), "owner", jfield(m, ISMS_F_OWNER),
-		    "version", jfield(m, ISMS_F_VERSION), "last_reviewed",
+		    "type", *isms_document_type(d) ? jstr(isms_document_type(d)) : json_null(),
+		    "status", status ? json_string(status) : json_null(), "owner",
+		    jfield(m, ISMS_F_OWNER), "version", jfield(m, ISMS_F_VERSION), "last_reviewed",
 		    m->has_last_reviewed ? jdate(m->last_reviewed) : json_null(), "review_due",
 		    d->has_review_due ? jdate(d->review_due) : json_null(), "first_commit",
 		    jcommit(a, d->first), "last_change", jcommit(a, d->last_change),
-		    "last_body_change", jcommit(a, d->last_body_change));
+		    "last_body_change", jcommit(a, d->last_body_change), "sources", sources(a, m));
 		json_object_set_new(doc, "approvals", approvals(a, d));
 		json_array_append_new(arr, doc);
 	}

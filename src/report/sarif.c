@@ -1,6 +1,7 @@
 /* SARIF 2.1.0 as GitHub code scanning reads it: every rule of the table as a
  * rule of the tool, one result per finding with exactly one location, and
- * waived findings as results suppressed by an external waiver. */
+ * waived findings as results suppressed by an external waiver; at most as
+ * many results as code scanning accepts in a run. */
 #include "isms/clauses.h"
 #include "isms/error.h"
 #include "isms/report.h"
@@ -68,10 +69,24 @@ static json_t *rule_descriptor(const isms_rule *r)
 }
 
 /* How the configuration changed the rules of this run: SARIF's place for
- * it, so that the defaults above stay the table's. */
-static json_t *invocation(const isms_audit *a)
+ * it, so that the defaults above stay the table's; and what the run left
+ * out, if anything (`left_out` of `total` results). */
+static json_t *invocation(const isms_audit *a, size_t left_out, size_t total)
 {
 	json_t *inv = json_pack("{s:b}", "executionSuccessful", 1), *list = json_array();
+
+	if (left_out) {
+		char *text = g_strdup_printf(
+		    "%zu of %zu results were left out: GitHub code scanning rejects a run of more "
+		    "than %d results, so the most severe were kept (waived findings last); the "
+		    "other reports list them all",
+		    left_out, total, ISMS_SARIF_MAX_RESULTS);
+		json_object_set_new(inv, "toolExecutionNotifications",
+		                    json_pack("[{s:s, s:{s:s}, s:{s:s}}]", "level", "warning",
+		                              "message", "text", text, "descriptor", "id",
+		                              "isms-audit/results-left-out"));
+		g_free(text);
+	}
 
 	for (size_t i = 0; i < isms_rules_count; i++) {
 		const isms_rule_setting *s = isms_config_rule(&a->config, isms_rules[i].id);
@@ -130,11 +145,13 @@ static json_t *properties(const isms_finding *f)
 		json_object_set_new(props, "repositoryWide", json_true());
 	for (guint k = 0; k < f->evidence->len; k++) {
 		const isms_evidence *e = &g_array_index(f->evidence, isms_evidence, k);
-		json_array_append_new(ev,
-		                      json_pack("{s:o, s:s, s:o}", "commit",
-		                                e->commit[0] ? json_string(e->commit) : json_null(),
-		                                "date", isms_date_format(e->date, day), "note",
-		                                isms_report_ci_json(e->note)));
+		json_array_append_new(
+		    ev,
+		    json_pack("{s:o, s:o, s:o}", "commit",
+		              e->commit[0] ? json_string(e->commit) : json_null(), "date",
+		              isms_date_known(e->date) ? json_string(isms_date_format(e->date, day))
+		                                       : json_null(),
+		              "note", isms_report_ci_json(e->note)));
 	}
 	json_object_set_new(props, "evidence", ev);
 	if (f->unproven)
@@ -176,6 +193,13 @@ static json_t *result(const isms_audit *a, const isms_finding *f, GHashTable *se
 	return res;
 }
 
+/* The class of a finding in the order results are kept under the cap:
+ * findings by severity (most severe first), then waived ones likewise. */
+static int keep_class(const isms_finding *f, int waived)
+{
+	return waived * 3 + (ISMS_SEV_MAJOR - (int)f->severity);
+}
+
 int isms_report_sarif(const isms_audit *a, const isms_findings *fs, const isms_report_options *opts,
                       FILE *out)
 {
@@ -183,25 +207,52 @@ int isms_report_sarif(const isms_audit *a, const isms_findings *fs, const isms_r
 	char hex[GIT_OID_HEXSZ + 1], day[ISMS_DATE_BUFSIZE];
 	json_t *rules = json_array(), *results = json_array(), *root;
 	const GPtrArray *lists[] = {fs->items, fs->waived};
+	size_t keep[6] = {0}, total = fs->items->len + fs->waived->len,
+	       room = ISMS_SARIF_MAX_RESULTS;
 	int rc;
 
 	(void)opts;
 	for (size_t i = 0; i < isms_rules_count; i++)
 		json_array_append_new(rules, rule_descriptor(&isms_rules[i]));
+	/* how many of each class fit, most severe first; within a class the
+	 * first in report order are kept */
 	for (size_t l = 0; l < G_N_ELEMENTS(lists); l++)
 		for (guint i = 0; i < lists[l]->len; i++)
-			json_array_append_new(results,
-			                      result(a, g_ptr_array_index(lists[l], i), seen));
+			keep[keep_class(g_ptr_array_index(lists[l], i), (int)l)]++;
+	for (size_t c = 0; c < G_N_ELEMENTS(keep); c++) {
+		keep[c] = MIN(keep[c], room);
+		room -= keep[c];
+	}
+	for (size_t l = 0; l < G_N_ELEMENTS(lists); l++)
+		for (guint i = 0; i < lists[l]->len; i++) {
+			const isms_finding *f = g_ptr_array_index(lists[l], i);
+			size_t *left = &keep[keep_class(f, (int)l)];
+			if (*left == 0)
+				continue;
+			(*left)--;
+			json_array_append_new(results, result(a, f, seen));
+		}
 	g_hash_table_destroy(seen);
+	size_t left_out = total - json_array_size(results);
+	/* results are relative to the repository root, wherever it is checked out */
 	root = json_pack(
-	    "{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:o}}, s:o, s:o, s:{s:s, s:s, s:b}}]}", "$schema",
-	    SARIF_SCHEMA, "version", "2.1.0", "runs", "tool", "driver", "name", ISMS_NAME,
-	    "semanticVersion", ISMS_VERSION, "informationUri", ISMS_URI, "rules", rules,
-	    "invocations", invocation(a), "results", results, "properties", "commit",
+	    "{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:o}}, s:{s:{s:{s:s}}}, s:o, s:o, s:{s:s, s:s, "
+	    "s:b}}]}",
+	    "$schema", SARIF_SCHEMA, "version", "2.1.0", "runs", "tool", "driver", "name",
+	    ISMS_NAME, "semanticVersion", ISMS_VERSION, "informationUri", ISMS_URI, "rules", rules,
+	    "originalUriBaseIds", "%SRCROOT%", "description", "text",
+	    "The root of the audited repository's work tree", "invocations",
+	    invocation(a, left_out, total), "results", results, "properties", "commit",
 	    isms_audit_commit_hex(a, a->history.commits->len - 1, hex), "asOf",
 	    isms_date_format(a->today, day), "shallow", a->shallow);
 	if (!root)
 		return isms_error_set(ISMS_ERROR, "cannot build the SARIF report");
+	if (left_out)
+		fprintf(
+		    stderr,
+		    "isms-audit: sarif: %zu of %zu results left out: GitHub code scanning takes "
+		    "at most %d in a run, so the most severe are kept\n",
+		    left_out, total, ISMS_SARIF_MAX_RESULTS);
 	rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(root);
 	if (rc < 0 || fputc('\n', out) == EOF)

@@ -9,16 +9,46 @@ static int field_line(const isms_document *d, isms_field f)
 	return d->meta->field[f] ? d->meta->field[f]->line : 1;
 }
 
+/* The versions of a document the parse budget left unread: as a document,
+ * and as a register by the replay. */
+static guint unread_versions(const isms_audit *a, const isms_document *d)
+{
+	guint n = d->unread;
+
+	for (guint k = 0; a->registers && k < a->registers->len; k++) {
+		const isms_register_model *m = g_ptr_array_index(a->registers, k);
+		if (m->doc == d)
+			n += m->unread;
+	}
+	return n;
+}
+
 int isms_check_unreadable(const isms_audit *a, const isms_rule *r, isms_findings *out)
 {
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
+		guint unread = unread_versions(a, d);
 		isms_finding *f;
+		if (unread > 0 && !(d->meta->flags & ISMS_META_BUDGET)) {
+			/* read at the audited commit, not all through its history */
+			f = isms_findings_add(
+			    out, r, d->path, 0, d->identity, "budget",
+			    "%u of its %u versions were not read: the audit's parse budget of %zu "
+			    "bytes (max_total_parse) is spent, so its history is judged from the "
+			    "others",
+			    unread, d->versions->len, a->config.max_total_parse);
+			isms_rule_evidence(a, f, d->last_change, "last changed");
+		}
 		if (d->mode == GIT_FILEMODE_LINK)
 			f = isms_findings_add(
 			    out, r, d->path, 0, d->identity, "symlink",
 			    "is a symbolic link: links are not followed, so the "
 			    "document it points to is not evidenced at this path");
+		else if (d->meta->flags & ISMS_META_BUDGET)
+			f = isms_findings_add(out, r, d->path, 0, d->identity, "budget",
+			                      "not read: the audit's parse budget of %zu bytes "
+			                      "(max_total_parse) is spent",
+			                      a->config.max_total_parse);
 		else if (d->meta->flags & ISMS_META_TOO_LARGE)
 			f = isms_findings_add(
 			    out, r, d->path, 0, d->identity, "size",
@@ -27,7 +57,7 @@ int isms_check_unreadable(const isms_audit *a, const isms_rule *r, isms_findings
 			    d->meta->size, a->config.max_file_size);
 		else if (d->meta->flags & ISMS_META_TABLES)
 			f = isms_findings_add(out, r, d->path, d->meta->tables_line, d->identity,
-			                      "tables", "%s: its Markdown is not read",
+			                      d->meta->tables_item, "%s: its Markdown is not read",
 			                      d->meta->tables_why);
 		else if (d->meta->flags & ISMS_META_BINARY)
 			f = isms_findings_add(
@@ -51,26 +81,48 @@ int isms_check_no_metadata(const isms_audit *a, const isms_rule *r, isms_finding
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
 		guint32 removed = ISMS_NO_COMMIT;
-		if (!isms_document_readable(d) || d->meta->fm.status != ISMS_FM_ABSENT)
+		/* metadata from any source will do: front matter, a
+		 * document-control table, key lines, the version history */
+		if (!isms_document_readable(d) || isms_meta_present(d->meta))
 			continue;
-		/* a version that had front matter: the commit after it removed it */
+		/* a version that had metadata: the commit after it removed it */
 		for (guint v = d->versions->len - 1; v > 0 && removed == ISMS_NO_COMMIT; v--) {
 			const isms_path_event *e =
 			    &g_array_index(d->versions, isms_path_event, v - 1);
 			const isms_meta *m = g_hash_table_lookup(a->metas, &e->blob);
-			if (m && m->fm.status != ISMS_FM_ABSENT)
+			if (m && isms_meta_present(m))
 				removed = g_array_index(d->versions, isms_path_event, v).commit;
 		}
 		isms_finding *f = isms_findings_add(
 		    out, r, d->path, 1, d->identity, NULL,
-		    "has no front matter%s: nothing identifies its owner, version or review date",
-		    removed != ISMS_NO_COMMIT ? " (it was removed)" : "");
+		    "has no metadata%s (front matter, a document-control table or key lines): "
+		    "nothing identifies its owner, version or review date",
+		    removed != ISMS_NO_COMMIT ? " since it was removed" : "");
 		if (removed != ISMS_NO_COMMIT)
-			isms_rule_evidence(a, f, removed, "front matter removed");
+			isms_rule_evidence(a, f, removed, "metadata removed");
 		else
-			isms_rule_evidence(a, f, d->first, "added without front matter");
+			isms_rule_evidence(a, f, d->first, "added without metadata");
 	}
 	return 0;
+}
+
+/*
+ * Whether a problem is the unusable value of a draft's review date or
+ * cycle. Review dates only matter once a document is approved, and a
+ * template's `next_review: TBD` is what a draft is expected to hold, so
+ * these are no findings on a draft. A second alias of the field, or any
+ * other field's value, still is.
+ */
+static int draft_review_value(const isms_document *d, const isms_meta_problem *pr)
+{
+	const isms_meta *m = d->meta;
+	int f = pr->field;
+
+	if (m->status != ISMS_DOC_DRAFT ||
+	    (f != ISMS_F_LAST_REVIEWED && f != ISMS_F_NEXT_REVIEW && f != ISMS_F_REVIEW_CYCLE))
+		return 0;
+	return m->invalid[f] && m->field[f] && m->field[f]->line == pr->line &&
+	       strcmp(m->field[f]->key, pr->key) == 0;
 }
 
 int isms_check_bad_metadata(const isms_audit *a, const isms_rule *r, isms_findings *out)
@@ -81,7 +133,9 @@ int isms_check_bad_metadata(const isms_audit *a, const isms_rule *r, isms_findin
 			continue;
 		for (guint p = 0; p < d->meta->problems->len; p++) {
 			const isms_meta_problem *pr = g_ptr_array_index(d->meta->problems, p);
-			int field = isms_field_lookup(pr->key);
+			int field = pr->field < ISMS_F_COUNT ? pr->field : -1;
+			if (draft_review_value(d, pr))
+				continue;
 			/* composed by isms_meta_parse(), its values already cut */
 			isms_finding *f = isms_findings_add_text(out, r, d->path, pr->line,
 			                                         d->identity, pr->key, pr->message);
@@ -94,48 +148,110 @@ int isms_check_bad_metadata(const isms_audit *a, const isms_rule *r, isms_findin
 	return 0;
 }
 
-static int has_required(const isms_document *d, const char *name)
+static int has_required(const isms_audit *a, const isms_document *d, const char *name)
 {
 	const isms_meta *m = d->meta;
-	int f;
 
 	if (strcmp(name, "review") == 0)
 		return m->field[ISMS_F_LAST_REVIEWED] || m->field[ISMS_F_NEXT_REVIEW];
-	f = isms_field_lookup(name);
-	return f >= 0 && m->field[f] != NULL; /* an invalid value is reported as such */
+	/* from any source; an invalid value is reported as such */
+	return isms_meta_get(m, isms_meta_dialect_lookup(&a->config.fields, name), NULL) != NULL;
 }
 
+/* What the absence of a required field leaves unshown, for the message;
+ * NULL for a field whose absence speaks for itself. */
+static const char *missing_consequence(const char *name)
+{
+	static const struct {
+		const char *field, *consequence;
+	} says[] = {
+	    {"owner", "nobody is accountable for it"},
+	    {"version", "changes cannot be told apart"},
+	    {"review", "its review cannot be shown"},
+	    {"date", "the record is not dated"},
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(says); i++)
+		if (strcmp(says[i].field, name) == 0)
+			return says[i].consequence;
+	return NULL;
+}
+
+/* Append `word`, the `k`-th of `n`, to a list "a, b or c" (`last` "or"). */
+static void append_listed(GString *s, const char *word, guint k, guint n, const char *last)
+{
+	if (k > 0)
+		g_string_append_printf(s, k + 1 == n ? " %s " : ", ", last);
+	g_string_append(s, word);
+}
+
+/*
+ * One finding per document, naming every required field it lacks: the
+ * lapse is the document's (its metadata was never completed), so a
+ * document missing three fields is one finding, not three. Its item lists
+ * the fields (canonical names, "review" for a review date) and its
+ * fingerprint is the rule and the document alone, so that filling in one
+ * of the fields does not make the rest a new finding.
+ */
 int isms_check_missing_field(const isms_audit *a, const isms_rule *r, isms_findings *out)
 {
+	GPtrArray *missing = g_ptr_array_new();
+	GString *item = g_string_new(NULL), *msg = g_string_new(NULL);
+
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
 		const GPtrArray *req;
-		if (!isms_document_readable(d) || !d->in_force ||
-		    d->meta->fm.status != ISMS_FM_PRESENT)
+		guint said = 0;
+		/* a document without metadata is DOC-NO-METADATA, one with front
+		 * matter that cannot be read DOC-BAD-METADATA */
+		if (!isms_document_readable(d) || !d->in_force || !isms_meta_present(d->meta) ||
+		    d->meta->fm.status == ISMS_FM_INVALID)
 			continue;
 		req = isms_config_required(&a->config, isms_document_type(d));
+		g_ptr_array_set_size(missing, 0);
 		for (guint k = 0; k < req->len; k++) {
 			const char *name = g_ptr_array_index(req, k);
-			if (has_required(d, name))
+			int field = isms_meta_dialect_lookup(&a->config.fields, name);
+			/* an alias is named as its field, and counted once */
+			if (field >= 0)
+				name = isms_meta_dialect_name(&a->config.fields, field);
+			if (has_required(a, d, name) ||
+			    g_ptr_array_find_with_equal_func(missing, name, g_str_equal, NULL))
 				continue;
-			isms_finding *f;
-			if (strcmp(name, "review") == 0)
-				f = isms_findings_add(
-				    out, r, d->path, 1, d->identity, name,
-				    "document in force has no review date (last_reviewed "
-				    "or next_review): its review cannot be shown");
-			else
-				f = isms_findings_add(
-				    out, r, d->path, 1, d->identity, name, "%s has no '%s'%s",
-				    d->is_record ? "record" : "document in force", name,
-				    strcmp(name, "owner") == 0 ? ": nobody is accountable for it"
-				    : strcmp(name, "version") == 0
-				        ? ": changes cannot be told apart"
-				    : strcmp(name, "date") == 0 ? ": the record is not dated"
-				                                : "");
-			isms_rule_evidence(a, f, d->last_change, "last changed");
+			g_ptr_array_add(missing, (gpointer)name);
 		}
+		if (missing->len == 0)
+			continue;
+		g_string_truncate(item, 0);
+		g_string_printf(msg, "%s has no ", d->is_record ? "record" : "document in force");
+		for (guint k = 0; k < missing->len; k++) {
+			const char *name = g_ptr_array_index(missing, k);
+			g_string_append_printf(item, "%s%s", k ? ", " : "", name);
+			append_listed(msg,
+			              strcmp(name, "review") == 0
+			                  ? "review date (last_reviewed or next_review)"
+			                  : name,
+			              k, missing->len, "or");
+		}
+		for (guint k = 0; k < missing->len; k++)
+			said += missing_consequence(g_ptr_array_index(missing, k)) != NULL;
+		for (guint k = 0, n = 0; k < missing->len; k++) {
+			const char *why = missing_consequence(g_ptr_array_index(missing, k));
+			if (!why)
+				continue;
+			if (n == 0)
+				g_string_append(msg, ": ");
+			append_listed(msg, why, n++, said, "and");
+		}
+		/* the names are ours: the message quotes nothing of the document */
+		isms_finding *f =
+		    isms_findings_add_text(out, r, d->path, 1, d->identity, NULL, msg->str);
+		isms_finding_set_item(f, item->str);
+		isms_rule_evidence(a, f, d->last_change, "last changed");
 	}
+	g_string_free(msg, TRUE);
+	g_string_free(item, TRUE);
+	g_ptr_array_free(missing, TRUE);
 	return 0;
 }
 
@@ -241,13 +357,19 @@ int isms_check_review_unevidenced(const isms_audit *a, const isms_rule *r, isms_
 			f = isms_findings_add(out, r, d->path, field_line(d, ISMS_F_LAST_REVIEWED),
 			                      d->identity, "future",
 			                      "claims a review on %s, after the audit date", said);
-		else if (recorded < d->meta->last_reviewed)
+		else if (!isms_date_known(recorded)) /* no evidence either way */
+			continue;
+		/* a review planned and recorded a little ahead of the meeting
+		 * is as common as one recorded a little late: the same
+		 * tolerance either way */
+		else if (d->meta->last_reviewed - recorded > a->config.review_evidence_days)
 			f = isms_findings_add(
 			    out, r, d->path, field_line(d, ISMS_F_LAST_REVIEWED), d->identity,
 			    "early",
 			    "claims a review on %s, but that date was committed on %s, "
-			    "%d days before the review took place",
-			    said, when, (int)(d->meta->last_reviewed - recorded));
+			    "%d days before the review took place (tolerance %d days)",
+			    said, when, (int)(d->meta->last_reviewed - recorded),
+			    a->config.review_evidence_days);
 		else if (recorded - d->meta->last_reviewed > a->config.review_evidence_days)
 			f = isms_findings_add(
 			    out, r, d->path, field_line(d, ISMS_F_LAST_REVIEWED), d->identity,
@@ -263,11 +385,13 @@ int isms_check_review_unevidenced(const isms_audit *a, const isms_rule *r, isms_
 	return 0;
 }
 
+/* A text last changed on an unknown date is not known to be stale. */
 static int is_stale(const isms_audit *a, const isms_document *d)
 {
 	isms_day limit = isms_date_add_months(a->today, -a->config.stale_after_months);
+	isms_day changed = isms_audit_commit(a, d->last_body_change)->date;
 
-	return isms_audit_commit(a, d->last_body_change)->date < limit;
+	return isms_date_known(changed) && changed < limit;
 }
 
 int isms_check_stale_content(const isms_audit *a, const isms_rule *r, isms_findings *out)
@@ -345,6 +469,38 @@ int isms_check_static(const isms_audit *a, const isms_rule *r, isms_findings *ou
 		isms_rule_evidence(a, f, oldest->last_body_change, note);
 		g_free(note);
 	}
+	return 0;
+}
+
+/* A draft is a controlled document (not a record or register) that is
+ * not yet approved; retired documents are neither drafts nor in use. */
+int isms_check_not_approved(const isms_audit *a, const isms_rule *r, isms_findings *out)
+{
+	guint total = 0, drafts = 0;
+	const isms_document *oldest = NULL;
+
+	for (guint i = 0; i < a->documents->len; i++) {
+		const isms_document *d = g_ptr_array_index(a->documents, i);
+		if (!isms_document_readable(d) || d->is_record || d->is_register ||
+		    d->meta->status == ISMS_DOC_RETIRED)
+			continue;
+		total++;
+		if (d->meta->status != ISMS_DOC_DRAFT)
+			continue;
+		drafts++;
+		if (!oldest || d->field_since[ISMS_F_STATUS] < oldest->field_since[ISMS_F_STATUS])
+			oldest = d;
+	}
+	if (total == 0 || drafts * 2 <= total)
+		return 0;
+	isms_finding *f = isms_findings_add(
+	    out, r, NULL, 0, "repository", NULL,
+	    "%u of %u controlled documents (%u%%) are drafts: most of the management system "
+	    "has not been approved for use",
+	    drafts, total, (drafts * 100 + total / 2) / total);
+	char *note = g_strdup_printf("longest a draft: %s", oldest->path);
+	isms_rule_evidence(a, f, oldest->field_since[ISMS_F_STATUS], note);
+	g_free(note);
 	return 0;
 }
 

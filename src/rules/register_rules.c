@@ -221,9 +221,10 @@ int isms_check_reg_bad_table(const isms_audit *a, const isms_rule *r, isms_findi
 			continue; /* DOC-UNREADABLE */
 		if (reg->tables->len == 0) {
 			/* the reasons are ours, and longer than a quote together */
-			char *head = isms_text_printf(
-			    "%s has no register table (a table with an ID and a Status column)",
-			    path);
+			char *head =
+			    isms_text_printf("%s has no register table (a table with an ID "
+			                     "column and a Status or Closed column)",
+			                     path);
 			GString *why = g_string_new(head);
 			int line = m->doc->meta->fm.body_line;
 			for (guint t = 0; t < reg->others->len; t++) {
@@ -231,12 +232,13 @@ int isms_check_reg_bad_table(const isms_audit *a, const isms_rule *r, isms_findi
 				    &g_array_index(reg->others, isms_reg_other, t);
 				if (t == 0)
 					line = o->line;
+				int dated = o->has_status || o->has_closed;
 				g_string_append_printf(why,
 				                       "%sthe table on line %d has no %s column",
 				                       t ? "; " : ": ", o->line,
-				                       !o->has_id && !o->has_status ? "ID or Status"
-				                       : !o->has_id                 ? "ID"
-				                                                    : "Status");
+				                       !o->has_id && !dated ? "ID, Status or Closed"
+				                       : !o->has_id         ? "ID"
+				                                            : "Status or Closed");
 			}
 			if (reg->others->len == 0)
 				g_string_append(why, ": it holds no table at all");
@@ -252,16 +254,18 @@ int isms_check_reg_bad_table(const isms_audit *a, const isms_rule *r, isms_findi
 			isms_column missing[G_N_ELEMENTS(closing)];
 			int n = 0;
 			char item[32];
+			int planning = 1; /* only Owner or Due is missing */
 			for (size_t c = 0; c < G_N_ELEMENTS(closing); c++) {
 				isms_column col = closing[c];
-				int needed = rt->can_close ||
-				             (rt->has_open &&
-				              (col == ISMS_COL_OWNER || col == ISMS_COL_DUE));
+				int plan = col == ISMS_COL_OWNER || col == ISMS_COL_DUE;
+				int needed = rt->can_close || (rt->has_open && plan);
 				if (col == ISMS_COL_ROOT_CAUSE)
 					needed = rt->can_close &&
 					         table_has_nonconformity(a, reg, (int)t);
-				if (needed && rt->column[col] < 0)
+				if (needed && rt->column[col] < 0) {
 					missing[n++] = col;
+					planning &= plan;
+				}
 			}
 			if (n > 0) {
 				char *list = column_list(missing, n);
@@ -269,10 +273,10 @@ int isms_check_reg_bad_table(const isms_audit *a, const isms_rule *r, isms_findi
 				isms_finding *f = isms_findings_add(
 				    out, r, path, rt->line, m->doc->identity, item,
 				    "the register table on line %d has no %s: %s", rt->line, list,
-				    rt->can_close
-				        ? "its items cannot show the evidence of 10.2 from raising "
-				          "to an effective closure"
-				        : "its open items cannot show who acts and by when");
+				    rt->has_open && planning
+				        ? "its open items cannot show who acts and by when"
+				        : "its items cannot show the evidence of 10.2 from raising "
+				          "to an effective closure");
 				isms_rule_evidence(a, f, m->doc->last_change,
 				                   "register last changed");
 				g_free(list);
@@ -291,7 +295,8 @@ int isms_check_reg_stale(const isms_audit *a, const isms_rule *r, isms_findings 
 		const isms_register_model *m = g_ptr_array_index(a->registers, k);
 		isms_day last = isms_audit_commit(a, m->doc->last_change)->date;
 		int open = 0;
-		if (isms_date_add(last, (isms_duration){months, 0}) >= a->today)
+		if (!isms_date_known(last) ||
+		    isms_date_add(last, (isms_duration){months, 0}) >= a->today)
 			continue;
 		FOR_CURRENT_ITEMS(m, h)
 		{
@@ -332,8 +337,10 @@ int isms_check_reg_no_closures(const isms_audit *a, const isms_rule *r, isms_fin
 			if (h->removed == ISMS_NO_COMMIT && h->item->state == ISMS_STATE_OPEN)
 				open++;
 		}
-		if (open == 0 ||
-		    (last != ISMS_NO_COMMIT && isms_audit_commit(a, last)->date >= from))
+		/* a closure on an unknown date may be within the window */
+		if (open == 0 || (last != ISMS_NO_COMMIT &&
+		                  (!isms_date_known(isms_audit_commit(a, last)->date) ||
+		                   isms_audit_commit(a, last)->date >= from)))
 			continue;
 		isms_date_format(from, since);
 		isms_finding *f;
@@ -426,7 +433,7 @@ int isms_check_act_closure_backdated(const isms_audit *a, const isms_rule *r, is
 			const isms_reg_item *it = h->item;
 			guint32 c = h->closure;
 			if (it->state != ISMS_STATE_CLOSED || !it->has_closed ||
-			    c == ISMS_NO_COMMIT)
+			    c == ISMS_NO_COMMIT || !isms_date_known(isms_audit_commit(a, c)->date))
 				continue;
 			isms_day when = isms_audit_commit(a, c)->date;
 			isms_date_format(it->closed, typed);

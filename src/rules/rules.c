@@ -18,26 +18,32 @@ const isms_rule isms_rules[] = {
      "bytes, over `max_file_size` or with a table over the table limits is not read, and "
      "invalid UTF-8 may be shown garbled. Store controlled documents as UTF-8 Markdown files.",
      0, isms_check_unreadable},
-    {"DOC-NO-METADATA", "7.5.2", ISMS_SEV_MINOR, "a controlled document without front matter",
+    {"DOC-NO-METADATA", "7.5.2", ISMS_SEV_MINOR,
+     "a controlled document with no front matter, document-control table or key lines",
      "Documented information must carry identification and description: title, date, author "
      "or owner, reference.",
      "Add a YAML front matter block (between `---` lines at the top) with at least title, id, "
-     "owner, version and last_reviewed.",
+     "owner, version and last_reviewed, or a document-control table (Field | Value) or key "
+     "lines such as `**Owner:** Jane | **Version:** 1.0` under the title.",
      ISMS_RULE_CITES_CHANGE, isms_check_no_metadata},
     {"DOC-BAD-METADATA", "7.5.2", ISMS_SEV_MINOR,
-     "front matter that is not valid YAML, not a mapping, or has an invalid value",
+     "metadata that is not valid YAML, not a mapping, has an invalid value, or disagrees",
      "Documented information must carry identification and description that can be relied on.",
      "Invalid YAML (or YAML over the depth, node or alias limits), a placeholder such as `TBD` "
-     "or `yyyy-mm-dd`, an unparseable date or review cycle, or two keys for the same field make "
-     "the document's identity or review state unknowable. Fix the value on the reported line.",
+     "or `[Date to be set]`, an unparseable or ambiguous date or review cycle, two keys for the "
+     "same field, or two sources (front matter, a document-control table, a key line, the "
+     "version history) that give one field different values make the document's identity or "
+     "review state unknowable. Fix the value on the reported line.",
      ISMS_RULE_CITES_CHANGE, isms_check_bad_metadata},
     {"DOC-MISSING-FIELD", "7.5.2", ISMS_SEV_MINOR,
-     "a document in force lacks a required field (owner, version, review date)",
+     "a document in force lacks required fields (owner, version, review date)",
      "Documented information must be identified and reviewed and approved for suitability and "
      "adequacy.",
      "Documents in force (approved, or without status) need an owner, a version and a review "
      "date (last_reviewed or next_review); records need an owner and a date. The lists are set "
-     "per document type by `required_fields`.",
+     "per document type by `required_fields`. One finding per document names every field it "
+     "lacks (its item lists them, `review` for a review date); its fingerprint is the "
+     "document's alone, so it stays the same finding while the fields are filled in.",
      0, isms_check_missing_field},
     {"DOC-DUPLICATE-ID", "7.5.2", ISMS_SEV_MINOR, "two documents share an id",
      "Documented information must be uniquely identified.",
@@ -54,9 +60,9 @@ const isms_rule isms_rules[] = {
      "the declared review date is not backed by the commit history",
      "Reviews must be evidenced; the record of a review should be made when it happens.",
      "The commit that set last_reviewed is dated more than `review_evidence_days` after the "
-     "declared date (a review recorded late or backfilled), or before it (a review claimed "
-     "before it happened), or the date is after the audit date. Record reviews when they take "
-     "place.",
+     "declared date (a review recorded late or backfilled) or more than as many days before "
+     "it (a review claimed in advance), or the date is after the audit date. Record reviews "
+     "when they take place.",
      ISMS_RULE_DATE_BASED | ISMS_RULE_CITES_CHANGE, isms_check_review_unevidenced},
     {"DOC-VERSION-NOT-BUMPED", "7.5.3", ISMS_SEV_MINOR,
      "the text changed after the version was set, but the version did not",
@@ -78,6 +84,18 @@ const isms_rule isms_rules[] = {
      "Auditors look at the dates across the documentation set: when most documents have not "
      "been touched for two years, the system looks static. The share is `static_ratio`.",
      ISMS_RULE_DATE_BASED, isms_check_static},
+    {"ISMS-NOT-APPROVED", "7.5.2", ISMS_SEV_MINOR,
+     "more than half of the controlled documents are drafts",
+     "Documented information must be reviewed and approved for suitability and adequacy "
+     "before it is relied on (7.5.2); top management must establish the information "
+     "security policy (5.2), which a draft does not show.",
+     "More than half of the controlled documents (not records, registers or retired "
+     "documents) have a draft status (draft, in review, proposed, wip): the management system "
+     "is still being written, and an auditor cannot rely on documents nobody approved. Drafts "
+     "are not held to review dates and do not count for the mandatory clauses. Approve the "
+     "documents in use (`status: approved`, the approval recorded in Git), or retire those "
+     "that are not. The message says how many of how many are drafts.",
+     0, isms_check_not_approved},
     {"DOC-CHANGE-UNAPPROVED", "7.5.2 b", ISMS_SEV_MINOR,
      "a change to a document in force reached the branch with no approval evidence",
      "Documented information must be reviewed and approved for suitability and adequacy when "
@@ -127,10 +145,12 @@ const isms_rule isms_rules[] = {
      "a register without a register table, or a register table missing columns",
      "Evidence of the nature of nonconformities, the actions taken and their results must be "
      "retained.",
-     "A register table is a Markdown table whose header has an ID and a Status column. A table "
-     "whose items can close (a Closed column or a closed item) also needs Root cause (unless "
-     "all its items are improvement ids), Action, Owner, Due, Closed and Effectiveness; a table "
-     "with open items needs Owner and Due. Header words are set by `register_columns`.",
+     "A register table is a Markdown table whose header has an ID column and a Status column, "
+     "or a Closed column (without a Status column, an item is closed when its closed date is "
+     "filled in). A table whose items can close (a Closed column or a closed item) also needs "
+     "Root cause (unless all its items are improvement ids), Action, Owner, Due, Closed and "
+     "Effectiveness; a table with open items needs Owner and Due. A missing column is one "
+     "finding for the table, not one per item. Header words are set by `register_columns`.",
      0, isms_check_reg_bad_table},
     {"REG-STALE", "10.1", ISMS_SEV_MINOR,
      "the register has not changed for more than register_stale_months",
@@ -153,13 +173,16 @@ const isms_rule isms_rules[] = {
      "items' status and history ambiguous. Give each item its own id.",
      0, isms_check_act_duplicate_id},
     {"ACT-BAD-VALUE", "10.2", ISMS_SEV_MINOR,
-     "a register row with no ID, an unparseable date or an unknown status word",
+     "a register row with no ID, a bad date or status, or a status contradicting its dates",
      "Nonconformities and the actions taken must be kept as documented information that can be "
      "relied on.",
-     "Dates are YYYY-MM-DD; status words map to open (open, new, in progress, ...), closed "
+     "Dates are YYYY-MM-DD, or as typed (25/01/2026, 25.01.2026, 1 January 2026, Jan 1, "
+     "2026); a date such as 03/04/2025, whose day and month could be swapped, needs "
+     "`date_order` (dmy or mdy). Status words map to open (open, new, in progress, ...), closed "
      "(closed, done, resolved, verified, ...), accepted (accepted, risk accepted) or withdrawn "
-     "(withdrawn, cancelled, duplicate, rejected); `status_words` changes the lists. A row "
-     "without an ID cannot be followed through the register's history.",
+     "(withdrawn, cancelled, duplicate, rejected); `status_words` changes the lists. A status "
+     "that says open beside a filled-in closed date contradicts it. A row without an ID cannot "
+     "be followed through the register's history.",
      0, isms_check_act_bad_value},
     {"ACT-NO-OWNER", "10.2 c", ISMS_SEV_MINOR, "an open register item with no owner",
      "Actions needed to deal with a nonconformity must be implemented: someone must own them.",
@@ -240,8 +263,23 @@ const isms_rule isms_rules[] = {
      "10.2, management review records for 9.3, internal audit records for 9.2 and the SoA for "
      "6.1.3 d. The finding is filed under the missing clause and names any draft or retired "
      "document that declares it. Write or approve the document, or declare the clause on the "
-     "document that already covers it.",
+     "document that already covers it (in its front matter, or by its path under `clauses:` "
+     "in the configuration). When no document declares any clause, "
+     "MANDATORY-CLAUSES-UNDECLARED replaces these findings.",
      0, isms_check_mandatory_missing},
+    {"MANDATORY-CLAUSES-UNDECLARED", "7.5.1", ISMS_SEV_MINOR,
+     "no document declares the clauses it serves, so mandatory coverage cannot be checked",
+     "The ISMS must include the documented information the standard requires; which document "
+     "holds which requirement must be traceable.",
+     "No document has `clauses:` in its front matter and the configuration maps none to "
+     "clauses, so the documented information of the mandatory clauses its documents' kinds do "
+     "not cover (a register covers 10.2, management review records 9.3, internal audit records "
+     "9.2, the SoA 6.1.3 d) cannot be found. The documents may well exist: this one finding "
+     "replaces a major MANDATORY-DOC-MISSING for each of those clauses, and lists them. Declare "
+     "each document's clauses in its front matter (`clauses: [\"5.2\"]`), or map paths to "
+     "clauses under `clauses:` in the configuration without editing the documents. The "
+     "coverage table still shows every clause.",
+     0, isms_check_clauses_undeclared},
     {"SOA-INCOMPLETE", "6.1.3 d", ISMS_SEV_MINOR,
      "Annex A controls missing from the Statement of Applicability",
      "The Statement of Applicability must account for every Annex A control: whether it is "
@@ -331,6 +369,32 @@ const isms_rule isms_rules[] = {
      "and its findings are reported again. Renew the waiver with a new approval, or resolve "
      "the findings.",
      ISMS_RULE_UNWAIVABLE, isms_check_waiver_expired},
+    {"CONFIG-WEAKENED", "9.1", ISMS_SEV_MINOR,
+     "the change weakens the audit's configuration (pull requests, --base)",
+     "The organisation must determine what is monitored and measured, how and when, and "
+     "keep the results: the checks of the ISMS change by decision, not as a side effect of "
+     "the work they check.",
+     "With --base the configuration committed at the base audits the change, so that a "
+     "pull request cannot hide what it introduces; its own `.isms-audit.yml` is compared "
+     "with that one instead. Each key it makes weaker is reported with the old and the new "
+     "value: a rule switched off or given a lower severity, a waiver added or extended, a "
+     "path excluded, `paths` narrowed, a limit or tolerance raised, a laxer `fail_on`, a "
+     "required field, clause, register or SoA dropped, a longer review cycle, words that "
+     "count for more; a file that cannot be read is reported too. Have the change reviewed "
+     "by whoever owns the audit (the change takes effect once merged), or leave the "
+     "configuration alone.",
+     ISMS_RULE_ABOUT_CHANGE, isms_check_config_weakened},
+    {"ISMS-BAD-COMMIT-DATE", "7.5.3", ISMS_SEV_MINOR,
+     "a commit of the audited history is dated outside the years 1970 to 9999",
+     "Documented information must be protected from loss of integrity, and changes to it "
+     "controlled: the history that dates its changes must be reliable.",
+     "The committer time of a commit on the first-parent history is before 1970 or after 9999, "
+     "which no real commit has: the history was forged or damaged (git fast-import and other "
+     "tools write any time they are given). The commit's date is unknown: no finding rests on "
+     "it (a text last changed there is not called stale, a review recorded there is neither "
+     "early nor late), and an audit as of a day never stops at it. Find out how the commit "
+     "was made, and rewrite it with its real date.",
+     ISMS_RULE_CITES_CHANGE, isms_check_bad_commit_date},
 };
 
 const size_t isms_rules_count = sizeof(isms_rules) / sizeof(isms_rules[0]);

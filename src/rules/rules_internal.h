@@ -22,6 +22,7 @@ int isms_check_review_unevidenced(const isms_audit *a, const isms_rule *r, isms_
 int isms_check_version_not_bumped(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_stale_content(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_static(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_not_approved(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_reg_not_found(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_reg_bad_table(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_reg_stale(const isms_audit *a, const isms_rule *r, isms_findings *out);
@@ -44,6 +45,7 @@ int isms_check_act_removed(const isms_audit *a, const isms_rule *r, isms_finding
 int isms_check_act_reopened(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_act_rewritten(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_mandatory_missing(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_clauses_undeclared(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_soa_incomplete(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_soa_no_justification(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_soa_unknown_control(const isms_audit *a, const isms_rule *r, isms_findings *out);
@@ -59,5 +61,7 @@ int isms_check_self_approved(const isms_audit *a, const isms_rule *r, isms_findi
 int isms_check_approver_mismatch(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_approval_unknown(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_waiver_expired(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_config_weakened(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_bad_commit_date(const isms_audit *a, const isms_rule *r, isms_findings *out);
 
 #endif

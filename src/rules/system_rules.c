@@ -25,21 +25,80 @@ static int has_record(const isms_audit *a, isms_record_kind kind)
 
 /* ---- mandatory documented information ---------------------------------- */
 
+/* Whether a clause missing from the coverage is reported by another rule:
+ * a review or audit never held is one finding, by MR-/IA-OVERDUE. */
+static int missing_reported_elsewhere(const isms_audit *a, const isms_coverage *c)
+{
+	return (strcmp(c->clause, "9.3") == 0 && !has_record(a, ISMS_RECORD_REVIEW) &&
+	        !rule_off(a, "MR-OVERDUE")) ||
+	       (strcmp(c->clause, "9.2") == 0 && !has_record(a, ISMS_RECORD_AUDIT) &&
+	        !rule_off(a, "IA-OVERDUE"));
+}
+
+/* Whether no document declares a clause, in its front matter or through
+ * the configuration's `clauses:`: the declarations are not used at all, so
+ * a clause without one says nothing of whether its document exists. */
+static int clauses_undeclared(const isms_audit *a)
+{
+	for (guint i = 0; i < a->documents->len; i++)
+		if (((const isms_document *)g_ptr_array_index(a->documents, i))->declared_clauses)
+			return 0;
+	return 1;
+}
+
+/* One finding for a repository that declares no clause anywhere, in place
+ * of a major for every mandatory clause its documents' kinds leave. */
+int isms_check_clauses_undeclared(const isms_audit *a, const isms_rule *r, isms_findings *out)
+{
+	GString *msg, *list;
+	guint n = 0;
+
+	if (a->documents->len == 0 || !clauses_undeclared(a))
+		return 0;
+	list = g_string_new(NULL);
+	for (guint i = 0; i < a->coverage->len; i++) {
+		const isms_coverage *c = g_ptr_array_index(a->coverage, i);
+		if (c->status != ISMS_COVERAGE_MISSING || missing_reported_elsewhere(a, c))
+			continue;
+		g_string_append_printf(list, "%s%s", n++ ? ", " : "", c->clause);
+	}
+	if (n > 0) {
+		msg = g_string_new(NULL);
+		g_string_printf(
+		    msg,
+		    "no document declares the clauses it serves (`clauses:` in its "
+		    "front matter or in the configuration%s), so the documented "
+		    "information of %u mandatory clause%s cannot be found: %s; "
+		    "declare %s in front matter (`clauses: [\"5.2\"]`) or map "
+		    "documents to %s under `clauses:` in the configuration",
+		    a->config.clause_map->len ? ", whose patterns match no document" : "", n,
+		    n == 1 ? "" : "s", list->str, n == 1 ? "it" : "them", n == 1 ? "it" : "them");
+		/* the clauses are ours: nothing of the repository is quoted */
+		isms_finding *f =
+		    isms_findings_add_text(out, r, NULL, 0, "repository", NULL, msg->str);
+		const isms_rule *per_clause = isms_rule_find("MANDATORY-DOC-MISSING");
+		for (guint i = 0; i < a->coverage->len; i++) {
+			const isms_coverage *c = g_ptr_array_index(a->coverage, i);
+			if (c->status == ISMS_COVERAGE_MISSING && !missing_reported_elsewhere(a, c))
+				isms_finding_stands_for(f, per_clause, "clause", c->clause);
+		}
+		g_string_free(msg, TRUE);
+	}
+	g_string_free(list, TRUE);
+	return 0;
+}
+
 int isms_check_mandatory_missing(const isms_audit *a, const isms_rule *r, isms_findings *out)
 {
 	if (a->documents->len == 0)
 		return 0; /* ISMS-NO-DOCUMENTS says it all */
+	if (clauses_undeclared(a) && !rule_off(a, "MANDATORY-CLAUSES-UNDECLARED"))
+		return 0; /* one finding says how to declare them */
 	for (guint i = 0; i < a->coverage->len; i++) {
 		const isms_coverage *c = g_ptr_array_index(a->coverage, i);
 		const char *title = isms_clause_title(c->clause);
 		GString *msg;
-		if (c->status != ISMS_COVERAGE_MISSING)
-			continue;
-		/* a review or audit never held is one finding, by MR-/IA-OVERDUE */
-		if ((strcmp(c->clause, "9.3") == 0 && !has_record(a, ISMS_RECORD_REVIEW) &&
-		     !rule_off(a, "MR-OVERDUE")) ||
-		    (strcmp(c->clause, "9.2") == 0 && !has_record(a, ISMS_RECORD_AUDIT) &&
-		     !rule_off(a, "IA-OVERDUE")))
+		if (c->status != ISMS_COVERAGE_MISSING || missing_reported_elsewhere(a, c))
 			continue;
 		msg = g_string_new(NULL);
 		g_string_printf(msg, "no document in force declares clause %s%s%s%s in `clauses`",
@@ -180,7 +239,7 @@ int isms_check_soa_stale(const isms_audit *a, const isms_rule *r, isms_findings 
 		                        : isms_config_cycle(&a->config, isms_document_type(soa));
 		isms_day changed = isms_audit_commit(a, soa->last_change)->date;
 		char day[ISMS_DATE_BUFSIZE], rday[ISMS_DATE_BUFSIZE], cbuf[32];
-		if (isms_date_add(changed, cyc) >= a->today)
+		if (!isms_date_known(changed) || isms_date_add(changed, cyc) >= a->today)
 			continue;
 		for (guint k = 0; k < a->documents->len; k++) {
 			const isms_document *d = g_ptr_array_index(a->documents, k);
@@ -402,7 +461,7 @@ static int authorship(const isms_audit *a, GHashTable *authors, const char *audi
 		for (guint t = 0; t < d->touches->len; t++) {
 			guint32 c = g_array_index(d->touches, guint32, t);
 			isms_day day = isms_audit_commit(a, c)->date;
-			if (day > start && day <= end)
+			if (isms_date_known(day) && day > start && day <= end)
 				g_hash_table_add(commits, GUINT_TO_POINTER(c));
 		}
 	}

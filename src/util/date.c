@@ -259,6 +259,10 @@ char *isms_date_format(isms_day day, char *buf)
 {
 	GDate d;
 
+	if (day < 1 - JULIAN_1970 || day > JULIAN_LAST - JULIAN_1970) {
+		g_strlcpy(buf, "unknown date", ISMS_DATE_BUFSIZE);
+		return buf;
+	}
 	to_gdate(day, &d);
 	snprintf(buf, ISMS_DATE_BUFSIZE, "%04u-%02u-%02u", (unsigned)g_date_get_year(&d) % 10000u,
 	         (unsigned)g_date_get_month(&d) % 100u, (unsigned)g_date_get_day(&d) % 100u);
@@ -277,10 +281,11 @@ void isms_date_ymd(isms_day day, int *year, int *month, int *mday)
 
 isms_day isms_date_from_time(int64_t seconds)
 {
-	int64_t days = seconds / 86400;
+	/* 64-bit throughout: the day of any int64 is out of isms_day's range */
+	int64_t days = seconds / 86400 - (seconds % 86400 < 0);
 
-	if (seconds % 86400 < 0)
-		days -= 1;
+	if (days < 0 || days > JULIAN_LAST - JULIAN_1970)
+		return ISMS_DAY_UNKNOWN;
 	return (isms_day)days;
 }
 

@@ -7,15 +7,27 @@
 #include <malloc.h>
 #endif
 
+static int enabled(void)
+{
+	static int on = -1;
+
+	if (on < 0)
+		on = getenv("ISMS_AUDIT_TIMINGS") != NULL;
+	return on;
+}
+
+void isms_timing_count(const char *what, size_t n, size_t of)
+{
+	if (enabled())
+		fprintf(stderr, "isms-audit: timing: %s %zu of %zu bytes\n", what, n, of);
+}
+
 void isms_timing(const char *phase)
 {
-	static int enabled = -1;
 	static gint64 last;
 	gint64 t;
 
-	if (enabled < 0)
-		enabled = getenv("ISMS_AUDIT_TIMINGS") != NULL;
-	if (!enabled)
+	if (!enabled())
 		return;
 	t = g_get_monotonic_time();
 	if (last) {
