@@ -483,8 +483,12 @@ static int find_first_evidence(isms_audit *a, guint32 *out)
 
 int isms_approval_judged(const isms_audit *a, guint32 commit)
 {
+	isms_day day = isms_audit_commit(a, commit)->date;
+
+	/* a commit of unknown date (outside the calendar) is not known to be
+	 * from approval_since on: no finding rests on its date */
 	if (a->config.has_approval_since)
-		return isms_audit_commit(a, commit)->date >= a->config.approval_since;
+		return isms_date_known(day) && day >= a->config.approval_since;
 	return a->approvals->first_evidence != ISMS_NO_COMMIT &&
 	       commit >= a->approvals->first_evidence;
 }
@@ -583,11 +587,13 @@ void isms_approval_quarters(const isms_audit *a, isms_approval_quarter out[ISMS_
 			continue;
 		for (guint k = 0; k < changes->len; k++) {
 			const isms_doc_change *ch = &g_array_index(changes, isms_doc_change, k);
+			isms_day day = isms_audit_commit(a, ch->commit)->date;
+			/* a commit of unknown date is in no quarter */
 			if (!ch->approval ||
 			    !(ch->what & (ISMS_CHANGED_TEXT | ISMS_CHANGED_REVIEW)) ||
-			    !isms_approval_judged(a, ch->commit))
+			    !isms_approval_judged(a, ch->commit) || !isms_date_known(day))
 				continue;
-			isms_date_ymd(isms_audit_commit(a, ch->commit)->date, &y, &m, &d);
+			isms_date_ymd(day, &y, &m, &d);
 			for (int q = 0; q < ISMS_APPROVAL_QUARTERS; q++)
 				if (out[q].year == y && out[q].quarter == (m - 1) / 3 + 1)
 					out[q].changes[ch->approval->state]++;

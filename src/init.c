@@ -1328,7 +1328,17 @@ static int section_approvals(survey *s)
 	}
 	if (error < 0)
 		return error;
-	if (found) {
+	if (found && !isms_date_known(when)) {
+		/* its committer time is outside the calendar: no day to suggest */
+		git_oid_tostr(hex, sizeof(hex), &first);
+		say(s,
+		    "Approvals (clause 7.5.2 b): the first commit with approval evidence (a merge, "
+		    "an approval trailer, a forge's merge of a request) is %.12s, whose date is "
+		    "unknown (its committer time is outside the years 1970 to 9999); changes to "
+		    "documents in force are held to approval from it on, or from:",
+		    hex);
+		key_comment(s, "approval_since", isms_config_key_find("approval_since")->example);
+	} else if (found) {
 		git_oid_tostr(hex, sizeof(hex), &first);
 		say(s,
 		    "Approvals (clause 7.5.2 b): the first commit with approval evidence (a merge, "

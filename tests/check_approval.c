@@ -391,6 +391,75 @@ START_TEST(bots_and_forges_are_no_one)
 }
 END_TEST
 
+/* Approval evidence in commits dated outside the calendar
+ * (fixtures/hostile/approval-dates): the default start is a place in the
+ * history, not a day; approval_since judges no commit of unknown date;
+ * no quarter holds one; init suggests no day from one; no report prints
+ * an invalid date or a GLib warning. */
+START_TEST(commit_dates_outside_the_calendar_are_judged_by_place)
+{
+	static const char *const formats[] = {"text",   "json",     "sarif", "junit", "codeclimate",
+	                                      "github", "markdown", "html",  NULL};
+	isms_findings fs;
+	isms_audit *a = audit_fixture("hostile/approval-dates", "2026-01-15", &fs);
+	char *repo = fixture_path("hostile/approval-dates"), *out, *err, *want;
+	isms_approval_quarter q[ISMS_APPROVAL_QUARTERS];
+	/* the history: the addition, the clarification (the first evidence,
+	 * of unknown date), the push of unknown date, the push of 2025-10-01 */
+	const char *first = commit_hex(a, 1);
+
+	expect_rule(&fs, "DOC-CHANGE-UNAPPROVED", "docs/policy.md:0:-");
+	want = g_strdup_printf("2 text changes since commit %.12s (the first commit with approval "
+	                       "evidence, its date unknown) reached the branch with no approval "
+	                       "evidence: direct commits without an approval trailer",
+	                       first);
+	ck_assert_str_eq(rule_message(&fs, "DOC-CHANGE-UNAPPROVED", "docs/policy.md"), want);
+	g_free(want);
+	expect_notes(&fs, "DOC-CHANGE-UNAPPROVED", "docs/policy.md",
+	             "unknown date direct commit by Ann Author, no approval trailer\n"
+	             "2025-10-01 direct commit by Ann Author, no approval trailer");
+	isms_approval_quarters(a, q);
+	for (int i = 0; i < ISMS_APPROVAL_QUARTERS; i++) {
+		int judged = 0;
+		for (int st = 0; st < ISMS_APPROVAL_STATES; st++)
+			judged += q[i].changes[st];
+		ck_assert_int_eq(judged, q[i].year == 2025 && q[i].quarter == 4);
+	}
+	ck_assert_int_eq(q[6].changes[ISMS_APPROVAL_NONE], 1);
+	audit_done(a, &fs);
+
+	/* a commit of unknown date is not known to be from approval_since on */
+	a = audit_fixture_config("hostile/approval-dates", "2026-01-15",
+	                         "approval_since: 2025-01-01\n", &fs);
+	expect_notes(&fs, "DOC-CHANGE-UNAPPROVED", "docs/policy.md",
+	             "2025-01-10 direct commit by Ann Author, no approval trailer\n"
+	             "2025-10-01 direct commit by Ann Author, no approval trailer");
+	ck_assert(!isms_approval_judged(a, 1) && !isms_approval_judged(a, 2));
+	audit_done(a, &fs);
+
+	for (int i = 0; formats[i]; i++) {
+		ck_assert_int_eq(
+		    run_cli((const char *const[]){"check", repo, "--as-of", "2026-01-15",
+		                                  "--format", formats[i], NULL},
+		            NULL, &out, &err),
+		    1);
+		ck_assert_msg(strcmp(err, "") == 0, "%s: %s", formats[i], err);
+		ck_assert_msg(!strstr(out, "10000-01-01") && !strstr(out, "1969-12-31"),
+		              "%s shows an invalid date", formats[i]);
+		g_free(out);
+		g_free(err);
+	}
+
+	ck_assert_int_eq(run_cli((const char *const[]){"init", repo, NULL}, NULL, &out, &err), 0);
+	ck_assert_ptr_nonnull(strstr(out, "whose date is unknown"));
+	ck_assert_ptr_nonnull(strstr(out, "\n# approval_since: 2025-01-01\n"));
+	ck_assert_ptr_null(strstr(out, "approval_since: unknown"));
+	g_free(out);
+	g_free(err);
+	g_free(repo);
+}
+END_TEST
+
 Suite *approval_suite(void)
 {
 	Suite *s = suite_create("approval");
@@ -406,6 +475,7 @@ Suite *approval_suite(void)
 	tcase_add_test(tc, a_pull_request_is_judged_once_merged_but_its_self_approval_now);
 	tcase_add_test(tc, people_are_matched_by_email_then_by_name);
 	tcase_add_test(tc, bots_and_forges_are_no_one);
+	tcase_add_test(tc, commit_dates_outside_the_calendar_are_judged_by_place);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1066,7 +1066,7 @@ static void approval_figure(GString *s, const isms_audit *a)
 	                .series = series,
 	                .n_series = G_N_ELEMENTS(series),
 	                .width = WIDE};
-	char day[ISMS_DATE_BUFSIZE], *note;
+	char day[ISMS_DATE_BUFSIZE], hex[GIT_OID_HEXSZ + 1], *note;
 
 	isms_approval_quarters(a, q);
 	for (int i = 0; i < ISMS_APPROVAL_QUARTERS; i++) {
@@ -1081,6 +1081,13 @@ static void approval_figure(GString *s, const isms_audit *a)
 		                       "by the date of the commit that brought them to the branch; "
 		                       "a commit that changed several documents counts for each.",
 		                       isms_date_format(a->config.approval_since, day));
+	else if (a->approvals->first_evidence != ISMS_NO_COMMIT &&
+	         !isms_date_known(isms_audit_commit(a, a->approvals->first_evidence)->date))
+		note = g_strdup_printf(
+		    "Changes of text or review dates from commit %.12s, the first with approval "
+		    "evidence (its date unknown), by the date of the commit that brought them to "
+		    "the branch; a commit that changed several documents counts for each.",
+		    isms_audit_commit_hex(a, a->approvals->first_evidence, hex));
 	else if (a->approvals->first_evidence != ISMS_NO_COMMIT)
 		note = g_strdup_printf(
 		    "Changes of text or review dates from %s, the first commit with approval "

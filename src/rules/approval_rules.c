@@ -93,18 +93,23 @@ static void cite(const isms_audit *a, isms_finding *f, const isms_commit_approva
 	g_free(note);
 }
 
-/* "since approval_since 2025-01-01" or "since the first commit with
- * approval evidence (2025-03-04)". Caller frees. */
+/* "since 2025-01-01 (approval_since)" or "since 2025-03-04 (the first
+ * commit with approval evidence)"; that commit by its id when its date is
+ * unknown. Caller frees. */
 static char *since_text(const isms_audit *a)
 {
-	char day[ISMS_DATE_BUFSIZE];
+	char day[ISMS_DATE_BUFSIZE], hex[GIT_OID_HEXSZ + 1];
+	guint32 first = a->approvals->first_evidence;
 
 	if (a->config.has_approval_since)
 		return g_strdup_printf("since %s (approval_since)",
 		                       isms_date_format(a->config.approval_since, day));
-	return g_strdup_printf(
-	    "since %s (the first commit with approval evidence)",
-	    isms_date_format(isms_audit_commit(a, a->approvals->first_evidence)->date, day));
+	if (!isms_date_known(isms_audit_commit(a, first)->date))
+		return g_strdup_printf("since commit %.12s (the first commit with approval "
+		                       "evidence, its date unknown)",
+		                       isms_audit_commit_hex(a, first, hex));
+	return g_strdup_printf("since %s (the first commit with approval evidence)",
+	                       isms_date_format(isms_audit_commit(a, first)->date, day));
 }
 
 /* The judged changes of a document that `want` accepts, oldest first. */
