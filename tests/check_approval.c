@@ -391,6 +391,39 @@ START_TEST(bots_and_forges_are_no_one)
 }
 END_TEST
 
+/* The approver from any metadata source, not only front matter
+ * (fixtures/rules/approval-sources): a document-control table's `Approved
+ * By | CISO`, matched through the role `people:` gives Carol Chen, and a
+ * key line `**Approver:** Carol Chen`, whose change Bob merged. */
+START_TEST(the_approver_is_read_from_any_source)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/approval-sources", AS_OF, &fs);
+
+	expect_rule(&fs, "DOC-APPROVER-MISMATCH", "docs/line-approver.md:4:-");
+	ck_assert_str_eq(rule_message(&fs, "DOC-APPROVER-MISMATCH", "docs/line-approver.md"),
+	                 "names 'Carol Chen' as approver, but none of the changes since version "
+	                 "'1.1' was set on 2025-02-10 was approved by them: approved by Bob "
+	                 "Reviewer");
+	expect_change(a, "docs/table-approver.md", "merge", "independent",
+	              "Alice Author <alice@example.com> (merged)",
+	              "cchen <carol.chen@home.example> (merger)");
+	expect_rule(&fs, "DOC-SELF-APPROVED", "");
+	expect_rule(&fs, "DOC-CHANGE-UNAPPROVED", "");
+	audit_done(a, &fs);
+
+	/* without `people:` no one holds the role: the table's approver is
+	 * reported at its row */
+	a = audit_fixture_config("rules/approval-sources", AS_OF, "fail_on: never\n", &fs);
+	expect_rule(&fs, "DOC-APPROVER-MISMATCH",
+	            "docs/line-approver.md:4:-\ndocs/table-approver.md:6:-");
+	ck_assert_ptr_nonnull(
+	    strstr(rule_message(&fs, "DOC-APPROVER-MISMATCH", "docs/table-approver.md"),
+	           "(no commit identity or `people:` entry matches 'CISO'"));
+	audit_done(a, &fs);
+}
+END_TEST
+
 /* Approval evidence in commits dated outside the calendar
  * (fixtures/hostile/approval-dates): the default start is a place in the
  * history, not a day; approval_since judges no commit of unknown date;
@@ -475,6 +508,7 @@ Suite *approval_suite(void)
 	tcase_add_test(tc, a_pull_request_is_judged_once_merged_but_its_self_approval_now);
 	tcase_add_test(tc, people_are_matched_by_email_then_by_name);
 	tcase_add_test(tc, bots_and_forges_are_no_one);
+	tcase_add_test(tc, the_approver_is_read_from_any_source);
 	tcase_add_test(tc, commit_dates_outside_the_calendar_are_judged_by_place);
 	suite_add_tcase(s, tc);
 	return s;

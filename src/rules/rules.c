@@ -121,7 +121,8 @@ const isms_rule isms_rules[] = {
     {"DOC-APPROVER-MISMATCH", "7.5.2 b", ISMS_SEV_OBSERVATION,
      "the document's named approver approved none of the changes of its version",
      "Documented information must be approved by those with the authority to approve it.",
-     "The document names an approver (`approver`, `approved_by`), but none of its changes "
+     "The document names an approver (`approver`, `approved_by`, or Approved By in a "
+     "document-control table or a key line), but none of its changes "
      "from the one that set its current version on was approved by that person or role. A "
      "role (`approver: CEO`) is matched through the roles of `people:` in the configuration. "
      "Have the named approver approve the change, or correct the approver.",
