@@ -390,11 +390,14 @@ static int review_dates_differ(const isms_meta *x, const isms_meta *y)
 }
 
 /* The changes of a document: its versions that changed the text, the
- * review dates or (the one that set it) the current version. */
+ * review dates, the status that put it in force or (the one that set it)
+ * the current version, each marked when the version it made is not in
+ * force. */
 static GArray *document_changes(const isms_audit *a, const isms_document *d)
 {
 	GArray *out = g_array_new(FALSE, FALSE, sizeof(isms_doc_change));
 	const isms_meta *prev = NULL;
+	int was_in_force = 0;
 
 	for (guint v = 0; v < d->versions->len; v++) {
 		const isms_path_event *e = &g_array_index(d->versions, isms_path_event, v);
@@ -410,15 +413,21 @@ static GArray *document_changes(const isms_audit *a, const isms_document *d)
 			what |= ISMS_CHANGED_REVIEW;
 		if (e->commit == d->field_since[ISMS_F_VERSION])
 			what |= ISMS_CHANGED_VERSION;
+		int in_force = m->status == ISMS_DOC_IN_FORCE;
+		if (prev && in_force && !was_in_force)
+			what |= ISMS_CHANGED_IN_FORCE;
 		prev = m;
+		was_in_force = in_force;
 		if (!what)
 			continue;
 		if (out->len > 0 &&
 		    g_array_index(out, isms_doc_change, out->len - 1).commit == e->commit) {
-			g_array_index(out, isms_doc_change, out->len - 1).what |= what;
+			isms_doc_change *last = &g_array_index(out, isms_doc_change, out->len - 1);
+			last->what |= what;
+			last->not_in_force = !in_force;
 			continue;
 		}
-		isms_doc_change ch = {e->commit, what, NULL};
+		isms_doc_change ch = {e->commit, what, !in_force, NULL};
 		g_array_append_val(out, ch);
 	}
 	return out;
@@ -491,6 +500,11 @@ int isms_approval_judged(const isms_audit *a, guint32 commit)
 		return isms_date_known(day) && day >= a->config.approval_since;
 	return a->approvals->first_evidence != ISMS_NO_COMMIT &&
 	       commit >= a->approvals->first_evidence;
+}
+
+int isms_approval_change_judged(const isms_audit *a, const isms_doc_change *ch)
+{
+	return !ch->not_in_force && isms_approval_judged(a, ch->commit);
 }
 
 static void free_changes(gpointer p)
@@ -590,8 +604,9 @@ void isms_approval_quarters(const isms_audit *a, isms_approval_quarter out[ISMS_
 			isms_day day = isms_audit_commit(a, ch->commit)->date;
 			/* a commit of unknown date is in no quarter */
 			if (!ch->approval ||
-			    !(ch->what & (ISMS_CHANGED_TEXT | ISMS_CHANGED_REVIEW)) ||
-			    !isms_approval_judged(a, ch->commit) || !isms_date_known(day))
+			    !(ch->what &
+			      (ISMS_CHANGED_TEXT | ISMS_CHANGED_REVIEW | ISMS_CHANGED_IN_FORCE)) ||
+			    !isms_approval_change_judged(a, ch) || !isms_date_known(day))
 				continue;
 			isms_date_ymd(day, &y, &m, &d);
 			for (int q = 0; q < ISMS_APPROVAL_QUARTERS; q++)

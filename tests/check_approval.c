@@ -424,6 +424,47 @@ START_TEST(the_approver_is_read_from_any_source)
 }
 END_TEST
 
+/* Drafts (fixtures/rules/approval-drafts): a draft's changes are not
+ * judged, so approving drafts as ISMS-NOT-APPROVED asks brings no finding
+ * for how they were written; the change that puts a draft in force is its
+ * approval, and is judged. */
+START_TEST(a_draft_is_judged_when_it_is_put_in_force)
+{
+	isms_findings fs;
+	isms_audit *a = audit_fixture("rules/approval-drafts", AS_OF, &fs);
+	const isms_document *d = find_document(a, "docs/drafted.md");
+	const GArray *changes = isms_approval_changes(a, d);
+
+	expect_rule(&fs, "DOC-CHANGE-UNAPPROVED", "docs/pushed-draft.md:0:-");
+	ck_assert_str_eq(rule_message(&fs, "DOC-CHANGE-UNAPPROVED", "docs/pushed-draft.md"),
+	                 "1 change putting a draft in force since 2025-02-03 (the first commit "
+	                 "with approval evidence) reached the branch with no approval evidence: "
+	                 "direct commit without an approval trailer");
+	expect_rule(&fs, "DOC-SELF-APPROVED", "docs/self-approved-draft.md:0:-");
+	expect_notes(&fs, "DOC-SELF-APPROVED", "docs/self-approved-draft.md",
+	             "2025-06-02 put in force: Alice Author merged their own change");
+	expect_rule(&fs, "ISMS-NOT-APPROVED", "");
+	/* the addition, two edits of the draft, and Bob's merge putting it in
+	 * force: only that one is judged */
+	ck_assert_uint_eq(changes->len, 4);
+	for (guint i = 0; i < 3; i++) {
+		const isms_doc_change *ch = &g_array_index(changes, isms_doc_change, i);
+		ck_assert(ch->not_in_force && !isms_approval_change_judged(a, ch));
+	}
+	ck_assert_uint_eq(g_array_index(changes, isms_doc_change, 3).what,
+	                  ISMS_CHANGED_VERSION | ISMS_CHANGED_IN_FORCE);
+	ck_assert(isms_approval_change_judged(a, &g_array_index(changes, isms_doc_change, 3)));
+	expect_change(a, "docs/drafted.md", "merge", "independent",
+	              "Alice Author <alice@example.com> (merged)",
+	              "Bob Reviewer <bob@example.com> (merger)");
+	/* a document still a draft: held to nothing */
+	changes = isms_approval_changes(a, find_document(a, "docs/still-draft.md"));
+	ck_assert(!isms_approval_change_judged(
+	    a, &g_array_index(changes, isms_doc_change, changes->len - 1)));
+	audit_done(a, &fs);
+}
+END_TEST
+
 /* Approval evidence in commits dated outside the calendar
  * (fixtures/hostile/approval-dates): the default start is a place in the
  * history, not a day; approval_since judges no commit of unknown date;
@@ -509,6 +550,7 @@ Suite *approval_suite(void)
 	tcase_add_test(tc, people_are_matched_by_email_then_by_name);
 	tcase_add_test(tc, bots_and_forges_are_no_one);
 	tcase_add_test(tc, the_approver_is_read_from_any_source);
+	tcase_add_test(tc, a_draft_is_judged_when_it_is_put_in_force);
 	tcase_add_test(tc, commit_dates_outside_the_calendar_are_judged_by_place);
 	suite_add_tcase(s, tc);
 	return s;

@@ -83,16 +83,19 @@ typedef struct {
 
 /* What a change did to its document. */
 enum {
-	ISMS_CHANGED_ADDED = 1 << 0,  /* the first version */
-	ISMS_CHANGED_TEXT = 1 << 1,   /* the text after the front matter */
-	ISMS_CHANGED_REVIEW = 1 << 2, /* last_reviewed or next_review */
-	ISMS_CHANGED_VERSION = 1 << 3 /* set the current version */
+	ISMS_CHANGED_ADDED = 1 << 0,   /* the first version */
+	ISMS_CHANGED_TEXT = 1 << 1,    /* the text after the front matter */
+	ISMS_CHANGED_REVIEW = 1 << 2,  /* last_reviewed or next_review */
+	ISMS_CHANGED_VERSION = 1 << 3, /* set the current version */
+	ISMS_CHANGED_IN_FORCE = 1 << 4 /* put in force: a draft (or a retired
+	                                * document) approved */
 };
 
 /* One change of a document and its commit's evidence (borrowed). */
 typedef struct {
 	guint32 commit;
-	unsigned what; /* ISMS_CHANGED_* bits */
+	unsigned what;    /* ISMS_CHANGED_* bits */
+	int not_in_force; /* the version it made is a draft or retired */
 	const isms_commit_approval *approval;
 } isms_doc_change;
 
@@ -138,6 +141,12 @@ int isms_approval_evidence_in(const git_commit *commit, const isms_config *cfg);
  * approval_since, or by default at or after the first commit showing
  * evidence (none when no commit does). */
 int isms_approval_judged(const isms_audit *audit, guint32 commit);
+
+/* Whether a change of a document is held to approval: its commit is
+ * judged (isms_approval_judged) and the version it made is in force. The
+ * changes of a draft are not (ISMS-NOT-APPROVED counts the drafts); the
+ * change that puts it in force is, as a change of its text is. */
+int isms_approval_change_judged(const isms_audit *audit, const isms_doc_change *change);
 
 /* The people of the model (shared with derived models). Borrowed. */
 const isms_people *isms_approval_people(const isms_audit *audit);

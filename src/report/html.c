@@ -1114,7 +1114,8 @@ static const struct {
 } changed_words[] = {{ISMS_CHANGED_ADDED, "added"},
                      {ISMS_CHANGED_TEXT, "text"},
                      {ISMS_CHANGED_REVIEW, "review date"},
-                     {ISMS_CHANGED_VERSION, "version"}};
+                     {ISMS_CHANGED_VERSION, "version"},
+                     {ISMS_CHANGED_IN_FORCE, "put in force"}};
 
 /* One row per change of a document's approval trail. */
 static void approval_rows(GString *s, const isms_audit *a, const isms_document *d)
@@ -1154,7 +1155,7 @@ static void approval_rows(GString *s, const isms_audit *a, const isms_document *
 		g_string_append_printf(s,
 		                       "</td><td><span class=\"st st-%s\">%s</span>%s</td></tr>\n",
 		                       approval_class(ca->state), approval_words(ca->state),
-		                       isms_approval_judged(a, ch->commit)
+		                       isms_approval_change_judged(a, ch)
 		                           ? ""
 		                           : " <span class=\"muted\">(not judged)</span>");
 	}

@@ -66,7 +66,8 @@ static json_t *approvals(const isms_audit *a, const isms_document *d)
 	} what[] = {{ISMS_CHANGED_ADDED, "added"},
 	            {ISMS_CHANGED_TEXT, "text"},
 	            {ISMS_CHANGED_REVIEW, "review"},
-	            {ISMS_CHANGED_VERSION, "version"}};
+	            {ISMS_CHANGED_VERSION, "version"},
+	            {ISMS_CHANGED_IN_FORCE, "in-force"}};
 	const GArray *changes = isms_approval_changes(a, d);
 	json_t *arr;
 
@@ -85,7 +86,7 @@ static json_t *approvals(const isms_audit *a, const isms_document *d)
 		                   "commit", jcommit(a, ch->commit), "changed", changed, "kind",
 		                   isms_change_kind_name(ca->kind), "state",
 		                   isms_approval_state_name(ca->state), "judged",
-		                   isms_approval_judged(a, ch->commit), "signed", ca->is_signed,
+		                   isms_approval_change_judged(a, ch), "signed", ca->is_signed,
 		                   "pull_request",
 		                   ca->pull_request ? json_integer(ca->pull_request) : json_null(),
 		                   "forge", jstr(ca->forge), "authors", parties(ca->authors),

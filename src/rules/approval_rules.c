@@ -7,6 +7,36 @@
 /* At most this many changes are cited as evidence of one finding. */
 #define MAX_CITED 10
 
+/* The changes held to approval: of the text, and the one that puts a
+ * draft in force (its approval). */
+#define APPROVED_CHANGES (ISMS_CHANGED_TEXT | ISMS_CHANGED_IN_FORCE)
+
+/* "2 text changes", or "2 changes (1 of them putting it in force)" when
+ * some changed no text but put a draft in force. */
+static void append_changes(GString *s, guint n, guint in_force)
+{
+	if (in_force == 0)
+		g_string_append_printf(s, "%u text change%s", n, n == 1 ? "" : "s");
+	else if (in_force == n)
+		g_string_append_printf(s, "%u change%s putting a draft in force", n,
+		                       n == 1 ? "" : "s");
+	else
+		g_string_append_printf(s, "%u changes (%u of them putting a draft in force)", n,
+		                       in_force);
+}
+
+/* How many changes of `list` (isms_doc_change *) changed no text but put
+ * the document in force. */
+static guint in_force_only(const GPtrArray *list)
+{
+	guint n = 0;
+
+	for (guint i = 0; i < list->len; i++)
+		n += !(((const isms_doc_change *)g_ptr_array_index(list, i))->what &
+		       ISMS_CHANGED_TEXT);
+	return n;
+}
+
 /* Names of a change's parties, "A, B and 2 more". Caller frees. */
 static char *names_of(const GPtrArray *parties)
 {
@@ -122,7 +152,7 @@ static GPtrArray *judged_changes(const isms_audit *a, const isms_document *d, un
 	for (guint i = 0; changes && i < changes->len; i++) {
 		const isms_doc_change *ch = &g_array_index(changes, isms_doc_change, i);
 		if ((ch->what & what) && ch->approval && ch->approval->state == state &&
-		    isms_approval_judged(a, ch->commit))
+		    isms_approval_change_judged(a, ch))
 			g_ptr_array_add(out, (gpointer)ch);
 	}
 	return out;
@@ -141,9 +171,10 @@ static void cite_changes(const isms_audit *a, isms_finding *f, const GPtrArray *
  * per change. */
 static void never_approved(const isms_audit *a, const isms_rule *r, isms_findings *out)
 {
-	guint changes = 0, docs = 0;
+	guint changes = 0, docs = 0, in_force_only = 0;
 	guint32 first = ISMS_NO_COMMIT, last = ISMS_NO_COMMIT;
 	char day[ISMS_DATE_BUFSIZE];
+	GString *what = g_string_new(NULL);
 
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
@@ -153,9 +184,10 @@ static void never_approved(const isms_audit *a, const isms_rule *r, isms_finding
 			continue;
 		for (guint k = 0; k < list->len; k++) {
 			const isms_doc_change *ch = &g_array_index(list, isms_doc_change, k);
-			if (!(ch->what & ISMS_CHANGED_TEXT))
+			if (!(ch->what & APPROVED_CHANGES) || ch->not_in_force)
 				continue;
 			changes++;
+			in_force_only += !(ch->what & ISMS_CHANGED_TEXT);
 			if (first == ISMS_NO_COMMIT || ch->commit < first)
 				first = ch->commit;
 			if (last == ISMS_NO_COMMIT || ch->commit > last)
@@ -163,17 +195,20 @@ static void never_approved(const isms_audit *a, const isms_rule *r, isms_finding
 		}
 		docs += changes > before;
 	}
-	if (changes == 0)
+	if (changes == 0) {
+		g_string_free(what, TRUE);
 		return;
+	}
+	append_changes(what, changes, in_force_only);
 	isms_finding *f = isms_findings_add(
 	    out, r, NULL, 0, "approvals", NULL,
-	    "no change to a controlled document shows approval evidence: the %u text "
-	    "change%s to %u document%s in force since %s reached the branch as direct "
-	    "commits without an approval trailer, so no review or approval of documented "
-	    "information can be shown from Git (merge commits or an Approved-by trailer "
-	    "would show it)",
-	    changes, changes == 1 ? "" : "s", docs, docs == 1 ? "" : "s",
+	    "no change to a controlled document shows approval evidence: the %s to %u "
+	    "document%s in force since %s reached the branch as direct commits without an "
+	    "approval trailer, so no review or approval of documented information can be "
+	    "shown from Git (merge commits or an Approved-by trailer would show it)",
+	    what->str, docs, docs == 1 ? "" : "s",
 	    isms_date_format(isms_audit_commit(a, first)->date, day));
+	g_string_free(what, TRUE);
 	/* weak evidence rather than a lapse: approval may be recorded outside
 	 * Git (minutes, a document control table) when no review ever left a
 	 * trace in it; a change that bypasses reviews once they began is one */
@@ -193,15 +228,18 @@ int isms_check_change_unapproved(const isms_audit *a, const isms_rule *r, isms_f
 		const isms_document *d = g_ptr_array_index(a->documents, i);
 		if (!isms_document_reviewable(d))
 			continue;
-		GPtrArray *list = judged_changes(a, d, ISMS_CHANGED_TEXT, ISMS_APPROVAL_NONE);
+		GPtrArray *list = judged_changes(a, d, APPROVED_CHANGES, ISMS_APPROVAL_NONE);
 		if (list->len > 0) {
 			char *since = since_text(a);
+			GString *what = g_string_new(NULL);
+			append_changes(what, list->len, in_force_only(list));
 			isms_finding *f = isms_findings_add(
 			    out, r, d->path, 0, d->identity, NULL,
-			    "%u text change%s %s reached the branch with no approval evidence: "
-			    "direct commit%s without an approval trailer",
-			    list->len, list->len == 1 ? "" : "s", since, list->len == 1 ? "" : "s");
+			    "%s %s reached the branch with no approval evidence: direct commit%s "
+			    "without an approval trailer",
+			    what->str, since, list->len == 1 ? "" : "s");
 			cite_changes(a, f, list);
+			g_string_free(what, TRUE);
 			g_free(since);
 		}
 		g_ptr_array_free(list, TRUE);
@@ -215,14 +253,14 @@ int isms_check_self_approved(const isms_audit *a, const isms_rule *r, isms_findi
 		const isms_document *d = g_ptr_array_index(a->documents, i);
 		if (!isms_document_reviewable(d))
 			continue;
-		GPtrArray *list = judged_changes(a, d, ISMS_CHANGED_TEXT | ISMS_CHANGED_REVIEW,
+		GPtrArray *list = judged_changes(a, d, APPROVED_CHANGES | ISMS_CHANGED_REVIEW,
 		                                 ISMS_APPROVAL_SELF);
 		if (list->len > 0) {
 			guint dates = 0;
 			for (guint k = 0; k < list->len; k++)
 				dates +=
 				    !(((const isms_doc_change *)g_ptr_array_index(list, k))->what &
-				      ISMS_CHANGED_TEXT);
+				      APPROVED_CHANGES);
 			GString *msg = g_string_new(NULL);
 			g_string_append_printf(msg, "%u change%s", list->len,
 			                       list->len == 1 ? "" : "s");
@@ -243,7 +281,9 @@ int isms_check_self_approved(const isms_audit *a, const isms_rule *r, isms_findi
 			for (guint k = 0; k < list->len && k < MAX_CITED; k++) {
 				const isms_doc_change *ch = g_ptr_array_index(list, k);
 				cite(a, f, ch->approval,
-				     ch->what & ISMS_CHANGED_TEXT ? NULL : "review date only");
+				     ch->what & ISMS_CHANGED_TEXT       ? NULL
+				     : ch->what & ISMS_CHANGED_IN_FORCE ? "put in force"
+				                                        : "review date only");
 			}
 			g_string_free(msg, TRUE);
 		}
@@ -264,15 +304,16 @@ int isms_check_approval_unknown(const isms_audit *a, const isms_rule *r, isms_fi
 {
 	GPtrArray *commits = g_ptr_array_new(); /* const isms_commit_approval *, once each */
 	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
-	guint docs = 0, changes = 0;
+	guint docs = 0, changes = 0, only = 0;
 
 	for (guint i = 0; i < a->documents->len; i++) {
 		const isms_document *d = g_ptr_array_index(a->documents, i);
 		if (!isms_document_reviewable(d))
 			continue;
-		GPtrArray *list = judged_changes(a, d, ISMS_CHANGED_TEXT, ISMS_APPROVAL_UNKNOWN);
+		GPtrArray *list = judged_changes(a, d, APPROVED_CHANGES, ISMS_APPROVAL_UNKNOWN);
 		docs += list->len > 0;
 		changes += list->len;
+		only += in_force_only(list);
 		for (guint k = 0; k < list->len; k++) {
 			const isms_doc_change *ch = g_ptr_array_index(list, k);
 			if (g_hash_table_contains(seen, ch->approval))
@@ -284,14 +325,17 @@ int isms_check_approval_unknown(const isms_audit *a, const isms_rule *r, isms_fi
 	}
 	if (changes > 0) {
 		char *since = since_text(a);
+		GString *what = g_string_new(NULL);
+		append_changes(what, changes, only);
 		g_ptr_array_sort(commits, cmp_approval);
 		isms_finding *f = isms_findings_add(
 		    out, r, NULL, 0, "approvals", NULL,
-		    "the approval of %u text change%s to %u document%s in force %s cannot be "
-		    "shown from Git: a forge squashed or rebased them, or a bot merged them, with "
-		    "no approval trailer; keep merge commits, or require an Approved-by trailer in "
-		    "the squash message",
-		    changes, changes == 1 ? "" : "s", docs, docs == 1 ? "" : "s", since);
+		    "the approval of %s to %u document%s in force %s cannot be shown from Git: a "
+		    "forge squashed or rebased them, or a bot merged them, with no approval "
+		    "trailer; keep merge commits, or require an Approved-by trailer in the squash "
+		    "message",
+		    what->str, docs, docs == 1 ? "" : "s", since);
+		g_string_free(what, TRUE);
 		for (guint k = commits->len > MAX_CITED ? commits->len - MAX_CITED : 0;
 		     k < commits->len; k++)
 			cite(a, f, g_ptr_array_index(commits, k), NULL);

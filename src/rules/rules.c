@@ -100,9 +100,10 @@ const isms_rule isms_rules[] = {
      "a change to a document in force reached the branch with no approval evidence",
      "Documented information must be reviewed and approved for suitability and adequacy when "
      "it is created and updated.",
-     "A commit changed the text of a document in force directly on the audited branch, with "
-     "no approval trailer (`approval_trailers`: Approved-by, Reviewed-by, Acked-by). Changes "
-     "since `approval_since` are judged; by default since the first commit that shows any "
+     "A commit changed the text of a document in force (or put a draft in force) directly on "
+     "the audited branch, with no approval trailer (`approval_trailers`: Approved-by, "
+     "Reviewed-by, Acked-by). Changes since `approval_since` are judged; by default since the "
+     "first commit that shows any "
      "approval evidence, so a repository that never showed any gets one finding saying so, "
      "an observation (the approvals may be recorded outside Git). Bring changes in through "
      "reviewed merge requests (merge commits), or record the approver in an `Approved-by:` "
