@@ -22,9 +22,16 @@ SAN     ?=
 PKGS     = libgit2 libcmark-gfm yaml-0.1 jansson glib-2.0 libxxhash
 DEMO_AS_OF = 2026-11-01
 
-# build/config.mk caches pkg-config's answers; make builds it (installing
-# missing packages first) and restarts before compiling anything.
+# build/config.mk caches pkg-config's answers for the program; make builds
+# it (installing missing build packages first) and restarts before
+# compiling anything. The tests' own tools are installed when a test is
+# first built ($(BUILD)/test-deps.stamp), so that building the program
+# alone (the Debian package, the Action) needs only build dependencies.
 -include $(BUILD)/config.mk
+
+# One version (scripts/version: VERSION in a release tarball, else git
+# describe); compiled into $(BUILD)/version.c, rewritten only when it changes.
+VERSION := $(shell sh scripts/version)
 
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra $(WERROR) \
 	-Wshadow -Wstrict-prototypes -Wmissing-prototypes -Iinclude -Isrc \
@@ -34,7 +41,7 @@ ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 LIB_SRC  = $(wildcard src/*.c src/util/*.c src/rules/*.c src/report/*.c)
 CLI_SRC  = $(wildcard src/cli/*.c)
 TEST_SRC = $(wildcard tests/*.c)
-LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/version.o
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 # the fuzz targets' bodies, also linked into the tests that replay crash inputs
@@ -47,21 +54,37 @@ all: $(BUILD)/isms-audit
 
 $(BUILD)/config.mk: scripts/install-deps
 	@mkdir -p $(BUILD)
-	@sh scripts/install-deps
+	@sh scripts/install-deps build
 	@{ echo "PKG_CFLAGS = $$(pkg-config --cflags $(PKGS))"; \
-	   echo "PKG_LIBS = $$(pkg-config --libs $(PKGS))"; \
-	   echo "CHECK_CFLAGS = $$(pkg-config --cflags check)"; \
-	   echo "CHECK_LIBS = $$(pkg-config --libs check)"; } > $@
+	   echo "PKG_LIBS = $$(pkg-config --libs $(PKGS))"; } > $@
 
-deps: $(BUILD)/config.mk
+# the test tools (Check, xmllint, jsonschema, groff, mandoc, jq, git, perl)
+$(BUILD)/test-deps.stamp: scripts/install-deps
+	@mkdir -p $(BUILD)
+	@sh scripts/install-deps
+	@touch $@
+
+deps: $(BUILD)/config.mk $(BUILD)/test-deps.stamp
+
+# the version as a C string, compared on every run and written only when it
+# changes (when make reads this file: no recipe runs for an unchanged tree)
+VERSION_STAMP := $(shell mkdir -p $(BUILD) && \
+	printf '\043include "isms/version.h"\nconst char isms_version[] = "%s";\n' '$(VERSION)' \
+	  > $(BUILD)/version.c.tmp && \
+	{ cmp -s $(BUILD)/version.c.tmp $(BUILD)/version.c && rm -f $(BUILD)/version.c.tmp || \
+	  mv $(BUILD)/version.c.tmp $(BUILD)/version.c; })
+
+$(BUILD)/obj/version.o: $(BUILD)/version.c $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/obj/%.o: %.c $(BUILD)/config.mk
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/obj/tests/%.o: tests/%.c $(BUILD)/config.mk
+$(BUILD)/obj/tests/%.o: tests/%.c $(BUILD)/config.mk | $(BUILD)/test-deps.stamp
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $$(pkg-config --cflags check) -MMD -MP -c $< -o $@
 
 $(BUILD)/libismsaudit.a: $(LIB_OBJ)
 	@rm -f $@
@@ -71,10 +94,10 @@ $(BUILD)/isms-audit: $(CLI_OBJ) $(BUILD)/libismsaudit.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/check_runner: $(TEST_OBJ) $(FUZZ_OBJ) $(BUILD)/libismsaudit.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CHECK_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) $$(pkg-config --libs check)
 
 # the stamp sits beside the repository: nothing is added inside it
-$(BUILD)/fixtures/%.built: fixtures/%.fixture scripts/build-fixture
+$(BUILD)/fixtures/%.built: fixtures/%.fixture scripts/build-fixture | $(BUILD)/test-deps.stamp
 	@mkdir -p $(dir $@)
 	@scripts/build-fixture $< $(BUILD)/fixtures/$*
 	@touch $@
@@ -204,6 +227,35 @@ bench: $(BUILD)/isms-audit $(BUILD)/bench-measure
 
 bench-quick: $(BUILD)/isms-audit $(BUILD)/bench-measure
 	bench/run --quick --dir $(BUILD)/bench --audit $(BUILD)/isms-audit
+
+# Releases. `make dist` writes $(BUILD)/isms-audit-VERSION.tar.gz: the
+# committed tree (git archive of HEAD) and a VERSION file, from which
+# scripts/version reads the version outside Git. `make deb` builds the
+# Debian package from that tarball with dpkg-buildpackage (the program and
+# its manual page; runtime dependencies from shlibs), checks it with
+# lintian (no error may remain), and copies isms-audit_VERSION_ARCH.deb
+# into $(BUILD).
+DIST     = isms-audit-$(VERSION)
+.PHONY: dist deb
+dist:
+	@mkdir -p $(BUILD)/dist
+	@git diff-index --quiet HEAD -- || \
+	  echo "dist: the work tree has uncommitted changes; the tarball holds HEAD" >&2
+	printf '%s\n' '$(VERSION)' > $(BUILD)/dist/VERSION
+	git archive --format=tar.gz --prefix=$(DIST)/ --add-file=$(BUILD)/dist/VERSION \
+	  -o $(BUILD)/$(DIST).tar.gz HEAD
+	@echo "dist: $(BUILD)/$(DIST).tar.gz"
+
+deb: dist
+	@sh scripts/install-deb-tools
+	@sh scripts/install-deps build
+	rm -rf $(BUILD)/deb-src && mkdir -p $(BUILD)/deb-src
+	tar -C $(BUILD)/deb-src -xzf $(BUILD)/$(DIST).tar.gz
+	scripts/deb-changelog '$(VERSION)' > $(BUILD)/deb-src/$(DIST)/debian/changelog
+	cd $(BUILD)/deb-src/$(DIST) && dpkg-buildpackage -b -us -uc
+	lintian --fail-on error $(BUILD)/deb-src/isms-audit_$(VERSION)_*.deb
+	cp $(BUILD)/deb-src/isms-audit_$(VERSION)_*.deb $(BUILD)/
+	@ls $(BUILD)/isms-audit_$(VERSION)_*.deb
 
 clean:
 	rm -rf build

@@ -36,6 +36,7 @@ int main(void)
 	srunner_add_suite(sr, approval_suite());
 	srunner_add_suite(sr, install_suite());
 	srunner_add_suite(sr, action_suite());
+	srunner_add_suite(sr, gitlab_suite());
 	srunner_add_suite(sr, hostile_suite());
 	srunner_add_suite(sr, linediff_suite());
 	srunner_add_suite(sr, scale_suite());

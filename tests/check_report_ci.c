@@ -184,7 +184,7 @@ START_TEST(sarif_results_point_at_their_rules)
 	ck_assert_str_eq(json_string_at(root, "$schema"),
 	                 "https://json.schemastore.org/sarif-2.1.0.json");
 	ck_assert_str_eq(json_string_at(root, "version"), "2.1.0");
-	ck_assert_str_eq(json_string_at(run, "tool.driver.semanticVersion"), "0.1.0");
+	ck_assert_str_eq(json_string_at(run, "tool.driver.semanticVersion"), isms_version);
 	ck_assert_int_eq(json_array_size(rules), isms_rules_count);
 	json_array_foreach(rules, i, r)
 	{

@@ -269,11 +269,22 @@ char *run_report(const char *fixture, const char *as_of, const char *const *extr
 	return norm;
 }
 
-void expect_golden(const char *name, const char *actual)
+char *version_output(void)
+{
+	char *libs = isms_library_versions(), *out;
+
+	out = g_strdup_printf("isms-audit %s\nwith %s\n", isms_version, libs);
+	g_free(libs);
+	return out;
+}
+
+/* Golden files hold @VERSION@ where the program names its version, which
+ * changes with every commit (scripts/version). */
+void expect_golden(const char *name, const char *report)
 {
 	const char *src = getenv("ISMS_SRCDIR");
 	char *path = g_build_filename(src ? src : ".", "tests", "golden", name, NULL);
-	char *want = NULL;
+	char *want = NULL, *actual = replace_all(report, isms_version, "@VERSION@");
 	gsize len = 0;
 
 	if (getenv("ISMS_UPDATE_GOLDEN")) {
@@ -282,6 +293,7 @@ void expect_golden(const char *name, const char *actual)
 		ck_assert_msg(g_file_set_contents(path, actual, -1, NULL), "cannot write %s", path);
 		g_free(dir);
 		g_free(path);
+		g_free(actual);
 		return;
 	}
 	ck_assert_msg(g_file_get_contents(path, &want, &len, NULL),
@@ -300,6 +312,7 @@ void expect_golden(const char *name, const char *actual)
 	}
 	g_free(want);
 	g_free(path);
+	g_free(actual);
 }
 
 const char *commit_hex(const isms_audit *a, guint32 index)

@@ -9,6 +9,7 @@
 #include "isms/audit.h"
 #include "isms/finding.h"
 #include "isms/report.h"
+#include "isms/version.h"
 
 /* Shared helpers of the Check suites. Fixture repositories are built by
  * the Makefile into $ISMS_FIXTURES; the program under test is $ISMS_AUDIT. */
@@ -88,6 +89,9 @@ char *run_report(const char *fixture, const char *as_of, const char *const *extr
 /* Assert that `actual` equals tests/golden/NAME. With ISMS_UPDATE_GOLDEN set
  * (make golden) the file is written instead. On a difference the output is
  * kept beside the golden file as NAME.actual. */
+/* What `isms-audit --version` prints: the version and the libraries'. */
+char *version_output(void);
+
 void expect_golden(const char *name, const char *actual);
 
 /* The report `fn` writes for the audit (opts may be NULL), as a string;
@@ -151,6 +155,7 @@ Suite *trend_suite(void);
 Suite *base_suite(void);
 Suite *install_suite(void);
 Suite *action_suite(void);
+Suite *gitlab_suite(void);
 Suite *hostile_suite(void);
 Suite *text_suite(void);
 Suite *scale_suite(void);

@@ -844,7 +844,10 @@ static int cmd_version(int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
-	printf("%s %s\n", ISMS_NAME, ISMS_VERSION);
+	char *libs = isms_library_versions();
+
+	printf("%s %s\nwith %s\n", ISMS_NAME, ISMS_VERSION, libs);
+	g_free(libs);
 	return EXIT_PASS;
 }
 

@@ -182,16 +182,17 @@ static void page_start(GString *s, const char *title)
 	                "'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
 	                "form-action 'none'\">\n"
 	                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	                "<meta name=\"generator\" content=\"" ISMS_NAME " " ISMS_VERSION "\">\n"
-	                "<title>");
+	                "<meta name=\"generator\" content=\"" ISMS_NAME " ");
+	put(s, ISMS_VERSION);
+	g_string_append(s, "\">\n<title>");
 	put(s, title);
 	g_string_append_printf(s, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", css);
 }
 
 static void page_end(GString *s)
 {
-	g_string_append(s, "<footer>Made by " ISMS_NAME " " ISMS_VERSION
-	                   ". Findings rest on the repository's first-parent history and commit "
+	g_string_append_printf(s, "<footer>Made by " ISMS_NAME " %s", ISMS_VERSION);
+	g_string_append(s, ". Findings rest on the repository's first-parent history and commit "
 	                   "dates; they are an aid to the auditor, not a certification.</footer>\n"
 	                   "</main>\n</body>\n</html>\n");
 }
