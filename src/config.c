@@ -638,9 +638,14 @@ int isms_config_load_rules(isms_config *cfg, const loader *ld, yaml_node_t *map)
 		    k->type == YAML_SCALAR_NODE ? isms_rule_find(scalar(k)) : NULL;
 		isms_rule_setting *set;
 		int rc = 0;
-		if (!rule)
-			return fail(ld, k, "unknown rule '%s' (see 'isms-audit rules')",
-			            k->type == YAML_SCALAR_NODE ? scalar(k) : "");
+		if (!rule) {
+			const char *word = k->type == YAML_SCALAR_NODE ? scalar(k) : "";
+			char *hint = isms_rule_suggestion(word);
+			rc =
+			    fail(ld, k, "unknown rule '%s'%s (see 'isms-audit rules')", word, hint);
+			g_free(hint);
+			return rc;
+		}
 		set = g_new0(isms_rule_setting, 1);
 		set->exclude = g_ptr_array_new_with_free_func(g_free);
 		set->line = (int)k->start_mark.line + 1;
@@ -918,7 +923,15 @@ static int load_key(isms_config *cfg, const loader *ld, const char *key, yaml_no
 {
 	const isms_config_key *k = isms_config_key_find(key);
 
-	return k ? load_value(cfg, ld, k, v) : fail(ld, v, "unknown key '%s'", key);
+	char *hint;
+	int rc;
+
+	if (k)
+		return load_value(cfg, ld, k, v);
+	hint = isms_config_key_suggestion(key);
+	rc = fail(ld, v, "unknown key '%s'%s", key, hint);
+	g_free(hint);
+	return rc;
 }
 
 int isms_config_load(isms_config *cfg, const char *name, const char *buf, size_t len)

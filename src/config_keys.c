@@ -1,4 +1,5 @@
 #include "isms/config_keys.h"
+#include "isms/text.h"
 
 #include <glib.h>
 #include <jansson.h>
@@ -552,4 +553,16 @@ done:
 	json_decref(root);
 	json_decref(props);
 	return error;
+}
+
+char *isms_config_key_suggestion(const char *key)
+{
+	const char *keys[64];
+	size_t n = 0;
+	const char *close;
+
+	for (; n < isms_config_keys_count && n < G_N_ELEMENTS(keys); n++)
+		keys[n] = isms_config_keys[n].key;
+	close = isms_text_closest(key, keys, n);
+	return close ? g_strdup_printf(": did you mean '%s'?", close) : g_strdup("");
 }

@@ -79,7 +79,8 @@ START_TEST(exit_2_on_usage_and_configuration_errors)
 	char *repo = fixture_path("edge/bad-config"), *out, *err;
 
 	ck_assert_int_eq(RUN(&out, &err, "check", repo), 2);
-	ck_assert_str_eq(err, "isms-audit: .isms-audit.yml:3: unknown key 'stale_afer_months'\n");
+	ck_assert_str_eq(err, "isms-audit: .isms-audit.yml:3: unknown key 'stale_afer_months': did "
+	                      "you mean 'stale_after_months'?\n");
 	ck_assert_str_eq(out, "");
 	g_free(out);
 	g_free(err);
@@ -528,6 +529,121 @@ START_TEST(colour_only_on_a_terminal_without_no_color)
 }
 END_TEST
 
+/* --color and FORCE_COLOR off a terminal (run_cli's standard output is a
+ * pipe); NO_COLOR wins over FORCE_COLOR, --color over both. */
+START_TEST(colour_modes_off_a_terminal)
+{
+	char *repo = fixture_path("rules/review-overdue"), *out = NULL, *err = NULL;
+	static const char coloured[] = "\033[33mminor\033[0m DOC-REVIEW-OVERDUE";
+	static const struct {
+		const char *env[3];
+		const char *mode;
+		int colour;
+	} cases[] = {
+	    {{NULL}, NULL, 0},
+	    {{"FORCE_COLOR=1", NULL}, NULL, 1},
+	    {{"FORCE_COLOR=0", NULL}, NULL, 0},
+	    {{"FORCE_COLOR=1", "NO_COLOR=1", NULL}, NULL, 0},
+	    {{NULL}, "always", 1},
+	    {{"NO_COLOR=1", NULL}, "always", 1},
+	    {{"FORCE_COLOR=1", NULL}, "never", 0},
+	    {{"FORCE_COLOR=1", NULL}, "auto", 1},
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		const char *argv[] = {"check",   repo,          "--as-of", "2026-01-15",
+		                      "--color", cases[i].mode, NULL};
+		if (!cases[i].mode)
+			argv[4] = NULL;
+		run_cli(argv, cases[i].env, &out, NULL);
+		ck_assert_msg((strstr(out, coloured) != NULL) == cases[i].colour,
+		              "case %zu: colour %s expected", i, cases[i].colour ? "" : "not");
+		g_free(out);
+	}
+	/* a report to a file is never coloured */
+	ck_assert_int_eq(RUN(&out, &err, "check", repo, "--color", "sometimes"), 2);
+	ck_assert_str_eq(err, "isms-audit: --color: 'sometimes' is not auto, always or never\n"
+	                      "Try 'isms-audit --help'.\n");
+	g_free(out);
+	g_free(err);
+	ck_assert_int_eq(RUN(&out, &err, "check", repo, "--color", "alwyas"), 2);
+	ck_assert_str_eq(err, "isms-audit: --color: 'alwyas' is not auto, always or never: did "
+	                      "you mean 'always'?\nTry 'isms-audit --help'.\n");
+	g_free(out);
+	g_free(err);
+	g_free(repo);
+}
+END_TEST
+
+/* A mistyped option, command, format, rule or configuration key is named
+ * with the word it most likely meant; a word close to none gets none. */
+START_TEST(mistyped_words_get_a_suggestion)
+{
+	char *repo = fixture_path("rules/healthy"), *out = NULL, *err = NULL;
+	char *dir = g_dir_make_tmp("isms-cli-XXXXXX", NULL);
+	char *cfg = g_build_filename(dir, "typo.yml", NULL), *want;
+	static const struct {
+		const char *argv[6];
+		const char *err;
+	} cases[] = {
+	    {{"chek", NULL},
+	     "unknown command 'chek': did you mean 'check'? (check, trend, rules, "
+	     "explain, config or init)"},
+	    {{"check", "--as-off", "2026-01-01", NULL},
+	     "unknown option '--as-off' for check: did you mean '--as-of'?"},
+	    {{"check", "--bsae=main", NULL},
+	     "unknown option '--bsae' for check: did you mean '--base'?"},
+	    {{"trend", "--evry", "month", NULL},
+	     "unknown option '--evry' for trend: did you mean '--every'?"},
+	    {{"check", "--format", "sarf", NULL},
+	     "--format: unknown format 'sarf': did you mean 'sarif'? (text, json, sarif, junit, "
+	     "codeclimate, github, markdown, html)"},
+	    {{"explain", "DOC-REVIEW-OVERDU", NULL},
+	     "unknown rule 'DOC-REVIEW-OVERDU': did you mean 'DOC-REVIEW-OVERDUE'? (see "
+	     "'isms-audit rules')"},
+	    {{"config", "--explain", "exlude", NULL},
+	     "unknown configuration key 'exlude': did you mean 'exclude'? (see 'isms-audit "
+	     "config --explain')"},
+	    /* nothing close: no guess */
+	    {{"check", "--frobnicate", NULL}, "unknown option '--frobnicate' for check"},
+	    {{"explain", "XYZ", NULL}, "unknown rule 'XYZ' (see 'isms-audit rules')"},
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		ck_assert_int_eq(run_cli(cases[i].argv, NULL, &out, &err), 2);
+		ck_assert_msg(g_str_has_prefix(err, "isms-audit: ") &&
+		                  strncmp(err + 12, cases[i].err, strlen(cases[i].err)) == 0 &&
+		                  err[12 + strlen(cases[i].err)] == '\n',
+		              "case %zu: got '%s'", i, err);
+		g_free(out);
+		g_free(err);
+	}
+	ck_assert(
+	    g_file_set_contents(cfg, "exclude: [x]\nrules: {DOC-STALE-CONTNT: off}\n", -1, NULL));
+	ck_assert_int_eq(RUN(&out, &err, "check", repo, "--config", cfg), 2);
+	want = g_strdup_printf("isms-audit: %s:2: unknown rule 'DOC-STALE-CONTNT': did you mean "
+	                       "'DOC-STALE-CONTENT'? (see 'isms-audit rules')\n",
+	                       cfg);
+	ck_assert_str_eq(err, want);
+	g_free(want);
+	g_free(out);
+	g_free(err);
+	ck_assert(g_file_set_contents(cfg, "exlude: [x]\n", -1, NULL));
+	ck_assert_int_eq(RUN(&out, &err, "check", repo, "--config", cfg), 2);
+	want = g_strdup_printf("isms-audit: %s:1: unknown key 'exlude': did you mean 'exclude'?\n",
+	                       cfg);
+	ck_assert_str_eq(err, want);
+	g_free(want);
+	g_free(out);
+	g_free(err);
+	unlink(cfg);
+	rmdir(dir);
+	g_free(cfg);
+	g_free(dir);
+	g_free(repo);
+}
+END_TEST
+
 START_TEST(json_registers_contract)
 {
 	char *repo = fixture_path("rules/register-history"), *out;
@@ -779,8 +895,10 @@ START_TEST(commands_come_from_one_table)
 	             "repository here: 'isms-audit check')");
 	EXPECT_USAGE("unknown command 'frobnicate' (check, trend, rules, explain, config or init)",
 	             "frobnicate");
-	EXPECT_USAGE("unknown command 'Check' (check, trend, rules, explain, config or init)",
-	             "Check");
+	EXPECT_USAGE(
+	    "unknown command 'Check': did you mean 'check'? (check, trend, rules, explain, "
+	    "config or init)",
+	    "Check");
 	EXPECT_USAGE("option '--as-of' before any command: give the command first, as "
 	             "'isms-audit check --as-of 2026-01-01'",
 	             "--as-of", "2026-01-01");
@@ -814,6 +932,8 @@ Suite *cli_suite(void)
 	tcase_add_test(tc, waived_findings_are_reported_apart_and_never_fail);
 	tcase_add_test(tc, the_audited_repository_is_left_untouched);
 	tcase_add_test(tc, colour_only_on_a_terminal_without_no_color);
+	tcase_add_test(tc, colour_modes_off_a_terminal);
+	tcase_add_test(tc, mistyped_words_get_a_suggestion);
 	tcase_add_test(tc, check_and_trend_take_their_own_options);
 	tcase_add_test(tc, the_html_report_gets_its_trend_unless_none);
 	tcase_add_test(tc, commands_come_from_one_table);

@@ -82,8 +82,9 @@ static void expect_error(const char *text, const char *message)
 
 START_TEST(bad_files_name_the_line_and_cause)
 {
-	expect_error("fail_on: minor\nstale_afer_months: 3\n",
-	             "cfg.yml:2: unknown key 'stale_afer_months'");
+	expect_error(
+	    "fail_on: minor\nstale_afer_months: 3\n",
+	    "cfg.yml:2: unknown key 'stale_afer_months': did you mean 'stale_after_months'?");
 	expect_error("static_ratio: 2\n",
 	             "cfg.yml:1: 'static_ratio' must be a number above 0 and at most 1");
 	expect_error("max_file_size: big\n",

@@ -565,7 +565,9 @@ START_TEST(usage_errors_tell_a_new_user_what_to_do)
 	    {{NULL},
 	     "missing command: check, trend, rules, explain, config or init (to audit the "
 	     "repository here: 'isms-audit check')"},
-	    {{"chek"}, "unknown command 'chek' (check, trend, rules, explain, config or init)"},
+	    {{"chek"},
+	     "unknown command 'chek': did you mean 'check'? (check, trend, rules, explain, config "
+	     "or init)"},
 	    {{"/"}, "unknown command '/': to audit that folder, run 'isms-audit check /'"},
 	    {{"--format", "json"},
 	     "option '--format' before any command: give the command first, as "
@@ -579,7 +581,7 @@ START_TEST(usage_errors_tell_a_new_user_what_to_do)
 	    {{"trend", "."},
 	     "trend needs --since DATE, the first day of the trend (as --since "
 	     "2026-01-01)"},
-	    {{"init", "--forse"}, "unknown option '--forse' for init"},
+	    {{"init", "--forse"}, "unknown option '--forse' for init: did you mean '--force'?"},
 	    {{"rules", "DOC-STALE-CONTENT"},
 	     "unexpected argument 'DOC-STALE-CONTENT' (rules takes "
 	     "none)"},

@@ -87,6 +87,25 @@ START_TEST(errors_are_one_bounded_line)
 }
 END_TEST
 
+START_TEST(closest_words_for_did_you_mean)
+{
+	static const char *const words[] = {"check", "trend", "rules", "explain", "config", "init"};
+	static const char *const twins[] = {"soa", "sox"};
+
+	ck_assert_str_eq(isms_text_closest("chek", words, 6), "check");
+	ck_assert_str_eq(isms_text_closest("CHECK", words, 6), "check"); /* case */
+	ck_assert_str_eq(isms_text_closest("trned", words, 6), "trend"); /* a swap is one edit */
+	ck_assert_str_eq(isms_text_closest("expalin", words, 6), "explain");
+	ck_assert_str_eq(isms_text_closest("confgi", words, 6), "config");
+	ck_assert_str_eq(isms_text_closest("cnfgi", words, 6), "config"); /* two edits, 5 letters */
+	ck_assert_ptr_null(isms_text_closest("cnfg", words, 6));          /* two edits, 4 letters */
+	ck_assert_ptr_null(isms_text_closest("xyzzy", words, 6));
+	ck_assert_ptr_null(isms_text_closest("i", words, 6));  /* too short to guess */
+	ck_assert_ptr_null(isms_text_closest("so", twins, 2)); /* a tie */
+	ck_assert_ptr_null(isms_text_closest("chek", words, 0));
+}
+END_TEST
+
 Suite *text_suite(void)
 {
 	Suite *s = suite_create("text");
@@ -94,6 +113,7 @@ Suite *text_suite(void)
 
 	tcase_add_test(tc, prefixes_never_split_a_character);
 	tcase_add_test(tc, quotes_are_cut_after_200_characters);
+	tcase_add_test(tc, closest_words_for_did_you_mean);
 	tcase_add_test(tc, printf_cuts_each_string_argument);
 	tcase_add_test(tc, errors_are_one_bounded_line);
 	suite_add_tcase(s, tc);

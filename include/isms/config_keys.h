@@ -101,6 +101,10 @@ extern const size_t isms_config_keys_count;
 /* The row of `key` (exact, case-sensitive as the loader is), or NULL. */
 const isms_config_key *isms_config_key_find(const char *key);
 
+/* ": did you mean 'exclude'?" for a key that looks like a typo of one of
+ * the table's, else "" (isms_text_closest). Caller frees. */
+char *isms_config_key_suggestion(const char *key);
+
 /*
  * The loaders of the structured keys, named by their rows; each reads the
  * key in its name (review_cycles, fields, required_fields, types, register_columns,

@@ -56,6 +56,10 @@ extern const size_t isms_rules_count;
 /* The rule with this id, or NULL. */
 const isms_rule *isms_rule_find(const char *id);
 
+/* ": did you mean 'DOC-REVIEW-OVERDUE'?" for an id that looks like a typo
+ * of a rule's, else "" (isms_text_closest). Caller frees. */
+char *isms_rule_suggestion(const char *id);
+
 /* Run every rule over the audit; findings are sorted. Returns 0 or an
  * error code from a check. */
 int isms_rules_run(const isms_audit *audit, isms_findings *out);

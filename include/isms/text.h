@@ -36,4 +36,13 @@ void isms_text_vappendf(GString *out, const char *fmt, va_list ap);
 /* The same into a new string; caller frees with g_free(). */
 char *isms_text_printf(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 
+/*
+ * The candidate a mistyped `word` most likely meant, for "did you mean":
+ * the one at the smallest edit distance (insertions, deletions,
+ * substitutions and swaps of two neighbours; ASCII case ignored), when that
+ * distance is at most 2 and less than half the word's length; NULL when
+ * none is that close, or two are equally close. `n` candidates, borrowed.
+ */
+const char *isms_text_closest(const char *word, const char *const *candidates, size_t n);
+
 #endif

@@ -17,6 +17,7 @@
 #include "isms/rules.h"
 #include "isms/timing.h"
 #include "isms/trend.h"
+#include "isms/text.h"
 #include "isms/version.h"
 #include "isms/wrap.h"
 
@@ -51,6 +52,8 @@ static const char options_text[] =
     "  --output FILE      write the report of the --format before it to FILE\n"
     "  --fail-on LEVEL    exit 1 on findings at or above LEVEL: major, minor\n"
     "                     (default), observation or never\n"
+    "  --color WHEN       colour the text report: auto (default: on a terminal,\n"
+    "                     unless NO_COLOR; FORCE_COLOR forces it), always or never\n"
     "  --base REV         report only what the change since REV introduces (pull\n"
     "                     requests): new findings, and findings about its commits;\n"
     "                     the configuration is the base's, not the change's\n"
@@ -106,10 +109,31 @@ static int usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* ": did you mean '--as-of'?" (PREFIX then the candidate) when `word` looks like a typo of a
+ * candidate (isms_text_closest), else "". Caller frees. */
+static char *did_you_mean(const char *word, const char *const *candidates, size_t n,
+                          const char *prefix)
+{
+	const char *close = isms_text_closest(word, candidates, n);
+
+	return close ? g_strdup_printf(": did you mean '%s%s'?", prefix, close) : g_strdup("");
+}
+
+/* The same for a long option of `longopts`. */
+static char *did_you_mean_option(const char *word, const struct option *longopts)
+{
+	const char *names[32];
+	size_t n = 0;
+
+	for (; longopts->name && n < G_N_ELEMENTS(names); longopts++)
+		names[n++] = longopts->name;
+	return did_you_mean(word, names, n, "--");
+}
+
 /* getopt_long's error, told in our words (main sets opterr to 0): argv[0]
  * is the command. A long option's error leaves optind past it; a missing
  * value can only be at the end, as getopt takes any next word as one. */
-static int bad_option(char **argv, int argc)
+static int bad_option(char **argv, int argc, const struct option *longopts)
 {
 	const char *arg = argv[optind - 1];
 	int len = (int)strcspn(arg, "=");
@@ -121,7 +145,14 @@ static int bad_option(char **argv, int argc)
 	if (optopt)
 		return usage_error("unknown option '-%c' for %s (options start with '--')", optopt,
 		                   argv[0]);
-	return usage_error("unknown option '%.*s' for %s", len, arg, argv[0]);
+	{
+		char *word = g_strndup(arg + strspn(arg, "-"), (gsize)len - strspn(arg, "-"));
+		char *hint = did_you_mean_option(word, longopts);
+		int rc = usage_error("unknown option '%.*s' for %s%s", len, arg, argv[0], hint);
+		g_free(hint);
+		g_free(word);
+		return rc;
+	}
 }
 
 static int exit_code(int error)
@@ -171,8 +202,12 @@ static int cmd_explain(int argc, char **argv)
 	if (argc != 2)
 		return usage_error("%s", "explain takes one rule id, as 'isms-audit explain "
 		                         "DOC-REVIEW-OVERDUE' (the ids: 'isms-audit rules')");
-	if (!(r = isms_rule_find(argv[1])))
-		return usage_error("unknown rule '%s' (see 'isms-audit rules')", argv[1]);
+	if (!(r = isms_rule_find(argv[1]))) {
+		char *hint = isms_rule_suggestion(argv[1]);
+		int rc = usage_error("unknown rule '%s'%s (see 'isms-audit rules')", argv[1], hint);
+		g_free(hint);
+		return rc;
+	}
 	printf("%s (clause %s, %s%s)\n%s\n\nRequirement: %s\n\n%s\n", r->id, r->clause,
 	       isms_severity_name(r->severity),
 	       (r->flags & ISMS_RULE_DATE_BASED) ? ", from commit dates" : "", r->summary,
@@ -210,7 +245,7 @@ static int cmd_config(int argc, char **argv)
 		case 'e': explain = 1; break;
 		case 's': schema = 1; break;
 		case 'h': return help();
-		default: return bad_option(argv, argc);
+		default: return bad_option(argv, argc, longopts);
 		}
 	}
 	if (explain == schema)
@@ -229,10 +264,12 @@ static int cmd_config(int argc, char **argv)
 		return EXIT_PASS;
 	}
 	if (key && !isms_config_key_find(key)) {
+		char *hint = isms_config_key_suggestion(key);
 		fprintf(stderr,
-		        "isms-audit: unknown configuration key '%s' "
+		        "isms-audit: unknown configuration key '%s'%s "
 		        "(see 'isms-audit config --explain')\n",
-		        key);
+		        key, hint);
+		g_free(hint);
 		return EXIT_USAGE;
 	}
 	out = g_string_new(NULL);
@@ -269,7 +306,7 @@ static int cmd_init(int argc, char **argv)
 		case 'o': output = optarg; break;
 		case 'f': force = 1; break;
 		case 'h': return help();
-		default: return bad_option(argv, argc);
+		default: return bad_option(argv, argc, longopts);
 		}
 	}
 	if (optind < argc)
@@ -334,8 +371,15 @@ static int add_format(output_list *l, const char *arg)
 	if (l->n == MAX_OUTPUTS)
 		return usage_error("--format: at most %s reports per run", "16");
 	if (!(l->spec[l->n].format = isms_report_format_find(name))) {
+		const char *all[32];
+		size_t n = 0;
+		for (; n < isms_report_formats_count && n < G_N_ELEMENTS(all); n++)
+			all[n] = isms_report_formats[n].name;
+		char *hint = did_you_mean(name, all, n, "");
 		format_names(names, sizeof(names));
-		fprintf(stderr, "isms-audit: --format: unknown format '%s' (%s)\n", name, names);
+		fprintf(stderr, "isms-audit: --format: unknown format '%s'%s (%s)\n", name, hint,
+		        names);
+		g_free(hint);
 		fprintf(stderr, "Try 'isms-audit --help'.\n");
 		return EXIT_USAGE;
 	}
@@ -402,13 +446,20 @@ static int finish_outputs(output_list *l)
 	return 0;
 }
 
-static int want_color(FILE *out)
+/* --color: always, never, or auto (-1): on a terminal, unless NO_COLOR is
+ * set (no-color.org) or TERM is dumb; FORCE_COLOR (not "0") forces it off
+ * a terminal, as CI logs that render colour want. NO_COLOR wins. */
+static int want_color(FILE *out, int mode)
 {
-	const char *no = getenv("NO_COLOR");
+	const char *no = getenv("NO_COLOR"), *force = getenv("FORCE_COLOR");
 	const char *term = getenv("TERM");
 
+	if (mode >= 0)
+		return mode;
 	if (no && *no)
 		return 0;
+	if (force && *force && strcmp(force, "0") != 0)
+		return 1;
 	if (term && strcmp(term, "dumb") == 0)
 		return 0;
 	return isatty(fileno(out));
@@ -416,7 +467,7 @@ static int want_color(FILE *out)
 
 /* Write one report; returns 0 or an error code with its message set. */
 static int write_report(const isms_audit *audit, const isms_findings *findings,
-                        const isms_report_options *base, const output_spec *spec)
+                        const isms_report_options *base, const output_spec *spec, int color_mode)
 {
 	isms_report_options ropts = *base;
 	FILE *out = stdout;
@@ -430,7 +481,7 @@ static int write_report(const isms_audit *audit, const isms_findings *findings,
 	}
 	if (spec->path)
 		out = file.fp;
-	ropts.color = !spec->path && spec->format->colour && want_color(out);
+	ropts.color = !spec->path && spec->format->colour && want_color(out, color_mode);
 	error = spec->format->write(audit, findings, &ropts, out);
 	if (spec->path)
 		error = output_close(&file, error);
@@ -509,12 +560,13 @@ typedef struct {
 	trend_write_fn write; /* trend: --format */
 	const char *output;   /* trend: --output, or NULL for standard output */
 	int help;             /* --help: print the usage and run nothing */
+	int color;            /* check: --color, 1 always, 0 never, -1 auto */
 } run_args;
 
 #define RUN_ARGS_INIT                                                                              \
 	{                                                                                          \
 		.audit = ISMS_AUDIT_OPTIONS_INIT, .trend = {0, ISMS_TREND_MONTH},                  \
-		.fail_on = ISMS_SEV_MINOR, .write = isms_trend_report_text                         \
+		.fail_on = ISMS_SEV_MINOR, .write = isms_trend_report_text, .color = -1            \
 	}
 
 /* The handlers of the option table: each stores its value in the
@@ -560,6 +612,21 @@ static int opt_fail_on(run_args *r, const char *arg)
 		                   arg);
 	r->have_fail_on = 1;
 	return 0;
+}
+
+static int opt_color(run_args *r, const char *arg)
+{
+	static const char *const modes[] = {"never", "always", "auto"};
+
+	for (int i = 0; i < 3; i++)
+		if (strcmp(arg, modes[i]) == 0) {
+			r->color = i == 2 ? -1 : i;
+			return 0;
+		}
+	char *hint = did_you_mean(arg, modes, 3, "");
+	int rc = usage_error("--color: '%s' is not auto, always or never%s", arg, hint);
+	g_free(hint);
+	return rc;
 }
 
 static int opt_trend_since(run_args *r, const char *arg)
@@ -645,6 +712,7 @@ static const run_option run_options[] = {
     {"format", required_argument, RUN_CHECK, opt_format},
     {"output", required_argument, RUN_CHECK, opt_output},
     {"fail-on", required_argument, RUN_CHECK, opt_fail_on},
+    {"color", required_argument, RUN_CHECK, opt_color},
     {"trend-since", required_argument, RUN_CHECK, opt_trend_since},
     {"trend-every", required_argument, RUN_CHECK, opt_trend_every},
     {"base", required_argument, RUN_CHECK, opt_base},
@@ -681,7 +749,7 @@ static int parse_run_args(run_args *r, unsigned command, int argc, char **argv)
 			return 0;
 		}
 		if (c < 1 || c > (int)G_N_ELEMENTS(run_options))
-			return bad_option(argv, argc);
+			return bad_option(argv, argc, longopts);
 		if ((rc = run_options[c - 1].set(r, optarg)) != 0)
 			return rc;
 	}
@@ -771,7 +839,7 @@ static int cmd_check(int argc, char **argv)
 	for (int i = 0; i < r.outputs.n; i++) {
 		const isms_findings *fs =
 		    want_whole && r.outputs.spec[i].format->whole ? &whole : &findings;
-		if ((error = write_report(audit, fs, &ropts, &r.outputs.spec[i])) < 0) {
+		if ((error = write_report(audit, fs, &ropts, &r.outputs.spec[i], r.color)) < 0) {
 			rc = fail(error);
 			goto done;
 		}
@@ -912,12 +980,20 @@ static char *command_names(void)
 /* The error for a missing command (name NULL) or an unknown one. */
 static int unknown_command(const char *name)
 {
-	char *names = command_names();
-	int rc = name ? usage_error("unknown command '%s' (%s)", name, names)
+	char *names = command_names(), *hint = NULL;
+	const char *all[16];
+	size_t n = 0;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(commands) && n < G_N_ELEMENTS(all); i++)
+		if (commands[i].summary)
+			all[n++] = commands[i].name;
+	hint = name ? did_you_mean(name, all, n, "") : NULL;
+	int rc = name ? usage_error("unknown command '%s'%s (%s)", name, hint, names)
 	              : usage_error("missing command: %s (to audit the repository here: "
 	                            "'isms-audit check')",
 	                            names);
 
+	g_free(hint);
 	g_free(names);
 	return rc;
 }

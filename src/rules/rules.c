@@ -419,6 +419,18 @@ const isms_rule *isms_rule_find(const char *id)
 	return NULL;
 }
 
+char *isms_rule_suggestion(const char *id)
+{
+	const char *ids[128];
+	size_t n = 0;
+	const char *close;
+
+	for (; n < isms_rules_count && n < G_N_ELEMENTS(ids); n++)
+		ids[n] = isms_rules[n].id;
+	close = isms_text_closest(id, ids, n);
+	return close ? g_strdup_printf(": did you mean '%s'?", close) : g_strdup("");
+}
+
 /* The first waiver in force that accepts a finding, or NULL. */
 static const isms_waiver *waiver_for(const isms_audit *a, const isms_finding *f)
 {

@@ -172,3 +172,66 @@ char *isms_text_printf(const char *fmt, ...)
 	va_end(ap);
 	return g_string_free(s, FALSE);
 }
+
+/* Optimal string alignment distance of a and b (ASCII case ignored),
+ * stopping at `limit` + 1. */
+static size_t edit_distance(const char *a, const char *b, size_t limit)
+{
+	size_t la = strlen(a), lb = strlen(b), best = limit + 1;
+	size_t *prev2, *prev, *cur;
+
+	if ((la > lb ? la - lb : lb - la) > limit)
+		return limit + 1;
+	prev2 = g_new0(size_t, lb + 1);
+	prev = g_new0(size_t, lb + 1);
+	cur = g_new0(size_t, lb + 1);
+	for (size_t j = 0; j <= lb; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t row_min;
+		cur[0] = row_min = i;
+		for (size_t j = 1; j <= lb; j++) {
+			int same = g_ascii_tolower(a[i - 1]) == g_ascii_tolower(b[j - 1]);
+			size_t d =
+			    MIN(MIN(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + (same ? 0 : 1));
+			if (i > 1 && j > 1 &&
+			    g_ascii_tolower(a[i - 1]) == g_ascii_tolower(b[j - 2]) &&
+			    g_ascii_tolower(a[i - 2]) == g_ascii_tolower(b[j - 1]))
+				d = MIN(d, prev2[j - 2] + 1);
+			cur[j] = d;
+			row_min = MIN(row_min, d);
+		}
+		size_t *t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
+		if (row_min > limit)
+			goto done;
+	}
+	best = prev[lb];
+done:
+	g_free(prev2);
+	g_free(prev);
+	g_free(cur);
+	return best;
+}
+
+const char *isms_text_closest(const char *word, const char *const *candidates, size_t n)
+{
+	size_t len = strlen(word), limit = MIN(2, (len - 1) / 2), best = limit + 1;
+	const char *found = NULL;
+	int tie = 0;
+
+	if (len < 2)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		size_t d = edit_distance(word, candidates[i], limit);
+		if (d < best) {
+			best = d;
+			found = candidates[i];
+			tie = 0;
+		} else if (d == best && found && strcmp(found, candidates[i]) != 0)
+			tie = 1;
+	}
+	return tie ? NULL : found;
+}
