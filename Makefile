@@ -118,14 +118,20 @@ demo: $(BUILD)/isms-audit $(BUILD)/fixtures/demo.built
 	  rc=$$?; [ $$rc -le 1 ] || exit $$rc; \
 	  echo "(exit code $$rc: findings at or above the fail-on level are expected in the demo)"
 
-check: $(BUILD)/isms-audit $(BUILD)/check_runner fixtures
+# Microsoft's SARIF Multitool, which the report tests run on SARIF reports
+SARIF_MULTITOOL = $(BUILD)/sarif-multitool/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+$(SARIF_MULTITOOL): scripts/install-sarif-multitool
+	@sh scripts/install-sarif-multitool $(BUILD)/sarif-multitool >/dev/null
+	@touch $@
+
+check: $(BUILD)/isms-audit $(BUILD)/check_runner fixtures $(SARIF_MULTITOOL)
 	ISMS_AUDIT=$(BUILD)/isms-audit ISMS_FIXTURES=$(BUILD)/fixtures \
-	  ISMS_SRCDIR=$(CURDIR) $(BUILD)/check_runner
+	  ISMS_SARIF_MULTITOOL=$(SARIF_MULTITOOL) ISMS_SRCDIR=$(CURDIR) $(BUILD)/check_runner
 
 # rewrite tests/golden/ from the current output (review the diff!)
-golden: $(BUILD)/isms-audit $(BUILD)/check_runner fixtures
+golden: $(BUILD)/isms-audit $(BUILD)/check_runner fixtures $(SARIF_MULTITOOL)
 	ISMS_UPDATE_GOLDEN=1 ISMS_AUDIT=$(BUILD)/isms-audit ISMS_FIXTURES=$(BUILD)/fixtures \
-	  ISMS_SRCDIR=$(CURDIR) $(BUILD)/check_runner
+	  ISMS_SARIF_MULTITOOL=$(SARIF_MULTITOOL) ISMS_SRCDIR=$(CURDIR) $(BUILD)/check_runner
 
 check-asan:
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fno-omit-frame-pointer" \

@@ -165,6 +165,96 @@ START_TEST(sarif_validates_against_the_schema)
 }
 END_TEST
 
+/* What Microsoft's SARIF Multitool says of a SARIF report (`validate`
+ * with its own rules and GitHub's, --rule-kind Gh;Sarif): "RULE ID: WHERE"
+ * per result, "" when it has nothing to say. NULL when the tool is not given
+ * (run by hand: `make check` installs it and says where). Caller frees. */
+static char *multitool_says(const char *fixture, const char *const *extra)
+{
+	const char *tool = getenv("ISMS_SARIF_MULTITOOL");
+	char *dir, *report, *log, *repo, *arg;
+	const char *argv[16] = {"check", NULL};
+	GString *says;
+	json_t *root, *results, *r;
+	size_t i;
+	int n = 1, status = 0;
+
+	if (!tool)
+		return NULL;
+	ck_assert_msg(g_file_test(tool, G_FILE_TEST_IS_EXECUTABLE), "%s is missing", tool);
+	dir = g_dir_make_tmp("isms-sarif-XXXXXX", NULL);
+	report = g_build_filename(dir, "report.sarif", NULL);
+	log = g_build_filename(dir, "validation.sarif", NULL);
+	repo = fixture_path(fixture);
+	arg = g_strconcat("sarif:", report, NULL);
+	argv[n++] = repo;
+	for (; extra && *extra && n < 12; extra++)
+		argv[n++] = *extra;
+	argv[n++] = "--format";
+	argv[n++] = arg;
+	argv[n] = NULL;
+	run_cli(argv, NULL, NULL, NULL);
+	ck_assert_msg(g_spawn_sync(NULL,
+	                           (char *[]){(char *)tool, "validate", "--rule-kind", "Gh;Sarif",
+	                                      "--log", "ForceOverwrite", "-o", log, report, NULL},
+	                           NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+	                           NULL, NULL, NULL, NULL, &status, NULL),
+	              "%s does not run", tool);
+	root = json_load_file(log, 0, NULL);
+	ck_assert_msg(root != NULL, "the multitool wrote no log (exit status %d)", status);
+	results = json_at(root, "runs.0.results");
+	says = g_string_new(NULL);
+	json_array_foreach(results, i, r)
+	{
+		const char *id = json_string_at(r, "message.id"),
+		           *where = json_string_at(r, "message.arguments.0");
+		g_string_append_printf(says, "%s %s: %s\n",
+		                       json_string_value(json_object_get(r, "ruleId")),
+		                       id ? id : "", where ? where : "");
+	}
+	json_decref(root);
+	run_or_fail((const char *const[]){"rm", "-rf", dir, NULL});
+	g_free(arg);
+	g_free(repo);
+	g_free(log);
+	g_free(report);
+	g_free(dir);
+	return g_string_free(says, FALSE);
+}
+
+/* Issue 20: code scanning's own validator finds nothing to say of the
+ * SARIF of the demo, the hostile fixtures and a pull request. */
+START_TEST(sarif_passes_the_multitool)
+{
+	static const struct {
+		const char *fixture;
+		const char *extra[4];
+	} cases[] = {
+	    {"demo", {"--as-of", "2026-11-01", NULL}},
+	    {"rules/waivers", {"--as-of", "2026-01-15", NULL}},
+	    {"rules/pull-request", {"--as-of", "2025-06-20", "--base", "later"}},
+	    {"hostile/names", {NULL}},
+	    {"hostile/encoding", {NULL}},
+	    {"hostile/yaml", {NULL}},
+	    {"hostile/links", {NULL}},
+	    {"hostile/commit-dates", {NULL}},
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *says = multitool_says(cases[i].fixture, cases[i].extra);
+		if (!says) {
+			fprintf(stderr,
+			        "sarif_passes_the_multitool: skipped, ISMS_SARIF_MULTITOOL is not "
+			        "set (make check sets it)\n");
+			return;
+		}
+		ck_assert_msg(*says == '\0', "%s: the SARIF Multitool says:\n%s", cases[i].fixture,
+		              says);
+		g_free(says);
+	}
+}
+END_TEST
+
 static int uri_is_encoded(const char *uri)
 {
 	return g_regex_match_simple("^([A-Za-z0-9._~/-]|%[0-9A-F]{2})+$", uri, 0, 0);
@@ -220,10 +310,12 @@ START_TEST(sarif_results_point_at_their_rules)
 		ck_assert_int_eq(strlen(json_string_at(r, "partialFingerprints.isms-audit/v1")),
 		                 16);
 	}
-	/* a finding without a line has a location but no region */
+	/* a finding without a line is about the whole file: its region starts
+	 * at line 1 (SARIF2017 wants one on every location) */
 	r = json_array_get(results, 23);
 	ck_assert_str_eq(json_string_at(r, "ruleId"), "ACT-REMOVED");
-	ck_assert_ptr_null(json_at(r, "locations.0.physicalLocation.region"));
+	ck_assert_int_eq(
+	    json_integer_value(json_at(r, "locations.0.physicalLocation.region.startLine")), 1);
 	/* evidence in the message and as data */
 	r = json_array_get(results, 14);
 	ck_assert_str_eq(
@@ -269,12 +361,15 @@ START_TEST(sarif_shows_configuration_and_waivers)
 		/* severity as configured, not the rule's default */
 		if (strcmp(rule, "DOC-REVIEW-UNEVIDENCED") == 0)
 			ck_assert_str_eq(json_string_at(r, "level"), "error");
-		/* repository-wide: shown on the configuration file, no region */
+		/* repository-wide: shown on the committed configuration file, at
+		 * its first line */
 		if (strcmp(rule, "MR-OVERDUE") == 0) {
 			ck_assert_str_eq(
 			    json_string_at(r, "locations.0.physicalLocation.artifactLocation.uri"),
 			    ".isms-audit.yml");
-			ck_assert_ptr_null(json_at(r, "locations.0.physicalLocation.region"));
+			ck_assert_int_eq(json_integer_value(json_at(
+			                     r, "locations.0.physicalLocation.region.startLine")),
+			                 1);
 			ck_assert(json_is_true(json_at(r, "properties.repositoryWide")));
 		}
 	}
@@ -671,6 +766,7 @@ Suite *report_ci_suite(void)
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, sarif_golden);
+	tcase_add_test(tc, sarif_passes_the_multitool);
 	tcase_add_test(tc, junit_golden);
 	tcase_add_test(tc, codeclimate_golden);
 	tcase_add_test(tc, clean_audit_in_every_format);

@@ -4,10 +4,18 @@
 
 const char *isms_report_ci_path(const isms_audit *a, const isms_finding *f)
 {
+	const char *source = a->config.source;
+
 	if (f->path)
 		return f->path;
-	return g_strcmp0(a->config.source, ".isms-audit.yaml") == 0 ? ".isms-audit.yaml"
-	                                                            : ".isms-audit.yml";
+	/* a file of the audited commit: the committed configuration, else the
+	 * first controlled document (code scanning and GitLab drop a finding
+	 * on a file the commit does not have) */
+	if (g_strcmp0(source, ".isms-audit.yml") == 0 || g_strcmp0(source, ".isms-audit.yaml") == 0)
+		return source;
+	if (a->documents && a->documents->len > 0)
+		return ((const isms_document *)g_ptr_array_index(a->documents, 0))->path;
+	return ".isms-audit.yml";
 }
 
 char *isms_report_ci_fingerprint(GHashTable *seen, const isms_finding *f)

@@ -11,13 +11,14 @@
 #include "isms/finding.h"
 
 /*
- * The repository path a code-scanning tool shows a finding at: its own, or
- * for a repository-wide finding (no path) the configuration file, where its
- * rule is set and waived. GitHub and GitLab need a file for every result;
- * WAIVER-EXPIRED already points there. The file is `.isms-audit.yaml` when
- * the repository's configuration has that name, else `.isms-audit.yml`
- * (also without a configuration, or with --config: a file outside the
- * repository is no place to show a result). Borrowed.
+ * Where a CI report shows a finding: its document, or for a
+ * repository-wide finding (no path) a file of the audited commit, since
+ * GitHub and GitLab drop a result on a file the commit does not have: the
+ * committed configuration (`.isms-audit.yml` or `.isms-audit.yaml`, where
+ * rules are set and waived; WAIVER-EXPIRED points there too), else the
+ * first controlled document in path order, else `.isms-audit.yml` (a
+ * repository without documents). A configuration given by --config is
+ * outside the repository, no place to show a result. Borrowed.
  */
 const char *isms_report_ci_path(const isms_audit *a, const isms_finding *f);
 

@@ -125,8 +125,10 @@ static json_t *location(const isms_audit *a, const isms_finding *f)
 	json_t *phys =
 	    json_pack("{s:{s:s, s:s}}", "artifactLocation", "uri", uri, "uriBaseId", "%SRCROOT%");
 
-	if (f->path && f->line > 0)
-		json_object_set_new(phys, "region", json_pack("{s:i}", "startLine", f->line));
+	/* a finding about a whole file (or the repository) starts at its
+	 * first line: SARIF2017 wants a region on every location */
+	json_object_set_new(phys, "region",
+	                    json_pack("{s:i}", "startLine", f->path && f->line > 0 ? f->line : 1));
 	g_free(uri);
 	return json_pack("[{s:o}]", "physicalLocation", phys);
 }
