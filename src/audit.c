@@ -54,6 +54,7 @@ void isms_audit_free(isms_audit *a)
 		g_ptr_array_free(a->risk_registers, TRUE);
 	if (a->snapshots)
 		g_hash_table_destroy(a->snapshots);
+	isms_approvals_free(a->approvals);
 	if (a->checkpoints)
 		g_array_free(a->checkpoints, TRUE);
 	if (a->metas)
@@ -780,6 +781,9 @@ int isms_audit_open(isms_audit **out, const isms_audit_options *opts)
 	if ((error = isms_audit_build_management(a)) < 0)
 		goto done;
 	isms_timing("management");
+	if ((error = isms_audit_build_approvals(a)) < 0)
+		goto done;
+	isms_timing("approvals");
 done:
 	if (error < 0) {
 		isms_audit_free(a);
@@ -846,7 +850,8 @@ int isms_audit_open_at(const isms_audit *base, guint32 commit, isms_day today, i
 	cut_history(&base->history, commit, &a->history);
 	if ((error = build_documents(a, 0)) < 0 || (error = isms_audit_replay_registers(a)) < 0 ||
 	    (error = isms_audit_replay_risks(a)) < 0 ||
-	    (error = isms_audit_build_management(a)) < 0) {
+	    (error = isms_audit_build_management(a)) < 0 ||
+	    (error = isms_audit_build_approvals(a)) < 0) {
 		isms_audit_free(a);
 		return error;
 	}

@@ -145,6 +145,13 @@ static size_t keep_introduced(GPtrArray *list, const GPtrArray *base, GHashTable
 		if (n > 0)
 			g_hash_table_insert(at_base, (gpointer)f->fingerprint,
 			                    GUINT_TO_POINTER(n - 1));
+		/* the change's own commits are not merged yet: their approval is
+		 * judged when they land */
+		if (about_change && (f->rule->flags & ISMS_RULE_AWAITS_MERGE)) {
+			g_ptr_array_remove_index(list, i);
+			dropped += n > 0;
+			continue;
+		}
 		if (n == 0 || about_change || (f->rule->flags & ISMS_RULE_ABOUT_CHANGE)) {
 			i++;
 			continue;

@@ -9,6 +9,7 @@ static const struct {
 } titles[] = {
     {"4.3", "Scope of the ISMS"},
     {"5.2", "Information security policy"},
+    {"5.3", "Organizational roles, responsibilities and authorities"},
     {"6.1.2", "Risk assessment process"},
     {"6.1.2 c", "Risk assessment: risk owners"},
     {"6.1.2 d", "Risk assessment: analysis and risk levels"},
@@ -21,6 +22,7 @@ static const struct {
     {"7.2", "Competence"},
     {"7.5.1", "Documented information: general"},
     {"7.5.2", "Documented information: creating and updating"},
+    {"7.5.2 b", "Documented information: review and approval"},
     {"7.5.3", "Documented information: control"},
     {"8.1", "Operational planning and control"},
     {"8.2", "Information security risk assessment results"},

@@ -21,6 +21,8 @@ static const char *const default_exclude[] = {
     "vendored/", "node_modules/", "third_party/",    "bower_components/",
     NULL};
 
+static const char *const default_approval_trailers[] = {"Approved-by", "Reviewed-by", "Acked-by",
+                                                        NULL};
 static const char *const default_record_types[] = {"record", "management-review", "internal-audit",
                                                    "register", NULL};
 
@@ -173,6 +175,8 @@ void isms_config_init(isms_config *cfg)
 	cfg->risk_registers = g_ptr_array_new_with_free_func(g_free);
 	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++)
 		cfg->review_inputs[i] = strv_array(input_phrases[i]);
+	cfg->people = g_ptr_array_new_with_free_func(isms_person_entry_free);
+	cfg->approval_trailers = strv_array(default_approval_trailers);
 	cfg->rule_settings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, setting_free);
 	cfg->waivers = g_ptr_array_new_with_free_func(waiver_free);
 	cfg->lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -198,6 +202,8 @@ void isms_config_dispose(isms_config *cfg)
 	isms_risk_dialect_dispose(&cfg->risk);
 	for (int i = 0; i < ISMS_REVIEW_INPUTS; i++)
 		g_ptr_array_free(cfg->review_inputs[i], TRUE);
+	g_ptr_array_free(cfg->people, TRUE);
+	g_ptr_array_free(cfg->approval_trailers, TRUE);
 	g_hash_table_destroy(cfg->rule_settings);
 	g_ptr_array_free(cfg->waivers, TRUE);
 	g_free(cfg->source);
@@ -814,6 +820,79 @@ int isms_config_load_waivers(isms_config *cfg, const loader *ld, yaml_node_t *se
 		}
 		g_ptr_array_add(cfg->waivers, wv);
 	}
+	return 0;
+}
+
+/* `people: [{name, emails, aliases, roles}]`: identities joined into one
+ * person, and the roles a document's approver may name. */
+int isms_config_load_people(isms_config *cfg, const loader *ld, yaml_node_t *seq)
+{
+	if (seq->type != YAML_SEQUENCE_NODE)
+		return fail(ld, seq, "'%s' must be a list of people", "people");
+	for (yaml_node_item_t *it = seq->data.sequence.items.start;
+	     it < seq->data.sequence.items.top; it++) {
+		yaml_node_t *m = yaml_document_get_node(ld->doc, *it);
+		isms_person_entry *e;
+		int rc = 0;
+		if (!m || m->type != YAML_MAPPING_NODE)
+			return fail(ld, m ? m : seq, "%s",
+			            "a person must be a mapping with name and optional emails, "
+			            "aliases and roles");
+		e = g_new0(isms_person_entry, 1);
+		e->line = (int)m->start_mark.line + 1;
+		e->emails = g_ptr_array_new_with_free_func(g_free);
+		e->aliases = g_ptr_array_new_with_free_func(g_free);
+		e->roles = g_ptr_array_new_with_free_func(g_free);
+		for (yaml_node_pair_t *p = m->data.mapping.pairs.start;
+		     rc == 0 && p < m->data.mapping.pairs.top; p++) {
+			yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+			yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+			const char *name = k->type == YAML_SCALAR_NODE ? scalar(k) : "";
+			if (strcmp(name, "name") == 0) {
+				char *text = v->type == YAML_SCALAR_NODE
+				                 ? g_strstrip(g_strdup(scalar(v)))
+				                 : NULL;
+				if (!text || !*text)
+					rc = fail(ld, v, "%s", "a person's 'name' must be text");
+				g_free(e->name);
+				e->name = text && *text ? text : NULL;
+				if (!e->name)
+					g_free(text);
+			} else if (strcmp(name, "emails") == 0 || strcmp(name, "email") == 0) {
+				rc = get_strings(ld, v, name, e->emails);
+			} else if (strcmp(name, "aliases") == 0) {
+				rc = get_strings(ld, v, name, e->aliases);
+			} else if (strcmp(name, "roles") == 0) {
+				rc = get_strings(ld, v, name, e->roles);
+			} else {
+				rc = fail(
+				    ld, k,
+				    "unknown key '%s' of a person (name, emails, aliases, roles)",
+				    name);
+			}
+		}
+		if (rc == 0 && !e->name)
+			rc = fail(ld, m, "%s", "a person needs 'name'");
+		if (rc < 0) {
+			isms_person_entry_free(e);
+			return rc;
+		}
+		g_ptr_array_add(cfg->people, e);
+	}
+	return 0;
+}
+
+/* `approval_since: YYYY-MM-DD`: the day from which changes are held to
+ * approval. */
+int isms_config_load_approval_since(isms_config *cfg, const loader *ld, yaml_node_t *v)
+{
+	const char *text = v->type == YAML_SCALAR_NODE ? scalar(v) : "";
+	size_t len = strlen(text);
+
+	if (v->type != YAML_SCALAR_NODE || len != 10 ||
+	    isms_date_parse(text, len, &cfg->approval_since) < 0)
+		return fail(ld, v, "'%s' must be a date (YYYY-MM-DD)", "approval_since");
+	cfg->has_approval_since = 1;
 	return 0;
 }
 

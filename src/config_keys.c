@@ -350,6 +350,40 @@ const isms_config_key isms_config_keys[] = {
      "{d: [\"KPI review\"], g: [\"Improvement ideas\"]}",
      "{\"type\": \"object\", \"propertyNames\": {\"enum\": [\"a\", \"b\", \"c\", \"d\", \"e\", "
      "\"f\", \"g\"]}, \"additionalProperties\": " S_STRINGS "}"},
+    {"people", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_people, ISMS_WEAKER_CUSTOM,
+     isms_config_weaker_people, "list of people {name, emails, aliases, roles}", "[]", 1,
+     "identities joined into persons, and the roles they hold (approvals)",
+     "Commit authors, mergers and trailer names are matched to persons by email, then by "
+     "name, ignoring case. A person listed here also owns the other emails and names "
+     "(`aliases`) given, so that a work and a home address or a login name count as one "
+     "person when the approval rules tell an author from an approver; `roles` are the words "
+     "a document's `approver` may use instead of the name (`approver: CEO`), for "
+     "DOC-APPROVER-MISMATCH.",
+     "[{name: Sarah Lindqvist, emails: [sarah@example.com], aliases: [slindqvist], roles: "
+     "[CEO]}]",
+     "{\"type\": \"array\", \"items\": {\"type\": \"object\", \"additionalProperties\": false, "
+     "\"required\": [\"name\"], \"properties\": {\"name\": {\"type\": \"string\", "
+     "\"minLength\": 1}, \"emails\": " S_STRINGS ", \"email\": " S_STRINGS
+     ", \"aliases\": " S_STRINGS ", \"roles\": " S_STRINGS "}}}"},
+    {"approval_trailers", ISMS_CONFIG_REPLACE, offsetof(isms_config, approval_trailers), 0, 0, NULL,
+     ISMS_WEAKER_CUSTOM, isms_config_weaker_trailers, "list of trailer keys",
+     "[Approved-by, Reviewed-by, Acked-by]", 1,
+     "commit message trailers that record who approved a change",
+     "The trailers of a commit or merge message (`Approved-by: Name <email>`, in its last "
+     "paragraph) that name an approver of the change, matched ignoring case. "
+     "`Signed-off-by` certifies where a change came from, not that anyone approved it: it "
+     "counts only when listed here. The list replaces the default one.",
+     "[Approved-by, Reviewed-by]", S_STRINGS},
+    {"approval_since", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_approval_since,
+     ISMS_WEAKER_CUSTOM, isms_config_weaker_approval_since, "date (YYYY-MM-DD)",
+     "the first commit that shows approval evidence", 0,
+     "changes from this day on must show approval evidence",
+     "Changes to documents in force that reached the branch on or after this day are "
+     "held to approval (DOC-CHANGE-UNAPPROVED, DOC-SELF-APPROVED, DOC-APPROVAL-UNKNOWN). "
+     "By default the judging starts at the first commit that shows any approval evidence "
+     "(a merge commit, an approval trailer, a forge's merge), when reviews began; a "
+     "repository that never showed any gets one finding saying so.",
+     "2025-01-01", "{\"type\": \"string\", \"pattern\": \"^[0-9]{4}-[0-9]{2}-[0-9]{2}$\"}"},
     {"rules", ISMS_CONFIG_CUSTOM, 0, 0, 0, isms_config_load_rules, ISMS_WEAKER_CUSTOM,
      isms_config_weaker_rules, "map of rule id to severity, or to {severity, exclude}", "{}", 1,
      "per rule: a severity, off, or paths whose findings are not reported",

@@ -4,6 +4,7 @@
 
 #include "isms/config_keys.h"
 #include "isms/meta.h"
+#include "isms/people.h"
 #include "isms/rules.h"
 #include "isms/text.h"
 
@@ -517,6 +518,198 @@ void isms_config_weaker_inputs(const isms_config_key *k, const isms_config *from
 		entries(out, to, item, 0,
 		        missing_from(from->review_inputs[i], to->review_inputs[i]), "added");
 		g_free(item);
+	}
+}
+
+/* ---- the approval keys -------------------------------------------------- */
+
+/* What `people:` gives one person (entries of one name joined): each of
+ * its emails, aliases and roles as matched (lowercased or casefolded) ->
+ * as written, borrowed from the configuration. */
+typedef struct {
+	const char *name;
+	int line;
+	GHashTable *values[3]; /* emails, aliases, roles */
+} person_keys;
+
+static const char *const person_parts[3] = {"emails", "aliases", "roles"};
+
+static void person_keys_free(gpointer p)
+{
+	person_keys *x = p;
+
+	for (int i = 0; i < 3; i++)
+		g_hash_table_destroy(x->values[i]);
+	g_free(x);
+}
+
+/* A name or role as people.c compares it: ignoring case and surrounding
+ * space; an email ignoring case. */
+static char *person_key(const char *s, int is_email)
+{
+	char *stripped = g_strstrip(g_strdup(s));
+	char *key = is_email ? g_ascii_strdown(stripped, -1) : g_utf8_casefold(stripped, -1);
+
+	g_free(stripped);
+	return key;
+}
+
+/* The persons of a configuration by matched name -> person_keys *. */
+static GHashTable *persons_of(const isms_config *cfg)
+{
+	GHashTable *by_name =
+	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, person_keys_free);
+
+	for (guint i = 0; cfg->people && i < cfg->people->len; i++) {
+		const isms_person_entry *e = g_ptr_array_index(cfg->people, i);
+		const GPtrArray *parts[3] = {e->emails, e->aliases, e->roles};
+		char *name = person_key(e->name, 0);
+		person_keys *x = g_hash_table_lookup(by_name, name);
+		if (!x) {
+			x = g_new0(person_keys, 1);
+			x->name = e->name;
+			x->line = e->line;
+			for (int p = 0; p < 3; p++)
+				x->values[p] =
+				    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+			g_hash_table_insert(by_name, name, x);
+		} else {
+			g_free(name);
+		}
+		for (int p = 0; p < 3; p++)
+			for (guint j = 0; parts[p] && j < parts[p]->len; j++) {
+				const char *v = g_ptr_array_index(parts[p], j);
+				char *key = person_key(v, p == 0);
+				if (g_hash_table_contains(x->values[p], key))
+					g_free(key);
+				else
+					g_hash_table_insert(x->values[p], key, (gpointer)v);
+			}
+	}
+	return by_name;
+}
+
+/* The values (as written) of `b` whose keys `a` (may be NULL) lacks,
+ * sorted, borrowed. */
+static GPtrArray *keys_missing(GHashTable *a, GHashTable *b)
+{
+	GPtrArray *out = g_ptr_array_new();
+	GHashTableIter it;
+	gpointer key, value;
+
+	g_hash_table_iter_init(&it, b);
+	while (g_hash_table_iter_next(&it, &key, &value))
+		if (!a || !g_hash_table_contains(a, key))
+			g_ptr_array_add(out, value);
+	g_ptr_array_sort(out, cmp_names);
+	return out;
+}
+
+static void compare_person(const isms_config_key *k, const isms_config *to, const person_keys *a,
+                           const person_keys *b, GPtrArray *out)
+{
+	const person_keys *named = b ? b : a;
+
+	for (int p = 0; p < 3; p++) {
+		char *item = g_strconcat(k->key, ".", named->name, ".", person_parts[p], NULL);
+		int line = b ? b->line : 0;
+		if (b)
+			entries(out, to, item, line,
+			        keys_missing(a ? a->values[p] : NULL, b->values[p]), "added");
+		/* a role given up takes authority away; an email or alias given
+		 * up splits one person into two, and the author's approval of
+		 * their own change can read as another's */
+		if (a && p < 2)
+			entries(out, to, item, line,
+			        keys_missing(b ? b->values[p] : NULL, a->values[p]), "removed");
+		g_free(item);
+	}
+}
+
+/* An email, alias or role added to a person, or an email or alias taken
+ * away. Joining identities can make an author's other identity count as
+ * the approver that a role names, or give someone the authority of a role;
+ * splitting them can make a self-approval read as independent. Which way a
+ * join turns depends on the history, so every change to who is whom
+ * weakens the audit but a role given up. */
+void isms_config_weaker_people(const isms_config_key *k, const isms_config *from,
+                               const isms_config *to, GPtrArray *out)
+{
+	GHashTable *a = persons_of(from), *b = persons_of(to);
+	GPtrArray *names = g_ptr_array_new();
+	GHashTable *tables[2] = {a, b};
+
+	for (int t = 0; t < 2; t++) {
+		GHashTableIter it;
+		gpointer key;
+		g_hash_table_iter_init(&it, tables[t]);
+		while (g_hash_table_iter_next(&it, &key, NULL))
+			if (t == 0 || !g_hash_table_contains(a, key))
+				g_ptr_array_add(names, key);
+	}
+	g_ptr_array_sort(names, cmp_names);
+	for (guint i = 0; i < names->len; i++) {
+		const char *name = g_ptr_array_index(names, i);
+		compare_person(k, to, g_hash_table_lookup(a, name), g_hash_table_lookup(b, name),
+		               out);
+	}
+	g_ptr_array_free(names, TRUE);
+	g_hash_table_destroy(a);
+	g_hash_table_destroy(b);
+}
+
+static int has_ci(const GPtrArray *list, const char *s)
+{
+	for (guint i = 0; list && i < list->len; i++)
+		if (g_ascii_strcasecmp(g_ptr_array_index(list, i), s) == 0)
+			return 1;
+	return 0;
+}
+
+/* A trailer key added (matched ignoring case, as the approval code reads
+ * them): more commits count as approved. */
+void isms_config_weaker_trailers(const isms_config_key *k, const isms_config *from,
+                                 const isms_config *to, GPtrArray *out)
+{
+	GPtrArray *added = g_ptr_array_new();
+
+	for (guint i = 0; i < to->approval_trailers->len; i++) {
+		const char *t = g_ptr_array_index(to->approval_trailers, i);
+		if (!has_ci(from->approval_trailers, t) && !has_ci(added, t))
+			g_ptr_array_add(added, (gpointer)t);
+	}
+	entries(out, to, k->key, 0, added, "added");
+}
+
+static void append_since(GString *msg, const isms_config *cfg)
+{
+	char day[ISMS_DATE_BUFSIZE];
+
+	if (cfg->has_approval_since)
+		append_value(msg, isms_date_format(cfg->approval_since, day));
+	else
+		g_string_append(msg, "the first approval evidence");
+}
+
+/* Later: changes before the day are no longer judged. The default, the
+ * day of the first approval evidence, is read from the history, which the
+ * configuration cannot know: setting a day in its place, or dropping a day
+ * for it, may move the start later, and is reported. */
+void isms_config_weaker_approval_since(const isms_config_key *k, const isms_config *from,
+                                       const isms_config *to, GPtrArray *out)
+{
+	int later;
+
+	if (from->has_approval_since && to->has_approval_since)
+		later = to->approval_since > from->approval_since;
+	else
+		later = from->has_approval_since != to->has_approval_since;
+	if (later) {
+		GString *msg = message(k->key);
+		append_since(msg, from);
+		g_string_append(msg, " -> ");
+		append_since(msg, to);
+		add(out, to, k->key, 0, msg);
 	}
 }
 

@@ -1312,6 +1312,66 @@ static void section_clause_hints(survey *s)
 		g_hash_table_add(s->emitted, (gpointer) "clauses");
 }
 
+/* `approval_since`: when the history began to show approval evidence. */
+static int section_approvals(survey *s)
+{
+	git_commit *c = NULL;
+	git_oid id, first;
+	int found = 0, error = 0;
+	char hex[GIT_OID_HEXSZ + 1], day[ISMS_DATE_BUFSIZE];
+	isms_day when = 0;
+
+	if (git_oid_fromstr(&id, s->head) < 0)
+		return isms_git_error(s->root);
+	for (;;) {
+		if (git_commit_lookup(&c, s->repo, &id) < 0) {
+			/* a shallow clone ends where its history is cut */
+			if (git_repository_is_shallow(s->repo) != 1)
+				error = isms_git_error(s->root);
+			break;
+		}
+		if (isms_approval_evidence_in(c, &s->defaults)) {
+			found = 1;
+			first = id;
+			when = isms_date_from_time((int64_t)git_commit_time(c));
+		}
+		if (git_commit_parentcount(c) == 0) {
+			git_commit_free(c);
+			break;
+		}
+		id = *git_commit_parent_id(c, 0);
+		git_commit_free(c);
+	}
+	if (error < 0)
+		return error;
+	if (found && !isms_date_known(when)) {
+		/* its committer time is outside the calendar: no day to suggest */
+		git_oid_tostr(hex, sizeof(hex), &first);
+		say(s,
+		    "Approvals (clause 7.5.2 b): the first commit with approval evidence (a merge, "
+		    "an approval trailer, a forge's merge of a request) is %.12s, whose date is "
+		    "unknown (its committer time is outside the years 1970 to 9999); changes to "
+		    "documents in force are held to approval from it on, or from:",
+		    hex);
+		key_comment(s, "approval_since", isms_config_key_find("approval_since")->example);
+	} else if (found) {
+		git_oid_tostr(hex, sizeof(hex), &first);
+		say(s,
+		    "Approvals (clause 7.5.2 b): the first commit with approval evidence (a merge, "
+		    "an approval trailer, a forge's merge of a request) is %.12s of %s; changes "
+		    "to documents in force are held to approval from then on, or from:",
+		    hex, isms_date_format(when, day));
+		key_comment(s, "approval_since", day);
+	} else {
+		say(s,
+		    "Approvals (clause 7.5.2 b): no commit shows approval evidence yet (no merge "
+		    "commit, no Approved-by trailer), which the audit reports once. Changes are "
+		    "held to approval from the first commit that does, or from:");
+		key_comment(s, "approval_since", isms_config_key_find("approval_since")->example);
+	}
+	return 0;
+}
+
 static void section_other_keys(survey *s)
 {
 	say(s, "Every other key at its default; see `isms-audit config --explain KEY`.");
@@ -1411,6 +1471,9 @@ int isms_init_generate(char **out, const isms_init_options *opts)
 	g_string_append_c(s.out, '\n');
 	section_records(&s, "Management reviews", "9.3", "management-review");
 	section_records(&s, "Internal audits", "9.2", "internal-audit");
+	g_string_append_c(s.out, '\n');
+	if ((error = section_approvals(&s)) < 0)
+		goto done;
 	g_string_append_c(s.out, '\n');
 	section_clauses(&s);
 	section_clause_hints(&s);

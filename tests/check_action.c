@@ -301,8 +301,8 @@ START_TEST(a_healthy_repository_passes)
 	    "::notice file=register.md,line=11,title=ACT-REOPENED (clause 10.2 d%2C observation%2C "
 	    "item NC-1)::item NC-1 was reopened after being closed (now open): the corrective "
 	    "action "
-	    "was not effective%0Aevidence: 1311cf4bd20d 2025-08-20 recorded closed%0Aevidence: "
-	    "6b5fa0ef2f39 2025-10-01 reopened");
+	    "was not effective%0Aevidence: 09bbf27353d5 2025-08-20 recorded closed%0Aevidence: "
+	    "8d94f89316f9 2025-10-01 reopened");
 	expect_contains(s.r.summary->str, "| 0 | 0 | 1 | 0 | minor | **pass** |");
 	expect_contains(s.r.summary->str, "| observation | ACT-REOPENED | register.md:11 |");
 	expect_sarif(&s, "ACT-REOPENED");
@@ -321,9 +321,9 @@ START_TEST(findings_fail_the_action)
 	run_scenario(&sc, &s);
 	expect_ran(&s, "checkout build audit");
 	expect_failed(&s, "audit", 1);
-	expect_outputs(&s, "1", "0", "16", "8");
-	/* the annotations are the tool's, unchanged: 10 warnings, 8 notices and
-	 * the note on the 6 left out; nothing of the action's own */
+	expect_outputs(&s, "1", "0", "19", "10");
+	/* the annotations are the tool's, unchanged: 10 warnings, 9 notices and
+	 * the note on the 10 left out; nothing of the action's own */
 	ck_assert_int_eq(run_cli((const char *const[]){"check", demo, "--as-of", "2026-11-01",
 	                                               "--format", "github", NULL},
 	                         NULL, &direct, NULL),
@@ -331,21 +331,22 @@ START_TEST(findings_fail_the_action)
 	g_strchomp(direct);
 	ck_assert_str_eq(s.annotations, direct);
 	lines = g_strsplit(s.annotations, "\n", -1);
-	ck_assert_int_eq(g_strv_length(lines), 19);
-	ck_assert(g_str_has_prefix(lines[0], "::warning file=isms/02-risk/"
-	                                     "statement-of-applicability.md,line="));
-	ck_assert(g_str_has_prefix(lines[18],
-	                           "::notice title=isms-audit::6 more findings (0 major, "
-	                           "6 minor, 0 observation) are not annotated"));
+	ck_assert_int_eq(g_strv_length(lines), 20);
+	ck_assert(g_str_has_prefix(lines[0], "::warning file=isms/01-policies/"
+	                                     "cryptography-policy.md,title=DOC-SELF-APPROVED"));
+	ck_assert(g_str_has_prefix(lines[19],
+	                           "::notice title=isms-audit::10 more findings (0 major, "
+	                           "9 minor, 1 observation) are not annotated"));
 	expect_contains(s.r.log->str,
 	                "\nisms-audit: findings at or above fail-on 'minor' (exit code 1)\n");
-	expect_contains(s.r.summary->str, "| 0 | 16 | 8 | 0 | minor | **fail** |");
+	expect_contains(s.r.summary->str, "| 0 | 19 | 10 | 0 | minor | **fail** |");
 	expect_sarif(&s,
-	             "SOA-INCOMPLETE SOA-NO-JUSTIFICATION SOA-UNKNOWN-CONTROL "
+	             "DOC-SELF-APPROVED SOA-INCOMPLETE SOA-NO-JUSTIFICATION SOA-UNKNOWN-CONTROL "
 	             "RISK-ACCEPTANCE-EXPIRED DOC-NO-METADATA "
 	             "DOC-BAD-METADATA DOC-MISSING-FIELD DOC-DUPLICATE-ID "
 	             "DOC-REVIEW-OVERDUE DOC-REVIEW-UNEVIDENCED DOC-REVIEW-UNEVIDENCED "
-	             "DOC-VERSION-NOT-BUMPED RISK-SCORE-LOWERED-UNEVIDENCED "
+	             "DOC-CHANGE-UNAPPROVED DOC-CHANGE-UNAPPROVED DOC-APPROVER-MISMATCH "
+	             "DOC-APPROVAL-UNKNOWN DOC-VERSION-NOT-BUMPED RISK-SCORE-LOWERED-UNEVIDENCED "
 	             "RISK-TREATMENT-OVERDUE IA-FINDING-NOT-TRACKED IA-NOT-INDEPENDENT "
 	             "MR-MISSING-INPUT MR-ACTIONS-NOT-TRACKED DOC-STALE-CONTENT "
 	             "ACT-ACCEPTED-NO-APPROVAL ACT-OVERDUE ACT-CLOSED-NO-EFFECTIVENESS ACT-REMOVED "
@@ -377,13 +378,13 @@ START_TEST(fail_on_decides_the_result)
 
 	run_scenario(&major, &s);
 	ck_assert_msg(s.r.failed == -1, "step %d failed:\n%s", s.r.failed, s.r.log->str);
-	expect_outputs(&s, "0", "0", "16", "8");
-	expect_contains(s.r.summary->str, "| 0 | 16 | 8 | 0 | major | **pass** |");
+	expect_outputs(&s, "0", "0", "19", "10");
+	expect_contains(s.r.summary->str, "| 0 | 19 | 10 | 0 | major | **pass** |");
 	scenario_done(&s);
 
 	run_scenario(&config, &s);
 	expect_failed(&s, "audit", 1);
-	expect_outputs(&s, "1", "0", "16", "8");
+	expect_outputs(&s, "1", "0", "19", "10");
 	expect_contains(
 	    s.r.log->str,
 	    "\nisms-audit: findings at or above the configuration's fail_on (exit code 1)\n");
@@ -424,15 +425,18 @@ static void expect_pull_request(const char *branch, const char *removal, const c
 	    date, removal, removal, date);
 	ck_assert_str_eq(s.annotations, want);
 	expect_contains(s.r.summary->str, "| 0 | 1 | 0 | 0 | minor | **fail** |");
-	expect_contains(s.r.summary->str, "15 findings already present there are not repeated");
+	/* already present: the base's 15, and the one DOC-CHANGE-UNAPPROVED
+	 * of a history without approval evidence */
+	expect_contains(s.r.summary->str, "16 findings already present there are not repeated");
 	/* code scanning compares the pull request's SARIF with the base
 	 * branch's itself: it holds every finding at the head, so that those
 	 * already there are not taken for fixed (8.2 is RISK-REGISTER-MISSING's:
 	 * the fixture has no risk register) */
 	expect_sarif(&s, "MANDATORY-DOC-MISSING MANDATORY-DOC-MISSING RISK-REGISTER-MISSING "
 	                 "MANDATORY-DOC-MISSING MANDATORY-DOC-MISSING MANDATORY-DOC-MISSING "
-	                 "MANDATORY-DOC-MISSING DOC-NO-METADATA MANDATORY-DOC-MISSING "
-	                 "MANDATORY-DOC-MISSING MANDATORY-DOC-MISSING IA-OVERDUE MR-OVERDUE "
+	                 "MANDATORY-DOC-MISSING DOC-NO-METADATA DOC-CHANGE-UNAPPROVED "
+	                 "MANDATORY-DOC-MISSING MANDATORY-DOC-MISSING MANDATORY-DOC-MISSING "
+	                 "IA-OVERDUE MR-OVERDUE "
 	                 "REG-NO-CLOSURES ACT-NO-OWNER ACT-REMOVED");
 	g_free(want);
 	scenario_done(&s);
@@ -464,7 +468,7 @@ START_TEST(a_push_reports_everything)
 	run_scenario(&sc, &s);
 	ck_assert_str_eq(g_hash_table_lookup(s.r.inputs, "base"), "");
 	expect_failed(&s, "audit", 1);
-	expect_outputs(&s, "1", "12", "4", "0");
+	expect_outputs(&s, "1", "12", "4", "1");
 	expect_contains(s.annotations, "::warning file=register.md,line=11,title=ACT-NO-OWNER");
 	expect_contains(s.annotations, "::warning file=register.md,title=ACT-REMOVED");
 	scenario_done(&s);

@@ -231,22 +231,21 @@ START_TEST(json_contract)
 	v = json_object_get(root, "summary");
 	ck_assert_int_eq(json_integer_value(json_object_get(v, "major")), 1);
 	ck_assert_int_eq(json_integer_value(json_object_get(v, "minor")), 3);
-	ck_assert_int_eq(json_integer_value(json_object_get(v, "observation")), 0);
+	/* the one DOC-CHANGE-UNAPPROVED of a history without approval evidence */
+	ck_assert_int_eq(json_integer_value(json_object_get(v, "observation")), 1);
 	docs = json_object_get(root, "documents");
 	ck_assert_int_eq(json_array_size(docs), 6);
 	json_array_foreach(docs, i, v)
 	{
-		static const char *keys[] = {"path",        "id",
-		                             "title",       "type",
-		                             "status",      "owner",
-		                             "version",     "last_reviewed",
-		                             "review_due",  "first_commit",
-		                             "last_change", "last_body_change",
-		                             "sources",     NULL};
+		static const char *keys[] = {
+		    "path",       "id",           "title",       "type",
+		    "status",     "owner",        "version",     "last_reviewed",
+		    "review_due", "first_commit", "last_change", "last_body_change",
+		    "sources",    "approvals",    NULL};
 		for (int k = 0; keys[k]; k++)
 			ck_assert_msg(json_object_get(v, keys[k]) != NULL, "document lacks %s",
 			              keys[k]);
-		ck_assert_int_eq(json_object_size(v), 13);
+		ck_assert_int_eq(json_object_size(v), 14);
 		ck_assert(json_is_object(json_object_get(v, "sources")));
 	}
 	v = json_array_get(docs, 0);
@@ -264,7 +263,7 @@ START_TEST(json_contract)
 	v = json_array_get(docs, 1);
 	ck_assert_str_eq(json_string_value(json_object_get(v, "status")), "draft");
 	fnd = json_object_get(root, "findings");
-	ck_assert_int_eq(json_array_size(fnd), 4);
+	ck_assert_int_eq(json_array_size(fnd), 5);
 	json_array_foreach(fnd, i, v)
 	{
 		static const char *keys[] = {"rule",    "clause",   "severity",    "path", "line",
@@ -273,7 +272,7 @@ START_TEST(json_contract)
 			ck_assert_msg(json_object_get(v, keys[k]) != NULL, "finding lacks %s",
 			              keys[k]);
 		json_t *ev = json_array_get(json_object_get(v, "evidence"), 0);
-		if (i == 3)
+		if (i == 4)
 			break; /* REG-NOT-FOUND: below */
 		ck_assert_int_eq(json_string_length(json_object_get(ev, "commit")), 40);
 		ck_assert_int_eq(json_string_length(json_object_get(ev, "date")), 10);
@@ -282,7 +281,10 @@ START_TEST(json_contract)
 	ck_assert_str_eq(json_string_value(json_object_get(v, "path")), "docs/overdue.md");
 	ck_assert_int_eq(json_integer_value(json_object_get(v, "line")), 4);
 	ck_assert_str_eq(json_string_value(json_object_get(v, "clause")), "7.5.2");
-	v = json_array_get(fnd, 3); /* repository-wide: no path, line or item */
+	v = json_array_get(fnd, 3);
+	ck_assert_str_eq(json_string_value(json_object_get(v, "rule")), "DOC-CHANGE-UNAPPROVED");
+	ck_assert(json_is_null(json_object_get(v, "path")));
+	v = json_array_get(fnd, 4); /* repository-wide: no path, line or item */
 	ck_assert_str_eq(json_string_value(json_object_get(v, "rule")), "REG-NOT-FOUND");
 	ck_assert_str_eq(json_string_value(json_object_get(v, "severity")), "major");
 	ck_assert(json_is_null(json_object_get(v, "path")));
@@ -356,9 +358,9 @@ START_TEST(help_version_rules_and_explain)
 	    "--version printed '%s'", out);
 	g_free(out);
 	ck_assert_int_eq(RUN(&out, NULL, "rules"), 0);
-	/* one line per rule (tests/check_finding.c counts them: 45 and the 13
-	 * RISK- rules), the ids padded to the longest, RISK-SCORE-LOWERED-UNEVIDENCED */
-	ck_assert_int_eq(lines(out), 58);
+	/* one line per rule (tests/check_finding.c counts them: 45, the 13
+	 * RISK- and the 4 approval rules), the ids padded to the longest */
+	ck_assert_int_eq(lines(out), 62);
 	ck_assert_ptr_nonnull(strstr(out, "DOC-REVIEW-OVERDUE             7.5.2   minor"));
 	g_free(out);
 	ck_assert_int_eq(RUN(&out, NULL, "explain", "doc-stale-content"), 0);

@@ -315,6 +315,48 @@ START_TEST(risk_keys_weaken_by_what_their_rules_report)
 }
 END_TEST
 
+/* The approval keys (issue 18): a trailer key added counts more commits as
+ * approved; approval_since later judges fewer changes, and traded with its
+ * default (the first approval evidence, which only the history knows) it
+ * may be later; in `people`, joining identities can hide a self-approval
+ * or hand someone a role's authority, and splitting them can make a
+ * self-approval read as independent. */
+START_TEST(approval_keys_weaken_what_counts_as_approved)
+{
+	/* trailer keys are matched ignoring case, as the approval code reads them */
+	expect_weakenings("", "approval_trailers: [approved-by, Reviewed-By, Signed-off-by]\n",
+	                  "1: approval_trailers: 'Signed-off-by' added\n");
+	expect_weakenings("", "approval_trailers: [Approved-by]\n", "");
+	expect_weakenings("approval_since: 2025-01-01\n", "approval_since: 2025-06-01\n",
+	                  "1: approval_since: '2025-01-01' -> '2025-06-01'\n");
+	expect_weakenings("approval_since: 2025-06-01\n", "approval_since: 2025-01-01\n", "");
+	expect_weakenings("", "approval_since: 2025-01-01\n",
+	                  "1: approval_since: the first approval evidence -> '2025-01-01'\n");
+	expect_weakenings("approval_since: 2025-01-01\n", "",
+	                  "0: approval_since: '2025-01-01' -> the first approval evidence\n");
+	/* persons are matched by name ignoring case, their emails ignoring
+	 * case; a role given up is stricter */
+	expect_weakenings("people:\n"
+	                  "  - {name: Sarah Lindqvist, emails: [sarah@example.com], aliases: "
+	                  "[slindqvist], roles: [CEO, CISO]}\n"
+	                  "  - {name: Bob Builder, emails: [bob@example.com, bob@home.example]}\n",
+	                  "people:\n"
+	                  "  - {name: sarah lindqvist, emails: [SARAH@example.com, "
+	                  "s@home.example], aliases: [slindqvist], roles: [CEO]}\n"
+	                  "  - {name: Bob Builder, emails: [bob@example.com], roles: "
+	                  "[Information Security Manager]}\n"
+	                  "  - {name: Carol Chen, aliases: [cchen]}\n",
+	                  "3: people.Bob Builder.emails: 'bob@home.example' removed\n"
+	                  "3: people.Bob Builder.roles: 'Information Security Manager' added\n"
+	                  "4: people.Carol Chen.aliases: 'cchen' added\n"
+	                  "2: people.sarah lindqvist.emails: 's@home.example' added\n");
+	expect_weakenings("people: [{name: Dave, emails: [dave@example.com], roles: [CFO]}]\n", "",
+	                  "0: people.Dave.emails: 'dave@example.com' removed\n");
+	expect_weakenings("people: [{name: Dave, emails: [dave@example.com], roles: [CFO]}]\n",
+	                  "people: [{name: Dave, emails: [dave@example.com]}]\n", "");
+}
+END_TEST
+
 Suite *config_weaker_suite(void)
 {
 	Suite *s = suite_create("config_weaker");
@@ -329,6 +371,7 @@ Suite *config_weaker_suite(void)
 	tcase_add_test(tc, structured_keys_weaken_entry_by_entry);
 	tcase_add_test(tc, rules_and_waivers_weaken_by_what_they_report);
 	tcase_add_test(tc, risk_keys_weaken_by_what_their_rules_report);
+	tcase_add_test(tc, approval_keys_weaken_what_counts_as_approved);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -61,9 +61,10 @@ START_TEST(the_rule_table_is_complete)
 		          strlen(r->explanation) > 10);
 		ck_assert_ptr_eq(isms_rule_find(r->id), r);
 	}
-	/* 45 rules of the document, register and system audits, and the 13
-	 * RISK- rules of the risk registers */
-	ck_assert_uint_eq(isms_rules_count, 58);
+	/* 45 rules of the document, register and system audits, the 13 RISK-
+	 * rules of the risk registers and the 4 approval rules */
+
+	ck_assert_uint_eq(isms_rules_count, 62);
 	ck_assert_ptr_null(isms_rule_find("NO-SUCH-RULE"));
 }
 END_TEST

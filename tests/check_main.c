@@ -35,6 +35,7 @@ int main(void)
 	srunner_add_suite(sr, init_suite());
 	srunner_add_suite(sr, trend_suite());
 	srunner_add_suite(sr, base_suite());
+	srunner_add_suite(sr, approval_suite());
 	srunner_add_suite(sr, install_suite());
 	srunner_add_suite(sr, action_suite());
 	srunner_add_suite(sr, gitlab_suite());

@@ -18,10 +18,10 @@
 	"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "    \
 	"'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">"
 
-static const char *const charts[] = {"age",   "review",        "flow", "open-age",
-                                     "trend", "risk-heat-map", NULL};
-#define TREND_CHART 4
-#define RISK_CHART  5
+static const char *const charts[] = {"age",       "review", "flow",          "open-age",
+                                     "approvals", "trend",  "risk-heat-map", NULL};
+#define TREND_CHART 5
+#define RISK_CHART  6
 
 static int count(const char *hay, const char *needle)
 {
@@ -47,7 +47,7 @@ static const char *after(const char *hay, const char *marker)
 static void expect_self_contained(const char *html, int with_trend, int with_risks)
 {
 	char *lower = g_ascii_strdown(html, -1);
-	int n = 4 + with_trend + with_risks;
+	int n = 5 + with_trend + with_risks; /* the approval chart always */
 
 	ck_assert(g_utf8_validate(html, -1, NULL));
 	ck_assert(g_str_has_prefix(html, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
@@ -106,12 +106,12 @@ START_TEST(html_demo_golden)
 	                             "<span class=\"l\">fail-on minor</span></div>\n"
 	                             "<div class=\"card card-major\"><span class=\"n\">0</span>"
 	                             "<span class=\"l\">major</span></div>\n"
-	                             "<div class=\"card card-minor\"><span class=\"n\">16</span>"
+	                             "<div class=\"card card-minor\"><span class=\"n\">19</span>"
 	                             "<span class=\"l\">minor</span></div>\n"
-	                             "<div class=\"card card-observation\"><span class=\"n\">8"
+	                             "<div class=\"card card-observation\"><span class=\"n\">10"
 	                             "</span><span class=\"l\">observation</span></div>\n"));
 	ck_assert_ptr_nonnull(strstr(html, "<dt>Audited commit</dt><dd><code class=\"commit\" "
-	                                   "title=\"424829223250"));
+	                                   "title=\"2b1c7f022cf7"));
 	/* 18 current (the risk register among them), 1 overdue (supplier
 	 * security policy), 1 without a review date (the laptop notes without
 	 * front matter) */

@@ -382,11 +382,12 @@ START_TEST(demo_lapses)
 
 	for (guint i = 0; i < fs.items->len; i++) {
 		const isms_finding *f = g_ptr_array_index(fs.items, i);
-		g_string_append_printf(all, "%s %s:%d:%s\n", f->rule->id, f->path, f->line,
-		                       f->item ? f->item : "-");
+		g_string_append_printf(all, "%s %s:%d:%s\n", f->rule->id, f->path ? f->path : "-",
+		                       f->line, f->item ? f->item : "-");
 	}
 	ck_assert_str_eq(
 	    all->str,
+	    "DOC-SELF-APPROVED isms/01-policies/cryptography-policy.md:0:-\n"
 	    "SOA-INCOMPLETE isms/02-risk/statement-of-applicability.md:24:-\n"
 	    "SOA-NO-JUSTIFICATION isms/02-risk/statement-of-applicability.md:48:5.23\n"
 	    "SOA-UNKNOWN-CONTROL isms/02-risk/statement-of-applicability.md:108:A.12.6.1\n"
@@ -398,6 +399,10 @@ START_TEST(demo_lapses)
 	    "DOC-REVIEW-OVERDUE isms/01-policies/supplier-security-policy.md:10:-\n"
 	    "DOC-REVIEW-UNEVIDENCED isms/01-policies/acceptable-use-policy.md:10:late\n"
 	    "DOC-REVIEW-UNEVIDENCED isms/02-risk/risk-treatment-plan.md:10:early\n"
+	    "DOC-CHANGE-UNAPPROVED isms/02-risk/risk-register.md:0:-\n"
+	    "DOC-CHANGE-UNAPPROVED isms/03-procedures/business-continuity-plan.md:0:-\n"
+	    "DOC-APPROVER-MISMATCH isms/01-policies/cryptography-policy.md:6:-\n"
+	    "DOC-APPROVAL-UNKNOWN -:0:-\n"
 	    "DOC-VERSION-NOT-BUMPED isms/01-policies/access-control-policy.md:7:-\n"
 	    "RISK-SCORE-LOWERED-UNEVIDENCED isms/02-risk/risk-register.md:36:R-15\n"
 	    "RISK-TREATMENT-OVERDUE isms/02-risk/risk-register.md:38:R-17\n"

@@ -147,7 +147,9 @@ START_TEST(undeclared_clauses_are_one_finding)
 	expect_rule(&fs, "IA-OVERDUE", "-:0:-");
 	/* 8.2 is RISK-REGISTER-MISSING's, as 9.2 and 9.3 are IA- and MR-OVERDUE's */
 	expect_rule(&fs, "RISK-REGISTER-MISSING", "-:0:-");
-	ck_assert_uint_eq(fs.items->len, 4);
+	/* and the one finding of a history without approval evidence */
+	expect_rule(&fs, "DOC-CHANGE-UNAPPROVED", "-:0:-");
+	ck_assert_uint_eq(fs.items->len, 5);
 	/* the coverage table still lists every clause */
 	expect_coverage(a, "mmmmmmmmmmmmmo");
 	audit_done(a, &fs);
@@ -168,7 +170,9 @@ START_TEST(undeclared_clauses_are_one_finding)
 	ck_assert_str_eq(rule_message(&fs, "MANDATORY-DOC-MISSING", NULL),
 	                 "no document in force declares clause 6.1.3 d (Statement of "
 	                 "Applicability) in `clauses`");
-	ck_assert_uint_eq(fs.items->len, 8); /* and RISK-REGISTER-MISSING */
+	/* 5 clauses, MR-OVERDUE, IA-OVERDUE, RISK-REGISTER-MISSING and the
+	 * history without approval evidence */
+	ck_assert_uint_eq(fs.items->len, 9);
 	expect_coverage(a, "oooommmmoommmo");
 	ck_assert_str_eq(
 	    ((isms_document *)g_ptr_array_index(
@@ -343,7 +347,9 @@ START_TEST(no_review_or_audit_ever_is_major)
 	 * there a risk register */
 	expect_rule(&fs, "MANDATORY-DOC-MISSING", "");
 	expect_rule(&fs, "RISK-REGISTER-MISSING", "-:0:-");
-	ck_assert_uint_eq(fs.items->len, 3);
+	/* and the one finding of a history without approval evidence */
+	expect_rule(&fs, "DOC-CHANGE-UNAPPROVED", "-:0:-");
+	ck_assert_uint_eq(fs.items->len, 4);
 	audit_done(a, &fs);
 
 	/* nothing declares 9.3 here: one major finding, by MR-OVERDUE, not two */

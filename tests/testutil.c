@@ -233,6 +233,11 @@ void drop_management(isms_findings *fs)
 
 	for (guint i = fs->items->len; i > 0; i--) {
 		const isms_finding *f = g_ptr_array_index(fs->items, i - 1);
+		/* a history without any approval evidence: one finding */
+		if (strcmp(f->rule->id, "DOC-CHANGE-UNAPPROVED") == 0 && !f->path) {
+			g_ptr_array_remove_index(fs->items, i - 1);
+			continue;
+		}
 		for (int k = 0; ids[k]; k++)
 			if (strcmp(f->rule->id, ids[k]) == 0) {
 				g_ptr_array_remove_index(fs->items, i - 1);

@@ -32,8 +32,9 @@ char *waived_summary(const isms_findings *fs, const char *rule);
 
 /* Remove the findings about the management system as a whole
  * (MANDATORY-DOC-MISSING, MANDATORY-CLAUSES-UNDECLARED, MR-OVERDUE,
- * IA-OVERDUE, RISK-REGISTER-MISSING): the fixtures made for one document or
- * register rule are not whole ISMSs. */
+ * IA-OVERDUE, RISK-REGISTER-MISSING, and DOC-CHANGE-UNAPPROVED's one finding
+ * on a history without approval evidence): the fixtures made for one document
+ * or register rule are not whole ISMSs. */
 void drop_management(isms_findings *fs);
 
 /* The findings of one rule, as "path:line:item" lines joined by '\n'
@@ -163,5 +164,6 @@ Suite *scale_suite(void);
 Suite *linediff_suite(void);
 Suite *fuzz_regress_suite(void);
 Suite *review_suite(void);
+Suite *approval_suite(void);
 
 #endif

@@ -4,6 +4,7 @@
 #include <git2.h>
 #include <glib.h>
 
+#include "isms/approval.h"
 #include "isms/config.h"
 #include "isms/date.h"
 #include "isms/document.h"
@@ -89,6 +90,7 @@ struct isms_audit {
 	GArray *checkpoints;           /* guint32 commit indexes, ascending: models derived
 	                                * there find their registers in `snapshots` */
 	GHashTable *snapshots;         /* commit index -> GPtrArray of register snapshots */
+	isms_approvals *approvals;     /* approval evidence of the documents' changes */
 	const struct isms_audit *base; /* a model as of an earlier day: its repository,
 	                                * configuration and parsed blobs are the base's */
 	isms_parse_budget *budget;     /* owned, or the base's */

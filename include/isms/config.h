@@ -6,6 +6,7 @@
 
 #include "isms/date.h"
 #include "isms/meta.h"
+#include "isms/people.h"
 #include "isms/register.h"
 #include "isms/risk.h"
 #include "isms/severity.h"
@@ -81,12 +82,16 @@ typedef struct {
 
 	GPtrArray *review_inputs[ISMS_REVIEW_INPUTS]; /* char *: heading phrases (header
 	                                               * keys) of 9.3.2 inputs a) to g) */
-	GHashTable *rule_settings;                    /* rule id -> isms_rule_setting * */
-	GPtrArray *waivers;                           /* isms_waiver * */
-	char *source;      /* where the configuration came from, or NULL */
-	GHashTable *lines; /* key path -> GINT_TO_POINTER(line) of the keys the file
-	                    * sets and of the keys of their mappings
-	                    * ("rules.DOC-STALE-CONTENT") */
+	GPtrArray *people;            /* isms_person_entry *: identities joined, roles named */
+	GPtrArray *approval_trailers; /* char *: trailer keys that record an approval */
+	int has_approval_since;       /* approval_since is set; else the first evidence */
+	isms_day approval_since;      /* changes from this day on are judged */
+	GHashTable *rule_settings;    /* rule id -> isms_rule_setting * */
+	GPtrArray *waivers;           /* isms_waiver * */
+	char *source;                 /* where the configuration came from, or NULL */
+	GHashTable *lines;            /* key path -> GINT_TO_POINTER(line) of the keys the file
+	                               * sets and of the keys of their mappings
+	                               * ("rules.DOC-STALE-CONTENT") */
 } isms_config;
 
 /* Fill `cfg` with the defaults (those of the scalars from the key table,

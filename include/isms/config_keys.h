@@ -108,8 +108,9 @@ char *isms_config_key_suggestion(const char *key);
 /*
  * The loaders of the structured keys, named by their rows; each reads the
  * key in its name (review_cycles, fields, required_fields, types, register_columns,
- * status_words, date_order, mandatory_clauses, clauses, review_inputs, rules,
- * waivers, risk_columns, risk_treatment_threshold) as the row's description says.
+ * status_words, date_order, mandatory_clauses, clauses, review_inputs, people,
+ * approval_since, rules, waivers, risk_columns, risk_treatment_threshold) as the
+ * row's description says.
  */
 int isms_config_load_cycles(isms_config *cfg, const isms_config_loader *ld,
                             struct yaml_node_s *value);
@@ -131,6 +132,10 @@ int isms_config_load_types(isms_config *cfg, const isms_config_loader *ld,
                            struct yaml_node_s *value);
 int isms_config_load_inputs(isms_config *cfg, const isms_config_loader *ld,
                             struct yaml_node_s *value);
+int isms_config_load_people(isms_config *cfg, const isms_config_loader *ld,
+                            struct yaml_node_s *value);
+int isms_config_load_approval_since(isms_config *cfg, const isms_config_loader *ld,
+                                    struct yaml_node_s *value);
 int isms_config_load_rules(isms_config *cfg, const isms_config_loader *ld,
                            struct yaml_node_s *value);
 int isms_config_load_waivers(isms_config *cfg, const isms_config_loader *ld,
@@ -144,7 +149,8 @@ int isms_config_load_risk_threshold(isms_config *cfg, const isms_config_loader *
  * The comparisons of the structured keys, named by their rows (paths,
  * fields, date_order, review_cycles, required_fields, types, clauses,
  * register_columns, status_words, risk_columns, risk_treatment_threshold,
- * review_inputs, rules, waivers), in src/config_weaker.c.
+ * review_inputs, people, approval_trailers, approval_since, rules, waivers), in
+ * src/config_weaker.c.
  */
 void isms_config_weaker_fields(const isms_config_key *k, const isms_config *from,
                                const isms_config *to, GPtrArray *out);
@@ -170,6 +176,12 @@ void isms_config_weaker_risk_threshold(const isms_config_key *k, const isms_conf
                                        const isms_config *to, GPtrArray *out);
 void isms_config_weaker_inputs(const isms_config_key *k, const isms_config *from,
                                const isms_config *to, GPtrArray *out);
+void isms_config_weaker_people(const isms_config_key *k, const isms_config *from,
+                               const isms_config *to, GPtrArray *out);
+void isms_config_weaker_trailers(const isms_config_key *k, const isms_config *from,
+                                 const isms_config *to, GPtrArray *out);
+void isms_config_weaker_approval_since(const isms_config_key *k, const isms_config *from,
+                                       const isms_config *to, GPtrArray *out);
 void isms_config_weaker_rules(const isms_config_key *k, const isms_config *from,
                               const isms_config *to, GPtrArray *out);
 void isms_config_weaker_waivers(const isms_config_key *k, const isms_config *from,

@@ -28,6 +28,10 @@ typedef enum {
 	 * pull-request mode names it when it sets the change's configuration
 	 * aside */
 	ISMS_RULE_ABOUT_CHANGE = 1 << 5,
+	/* it judges how commits reached the branch (their approval): with
+	 * --base, the change's own commits are not merged yet, so a finding
+	 * whose evidence names one of them is not reported */
+	ISMS_RULE_AWAITS_MERGE = 1 << 6,
 } isms_rule_flag;
 
 /*

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "isms/approval.h"
 #include "isms/clauses.h"
 #include "isms/error.h"
 #include "isms/metrics.h"
@@ -858,6 +859,7 @@ static void toc(GString *s, const isms_findings *fs)
 	    s,
 	    "%s</li>\n<li><a href=\"#waived\">Waived findings</a> (%u)</li>\n"
 	    "<li><a href=\"#coverage\">Mandatory documented information</a></li>\n"
+	    "<li><a href=\"#approvals\">Approval trail</a></li>\n"
 	    "<li><a href=\"#documents\">Document inventory</a></li>\n</ol>\n"
 	    "</nav>\n",
 	    fs->items->len ? "</ol>\n" : "", fs->waived->len);
@@ -1193,6 +1195,179 @@ static void documents(GString *s, const isms_audit *a)
 	g_string_append(s, "</tbody>\n</table>\n</section>\n");
 }
 
+/* ---- approvals ---------------------------------------------------------------- */
+
+static const char *approval_class(isms_approval_state st)
+{
+	return st == ISMS_APPROVAL_INDEPENDENT ? "current"
+	       : st == ISMS_APPROVAL_UNKNOWN   ? "soon"
+	                                       : "overdue";
+}
+
+static const char *approval_words(isms_approval_state st)
+{
+	return st == ISMS_APPROVAL_INDEPENDENT ? "approved independently"
+	       : st == ISMS_APPROVAL_SELF      ? "self-approved"
+	       : st == ISMS_APPROVAL_UNKNOWN   ? "approval unknown"
+	                                       : "no approval evidence";
+}
+
+/* The parties of a change, each with how it is known. */
+static void party_list(GString *s, const GPtrArray *list)
+{
+	if (list->len == 0) {
+		g_string_append(s, "<span class=\"muted\">\xe2\x80\x93</span>");
+		return;
+	}
+	for (guint i = 0; i < list->len; i++) {
+		const isms_party *p = g_ptr_array_index(list, i);
+		if (i > 0)
+			g_string_append(s, "<br>");
+		put(s, *p->name ? p->name : p->email);
+		g_string_append(s, " <span class=\"muted\">(");
+		put(s, p->how == ISMS_KNOWN_TRAILER && p->trailer ? p->trailer
+		                                                  : isms_known_by_name(p->how));
+		g_string_append(s, ")</span>");
+	}
+}
+
+static void approval_figure(GString *s, const isms_audit *a)
+{
+	static const isms_approval_state order[] = {ISMS_APPROVAL_INDEPENDENT, ISMS_APPROVAL_SELF,
+	                                            ISMS_APPROVAL_NONE, ISMS_APPROVAL_UNKNOWN};
+	isms_approval_quarter q[ISMS_APPROVAL_QUARTERS];
+	int counts[4][ISMS_APPROVAL_QUARTERS];
+	char text[ISMS_APPROVAL_QUARTERS][16];
+	const char *labels[ISMS_APPROVAL_QUARTERS];
+	isms_chart_series series[] = {{"approved independently", C_OK, NULL, counts[0]},
+	                              {"self-approved", C_MAJOR, NULL, counts[1]},
+	                              {"no approval evidence", C_MINOR, NULL, counts[2]},
+	                              {"approval unknown", C_OBS, NULL, counts[3]}};
+	isms_chart c = {.id = "approvals",
+	                .title = "Changes to documents in force by approval, per quarter",
+	                .x_label = "Quarter",
+	                .y_label = "Changes",
+	                .categories = labels,
+	                .n = ISMS_APPROVAL_QUARTERS,
+	                .series = series,
+	                .n_series = G_N_ELEMENTS(series),
+	                .width = WIDE};
+	char day[ISMS_DATE_BUFSIZE], hex[GIT_OID_HEXSZ + 1], *note;
+
+	isms_approval_quarters(a, q);
+	for (int i = 0; i < ISMS_APPROVAL_QUARTERS; i++) {
+		snprintf(text[i], sizeof(text[i]), "%04d-Q%d", q[i].year % 10000,
+		         q[i].quarter % 10);
+		labels[i] = text[i];
+		for (int k = 0; k < 4; k++)
+			counts[k][i] = q[i].changes[order[k]];
+	}
+	if (a->config.has_approval_since)
+		note = g_strdup_printf("Changes of text or review dates from %s (approval_since), "
+		                       "by the date of the commit that brought them to the branch; "
+		                       "a commit that changed several documents counts for each.",
+		                       isms_date_format(a->config.approval_since, day));
+	else if (a->approvals->first_evidence != ISMS_NO_COMMIT &&
+	         !isms_date_known(isms_audit_commit(a, a->approvals->first_evidence)->date))
+		note = g_strdup_printf(
+		    "Changes of text or review dates from commit %.12s, the first with approval "
+		    "evidence (its date unknown), by the date of the commit that brought them to "
+		    "the branch; a commit that changed several documents counts for each.",
+		    isms_audit_commit_hex(a, a->approvals->first_evidence, hex));
+	else if (a->approvals->first_evidence != ISMS_NO_COMMIT)
+		note = g_strdup_printf(
+		    "Changes of text or review dates from %s, the first commit with approval "
+		    "evidence, by the date of the commit that brought them to the branch; a "
+		    "commit that changed several documents counts for each.",
+		    isms_date_format(isms_audit_commit(a, a->approvals->first_evidence)->date,
+		                     day));
+	else
+		note =
+		    g_strdup("No commit shows approval evidence (a merge, an approval trailer, a "
+		             "forge's merge of a request): no change is judged.");
+	figure_start(
+	    s, "Approvals: changes to documents in force per quarter (clauses 7.5.2 b, 5.3)", 1);
+	isms_svg_bar_chart(s, &c);
+	isms_svg_chart_table(s, &c);
+	figure_end(s, note);
+	g_free(note);
+}
+
+/* What a change did, in the order a reader expects. */
+static const struct {
+	unsigned bit;
+	const char *word;
+} changed_words[] = {{ISMS_CHANGED_ADDED, "added"},
+                     {ISMS_CHANGED_TEXT, "text"},
+                     {ISMS_CHANGED_REVIEW, "review date"},
+                     {ISMS_CHANGED_VERSION, "version"},
+                     {ISMS_CHANGED_IN_FORCE, "put in force"}};
+
+/* One row per change of a document's approval trail. */
+static void approval_rows(GString *s, const isms_audit *a, const isms_document *d)
+{
+	const GArray *changes = isms_approval_changes(a, d);
+	guint start = isms_approval_trail_start(a, d);
+	char hex[GIT_OID_HEXSZ + 1];
+
+	for (guint i = start; changes && i < changes->len; i++) {
+		const isms_doc_change *ch = &g_array_index(changes, isms_doc_change, i);
+		const isms_commit_approval *ca = ch->approval;
+		g_string_append(s, "<tr>");
+		if (i == start) {
+			g_string_append_printf(s, "<td rowspan=\"%u\"><code>",
+			                       changes->len - start);
+			put(s, d->path);
+			g_string_append(s, "</code></td>");
+		}
+		g_string_append(s, "<td>");
+		commit_id(s, isms_audit_commit_hex(a, ch->commit, hex));
+		g_string_append(s, "<br>");
+		date(s, isms_audit_commit(a, ch->commit)->date);
+		g_string_append(s, "</td><td>");
+		for (guint k = 0, n = 0; k < G_N_ELEMENTS(changed_words); k++)
+			if (ch->what & changed_words[k].bit)
+				g_string_append_printf(s, "%s%s", n++ ? ", " : "",
+				                       changed_words[k].word);
+		g_string_append_printf(s, "</td><td>%s", isms_change_kind_name(ca->kind));
+		if (ca->pull_request)
+			g_string_append_printf(s, " #%u", ca->pull_request);
+		if (ca->is_signed)
+			g_string_append(s, ", signed");
+		g_string_append(s, "</td><td>");
+		party_list(s, ca->authors);
+		g_string_append(s, "</td><td>");
+		party_list(s, ca->approvers);
+		g_string_append_printf(s,
+		                       "</td><td><span class=\"st st-%s\">%s</span>%s</td></tr>\n",
+		                       approval_class(ca->state), approval_words(ca->state),
+		                       isms_approval_change_judged(a, ch)
+		                           ? ""
+		                           : " <span class=\"muted\">(not judged)</span>");
+	}
+}
+
+static void approvals(GString *s, const isms_audit *a)
+{
+	g_string_append(s, "<section class=\"part\" id=\"approvals\">\n<h2>Approval trail</h2>\n"
+	                   "<div class=\"charts\">\n");
+	approval_figure(s, a);
+	g_string_append(
+	    s, "</div>\n<p class=\"note\">For each controlled document (records and registers "
+	       "aside), every change from the one that set its current version on: the commit "
+	       "that brought it to the branch, its authors and approvers, and how each is known "
+	       "(a merge, a trailer, a co-author). Changes before approvals are judged are marked "
+	       "so.</p>\n"
+	       "<table class=\"zebra approvals\">\n<thead><tr><th scope=\"col\">Document</th>"
+	       "<th scope=\"col\">Commit</th><th scope=\"col\">Changed</th>"
+	       "<th scope=\"col\">How</th><th scope=\"col\">Authors</th>"
+	       "<th scope=\"col\">Approvers</th><th scope=\"col\">Approval</th></tr></thead>\n"
+	       "<tbody>\n");
+	for (guint i = 0; i < a->documents->len; i++)
+		approval_rows(s, a, g_ptr_array_index(a->documents, i));
+	g_string_append(s, "</tbody>\n</table>\n</section>\n");
+}
+
 /* ---- the pages --------------------------------------------------------------- */
 
 int isms_report_html(const isms_audit *a, const isms_findings *fs, const isms_report_options *opts,
@@ -1214,6 +1389,7 @@ int isms_report_html(const isms_audit *a, const isms_findings *fs, const isms_re
 	findings(s, fs);
 	waived(s, fs);
 	coverage(s, a);
+	approvals(s, a);
 	documents(s, a);
 	page_end(s);
 	error = write_page(s, out);

@@ -1,6 +1,7 @@
 #include <jansson.h>
 #include <string.h>
 
+#include "isms/approval.h"
 #include "isms/clauses.h"
 #include "isms/error.h"
 #include "isms/metrics.h"
@@ -40,6 +41,88 @@ static json_t *jfield(const isms_meta *m, isms_field f)
 	return isms_meta_has(m, f) ? jstr(isms_meta_text(m, f)) : json_null();
 }
 
+static json_t *parties(const GPtrArray *list)
+{
+	json_t *arr = json_array();
+
+	for (guint i = 0; i < list->len; i++) {
+		const isms_party *p = g_ptr_array_index(list, i);
+		json_array_append_new(arr, json_pack("{s:o, s:o, s:s, s:o}", "name", jstr(p->name),
+		                                     "email", jstr(p->email), "known_by",
+		                                     isms_known_by_name(p->how), "trailer",
+		                                     jstr(p->trailer)));
+	}
+	return arr;
+}
+
+/* The approval trail: each change from the one that set the current
+ * version on, with its evidence; null for a document held to no approval
+ * (a record, a register). */
+static json_t *approvals(const isms_audit *a, const isms_document *d)
+{
+	static const struct {
+		unsigned bit;
+		const char *word;
+	} what[] = {{ISMS_CHANGED_ADDED, "added"},
+	            {ISMS_CHANGED_TEXT, "text"},
+	            {ISMS_CHANGED_REVIEW, "review"},
+	            {ISMS_CHANGED_VERSION, "version"},
+	            {ISMS_CHANGED_IN_FORCE, "in-force"}};
+	const GArray *changes = isms_approval_changes(a, d);
+	json_t *arr;
+
+	if (!changes)
+		return json_null();
+	arr = json_array();
+	for (guint i = isms_approval_trail_start(a, d); i < changes->len; i++) {
+		const isms_doc_change *ch = &g_array_index(changes, isms_doc_change, i);
+		const isms_commit_approval *ca = ch->approval;
+		json_t *changed = json_array();
+		for (size_t k = 0; k < G_N_ELEMENTS(what); k++)
+			if (ch->what & what[k].bit)
+				json_array_append_new(changed, json_string(what[k].word));
+		json_array_append_new(
+		    arr, json_pack("{s:o, s:o, s:s, s:s, s:b, s:b, s:o, s:o, s:o, s:o, s:b}",
+		                   "commit", jcommit(a, ch->commit), "changed", changed, "kind",
+		                   isms_change_kind_name(ca->kind), "state",
+		                   isms_approval_state_name(ca->state), "judged",
+		                   isms_approval_change_judged(a, ch), "signed", ca->is_signed,
+		                   "pull_request",
+		                   ca->pull_request ? json_integer(ca->pull_request) : json_null(),
+		                   "forge", jstr(ca->forge), "authors", parties(ca->authors),
+		                   "approvers", parties(ca->approvers), "authors_complete",
+		                   !ca->merged_cut && !ca->authors_unknown));
+	}
+	return arr;
+}
+
+/* When approvals are judged from, and the judged changes per quarter. */
+static json_t *approval(const isms_audit *a)
+{
+	static const char *const names[ISMS_APPROVAL_STATES] = {"independent", "self", "unknown",
+	                                                        "none"};
+	isms_approval_quarter q[ISMS_APPROVAL_QUARTERS];
+	json_t *quarters = json_array();
+	guint32 first = a->approvals->first_evidence;
+
+	isms_approval_quarters(a, q);
+	for (int i = 0; i < ISMS_APPROVAL_QUARTERS; i++) {
+		char label[16];
+		json_t *o = json_object();
+		snprintf(label, sizeof(label), "%04d-Q%d", q[i].year % 10000, q[i].quarter % 10);
+		json_object_set_new(o, "quarter", json_string(label));
+		for (int st = 0; st < ISMS_APPROVAL_STATES; st++)
+			json_object_set_new(o, names[st], json_integer(q[i].changes[st]));
+		json_array_append_new(quarters, o);
+	}
+	return json_pack("{s:o, s:b, s:o, s:o}", "since",
+	                 a->config.has_approval_since ? jdate(a->config.approval_since)
+	                 : first != ISMS_NO_COMMIT    ? jdate(isms_audit_commit(a, first)->date)
+	                                              : json_null(),
+	                 "since_configured", a->config.has_approval_since, "first_evidence",
+	                 jcommit(a, first), "quarters", quarters);
+}
+
 /* Where each field was read: `{"owner": "table:12", ...}`, canonical fields
  * in their order, then the custom fields of `fields:` in theirs. */
 static json_t *sources(const isms_audit *a, const isms_meta *m)
@@ -71,20 +154,18 @@ static json_t *documents(const isms_audit *a)
 		                     : m->status == ISMS_DOC_DRAFT   ? "draft"
 		                     : m->status == ISMS_DOC_RETIRED ? "retired"
 		                                                     : "approved";
-		json_array_append_new(
-		    arr,
-		    json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
-		              "path", jstr(d->path), "id", jfield(m, ISMS_F_ID), "title",
-		              jfield(m, ISMS_F_TITLE), "type",
-		              *isms_document_type(d) ? jstr(isms_document_type(d)) : json_null(),
-		              "status", status ? json_string(status) : json_null(), "owner",
-		              jfield(m, ISMS_F_OWNER), "version", jfield(m, ISMS_F_VERSION),
-		              "last_reviewed",
-		              m->has_last_reviewed ? jdate(m->last_reviewed) : json_null(),
-		              "review_due", d->has_review_due ? jdate(d->review_due) : json_null(),
-		              "first_commit", jcommit(a, d->first), "last_change",
-		              jcommit(a, d->last_change), "last_body_change",
-		              jcommit(a, d->last_body_change), "sources", sources(a, m)));
+		json_t *doc = json_pack(
+		    "{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "path",
+		    jstr(d->path), "id", jfield(m, ISMS_F_ID), "title", jfield(m, ISMS_F_TITLE),
+		    "type", *isms_document_type(d) ? jstr(isms_document_type(d)) : json_null(),
+		    "status", status ? json_string(status) : json_null(), "owner",
+		    jfield(m, ISMS_F_OWNER), "version", jfield(m, ISMS_F_VERSION), "last_reviewed",
+		    m->has_last_reviewed ? jdate(m->last_reviewed) : json_null(), "review_due",
+		    d->has_review_due ? jdate(d->review_due) : json_null(), "first_commit",
+		    jcommit(a, d->first), "last_change", jcommit(a, d->last_change),
+		    "last_body_change", jcommit(a, d->last_body_change), "sources", sources(a, m));
+		json_object_set_new(doc, "approvals", approvals(a, d));
+		json_array_append_new(arr, doc);
 	}
 	return arr;
 }
@@ -401,6 +482,8 @@ int isms_report_json(const isms_audit *a, const isms_findings *fs, const isms_re
 	                 coverage(a), "registers", registers(a), "risk_registers",
 	                 risk_registers(a), "metrics", metrics(a), "risk_metrics", risk_metrics(a),
 	                 "findings", findings(fs->items), "waived", findings(fs->waived));
+	if (root)
+		json_object_set_new(root, "approval", approval(a));
 	if (root && opts->base)
 		json_object_set_new(
 		    root, "base",

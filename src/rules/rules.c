@@ -96,6 +96,46 @@ const isms_rule isms_rules[] = {
      "documents in use (`status: approved`, the approval recorded in Git), or retire those "
      "that are not. The message says how many of how many are drafts.",
      0, isms_check_not_approved},
+    {"DOC-CHANGE-UNAPPROVED", "7.5.2 b", ISMS_SEV_MINOR,
+     "a change to a document in force reached the branch with no approval evidence",
+     "Documented information must be reviewed and approved for suitability and adequacy when "
+     "it is created and updated.",
+     "A commit changed the text of a document in force (or put a draft in force) directly on "
+     "the audited branch, with no approval trailer (`approval_trailers`: Approved-by, "
+     "Reviewed-by, Acked-by). Changes since `approval_since` are judged; by default since the "
+     "first commit that shows any "
+     "approval evidence, so a repository that never showed any gets one finding saying so, "
+     "an observation (the approvals may be recorded outside Git). Bring changes in through "
+     "reviewed merge requests (merge commits), or record the approver in an `Approved-by:` "
+     "trailer.",
+     ISMS_RULE_CITES_CHANGE | ISMS_RULE_AWAITS_MERGE, isms_check_change_unapproved},
+    {"DOC-SELF-APPROVED", "5.3", ISMS_SEV_MINOR,
+     "a change whose only approver is one of its authors",
+     "Conflicting duties and areas of responsibility must be segregated: the author of a "
+     "document must not be its only approver.",
+     "The change was merged by one of its authors (a merge of their own branch) or approved "
+     "in a trailer by one of them (their own `Approved-by:`), with no one else approving it; "
+     "a review recorded by changing only the review date counts too. Have someone other than "
+     "the authors approve the change. People are matched by email, then by name; `people:` "
+     "joins the identities of one person.",
+     ISMS_RULE_CITES_CHANGE, isms_check_self_approved},
+    {"DOC-APPROVER-MISMATCH", "7.5.2 b", ISMS_SEV_OBSERVATION,
+     "the document's named approver approved none of the changes of its version",
+     "Documented information must be approved by those with the authority to approve it.",
+     "The document names an approver (`approver`, `approved_by`, or Approved By in a "
+     "document-control table or a key line), but none of its changes "
+     "from the one that set its current version on was approved by that person or role. A "
+     "role (`approver: CEO`) is matched through the roles of `people:` in the configuration. "
+     "Have the named approver approve the change, or correct the approver.",
+     ISMS_RULE_CITES_CHANGE, isms_check_approver_mismatch},
+    {"DOC-APPROVAL-UNKNOWN", "7.5.2 b", ISMS_SEV_OBSERVATION,
+     "changes merged by a forge's squash or rebase (or a bot) with no approval trailer",
+     "Approval of documented information must be retained as evidence.",
+     "A forge (GitHub, GitLab) squashed or rebased the change onto the branch, or a bot merged "
+     "it, and no approval trailer names an approver: the review may have happened in the "
+     "forge, but Git does not show it. Keep merge commits (the merge records who merged), or "
+     "require an `Approved-by:` trailer in the squash commit message.",
+     ISMS_RULE_CITES_CHANGE | ISMS_RULE_AWAITS_MERGE, isms_check_approval_unknown},
     {"REG-NOT-FOUND", "10.2", ISMS_SEV_MAJOR, "no issues-and-actions register in the repository",
      "Nonconformities, the actions taken and their results must be retained as documented "
      "information.",

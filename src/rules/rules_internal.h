@@ -70,6 +70,10 @@ int isms_check_mr_missing_input(const isms_audit *a, const isms_rule *r, isms_fi
 int isms_check_mr_actions_not_tracked(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_ia_finding_not_tracked(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_ia_not_independent(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_change_unapproved(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_self_approved(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_approver_mismatch(const isms_audit *a, const isms_rule *r, isms_findings *out);
+int isms_check_approval_unknown(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_waiver_expired(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_config_weakened(const isms_audit *a, const isms_rule *r, isms_findings *out);
 int isms_check_bad_commit_date(const isms_audit *a, const isms_rule *r, isms_findings *out);
