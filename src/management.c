@@ -383,7 +383,7 @@ static GRegex *build_tracked(isms_audit *a)
 		}
 		g_string_append(pat, ")[-_]?[0-9][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*");
 		g_list_free(keys);
-		re = g_regex_new(pat->str, G_REGEX_OPTIMIZE | G_REGEX_RAW, 0, NULL);
+		re = g_regex_new(pat->str, G_REGEX_RAW, 0, NULL);
 		g_string_free(pat, TRUE);
 	}
 	g_hash_table_destroy(prefixes);

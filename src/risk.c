@@ -462,9 +462,11 @@ static void read_controls(const char *text, GPtrArray *out)
 
 	if (!text)
 		return;
+	/* not G_REGEX_OPTIMIZE: PCRE2's JIT code reads memory valgrind cannot
+	 * follow, and these texts are short */
 	if (g_once_init_enter(&done)) {
 		re = g_regex_new("(?<![0-9.])(?:A\\.)?([5-8]\\.[0-9]{1,2})(?![0-9]|\\.[0-9])",
-		                 G_REGEX_OPTIMIZE | G_REGEX_RAW, 0, NULL);
+		                 G_REGEX_RAW, 0, NULL);
 		g_once_init_leave(&done, 1);
 	}
 	g_regex_match(re, text, 0, &m);
